@@ -1,0 +1,211 @@
+/*
+ * proxylua.concat: a string builder with the API of HAProxy's core.concat()
+ * object (add, dump) plus extensions. Bytes live in a pl_buf whose memory
+ * comes from the state's allocator, so tune.lua.maxmem limits it.
+ *
+ * Every method gets the builder metatable as upvalue 1: checking self is one
+ * pointer comparison instead of a registry lookup by name.
+ */
+#include <limits.h>
+#include "concat.h"
+
+#define CONCAT_MT "proxylua.concat"
+
+static pl_concat *check_self(lua_State *L)
+{
+	pl_concat *c = lua_touserdata(L, 1);
+	if (c != NULL && lua_getmetatable(L, 1)) {
+		int same = lua_rawequal(L, -1, lua_upvalueindex(1));
+		lua_pop(L, 1);
+		if (same)
+			return c;
+	}
+	/* Not ours: let lauxlib word the error ("calling 'add' on bad self"). */
+	return luaL_checkudata(L, 1, CONCAT_MT);
+}
+
+static int concat_new(lua_State *L)
+{
+	void *ud;
+	lua_Alloc alloc = lua_getallocf(L, &ud);
+	pl_concat *c = pl_newuserdata(L, sizeof(*c), 0);
+
+	pl_buf_init(&c->buf, (pl_alloc_fn)alloc, ud);
+	lua_pushvalue(L, lua_upvalueindex(1));
+	lua_setmetatable(L, -2);
+	return 1;
+}
+
+/* concat(...) calls the module table: drop the table and build. */
+static int module_call(lua_State *L)
+{
+	return concat_new(L);
+}
+
+/*
+ * b:add(s, ...): like HAProxy's add for one argument (strings and numbers,
+ * "string expected" otherwise); unlike HAProxy, every further argument is
+ * appended too. Returns nothing, as HAProxy does.
+ */
+static int concat_add(lua_State *L)
+{
+	pl_concat *c = check_self(L);
+	int top = lua_gettop(L), i;
+	size_t n;
+	const char *s;
+
+	if (top <= 2) {
+		s = lua_tolstring(L, 2, &n);
+		if (s == NULL)
+			s = luaL_checklstring(L, 2, &n);
+		pl_concat_add(L, c, s, n);
+		return 0;
+	}
+	for (i = 2; i <= top; i++) {
+		s = lua_tolstring(L, i, &n);
+		if (s == NULL)
+			s = luaL_checklstring(L, i, &n);
+		pl_concat_add(L, c, s, n);
+	}
+	return 0;
+}
+
+static int concat_dump(lua_State *L)
+{
+	pl_concat *c = check_self(L);
+	lua_pushlstring(L, c->buf.data ? c->buf.data : "", c->buf.len);
+	return 1;
+}
+
+static int concat_len(lua_State *L)
+{
+	pl_concat *c = check_self(L);
+	lua_pushinteger(L, (lua_Integer)c->buf.len);
+	return 1;
+}
+
+/* Forget the contents, keep the memory for the next build. */
+static int concat_reset(lua_State *L)
+{
+	check_self(L)->buf.len = 0;
+	return 0;
+}
+
+/* b:reserve(n): room for n more bytes without further allocation. */
+static int concat_reserve(lua_State *L)
+{
+	pl_concat *c = check_self(L);
+	lua_Integer n = luaL_checkinteger(L, 2);
+
+	luaL_argcheck(L, n >= 0, 2, "size must not be negative");
+	if ((lua_Unsigned)n > (lua_Unsigned)((size_t)-1 >> 1) || pl_buf_grow(&c->buf, (size_t)n) != 0)
+		pl_memerror(L);
+	return 0;
+}
+
+/* b:rep(s, n[, sep]): append n copies of s, separated by sep. */
+static int concat_rep(lua_State *L)
+{
+	pl_concat *c = check_self(L);
+	size_t ls, lsep = 0, total;
+	const char *s = luaL_checklstring(L, 2, &ls);
+	lua_Integer n = luaL_checkinteger(L, 3);
+	const char *sep = luaL_optlstring(L, 4, "", &lsep);
+	char *dst;
+
+	if (n <= 0)
+		return 0;
+	if (ls + lsep < ls || (lua_Unsigned)n > ((size_t)-1 >> 1) / (ls + lsep + 1))
+		return luaL_error(L, "resulting string too large");
+	total = (size_t)n * ls + (size_t)(n - 1) * lsep;
+	dst = pl_concat_prepare(L, c, total);
+	while (n-- > 0) {
+		memcpy(dst, s, ls);
+		dst += ls;
+		if (n > 0 && lsep) {
+			memcpy(dst, sep, lsep);
+			dst += lsep;
+		}
+	}
+	pl_buf_commit(&c->buf, total);
+	return 0;
+}
+
+/* b:char(...): append bytes given as integers, like string.char. */
+static int concat_char(lua_State *L)
+{
+	pl_concat *c = check_self(L);
+	int top = lua_gettop(L), i;
+	char *dst = pl_concat_prepare(L, c, (size_t)(top > 1 ? top - 1 : 0));
+
+	for (i = 2; i <= top; i++) {
+		lua_Integer v = luaL_checkinteger(L, i);
+		luaL_argcheck(L, v >= 0 && v <= UCHAR_MAX, i, "value out of range");
+		dst[i - 2] = (char)(unsigned char)v;
+	}
+	pl_buf_commit(&c->buf, (size_t)(top > 1 ? top - 1 : 0));
+	return 0;
+}
+
+static int concat_addf(lua_State *L)
+{
+	return pl_concat_addf(L, check_self(L));
+}
+
+static int concat_tostring(lua_State *L)
+{
+	return concat_dump(L);
+}
+
+/* __gc and __close: idempotent, the builder is empty and usable afterwards. */
+static int concat_free(lua_State *L)
+{
+	pl_concat *c = check_self(L);
+	pl_buf_free(&c->buf);
+	return 0;
+}
+
+static const luaL_Reg concat_methods[] = {
+	{"add", concat_add},
+	{"dump", concat_dump},
+	{"len", concat_len},
+	{"reset", concat_reset},
+	{"reserve", concat_reserve},
+	{"rep", concat_rep},
+	{"char", concat_char},
+	{"addf", concat_addf},
+	{NULL, NULL}
+};
+
+static const luaL_Reg concat_metamethods[] = {
+	{"__len", concat_len},
+	{"__tostring", concat_tostring},
+	{"__gc", concat_free},
+	{NULL, NULL}
+};
+
+PL_EXPORT int luaopen_proxylua_concat(lua_State *L);
+
+int luaopen_proxylua_concat(lua_State *L)
+{
+	luaL_newmetatable(L, CONCAT_MT);          /* mt */
+	lua_pushvalue(L, -1);
+	luaL_setfuncs(L, concat_metamethods, 1);
+	pl_setclose(L, -1, concat_free);
+	lua_newtable(L);                          /* mt methods */
+	lua_pushvalue(L, -2);
+	luaL_setfuncs(L, concat_methods, 1);
+	lua_setfield(L, -2, "__index");           /* mt */
+
+	lua_newtable(L);                          /* mt module */
+	lua_pushvalue(L, -2);
+	lua_pushcclosure(L, concat_new, 1);
+	lua_setfield(L, -2, "new");
+	lua_newtable(L);                          /* mt module modmt */
+	lua_pushvalue(L, -3);
+	lua_pushcclosure(L, module_call, 1);
+	lua_setfield(L, -2, "__call");
+	lua_setmetatable(L, -2);                  /* mt module */
+	lua_remove(L, -2);
+	return 1;
+}
