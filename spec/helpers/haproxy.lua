@@ -1,0 +1,220 @@
+-- Helpers every integration spec reuses: run real HAProxy 2.6 on 127.0.0.1
+-- with a generated config, run a Lua chunk inside HAProxy's own Lua state,
+-- and speak HTTP to it. Every process started here is bounded by `timeout`
+-- and stopped by its pid.
+local socket = require "socket"
+
+local H = {}
+
+local function sh_quote(s)
+  return "'" .. tostring(s):gsub("'", "'\\''") .. "'"
+end
+H.sh_quote = sh_quote
+
+local function read_file(path)
+  local f = io.open(path, "rb")
+  if not f then return nil end
+  local s = f:read("a")
+  f:close()
+  return s
+end
+H.read_file = read_file
+
+local function write_file(path, data)
+  local f = assert(io.open(path, "wb"))
+  f:write(data)
+  f:close()
+end
+H.write_file = write_file
+
+local function capture(cmd)
+  local p = assert(io.popen(cmd, "r"))
+  local out = p:read("a")
+  local ok, _, code = p:close()
+  return out, ok, code
+end
+H.capture = capture
+
+function H.haproxy_bin()
+  return os.getenv("HAPROXY") or "haproxy"
+end
+
+-- Absolute path of the module tree under test (the 5.3 build by default:
+-- Debian's HAProxy embeds Lua 5.3).
+function H.build_dir()
+  local dir = os.getenv("PROXYLUA_BUILD") or "build/5.3"
+  if dir:sub(1, 1) ~= "/" then
+    dir = capture("pwd"):gsub("%s+$", "") .. "/" .. dir
+  end
+  return dir
+end
+
+function H.tmpdir()
+  local dir = capture("mktemp -d /tmp/proxylua-spec.XXXXXX"):gsub("%s+$", "")
+  assert(dir ~= "", "mktemp failed")
+  return dir
+end
+
+-- Ask the kernel for an unused port: bind to 0, read it back, release it.
+function H.free_port()
+  local s = assert(socket.bind("127.0.0.1", 0))
+  local _, port = s:getsockname()
+  s:close()
+  return tonumber(port)
+end
+
+local function global_section(extra)
+  local b = H.build_dir()
+  return table.concat({
+    "global",
+    "    lua-prepend-path " .. b .. "/?.lua",
+    "    lua-prepend-path " .. b .. "/?.so cpath",
+    extra or "",
+  }, "\n") .. "\n"
+end
+H.global_section = global_section
+
+local DEFAULTS = [[
+defaults
+    mode http
+    timeout connect 5s
+    timeout client 30s
+    timeout server 30s
+]]
+
+local function write_files(dir, files)
+  for name, data in pairs(files or {}) do
+    write_file(dir .. "/" .. name, data)
+  end
+end
+
+local function expand(text, vars)
+  return (text:gsub("%${(%w+)}", function(k) return vars[k] and tostring(vars[k]) end))
+end
+
+local function alive(pid)
+  local stat = read_file("/proc/" .. pid .. "/stat")
+  return stat ~= nil and not stat:match("^%d+ %b() Z")
+end
+
+local Instance = {}
+Instance.__index = Instance
+
+function Instance:output()
+  return read_file(self.dir .. "/haproxy.log") or ""
+end
+
+-- Stop by pid: SIGTERM to the `timeout` wrapper (it forwards to HAProxy),
+-- then SIGKILL if it is still there after two seconds.
+function Instance:stop()
+  if self.stopped then return end
+  self.stopped = true
+  os.execute("kill " .. self.pid .. " 2>/dev/null")
+  local deadline = socket.gettime() + 2
+  while alive(self.pid) and socket.gettime() < deadline do socket.sleep(0.02) end
+  if alive(self.pid) then os.execute("kill -9 " .. self.pid .. " 2>/dev/null") end
+  if self.child and alive(self.child) then os.execute("kill -9 " .. self.child .. " 2>/dev/null") end
+  if not os.getenv("PROXYLUA_KEEP_TMP") then os.execute("rm -rf " .. sh_quote(self.dir)) end
+end
+
+local function port_open(port)
+  local c = socket.tcp()
+  c:settimeout(0.2)
+  local ok = c:connect("127.0.0.1", port)
+  c:close()
+  return ok ~= nil
+end
+
+--[[ Start HAProxy.
+  opts.config   text after the global section (defaults are added unless
+                opts.defaults == false); ${PORT} and ${DIR} are replaced
+  opts.global   extra lines for the global section
+  opts.files    { name = contents } written into the instance's directory
+  opts.timeout  hard bound on the process's life in seconds (default 120)
+  opts.ports    number of extra free ports: ${PORT1}, ${PORT2}, ...
+Returns an instance with .port, .dir, .pid, :stop(), :output(). ]]
+function H.start(opts)
+  local dir = H.tmpdir()
+  local vars = { DIR = dir, PORT = H.free_port() }
+  for i = 1, opts.ports or 0 do vars["PORT" .. i] = H.free_port() end
+  write_files(dir, opts.files)
+  local cfg = global_section(expand(opts.global or "", vars))
+    .. (opts.defaults == false and "" or DEFAULTS)
+    .. expand(opts.config, vars)
+  write_file(dir .. "/haproxy.cfg", cfg)
+  local cmd = string.format(
+    "cd %s && (timeout -k 3 %d %s -db -f haproxy.cfg >haproxy.log 2>&1 </dev/null & echo $! >pid)",
+    sh_quote(dir), opts.timeout or 120, H.haproxy_bin())
+  assert(os.execute(cmd), "could not spawn haproxy")
+  local self = setmetatable({ dir = dir, port = vars.PORT, vars = vars,
+                              pid = tonumber(read_file(dir .. "/pid")) }, Instance)
+  local deadline = socket.gettime() + (opts.ready_timeout or 10)
+  while socket.gettime() < deadline do
+    if port_open(self.port) then
+      local kids = capture("pgrep -P " .. self.pid)
+      self.child = tonumber(kids:match("%d+"))
+      return self
+    end
+    if not alive(self.pid) then break end
+    socket.sleep(0.03)
+  end
+  local out = self:output()
+  self:stop()
+  error("haproxy did not start listening on " .. vars.PORT .. ":\n" .. out .. "\nconfig:\n" .. cfg, 2)
+end
+
+-- Run `code` as the main chunk of a lua-load script while HAProxy checks its
+-- config (`haproxy -c`): it runs in HAProxy's own Lua state, and whatever it
+-- prints comes back. Returns output, ok.
+function H.run_lua(code, opts)
+  opts = opts or {}
+  local dir = H.tmpdir()
+  write_files(dir, opts.files)
+  write_file(dir .. "/main.lua", code)
+  write_file(dir .. "/haproxy.cfg", global_section((opts.global or "") ..
+    "\n    lua-load " .. dir .. "/main.lua\n") ..
+    -- `-c` never binds, but refuses a config without any listener.
+    "listen check\n    mode http\n    bind 127.0.0.1:" .. H.free_port() .. "\n" ..
+    "    timeout client 1s\n    timeout connect 1s\n    timeout server 1s\n" .. (opts.config or ""))
+  local out, ok = capture(string.format("cd %s && timeout -k 3 %d %s -c -f haproxy.cfg 2>&1",
+    sh_quote(dir), opts.timeout or 120, H.haproxy_bin()))
+  if not os.getenv("PROXYLUA_KEEP_TMP") then os.execute("rm -rf " .. sh_quote(dir)) end
+  return out, ok == true
+end
+
+--[[ HTTP request with curl. opts: port, path ("/"), method ("GET"),
+  headers ({name = value} or {"Name: value", ...}), body, timeout (10).
+  Returns status (number), body, headers (lower-case names; repeated names
+  joined with ", "). ]]
+function H.http(opts)
+  local dir = H.tmpdir()
+  local args = { "curl", "-s", "-S", "--max-time", tostring(opts.timeout or 10),
+                 "-o", dir .. "/body", "-D", dir .. "/headers", "-w", "%{http_code}",
+                 "-X", opts.method or "GET" }
+  for k, v in pairs(opts.headers or {}) do
+    args[#args + 1] = "-H"
+    args[#args + 1] = type(k) == "number" and v or (k .. ": " .. v)
+  end
+  if opts.body then
+    write_file(dir .. "/req", opts.body)
+    args[#args + 1] = "--data-binary"
+    args[#args + 1] = "@" .. dir .. "/req"
+  end
+  args[#args + 1] = string.format("http://%s:%d%s", opts.host or "127.0.0.1", opts.port, opts.path or "/")
+  for i, a in ipairs(args) do args[i] = sh_quote(a) end
+  local code = capture(table.concat(args, " ") .. " 2>" .. sh_quote(dir .. "/err"))
+  local body = read_file(dir .. "/body") or ""
+  local headers = {}
+  for line in (read_file(dir .. "/headers") or ""):gmatch("[^\r\n]+") do
+    local k, v = line:match("^([^:]+):%s*(.*)$")
+    if k then
+      k = k:lower()
+      headers[k] = headers[k] and (headers[k] .. ", " .. v) or v
+    end
+  end
+  local err = read_file(dir .. "/err")
+  os.execute("rm -rf " .. sh_quote(dir))
+  return tonumber(code), body, headers, err
+end
+
+return H
