@@ -30,7 +30,9 @@ void pl_buf_free(pl_buf *b);
  * the caller writes and then commits with pl_buf_commit. */
 static inline char *pl_buf_prepare(pl_buf *b, size_t n)
 {
-	if (b->cap - b->len < n && pl_buf_grow(b, n) != 0)
+	/* data is NULL until the first allocation: get one even for n == 0 so
+	 * that NULL only ever means "out of memory". */
+	if ((b->cap - b->len < n || b->data == NULL) && pl_buf_grow(b, n ? n : 1) != 0)
 		return NULL;
 	return b->data + b->len;
 }

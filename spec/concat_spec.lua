@@ -1,0 +1,216 @@
+-- proxylua.concat: HAProxy's Concat API (add, dump) and the extensions.
+-- HAProxy's own answers for add/dump are in spec/integration/concat_haproxy_spec.lua.
+local concat = require "proxylua.concat"
+
+-- Errors of a method call as a script writes it (b:name(...)), so that Lua
+-- names the method and counts arguments from the first after self.
+local function merr(b, call)
+  local f = assert(load("local b = ... ; " .. call))
+  local ok, err = pcall(f, b)
+  assert.is_false(ok)
+  return (tostring(err):gsub("^%[string .-%]:%d+: ", ""))
+end
+
+local function errmsg(f, ...)
+  local ok, err = pcall(f, ...)
+  assert.is_false(ok)
+  return (tostring(err):gsub("^[^:]*:%d+: ", ""))
+end
+
+describe("proxylua.concat", function()
+  it("builds with new() and by calling the module", function()
+    local a, b = concat.new(), concat()
+    a:add("x"); b:add("y")
+    assert.equal("x", a:dump())
+    assert.equal("y", b:dump())
+    assert.equal("userdata", type(a))
+  end)
+
+  describe("HAProxy-compatible add/dump", function()
+    it("appends strings and converts numbers as HAProxy does", function()
+      local b = concat.new()
+      assert.equal(0, select("#", b:add("a")))
+      b:add("bc"); b:add(5); b:add(1.5); b:add(-0.0); b:add(math.mininteger)
+      assert.equal("abc51.5-0.0" .. tostring(math.mininteger), b:dump())
+    end)
+
+    it("dump does not reset and an empty builder dumps ''", function()
+      local b = concat.new()
+      assert.equal("", b:dump())
+      b:add("x"); assert.equal("x", b:dump())
+      b:add("y"); assert.equal("xy", b:dump())
+    end)
+
+    it("is 8-bit clean, empty strings included", function()
+      local b = concat.new()
+      b:add("a\0b"); b:add(""); b:add("\0"); b:add("\255\254")
+      assert.equal("a\0b\0\255\254", b:dump())
+      assert.equal(6, #b)
+    end)
+
+    it("raises HAProxy's argument errors", function()
+      local b = concat.new()
+      assert.equal("bad argument #1 to 'add' (string expected, got nil)", errmsg(function() b:add(nil) end))
+      assert.equal("bad argument #1 to 'add' (string expected, got table)", errmsg(function() b:add({}) end))
+      assert.equal("bad argument #1 to 'add' (string expected, got boolean)", errmsg(function() b:add(true) end))
+      assert.equal("bad argument #1 to 'add' (string expected, got no value)", errmsg(function() b:add() end))
+      assert.equal("", b:dump())
+    end)
+
+    it("refuses a foreign self", function()
+      local b = concat.new()
+      assert.matches("bad argument #1 to 'add' %(proxylua.concat expected, got table%)", errmsg(function() b.add({}, "x") end))
+      assert.matches("proxylua.concat expected, got FILE%*", errmsg(function() b.dump(io.stdout) end))
+    end)
+  end)
+
+  describe("extensions", function()
+    it("add takes several pieces (HAProxy keeps only the first)", function()
+      local b = concat.new()
+      b:add("a", "b", 3, "\0")
+      assert.equal("ab3\0", b:dump())
+      assert.equal("bad argument #3 to 'add' (string expected, got table)", errmsg(function() b:add("x", "y", {}) end))
+    end)
+
+    it("len, # and tostring", function()
+      local b = concat.new()
+      b:add("hello", "\0")
+      assert.equal(6, b:len()); assert.equal(6, #b)
+      assert.equal("hello\0", tostring(b))
+    end)
+
+    it("reset empties and keeps working", function()
+      local b = concat.new()
+      b:add(string.rep("z", 10000)); b:reset()
+      assert.equal(0, #b); assert.equal("", b:dump())
+      b:add("again"); assert.equal("again", b:dump())
+    end)
+
+    it("reserve leaves contents alone and checks its argument", function()
+      local b = concat.new()
+      b:add("a"); b:reserve(1 << 20); b:reserve(0)
+      assert.equal("a", b:dump())
+      assert.equal("bad argument #1 to 'reserve' (size must not be negative)", merr(b, [[b:reserve(-1)]]))
+      assert.matches("number expected, got string", merr(b, [[b:reserve("x")]]))
+    end)
+
+    it("rep repeats with an optional separator", function()
+      local b = concat.new()
+      b:rep("ab", 3); b:add("|"); b:rep("x\0", 2, ", "); b:rep("q", 0); b:rep("q", -3)
+      assert.equal("ababab|x\0, x\0", b:dump())
+      assert.equal(string.rep("x\0", 2, ", "), ("x\0, x\0"))
+      assert.matches("number expected", merr(b, [[b:rep("a")]]))
+      assert.matches("too large", merr(b, [[b:rep("ab", math.maxinteger)]]))
+    end)
+
+    it("char appends bytes like string.char", function()
+      local b = concat.new()
+      b:char(104, 0, 255); b:char()
+      assert.equal("h\0\255", b:dump())
+      assert.equal("bad argument #2 to 'char' (value out of range)", merr(b, [[b:char(1, 256)]]))
+      assert.equal("bad argument #1 to 'char' (value out of range)", merr(b, [[b:char(-1)]]))
+      assert.equal("h\0\255", b:dump())
+    end)
+
+    -- addf must produce exactly what string.format produces.
+    local formats = {
+      function() return "plain" end,
+      function() return "%%" end,
+      function() return "%d|%5d|%-5d|%05d|%+d", 42, 42, 42, -42, 7 end,
+      function() return "%i %u", -1, 12 end,
+      function() return "%x %X %#x %o", 255, 255, 255, 8 end,
+      function() return "%d", math.mininteger end,
+      function() return "%d", 3.0 end,
+      function() return "%c%c%c", 76, 0, 255 end,
+      function() return "%f %.3f %10.2f %-10.1f| %e %E %g %G", 1.5, math.pi, -2.25, 1/3, 12345.678, 1e-10, 0.0001, 1e20 end,
+      function() return "%a %A", 1.0, 0.5 end,
+      function() return "%5.1f", 1e308 end,
+      function() return "%99.99f", -1e308 end,
+      function() return "%s %s %s %s", "s", 12, 1.5, true end,
+      function() return "%s", nil end,
+      function() return "%10s|%-10s|%.2s", "abc", "abc", "abcdef" end,
+      function() return "%5s", string.rep("y", 150) end,
+      function() return "%s", "nul\0inside" end,
+      function() return "%q", "a\n\0b\"\\\r\1272\0009" end,
+      function() return "%q", 17 end,
+      function() return "%q", math.mininteger end,
+      function() return "%q", 0.1 end,
+      function() return "%q %q %q", true, false, nil end,
+      function() return "x\0y %d\0", 1 end,
+    }
+    for i, case in ipairs(formats) do
+      it("addf matches string.format #" .. i .. " " .. case():gsub("%z", "\\0"), function()
+        local b = concat.new()
+        b:add("<")
+        b:addf(case())
+        assert.equal("<" .. string.format(case()), b:dump())
+      end)
+    end
+
+    it("addf %s uses __tostring", function()
+      local b = concat.new()
+      b:addf("%s", setmetatable({}, { __tostring = function() return "obj" end }))
+      assert.equal("obj", b:dump())
+    end)
+
+    it("addf raises string.format's errors under its own name", function()
+      local b = concat.new()
+      assert.equal("bad argument #2 to 'addf' (number has no integer representation)", merr(b, [[b:addf("%d", 1.5)]]))
+      assert.equal("bad argument #2 to 'addf' (no value)", merr(b, [[b:addf("%d")]]))
+      assert.equal("bad argument #3 to 'addf' (number expected, got string)", merr(b, [[b:addf("%d %f", 1, "x")]]))
+      assert.equal("bad argument #2 to 'addf' (string contains zeros)", merr(b, [[b:addf("%5s", "a\0")]]))
+      assert.equal("bad argument #2 to 'addf' (value has no literal form)", merr(b, [[b:addf("%q", {})]]))
+      assert.equal("invalid conversion '%y' to 'addf'", merr(b, [[b:addf("%y", 1)]]))
+      assert.equal("invalid format (width or precision too long)", merr(b, [[b:addf("%100d", 1)]]))
+      assert.equal("invalid format (repeated flags)", merr(b, [[b:addf("%------d", 1)]]))
+      assert.equal("specifier '%q' cannot have modifiers", merr(b, [[b:addf("%5q", "a")]]))
+      assert.equal("bad argument #1 to 'addf' (string expected, got no value)", merr(b, [[b:addf()]]))
+    end)
+  end)
+
+  describe("memory", function()
+    it("grows geometrically: 1 MB from 10-byte pieces, exact result", function()
+      local b = concat.new()
+      for i = 1, 100000 do b:add("0123456789") end
+      local s = b:dump()
+      assert.equal(1000000, #s)
+      assert.equal(string.rep("0123456789", 100000), s)
+    end)
+
+    it("__gc frees, and a collected builder leaves no trace", function()
+      for _ = 1, 50 do local b = concat.new(); b:rep("x", 100000) end
+      collectgarbage(); collectgarbage()
+      assert.is_true(collectgarbage("count") < 10 * 1024)
+    end)
+
+    if _VERSION ~= "Lua 5.3" then
+      it("__close frees idempotently and leaves an empty, usable builder", function()
+        local b = concat.new()
+        local f = load([[
+          local b = ...
+          do local c <close> = b; b:add("inside") end
+          return b
+        ]])
+        f(b)
+        assert.equal("", b:dump())
+        getmetatable(b).__close(b); getmetatable(b).__gc(b)
+        b:add("ok"); assert.equal("ok", b:dump())
+      end)
+    end
+
+    it("outgrowing tune.lua.maxmem raises a memory error and stays usable", function()
+      local build = os.getenv("PROXYLUA_BUILD") or ("build/" .. _VERSION:sub(5))
+      local host = build .. "/pl-lua"
+      local cmd = string.format("LUA_CPATH='%s/?.so' %s spec/fixtures/concat_maxmem.lua 2>&1", build, host)
+      local p = assert(io.popen(cmd)); local out = p:read("a"); p:close()
+      assert.equal(table.concat({
+        "false\tnot enough memory",
+        "true",
+        "true",
+        "false\tnot enough memory\ttrue",
+        "after",
+        tostring(5 + 1024 * 1024),
+      }, "\n") .. "\n", out)
+    end)
+  end)
+end)
