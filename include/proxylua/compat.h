@@ -63,4 +63,17 @@ static inline void pl_setclose(lua_State *L, int mt, lua_CFunction f)
 #endif
 }
 
+/* Same, with the value at index `up` as upvalue 1 instead of mt itself. */
+static inline void pl_setclose_up(lua_State *L, int mt, lua_CFunction f, int up)
+{
+#if LUA_VERSION_NUM >= 504
+	mt = lua_absindex(L, mt);
+	lua_pushvalue(L, up);
+	lua_pushcclosure(L, f, 1);
+	lua_setfield(L, mt, "__close");
+#else
+	(void)L; (void)mt; (void)f; (void)up;
+#endif
+}
+
 #endif

@@ -9,29 +9,68 @@
 #include <limits.h>
 #include "concat.h"
 
-#define CONCAT_MT "proxylua.concat"
+#define BUFFER_MT "proxylua.concat.buffer"
 
+/*
+ * Shape, for speed: a builder is a table (as HAProxy's Concat is) holding
+ * its buffer userdata at [1] and, as its own field, an `add` closure bound
+ * to that buffer. `b:add(s)` is then one table lookup and a C call, with no
+ * metatable walk and no self check; the other methods come from the class
+ * metatable and find the buffer through b[1].
+ *
+ * Methods get the buffer metatable as upvalue 1: checking b[1] is one
+ * pointer comparison instead of a registry lookup by name.
+ */
 static pl_concat *check_self(lua_State *L)
 {
-	pl_concat *c = lua_touserdata(L, 1);
-	if (c != NULL && lua_getmetatable(L, 1)) {
+	if (lua_type(L, 1) == LUA_TTABLE && lua_rawgeti(L, 1, 1) == LUA_TUSERDATA &&
+	    lua_getmetatable(L, -1)) {
 		int same = lua_rawequal(L, -1, lua_upvalueindex(1));
-		lua_pop(L, 1);
+		pl_concat *c = lua_touserdata(L, -2);
+		lua_pop(L, 2);
 		if (same)
-			return c;
+			return c;   /* b (stack slot 1) keeps the buffer alive */
 	}
-	/* Not ours: let lauxlib word the error ("calling 'add' on bad self"). */
-	return luaL_checkudata(L, 1, CONCAT_MT);
+	luaL_argerror(L, 1, lua_pushfstring(L, "proxylua.concat expected, got %s", luaL_typename(L, 1)));
+	return NULL;
 }
 
+static int concat_add(lua_State *L);
+
+/*
+ * Lua's collector does not see memory taken through lua_getallocf, so a
+ * script that drops many builders would keep their buffers until some
+ * unrelated allocation triggers a cycle. Report each growth as the
+ * allocation it is, so garbage builders are reclaimed at Lua's own pace
+ * (their memory is reused while still warm in cache).
+ */
+void pl_concat_grow(lua_State *L, pl_concat *c, size_t n)
+{
+	size_t before = c->buf.cap;
+
+	if (pl_buf_grow(&c->buf, n ? n : 1) != 0)
+		pl_memerror(L);
+	if (c->buf.cap - before >= 1024)
+		lua_gc(L, LUA_GCSTEP, (int)((c->buf.cap - before) >> 10));
+}
+
+/* new(): upvalue 1 is the buffer metatable, upvalue 2 the class metatable. */
 static int concat_new(lua_State *L)
 {
 	void *ud;
 	lua_Alloc alloc = lua_getallocf(L, &ud);
-	pl_concat *c = pl_newuserdata(L, sizeof(*c), 0);
+	pl_concat *c;
 
+	lua_createtable(L, 1, 1);                 /* b */
+	c = pl_newuserdata(L, sizeof(*c), 0);     /* b buf */
 	pl_buf_init(&c->buf, (pl_alloc_fn)alloc, ud);
 	lua_pushvalue(L, lua_upvalueindex(1));
+	lua_setmetatable(L, -2);
+	lua_pushvalue(L, -1);                     /* b buf buf */
+	lua_rawseti(L, -3, 1);                    /* b buf */
+	lua_pushcclosure(L, concat_add, 1);       /* b add */
+	lua_setfield(L, -2, "add");               /* b */
+	lua_pushvalue(L, lua_upvalueindex(2));
 	lua_setmetatable(L, -2);
 	return 1;
 }
@@ -45,11 +84,12 @@ static int module_call(lua_State *L)
 /*
  * b:add(s, ...): like HAProxy's add for one argument (strings and numbers,
  * "string expected" otherwise); unlike HAProxy, every further argument is
- * appended too. Returns nothing, as HAProxy does.
+ * appended too. Returns nothing, as HAProxy does. Bound to its builder by
+ * upvalue 1 (the buffer), so self is not looked at.
  */
 static int concat_add(lua_State *L)
 {
-	pl_concat *c = check_self(L);
+	pl_concat *c = lua_touserdata(L, lua_upvalueindex(1));
 	int top = lua_gettop(L), i;
 	size_t n;
 	const char *s;
@@ -98,8 +138,10 @@ static int concat_reserve(lua_State *L)
 	lua_Integer n = luaL_checkinteger(L, 2);
 
 	luaL_argcheck(L, n >= 0, 2, "size must not be negative");
-	if ((lua_Unsigned)n > (lua_Unsigned)((size_t)-1 >> 1) || pl_buf_grow(&c->buf, (size_t)n) != 0)
+	if ((lua_Unsigned)n > (lua_Unsigned)((size_t)-1 >> 1))
 		pl_memerror(L);
+	if (c->buf.cap - c->buf.len < (size_t)n)
+		pl_concat_grow(L, c, (size_t)n);
 	return 0;
 }
 
@@ -157,10 +199,17 @@ static int concat_tostring(lua_State *L)
 	return concat_dump(L);
 }
 
-/* __gc and __close: idempotent, the builder is empty and usable afterwards. */
-static int concat_free(lua_State *L)
+/* __close (5.4): free now, idempotently; the builder stays usable, empty. */
+static int concat_close(lua_State *L)
 {
-	pl_concat *c = check_self(L);
+	pl_buf_free(&check_self(L)->buf);
+	return 0;
+}
+
+/* __gc of the buffer userdata. */
+static int buffer_gc(lua_State *L)
+{
+	pl_concat *c = lua_touserdata(L, 1);
 	pl_buf_free(&c->buf);
 	return 0;
 }
@@ -174,13 +223,13 @@ static const luaL_Reg concat_methods[] = {
 	{"rep", concat_rep},
 	{"char", concat_char},
 	{"addf", concat_addf},
+	{"close", concat_close},
 	{NULL, NULL}
 };
 
 static const luaL_Reg concat_metamethods[] = {
 	{"__len", concat_len},
 	{"__tostring", concat_tostring},
-	{"__gc", concat_free},
 	{NULL, NULL}
 };
 
@@ -188,24 +237,29 @@ PL_EXPORT int luaopen_proxylua_concat(lua_State *L);
 
 int luaopen_proxylua_concat(lua_State *L)
 {
-	luaL_newmetatable(L, CONCAT_MT);          /* mt */
-	lua_pushvalue(L, -1);
-	luaL_setfuncs(L, concat_metamethods, 1);
-	pl_setclose(L, -1, concat_free);
-	lua_newtable(L);                          /* mt methods */
-	lua_pushvalue(L, -2);
-	luaL_setfuncs(L, concat_methods, 1);
-	lua_setfield(L, -2, "__index");           /* mt */
+	luaL_newmetatable(L, BUFFER_MT);          /* bufmt */
+	lua_pushcfunction(L, buffer_gc);
+	lua_setfield(L, -2, "__gc");
 
-	lua_newtable(L);                          /* mt module */
+	lua_newtable(L);                          /* bufmt class */
 	lua_pushvalue(L, -2);
-	lua_pushcclosure(L, concat_new, 1);
-	lua_setfield(L, -2, "new");
-	lua_newtable(L);                          /* mt module modmt */
+	luaL_setfuncs(L, concat_metamethods, 1);
+	pl_setclose_up(L, -1, concat_close, -2);
+	lua_newtable(L);                          /* bufmt class methods */
 	lua_pushvalue(L, -3);
-	lua_pushcclosure(L, module_call, 1);
+	luaL_setfuncs(L, concat_methods, 1);
+	lua_setfield(L, -2, "__index");           /* bufmt class */
+
+	lua_newtable(L);                          /* bufmt class module */
+	lua_pushvalue(L, -3);
+	lua_pushvalue(L, -3);
+	lua_pushcclosure(L, concat_new, 2);
+	lua_setfield(L, -2, "new");
+	lua_newtable(L);                          /* bufmt class module modmt */
+	lua_pushvalue(L, -4);
+	lua_pushvalue(L, -4);
+	lua_pushcclosure(L, module_call, 2);
 	lua_setfield(L, -2, "__call");
-	lua_setmetatable(L, -2);                  /* mt module */
-	lua_remove(L, -2);
+	lua_setmetatable(L, -2);                  /* bufmt class module */
 	return 1;
 }

@@ -9,19 +9,23 @@ typedef struct pl_concat {
 	pl_buf buf;
 } pl_concat;
 
-/* Append or raise "not enough memory", leaving the builder as it was. */
-static inline void pl_concat_add(lua_State *L, pl_concat *c, const char *s, size_t n)
-{
-	if (pl_buf_add(&c->buf, s, n) != 0)
-		pl_memerror(L);
-}
+/* Slow path: grow for n more bytes, or raise "not enough memory" leaving
+ * the builder as it was. */
+void pl_concat_grow(lua_State *L, pl_concat *c, size_t n);
 
+/* Room for n more bytes at the end; the caller commits what it wrote. */
 static inline char *pl_concat_prepare(lua_State *L, pl_concat *c, size_t n)
 {
-	char *p = pl_buf_prepare(&c->buf, n);
-	if (p == NULL)
-		pl_memerror(L);
-	return p;
+	if (c->buf.cap - c->buf.len < n || c->buf.data == NULL)
+		pl_concat_grow(L, c, n);
+	return c->buf.data + c->buf.len;
+}
+
+static inline void pl_concat_add(lua_State *L, pl_concat *c, const char *s, size_t n)
+{
+	char *dst = pl_concat_prepare(L, c, n);
+	memcpy(dst, s, n);
+	c->buf.len += n;
 }
 
 /* b:addf(fmt, ...): string.format's language written straight into c. */
