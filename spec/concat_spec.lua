@@ -23,7 +23,9 @@ describe("proxylua.concat", function()
     a:add("x"); b:add("y")
     assert.equal("x", a:dump())
     assert.equal("y", b:dump())
-    assert.equal("userdata", type(a))
+    -- A table, as HAProxy's Concat is, holding its buffer at [1].
+    assert.equal("table", type(a))
+    assert.equal(1, rawlen(a))
   end)
 
   describe("HAProxy-compatible add/dump", function()
@@ -59,8 +61,18 @@ describe("proxylua.concat", function()
 
     it("refuses a foreign self", function()
       local b = concat.new()
-      assert.matches("bad argument #1 to 'add' %(proxylua.concat expected, got table%)", errmsg(function() b.add({}, "x") end))
-      assert.matches("proxylua.concat expected, got FILE%*", errmsg(function() b.dump(io.stdout) end))
+      assert.matches("bad argument #1 to 'dump' %(proxylua.concat expected, got table%)", errmsg(function() b.dump({}) end))
+      assert.matches("bad argument #1 to 'len' %(proxylua.concat expected, got userdata%)", errmsg(function() b.len(io.stdout) end))
+      -- A look-alike table holding some other userdata is refused too.
+      assert.matches("proxylua.concat expected, got table",
+        errmsg(function() b.dump(setmetatable({ io.stdout }, getmetatable(b))) end))
+    end)
+
+    it("binds add to its builder: self is not consulted", function()
+      local a, b = concat.new(), concat.new()
+      a.add(b, "x")
+      assert.equal("x", a:dump())
+      assert.equal("", b:dump())
     end)
   end)
 
@@ -183,8 +195,16 @@ describe("proxylua.concat", function()
       assert.is_true(collectgarbage("count") < 10 * 1024)
     end)
 
+    it("close frees now, idempotently, and leaves an empty, usable builder", function()
+      local b = concat.new()
+      b:rep("x", 100000)
+      b:close(); b:close()
+      assert.equal("", b:dump())
+      b:add("ok"); assert.equal("ok", b:dump())
+    end)
+
     if _VERSION ~= "Lua 5.3" then
-      it("__close frees idempotently and leaves an empty, usable builder", function()
+      it("__close (5.4 to-be-closed variables) frees the same way", function()
         local b = concat.new()
         local f = load([[
           local b = ...
@@ -193,7 +213,7 @@ describe("proxylua.concat", function()
         ]])
         f(b)
         assert.equal("", b:dump())
-        getmetatable(b).__close(b); getmetatable(b).__gc(b)
+        getmetatable(b).__close(b)
         b:add("ok"); assert.equal("ok", b:dump())
       end)
     end

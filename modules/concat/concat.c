@@ -2,9 +2,6 @@
  * proxylua.concat: a string builder with the API of HAProxy's core.concat()
  * object (add, dump) plus extensions. Bytes live in a pl_buf whose memory
  * comes from the state's allocator, so tune.lua.maxmem limits it.
- *
- * Every method gets the builder metatable as upvalue 1: checking self is one
- * pointer comparison instead of a registry lookup by name.
  */
 #include <limits.h>
 #include "concat.h"
