@@ -70,39 +70,30 @@ long pl_json_escape(char *dst, const char *src, size_t n, int mode);
 
 /* ---- digests and HMAC through OpenSSL 3 (lib/hash_digest.c) ---- */
 #define PL_DIGEST_MAX 64        /* EVP_MAX_MD_SIZE */
-typedef struct evp_md_st pl_md;         /* EVP_MD, opaque here */
-typedef struct evp_mac_st pl_mac;       /* EVP_MAC */
 
-/* Look a name up as EVP_get_digestbyname does, then fetch an implementation.
- * Returns 0 with *md (free with pl_md_free), PL_HASH_EUNKNOWN or
- * PL_HASH_EUNAVAIL; err (may be NULL) receives OpenSSL's reasons. */
-int pl_md_fetch(const char *name, pl_md **md, char *err, size_t errlen);
-void pl_md_free(pl_md *md);
-size_t pl_md_size(const pl_md *md);
-const char *pl_md_name(const pl_md *md);
-/* One-shot digest into out (PL_DIGEST_MAX bytes); length or negative. */
-int pl_md_digest(const pl_md *md, const void *p, size_t n, unsigned char *out,
-                 char *err, size_t errlen);
-/* HMAC: fetch the MAC once per state, then one-shot calls. */
-int pl_mac_fetch_hmac(pl_mac **mac, char *err, size_t errlen);
-void pl_mac_free(pl_mac *mac);
-int pl_hmac(pl_mac *mac, const pl_md *md, const void *key, size_t keylen,
-            const void *p, size_t n, unsigned char *out, char *err, size_t errlen);
-
-/* Streaming digest or HMAC context. */
+/* A digest or HMAC context: the algorithm is fetched once, the context is
+ * reused for every message. Not shareable between threads. */
 typedef struct pl_hctx pl_hctx;
-/* mac NULL: a plain digest of md; otherwise HMAC-md keyed with key. */
-int pl_hctx_new(pl_hctx **c, pl_mac *mac, const pl_md *md, const void *key,
-                size_t keylen, char *err, size_t errlen);
-int pl_hctx_update(pl_hctx *c, const void *p, size_t n, char *err, size_t errlen);
-/* Finish into out (PL_DIGEST_MAX bytes); length or negative. */
-int pl_hctx_final(pl_hctx *c, unsigned char *out, char *err, size_t errlen);
-/* Back to the state right after pl_hctx_new (same key). */
-int pl_hctx_reset(pl_hctx *c, char *err, size_t errlen);
-void pl_hctx_free(pl_hctx *c);
 
-/* Collect OpenSSL's error queue into err (never NULL-terminated past errlen)
- * and clear it; `what` prefixes the message. */
+/* alg is looked up as EVP_get_digestbyname does (case-insensitive, OpenSSL
+ * aliases): PL_HASH_EUNKNOWN if it does not know the name, PL_HASH_EUNAVAIL
+ * if no loaded provider can run it (md4 without the legacy provider). err
+ * (may be NULL) receives a message naming the algorithm and OpenSSL's
+ * reasons; OpenSSL's error queue is left empty. */
+int pl_hctx_new(pl_hctx **c, const char *alg, int hmac, char *err, size_t errlen);
+void pl_hctx_free(pl_hctx *c);
+size_t pl_hctx_size(const pl_hctx *c);
+/* Start a message; key is used by HMAC only (NULL = keep the previous key). */
+int pl_hctx_init(pl_hctx *c, const void *key, size_t keylen, char *err, size_t errlen);
+int pl_hctx_update(pl_hctx *c, const void *p, size_t n, char *err, size_t errlen);
+/* Finish into out (PL_DIGEST_MAX bytes); digest length or negative. */
+int pl_hctx_final(pl_hctx *c, unsigned char *out, char *err, size_t errlen);
+/* init + update + final in one call. */
+int pl_hctx_oneshot(pl_hctx *c, const void *key, size_t keylen, const void *p,
+                    size_t n, unsigned char *out, char *err, size_t errlen);
+
+/* Move OpenSSL's error queue into err as "what: reason; reason" and clear
+ * it (err may be NULL: the queue is only cleared). */
 void pl_crypto_error(char *err, size_t errlen, const char *what);
 
 /* ---- zlib streams with an allocator and an output limit (lib/hash_zlib.c) ---- */

@@ -1,0 +1,124 @@
+/*
+ * HAProxy 2.6's load-balancing hashes (sdbm, djb2, wt6, crc32 and the
+ * avalanche post-mix) and the xxHash family, bit for bit. Definitions:
+ * shared/reference/hashes.md sections 2-4. Bytes are read as unsigned.
+ */
+#include <zlib.h>
+#include "proxylua/hash.h"
+
+/* xxHash is compiled in from the official header (BSD-2-Clause, shipped by
+ * libxxhash-dev): static inline copies, no call through the PLT for the
+ * short keys HAProxy hashes most. */
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
+uint32_t pl_hash_sdbm(const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	uint32_t h = 0;
+
+	while (n--)
+		h = *s++ + (h << 6) + (h << 16) - h;
+	return h;
+}
+
+uint32_t pl_hash_djb2(const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	uint32_t h = 5381;
+
+	while (n--)
+		h = (h << 5) + h + *s++;
+	return h;
+}
+
+/* A rotation count of 0 must not shift by 32 (undefined in C). */
+static inline uint32_t rotl32(uint32_t x, unsigned r)
+{
+	return (x << r) | (x >> ((32 - r) & 31));
+}
+
+uint32_t pl_hash_wt6(const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	uint32_t h0 = 0xA53C965Au, h1 = 0x5CA6953Au, a, b, t;
+	unsigned r0 = 6, r1 = 18;
+
+	while (n--) {
+		a = ~(h0 ^ *s);
+		b = ~(h1 + *s++);
+		h0 = rotl32(b, r0);
+		h1 = rotl32(a, r1);
+		t = ((h0 >> 16) ^ h1) & 0xFFFF;
+		r0 = t & 31;
+		r1 = t >> 11;
+	}
+	return h0 ^ h1;
+}
+
+uint32_t pl_hash_crc32(const void *p, size_t n)
+{
+	/* zlib's crc32 is HAProxy's CRC-32; zlib takes uInt lengths. */
+	const unsigned char *s = p;
+	uLong c = crc32(0L, Z_NULL, 0);
+
+	while (n > 0) {
+		uInt step = n > 0x40000000u ? 0x40000000u : (uInt)n;
+		c = crc32(c, s, step);
+		s += step;
+		n -= step;
+	}
+	return (uint32_t)c;
+}
+
+uint32_t pl_hash_adler32(const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	uLong c = adler32(0L, Z_NULL, 0);
+
+	while (n > 0) {
+		uInt step = n > 0x40000000u ? 0x40000000u : (uInt)n;
+		c = adler32(c, s, step);
+		s += step;
+		n -= step;
+	}
+	return (uint32_t)c;
+}
+
+/* Jenkins' 6-step integer mix, then the extra multiply HAProxy applies. */
+uint32_t pl_hash_avalanche(uint32_t a)
+{
+	a = (a + 0x7ED55D16u) + (a << 12);
+	a = (a ^ 0xC761C23Cu) ^ (a >> 19);
+	a = (a + 0x165667B1u) + (a << 5);
+	a = (a + 0xD3A2646Cu) ^ (a << 9);
+	a = (a + 0xFD7046C5u) + (a << 3);
+	a = (a ^ 0xB55A4F09u) ^ (a >> 16);
+	return a * 0xC0000001u;
+}
+
+uint32_t pl_hash_xxh32(const void *p, size_t n, uint32_t seed)
+{
+	return XXH32(p, n, seed);
+}
+
+uint64_t pl_hash_xxh64(const void *p, size_t n, uint64_t seed)
+{
+	return XXH64(p, n, seed);
+}
+
+#if defined(__x86_64__) && defined(PL_XXH_DISPATCH)
+/* libxxhash's runtime-dispatched XXH3 (AVX2/AVX-512 when the CPU has them);
+ * declared here because xxh_x86dispatch.h clashes with XXH_INLINE_ALL. */
+uint64_t XXH3_64bits_withSeed_dispatch(const void *p, size_t n, uint64_t seed);
+#endif
+
+uint64_t pl_hash_xxh3(const void *p, size_t n, uint64_t seed)
+{
+#if defined(__x86_64__) && defined(PL_XXH_DISPATCH)
+	/* Only long inputs use the SIMD loop; short ones stay inline. */
+	if (n > 240)
+		return XXH3_64bits_withSeed_dispatch(p, n, seed);
+#endif
+	return XXH3_64bits_withSeed(p, n, seed);
+}

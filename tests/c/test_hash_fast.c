@@ -1,0 +1,70 @@
+/* Spot checks of lib/hash_fast.c and lib/hash_crc32c.c against published
+ * values and HAProxy 2.6's own outputs (shared/reference/vectors). */
+#include <stdio.h>
+#include <string.h>
+#include "proxylua/hash.h"
+
+static int passed, failed;
+
+#define CHECK(cond) do { \
+	if (cond) passed++; \
+	else { failed++; fprintf(stderr, "%s:%d: %s\n", __FILE__, __LINE__, #cond); } \
+} while (0)
+
+/* Bit-at-a-time CRC-32C, the slow but obvious definition. */
+static uint32_t crc32c_bitwise(const unsigned char *p, size_t n)
+{
+	uint32_t c = 0xFFFFFFFFu;
+	int k;
+
+	while (n--) {
+		c ^= *p++;
+		for (k = 0; k < 8; k++)
+			c = (c >> 1) ^ (c & 1 ? 0x82F63B78u : 0);
+	}
+	return ~c;
+}
+
+int main(void)
+{
+	unsigned char buf[3000];
+	size_t i, n;
+
+	CHECK(pl_hash_crc32("123456789", 9) == 0xCBF43926u);
+	CHECK(pl_hash_crc32c("123456789", 9) == 0xE3069283u);
+	CHECK(pl_hash_crc32("", 0) == 0 && pl_hash_crc32c("", 0) == 0);
+	CHECK(pl_hash_sdbm("abc", 3) == 807794786u);
+	CHECK(pl_hash_avalanche(pl_hash_sdbm("abc", 3)) == 659243622u);
+	CHECK(pl_hash_avalanche(0) == 2874071335u);
+	CHECK(pl_hash_sdbm("a", 1) == 97 && pl_hash_djb2("a", 1) == 177670);
+	CHECK(pl_hash_djb2("", 0) == 5381);
+	CHECK(pl_hash_wt6("", 0) == 4187620192u);
+	CHECK(pl_hash_wt6("a", 1) == 1900802597u);
+	CHECK(pl_hash_avalanche(pl_hash_wt6("a", 1)) == 1986649387u);
+	CHECK(pl_hash_crc32c("a", 1) == 3251651376u);
+	/* Bytes >= 0x80 are unsigned: sdbm("\xff") = 255. */
+	CHECK(pl_hash_sdbm("\xff", 1) == 255 && pl_hash_djb2("\xff", 1) == 5381u * 33 + 255);
+	CHECK(pl_hash_xxh32("", 0, 0) == 46947589u);
+	CHECK(pl_hash_xxh32("", 0, 1) == 187479954u);
+	CHECK(pl_hash_xxh32("abc", 3, 12345) == 1853483049u);
+	CHECK(pl_hash_xxh32("abc", 3, 0xFFFFFFFFu) == 2989167648u);
+	CHECK(pl_hash_xxh64("a", 1, 0) == (uint64_t)-3292477735350538661LL);
+	CHECK(pl_hash_xxh64("", 0, 0) == (uint64_t)-1205034819632174695LL);
+	CHECK(pl_hash_xxh64("abc", 3, UINT64_MAX) == 2895935887265243510ull);
+	CHECK(pl_hash_xxh3("", 0, 0) == 3244421341483603138ull);
+	CHECK(pl_hash_xxh3("", 0, 1) == 5604079703740606211ull);
+	CHECK(pl_hash_xxh3("abc", 3, UINT64_MAX) == 2962310483463817673ull);
+	CHECK(pl_hash_adler32("Wikipedia", 9) == 0x11E60398u);
+	/* Hardware and table CRC-32C agree with the definition at every length
+	 * and alignment, across the 8-byte steps. */
+	for (i = 0; i < sizeof(buf); i++)
+		buf[i] = (unsigned char)(i * 131 + 7);
+	for (n = 0; n < 70; n++)
+		for (i = 0; i < 8; i++)
+			CHECK(pl_hash_crc32c(buf + i, n) == crc32c_bitwise(buf + i, n));
+	CHECK(pl_hash_crc32c(buf, sizeof(buf)) == crc32c_bitwise(buf, sizeof(buf)));
+	/* xxh3 above 240 bytes (the long-input loop). */
+	CHECK(pl_hash_xxh3(buf, 241, 0) != pl_hash_xxh3(buf, 241, 1));
+	printf("%d passed, %d failed\n", passed, failed);
+	return failed != 0;
+}
