@@ -2,6 +2,13 @@
 # Variable names follow LuaRocks (LUA_INCDIR, LIBFLAG, INST_LIBDIR, ...) so that
 # `make` and `luarocks make` agree.
 
+# LuaRocks passes LUA_INCDIR but no version: read it from that lua.h.
+ifeq ($(origin LUA_VERSION),undefined)
+ifneq ($(LUA_INCDIR),)
+LUA_VERSION := $(shell awk '/define LUA_VERSION_MAJOR/ {gsub(/"/,"",$$3); m=$$3} \
+	/define LUA_VERSION_MINOR/ {gsub(/"/,"",$$3); print m "." $$3}' $(LUA_INCDIR)/lua.h)
+endif
+endif
 LUA_VERSION ?= 5.3
 LUA         ?= lua$(LUA_VERSION)
 LUA_INCDIR  ?= /usr/include/lua$(LUA_VERSION)
@@ -18,6 +25,8 @@ BUILD     ?= build/$(LUA_VERSION)-san
 SANFLAGS  := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 CFLAGS    := -O1 -g $(SANFLAGS)
 LDSAN     := $(SANFLAGS)
+else ifeq ($(ROCK),1)
+BUILD     ?= build/rock-$(LUA_VERSION)
 else
 BUILD     ?= build/$(LUA_VERSION)
 endif

@@ -63,12 +63,13 @@ function H.free_port()
   return tonumber(port)
 end
 
-local function global_section(extra)
+-- `paths`: the lua-prepend-path lines; by default the build tree under test.
+local function global_section(extra, paths)
   local b = H.build_dir()
   return table.concat({
     "global",
-    "    lua-prepend-path " .. b .. "/?.lua",
-    "    lua-prepend-path " .. b .. "/?.so cpath",
+    paths or ("    lua-prepend-path " .. b .. "/?.lua\n" ..
+              "    lua-prepend-path " .. b .. "/?.so cpath"),
     extra or "",
   }, "\n") .. "\n"
 end
@@ -165,14 +166,15 @@ end
 
 -- Run `code` as the main chunk of a lua-load script while HAProxy checks its
 -- config (`haproxy -c`): it runs in HAProxy's own Lua state, and whatever it
--- prints comes back. Returns output, ok.
+-- prints comes back. Returns output, ok. opts: files, global (extra lines),
+-- config (after global), paths (replaces the lua-prepend-path lines).
 function H.run_lua(code, opts)
   opts = opts or {}
   local dir = H.tmpdir()
   write_files(dir, opts.files)
   write_file(dir .. "/main.lua", code)
   write_file(dir .. "/haproxy.cfg", global_section((opts.global or "") ..
-    "\n    lua-load " .. dir .. "/main.lua\n") ..
+    "\n    lua-load " .. dir .. "/main.lua\n", opts.paths) ..
     -- `-c` never binds, but refuses a config without any listener.
     "listen check\n    mode http\n    bind 127.0.0.1:" .. H.free_port() .. "\n" ..
     "    timeout client 1s\n    timeout connect 1s\n    timeout server 1s\n" .. (opts.config or ""))
