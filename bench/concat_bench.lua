@@ -34,7 +34,7 @@ end
 
 local c = common.cases(concat.new)
 local t = {}
-for _, name in ipairs{ "c_call_floor", "proxylua", "proxylua_reuse", "proxylua_variadic10",
+for _, name in ipairs{ "c_call_floor", "c_method_floor", "proxylua", "proxylua_reuse", "proxylua_variadic10",
                        "table_index", "table_len", "dotdot" } do
   t[name] = common.best_of(name == "dotdot" and 1 or 3, c[name])
 end
@@ -47,6 +47,9 @@ end
 print(string.format("%-34s ours %7.1f ns/add, %-14s %7.1f ns/add, cost %5.2fx the floor",
   "per-add cost vs bare C call:", common.ns(t.proxylua), "string.len", common.ns(t.c_call_floor),
   t.proxylua / t.c_call_floor))
+print(string.format("%-34s ours %7.1f ns/add, %-14s %7.1f ns/add, cost %5.2fx the floor",
+  "per-add cost vs bare C method call:", common.ns(t.proxylua), "p:len()", common.ns(t.c_method_floor),
+  t.proxylua / t.c_method_floor))
 
 local lua = arg[-1]
 local function big(who)

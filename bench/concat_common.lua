@@ -73,6 +73,13 @@ function M.cases(new_builder)
       for _ = 1, N do len(piece) end
     end
   end
+  -- The same call made with method syntax, as b:add(piece) is: a lookup
+  -- through the string metatable, then the C call.
+  c.c_method_floor = function()
+    for _ = 1, R do
+      for _ = 1, N do piece:len() end
+    end
+  end
   return c
 end
 
