@@ -1,0 +1,90 @@
+/*
+ * proxylua.loop internals shared by loop.c (the loop object), task.c
+ * (coroutines, sleeps, forced yields, timeouts) and wait.c (descriptors).
+ *
+ * Ownership: the loop userdata's uservalue is a context table (CTX_*) that
+ * anchors every live task, fd watcher, collected error and the scheduler
+ * table. C structs point at each other with raw pointers; the anchors keep
+ * the memory alive, and finishing a task unlinks it from every C list
+ * before dropping its anchor.
+ */
+#ifndef PROXYLUA_LLOOP_H
+#define PROXYLUA_LLOOP_H
+
+#include "proxylua/compat.h"
+#include "proxylua/loop.h"
+
+#define LOOP_MT "proxylua.loop"
+#define TASK_MT "proxylua.loop.task"
+
+/* fields of the context table */
+enum { CTX_LIVE = 1, CTX_FDS, CTX_ERRORS, CTX_ONERROR, CTX_SCHED, CTX_N = CTX_SCHED };
+
+typedef struct ltask ltask;
+typedef struct lfd lfd;
+
+typedef struct lloop {
+	pl_loop *loop;          /* NULL once closed */
+	lua_State *L;           /* state inside run()/step(), else NULL */
+	int ctx;                /* stack index of the context table on L */
+	ltask *current;         /* task being resumed */
+	size_t ntasks;          /* spawned and not finished */
+	int64_t wall;           /* CLOCK_REALTIME - loop clock at creation */
+	lua_Integer forced_yield;   /* spawn defaults */
+	int64_t timeout;
+	unsigned long lost;     /* errors that could not be recorded (OOM) */
+} lloop;
+
+enum { T_READY, T_RUNNING, T_SLEEPING, T_WAITING, T_DONE, T_ERROR, T_CANCELLED };
+enum { W_NONE, W_READY, W_TIMEOUT };
+
+struct ltask {
+	pl_job job;             /* queued when runnable */
+	pl_timer timer;         /* sleep / wait timeout */
+	lloop *lp;              /* NULL once finished */
+	lua_State *co;
+	lfd *fd;                /* watcher waited on */
+	int state;
+	int wake;               /* W_*: why the last wait ended */
+	int by_hook;            /* the last yield came from the count hook */
+	int timed_out;
+	int nargs;              /* arguments for the first resume */
+	lua_Integer forced_yield;   /* instructions between forced yields, 0: none */
+	int64_t budget;         /* Lua running time allowed (ns), 0: none */
+	int64_t used;           /* Lua running time spent so far (ns) */
+	int64_t slice;          /* start of the current slice */
+	unsigned long resumes, forced;
+};
+
+struct lfd {
+	pl_io io;
+	lloop *lp;
+	ltask *reader, *writer;
+};
+
+/* loop.c */
+lloop *pl_lloop_check(lua_State *L, int idx);
+void pl_lloop_ctx(lua_State *L, int idx);
+
+/* task.c */
+int pl_lloop_spawn(lua_State *L);
+int pl_lloop_sleep(lua_State *L);
+int pl_lloop_msleep(lua_State *L);
+int pl_lloop_yield(lua_State *L);
+int pl_lloop_cancel(lua_State *L);
+void pl_lloop_push_scheduler(lua_State *L, int loopidx);
+ltask *pl_lloop_running(lloop *lp, lua_State *L);
+ltask *pl_lloop_yielder(lua_State *L, lloop *lp, const char *what);
+void pl_lloop_limits(lua_State *L, int idx, lua_Integer *fy, int64_t *budget);
+int64_t pl_lloop_secs(lua_Number s);
+void pl_lloop_wake(ltask *t, int why);
+void pl_lloop_task_unlink(ltask *t);
+void pl_lloop_register_task(lua_State *L);
+void pl_lloop_init_hookkey(lua_State *L);
+
+/* wait.c */
+int pl_lloop_wait(lua_State *L);
+void pl_lloop_fd_detach(ltask *t);
+void pl_lloop_register_helpers(lua_State *L);
+
+#endif

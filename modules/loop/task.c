@@ -1,0 +1,543 @@
+/*
+ * Tasks: each one a coroutine that the loop resumes from a job. A task
+ * gives control back by yielding (sleep, yield, wait), and the count hook
+ * can force a yield every N instructions, as HAProxy's forced-yield does,
+ * and stop it with "execution timeout" once its Lua running time (sleeps
+ * excluded) passes its budget.
+ *
+ * Nothing here may raise on the state running the loop (lp->L): resume
+ * catches the coroutine's own errors, the report runs under lua_pcall, and
+ * the other stack operations neither allocate nor grow the stack.
+ */
+#include <math.h>
+#include <string.h>
+#include "lloop.h"
+
+/* Registry key (its address): the hooked task being resumed, as a light
+ * userdata (NULL when none). The hook only has the lua_State to go on. */
+static const char hook_key = 0;
+
+#define HOOK_CHECK_EVERY 1000   /* timeout checks without forced yields */
+
+void pl_lloop_init_hookkey(lua_State *L)
+{
+	/* Created once, so that later stores never allocate. */
+	if (lua_rawgetp(L, LUA_REGISTRYINDEX, &hook_key) == LUA_TNIL) {
+		lua_pushlightuserdata(L, NULL);
+		lua_rawsetp(L, LUA_REGISTRYINDEX, &hook_key);
+	}
+	lua_pop(L, 1);
+}
+
+int64_t pl_lloop_secs(lua_Number s)
+{
+	if (!(s > 0))        /* negative or NaN */
+		return 0;
+	if (s >= 9.2e9)
+		return PL_LOOP_FOREVER;
+	return (int64_t)(s * 1e9 + 0.5);
+}
+
+/*
+ * Count hook. Raises "execution timeout" (exactly HAProxy's text, no
+ * position) once the budget is spent, at every firing after that too, so a
+ * pcall that caught it cannot go on spinning. Otherwise yields the task's
+ * own coroutine when it may; a coroutine the script created inside a task
+ * inherits the hook but is never yielded (its resumer would get the yield).
+ */
+static void task_hook(lua_State *L, lua_Debug *ar)
+{
+	ltask *t;
+
+	(void)ar;
+	lua_rawgetp(L, LUA_REGISTRYINDEX, &hook_key);
+	t = lua_touserdata(L, -1);
+	lua_pop(L, 1);
+	if (t == NULL || t->lp == NULL) {
+		/* a coroutine that outlived the task it was created in */
+		lua_sethook(L, NULL, 0, 0);
+		return;
+	}
+	if (t->budget > 0 && t->used + (pl_clock_mono() - t->slice) >= t->budget) {
+		t->timed_out = 1;
+		lua_pushliteral(L, "execution timeout");
+		lua_error(L);
+	}
+	if (t->forced_yield > 0 && L == t->co && lua_isyieldable(L)) {
+		t->by_hook = 1;
+		lua_yield(L, 0);   /* from a hook: returns, and Lua yields after */
+	}
+}
+
+void pl_lloop_wake(ltask *t, int why)
+{
+	pl_timer_stop(t->lp->loop, &t->timer);
+	t->wake = why;
+	t->state = T_READY;
+	pl_job_post(t->lp->loop, &t->job);
+}
+
+/* Take t out of every C structure; its Lua anchors are the caller's. */
+void pl_lloop_task_unlink(ltask *t)
+{
+	lloop *lp = t->lp;
+
+	if (lp == NULL)
+		return;
+	if (lp->loop != NULL) {
+		pl_timer_stop(lp->loop, &t->timer);
+		pl_job_cancel(lp->loop, &t->job);
+		pl_lloop_fd_detach(t);
+	}
+	if (t->co != NULL)
+		lua_sethook(t->co, NULL, 0, 0);
+	t->co = NULL;
+	t->lp = NULL;
+	lp->ntasks--;
+}
+
+/* Drop the anchors of a finished task: live[t] and the task's thread.
+ * `ctx` is an index of the context table on L; uses 3 slots, no alloc. */
+static void task_drop(lua_State *L, int ctx, ltask *t)
+{
+	lua_rawgeti(L, ctx, CTX_LIVE);
+	if (lua_rawgetp(L, -1, t) != LUA_TNIL) {
+		lua_pushnil(L);
+		(void)pl_setuservalue(L, -2, 1);
+	}
+	lua_pop(L, 1);
+	lua_pushnil(L);
+	lua_rawsetp(L, -2, t);
+	lua_pop(L, 1);
+}
+
+/*
+ * Record a task's error: {error, traceback, thread, task, timeout}, given
+ * to the on_error callback (error, traceback, task) or appended to the
+ * errors list. Runs under lua_pcall: 1 = task (light), 2 = context table.
+ */
+static int task_report(lua_State *L)
+{
+	ltask *t = lua_touserdata(L, 1);
+	const char *msg = NULL;
+
+	lua_settop(L, 2);
+	lua_xmove(t->co, L, 1);                          /* 3: error value */
+	if (lua_type(L, 3) == LUA_TSTRING || lua_type(L, 3) == LUA_TNUMBER) {
+		lua_pushvalue(L, 3);
+		msg = lua_tostring(L, -1);                   /* a copy: keep 3's type */
+	}
+	luaL_traceback(L, t->co, msg, 0);
+	if (msg != NULL)
+		lua_remove(L, 4);
+	lua_createtable(L, 0, 6);                        /* 5: record */
+	lua_pushvalue(L, 3);
+	lua_setfield(L, 5, "error");
+	lua_pushvalue(L, 4);
+	lua_setfield(L, 5, "traceback");
+	lua_pushboolean(L, t->timed_out);
+	lua_setfield(L, 5, "timeout");
+	lua_rawgeti(L, 2, CTX_LIVE);                     /* 6 */
+	lua_rawgetp(L, 6, t);                            /* 7: task */
+	lua_pushvalue(L, 7);
+	lua_setfield(L, 5, "task");
+	pl_getuservalue(L, 7, 1);
+	lua_setfield(L, 5, "thread");
+	if (lua_rawgeti(L, 2, CTX_ONERROR) == LUA_TFUNCTION) {   /* 8 */
+		lua_pushvalue(L, 3);
+		lua_pushvalue(L, 4);
+		lua_pushvalue(L, 7);
+		if (lua_pcall(L, 3, 0, 0) == LUA_OK)
+			return 0;
+		lua_setfield(L, 5, "handler_error");  /* keep the record */
+	}
+	lua_settop(L, 5);
+	lua_rawgeti(L, 2, CTX_ERRORS);                   /* 6 */
+	lua_pushvalue(L, 5);
+	lua_rawseti(L, 6, (lua_Integer)lua_rawlen(L, 6) + 1);
+	return 0;
+}
+
+static void report_error(lloop *lp, lua_State *L, ltask *t)
+{
+	lua_pushcfunction(L, task_report);
+	lua_pushlightuserdata(L, t);
+	lua_pushvalue(L, lp->ctx);
+	if (lua_pcall(L, 2, 0, 0) != LUA_OK) {
+		lua_pop(L, 1);
+		lp->lost++;      /* out of memory while recording */
+	}
+}
+
+/* Job callback: resume the task once, then file it by how it stopped. */
+static void task_run(pl_loop *loop, pl_job *job)
+{
+	ltask *t = job->data, *prev;
+	lloop *lp = t->lp;
+	lua_State *L = lp->L, *co = t->co;
+	void *prevhook = NULL;
+	int st, nres = 0, hooked = t->forced_yield > 0 || t->budget > 0;
+
+	(void)loop;
+	prev = lp->current;
+	lp->current = t;
+	t->state = T_RUNNING;
+	t->by_hook = 0;
+	t->resumes++;
+	if (hooked) {
+		lua_rawgetp(L, LUA_REGISTRYINDEX, &hook_key);
+		prevhook = lua_touserdata(L, -1);
+		lua_pop(L, 1);
+		lua_pushlightuserdata(L, t);
+		lua_rawsetp(L, LUA_REGISTRYINDEX, &hook_key);
+		/* set at every resume: the instruction count restarts per slice */
+		lua_sethook(co, task_hook, LUA_MASKCOUNT,
+		            t->forced_yield > 0 ? (int)t->forced_yield : HOOK_CHECK_EVERY);
+		t->slice = pl_clock_mono();
+	}
+	st = pl_resume(co, L, t->nargs, &nres);
+	t->nargs = 0;
+	if (hooked) {
+		t->used += pl_clock_mono() - t->slice;
+		lua_pushlightuserdata(L, prevhook);
+		lua_rawsetp(L, LUA_REGISTRYINDEX, &hook_key);
+	}
+	lp->current = prev;
+	if (st == LUA_YIELD) {
+		/* After a hook's yield, 5.3's stack top is the interrupted Lua
+		 * frame's: nothing to pop. A bare coroutine.yield's values go. */
+		if (t->by_hook)
+			t->forced++;
+		else
+			lua_pop(co, nres);
+		if (t->state == T_RUNNING) {   /* not a loop wait: run again soon */
+			t->state = T_READY;
+			pl_job_post(lp->loop, &t->job);
+		}
+		return;
+	}
+	if (st != LUA_OK)
+		report_error(lp, L, t);
+	pl_lloop_task_unlink(t);
+	t->state = st == LUA_OK ? T_DONE : T_ERROR;
+	task_drop(L, lp->ctx, t);
+}
+
+static void task_timer(pl_loop *loop, pl_timer *tm)
+{
+	ltask *t = tm->data;
+
+	(void)loop;
+	if (t->state == T_WAITING) {
+		pl_lloop_fd_detach(t);
+		pl_lloop_wake(t, W_TIMEOUT);
+	} else {
+		pl_lloop_wake(t, W_NONE);
+	}
+}
+
+ltask *pl_lloop_running(lloop *lp, lua_State *L)
+{
+	ltask *t = lp->current;
+
+	return (t != NULL && t->co == L) ? t : NULL;
+}
+
+/* The task that may yield to lp here, or raise (before anything is armed). */
+ltask *pl_lloop_yielder(lua_State *L, lloop *lp, const char *what)
+{
+	ltask *t = pl_lloop_running(lp, L);
+
+	if (t == NULL)
+		luaL_error(L, "%s: not called from a task of this loop", what);
+	if (!lua_isyieldable(L))
+		luaL_error(L, "attempt to yield across a C-call boundary");
+	return t;
+}
+
+static void arm_sleep(lua_State *L, lloop *lp, ltask *t, int64_t ns)
+{
+	if (pl_timer_start(lp->loop, &t->timer, ns) != 0)
+		pl_memerror(L);
+	t->state = T_SLEEPING;
+}
+
+/* l:sleep(seconds) / l:msleep(ms): yield until the timer fires; nothing
+ * is returned, as core.sleep returns nothing. */
+int pl_lloop_sleep(lua_State *L)
+{
+	lloop *lp = pl_lloop_check(L, 1);
+	lua_Number s = luaL_checknumber(L, 2);
+
+	arm_sleep(L, lp, pl_lloop_yielder(L, lp, "sleep"), pl_lloop_secs(s));
+	return lua_yield(L, 0);
+}
+
+int pl_lloop_msleep(lua_State *L)
+{
+	lloop *lp = pl_lloop_check(L, 1);
+	lua_Number ms = luaL_checknumber(L, 2);
+
+	arm_sleep(L, lp, pl_lloop_yielder(L, lp, "msleep"), pl_lloop_secs(ms / 1000));
+	return lua_yield(L, 0);
+}
+
+/* l:yield(): back of the run queue; timers and I/O get their turn first. */
+int pl_lloop_yield(lua_State *L)
+{
+	lloop *lp = pl_lloop_check(L, 1);
+	ltask *t = pl_lloop_yielder(L, lp, "yield");
+
+	t->state = T_READY;
+	pl_job_post(lp->loop, &t->job);
+	return lua_yield(L, 0);
+}
+
+/* {forced_yield = n, timeout = seconds}: false or 0 turns either off. */
+void pl_lloop_limits(lua_State *L, int idx, lua_Integer *fy, int64_t *budget)
+{
+	int ty = lua_getfield(L, idx, "forced_yield");
+
+	if (ty == LUA_TBOOLEAN && !lua_toboolean(L, -1)) {
+		*fy = 0;
+	} else if (ty != LUA_TNIL) {
+		int isint;
+		lua_Integer n = lua_tointegerx(L, -1, &isint);
+		if (!isint || n < 0)
+			luaL_argerror(L, idx, "forced_yield must be a non-negative integer");
+		*fy = n > 0x7fffffff ? 0x7fffffff : n;
+	}
+	lua_pop(L, 1);
+	ty = lua_getfield(L, idx, "timeout");
+	if (ty == LUA_TBOOLEAN && !lua_toboolean(L, -1)) {
+		*budget = 0;
+	} else if (ty != LUA_TNIL) {
+		if (ty != LUA_TNUMBER || lua_tonumber(L, -1) < 0)
+			luaL_argerror(L, idx, "timeout must be a non-negative number of seconds");
+		*budget = pl_lloop_secs(lua_tonumber(L, -1));
+	}
+	lua_pop(L, 1);
+}
+
+/*
+ * l:spawn([opts,] fn, ...): a task that runs fn(...) once the loop runs.
+ * The thread is the task's uservalue and live[task] anchors the task, so
+ * nothing is armed until every allocation has succeeded.
+ */
+int pl_lloop_spawn(lua_State *L)
+{
+	lloop *lp = pl_lloop_check(L, 1);
+	lua_Integer fy = lp->forced_yield;
+	int64_t budget = lp->timeout;
+	int fi = 2, top, i;
+	ltask *t;
+	lua_State *co;
+
+	if (lp->loop == NULL)
+		return luaL_error(L, "loop is closed");
+	if (lua_type(L, 2) == LUA_TTABLE) {
+		pl_lloop_limits(L, 2, &fy, &budget);
+		fi = 3;
+	}
+	luaL_checktype(L, fi, LUA_TFUNCTION);
+	top = lua_gettop(L);
+	luaL_checkstack(L, top - fi + 4, "too many arguments");
+	t = pl_newuserdata(L, sizeof(*t), 1);            /* top+1 */
+	memset(t, 0, sizeof(*t));
+	t->state = T_DONE;          /* until it is armed below */
+	lua_pushvalue(L, lua_upvalueindex(2));
+	lua_setmetatable(L, -2);
+	co = lua_newthread(L);                           /* top+2 */
+	lua_sethook(co, NULL, 0, 0);   /* not the spawner's, if it had one */
+	if (!lua_checkstack(co, top - fi + 1))
+		return luaL_error(L, "too many arguments");
+	(void)pl_setuservalue(L, top + 1, 1);
+	for (i = fi; i <= top; i++)
+		lua_pushvalue(L, i);
+	lua_xmove(L, co, top - fi + 1);
+	pl_lloop_ctx(L, 1);                              /* top+2 */
+	lua_rawgeti(L, -1, CTX_LIVE);                    /* top+3 */
+	lua_pushvalue(L, top + 1);
+	lua_rawsetp(L, -2, t);
+	lua_settop(L, top + 1);
+
+	t->lp = lp;
+	t->co = co;
+	t->nargs = top - fi;
+	t->forced_yield = fy;
+	t->budget = budget;
+	t->state = T_READY;
+	pl_job_init(&t->job, task_run, t);
+	pl_timer_init(&t->timer, task_timer, t);
+	lp->ntasks++;
+	pl_job_post(lp->loop, &t->job);
+	return 1;
+}
+
+/* l:cancel(task): true when it was pending and is now gone. */
+int pl_lloop_cancel(lua_State *L)
+{
+	lloop *lp = pl_lloop_check(L, 1);
+	ltask *t = luaL_checkudata(L, 2, TASK_MT);
+
+	if (t->lp != lp) {
+		lua_pushboolean(L, 0);
+		return 1;
+	}
+	if (t == lp->current)
+		return luaL_error(L, "cannot cancel the running task");
+	pl_lloop_ctx(L, 1);
+	pl_lloop_task_unlink(t);
+	t->state = T_CANCELLED;
+	task_drop(L, lua_gettop(L), t);
+	lua_pushboolean(L, 1);
+	return 1;
+}
+
+/* ---- task handle ----------------------------------------------------- */
+
+static const char *const state_names[] = {
+	"ready", "running", "sleeping", "waiting", "done", "error", "cancelled"
+};
+
+static int task_status(lua_State *L)
+{
+	ltask *t = luaL_checkudata(L, 1, TASK_MT);
+
+	lua_pushstring(L, state_names[t->state]);
+	return 1;
+}
+
+/* t:stats() -> {resumes, forced_yields, run_time (s), timed_out} */
+static int task_stats(lua_State *L)
+{
+	ltask *t = luaL_checkudata(L, 1, TASK_MT);
+
+	lua_createtable(L, 0, 4);
+	lua_pushinteger(L, (lua_Integer)t->resumes);
+	lua_setfield(L, -2, "resumes");
+	lua_pushinteger(L, (lua_Integer)t->forced);
+	lua_setfield(L, -2, "forced_yields");
+	lua_pushnumber(L, (lua_Number)t->used / 1e9);
+	lua_setfield(L, -2, "run_time");
+	lua_pushboolean(L, t->timed_out);
+	lua_setfield(L, -2, "timed_out");
+	return 1;
+}
+
+static int task_tostring(lua_State *L)
+{
+	ltask *t = luaL_checkudata(L, 1, TASK_MT);
+
+	lua_pushfstring(L, "proxylua.loop.task (%s): %p", state_names[t->state], (void *)t);
+	return 1;
+}
+
+static const luaL_Reg task_methods[] = {
+	{ "status", task_status },
+	{ "stats", task_stats },
+	{ NULL, NULL }
+};
+
+/* Fill the task metatable at -1. */
+void pl_lloop_register_task(lua_State *L)
+{
+	luaL_newlib(L, task_methods);
+	lua_setfield(L, -2, "__index");
+	lua_pushcfunction(L, task_tostring);
+	lua_setfield(L, -2, "__tostring");
+}
+
+/* ---- scheduler: the seam proxylua.core plugs core.sleep & co into ---- */
+
+static int sched_true_k(lua_State *L, int status, lua_KContext ctx)
+{
+	(void)status;
+	(void)ctx;
+	lua_pushboolean(L, 1);
+	return 1;
+}
+
+static lloop *sched_loop(lua_State *L)
+{
+	return lua_touserdata(L, lua_upvalueindex(1));
+}
+
+/* Outside a task of this loop (main chunk, a script's own coroutine) the
+ * seam answers false, "not in a task" and the caller decides (HAProxy
+ * makes such sleeps silent no-ops). */
+static int not_in_task(lua_State *L)
+{
+	lua_pushboolean(L, 0);
+	lua_pushliteral(L, "not in a task");
+	return 2;
+}
+
+static int sched_sleep(lua_State *L)
+{
+	lloop *lp = sched_loop(L);
+	lua_Number ms = luaL_checknumber(L, 1);
+	ltask *t = lp->loop != NULL ? pl_lloop_running(lp, L) : NULL;
+
+	if (t == NULL)
+		return not_in_task(L);
+	(void)pl_lloop_yielder(L, lp, "sleep");
+	arm_sleep(L, lp, t, pl_lloop_secs(ms / 1000));
+	return lua_yieldk(L, 0, 0, sched_true_k);
+}
+
+static int sched_yield(lua_State *L)
+{
+	lloop *lp = sched_loop(L);
+	ltask *t = lp->loop != NULL ? pl_lloop_running(lp, L) : NULL;
+
+	if (t == NULL)
+		return not_in_task(L);
+	(void)pl_lloop_yielder(L, lp, "yield");
+	t->state = T_READY;
+	pl_job_post(lp->loop, &t->job);
+	return lua_yieldk(L, 0, 0, sched_true_k);
+}
+
+static int sched_now(lua_State *L)
+{
+	lloop *lp = sched_loop(L);
+	int64_t now = lp->loop != NULL ? pl_loop_now(lp->loop) : 0;
+
+	lua_pushnumber(L, (lua_Number)(now + lp->wall) / 1e9);
+	return 1;
+}
+
+static int sched_in_task(lua_State *L)
+{
+	lloop *lp = sched_loop(L);
+
+	lua_pushboolean(L, lp->loop != NULL && pl_lloop_running(lp, L) != NULL);
+	return 1;
+}
+
+/* Push the scheduler table of the loop at loopidx (made once, cached). */
+void pl_lloop_push_scheduler(lua_State *L, int loopidx)
+{
+	static const luaL_Reg fns[] = {
+		{ "sleep", sched_sleep },
+		{ "yield", sched_yield },
+		{ "now", sched_now },
+		{ "in_task", sched_in_task },
+		{ NULL, NULL }
+	};
+
+	loopidx = lua_absindex(L, loopidx);
+	pl_lloop_ctx(L, loopidx);
+	if (lua_rawgeti(L, -1, CTX_SCHED) == LUA_TTABLE) {
+		lua_remove(L, -2);
+		return;
+	}
+	lua_pop(L, 1);
+	lua_createtable(L, 0, 4);
+	lua_pushvalue(L, loopidx);
+	luaL_setfuncs(L, fns, 1);
+	lua_pushvalue(L, -1);
+	lua_rawseti(L, -3, CTX_SCHED);
+	lua_remove(L, -2);
+}
