@@ -1,0 +1,7 @@
+# proxylua.core: mostly Lua (core_LUA), plus a small C helper for what plain
+# Lua lacks (microsecond clock, pid, PCRE2), built as proxylua/core_native.so.
+core_LUA := $(wildcard modules/core/*.lua)
+MODULES += core_native
+core_native_SRCS := modules/core/native.c modules/core/regex.c
+core_native_LIBS := -lpcre2-8
+core_native_LUA := $(core_LUA)

@@ -1,0 +1,71 @@
+/*
+ * proxylua.core_native: the few things proxylua.core cannot do in plain Lua:
+ * the wall clock with microseconds (core.now), the process id (log lines) and
+ * PCRE2 regexes (regex.c).
+ */
+#include <sys/time.h>
+#include <unistd.h>
+#include "native.h"
+
+/* now() -> sec, usec of the wall clock, as HAProxy's date. */
+static int native_now(lua_State *L)
+{
+	struct timeval tv;
+	gettimeofday(&tv, NULL);
+	lua_pushinteger(L, (lua_Integer)tv.tv_sec);
+	lua_pushinteger(L, (lua_Integer)tv.tv_usec);
+	return 2;
+}
+
+static int native_getpid(lua_State *L)
+{
+	lua_pushinteger(L, (lua_Integer)getpid());
+	return 1;
+}
+
+/*
+ * box(v) -> userdata carrying v: HAProxy hands some values to Lua as opaque
+ * userdata (core.parse_addr), which plain Lua cannot create.
+ */
+static int native_box(lua_State *L)
+{
+	luaL_checkany(L, 1);
+	pl_newuserdata(L, 1, 1);
+	lua_pushvalue(L, 1);
+	(void)pl_setuservalue(L, -2, 1);
+	lua_pushvalue(L, lua_upvalueindex(1));
+	lua_setmetatable(L, -2);
+	return 1;
+}
+
+/* unbox(u) -> the boxed value, or nil for anything else. */
+static int native_unbox(lua_State *L)
+{
+	if (lua_type(L, 1) != LUA_TUSERDATA || !lua_getmetatable(L, 1))
+		return 0;
+	if (!lua_rawequal(L, -1, lua_upvalueindex(1)))
+		return 0;
+	pl_getuservalue(L, 1, 1);
+	return 1;
+}
+
+static const luaL_Reg native_functions[] = {
+	{"now", native_now},
+	{"getpid", native_getpid},
+	{NULL, NULL}
+};
+
+PL_EXPORT int luaopen_proxylua_core_native(lua_State *L);
+PL_EXPORT int luaopen_proxylua_core_native(lua_State *L)
+{
+	luaL_newlib(L, native_functions);
+	/* box/unbox share one private metatable as upvalue. */
+	lua_newtable(L);
+	lua_pushvalue(L, -1);
+	lua_pushcclosure(L, native_box, 1);
+	lua_setfield(L, -3, "box");
+	lua_pushcclosure(L, native_unbox, 1);
+	lua_setfield(L, -2, "unbox");
+	pl_core_regex_open(L);
+	return 1;
+}

@@ -1,0 +1,11 @@
+/* Shared by the C parts of proxylua.core_native. */
+#ifndef PROXYLUA_CORE_NATIVE_H
+#define PROXYLUA_CORE_NATIVE_H
+
+#include <stddef.h>
+#include "proxylua/compat.h"
+
+/* Adds `regex` (the PCRE2 constructor) to the module table on top. */
+void pl_core_regex_open(lua_State *L);
+
+#endif

@@ -1,0 +1,631 @@
+-- proxylua.testing: load an HAProxy Lua script the way `lua-load` does and
+-- drive what it registers (actions, fetches, converters, services, tasks,
+-- CLI commands) with described requests, under stock Lua and busted.
+--
+--   local testing = require "proxylua.testing"
+--   local h = testing.load("auth.lua", { proxies = {...} })
+--   local r = h:action("auth", { path = "/x", headers = { Authorization = "..." } })
+--   assert.equal("deny", r.verdict)
+local E = require "proxylua.core_env"
+local U = require "proxylua.core_util"
+local V = require "proxylua.core_vars"
+local msg = require "proxylua.core_msg"
+local txnlib = require "proxylua.core_txn"
+local applet = require "proxylua.core_applet"
+local classes = require "proxylua.core_classes"
+
+local T = {}
+
+-- Debian's HAProxy 2.6 (Lua 5.3) package paths, for opts.haproxy_paths.
+T.HAPROXY_PATH = "/usr/local/share/lua/5.3/?.lua;/usr/local/share/lua/5.3/?/init.lua;"
+  .. "/usr/local/lib/lua/5.3/?.lua;/usr/local/lib/lua/5.3/?/init.lua;/usr/share/lua/5.3/?.lua;"
+  .. "/usr/share/lua/5.3/?/init.lua;./?.lua;./?/init.lua"
+T.HAPROXY_CPATH = "/usr/local/lib/lua/5.3/?.so;/usr/lib/x86_64-linux-gnu/lua/5.3/?.so;"
+  .. "/usr/lib/lua/5.3/?.so;/usr/local/lib/lua/5.3/loadall.so;./?.so"
+
+T.act = { CONTINUE = 0, STOP = 1, YIELD = 2, ERROR = 3, DONE = 4, DENY = 5, ABORT = 6, INVALID = 7 }
+local VERDICT = { [0] = "continue", "stop", "yield", "error", "done", "deny", "abort", "invalid" }
+
+----------------------------------------------------------------------------
+-- Fresh globals per load (one emulated Lua state), with their own package
+-- table and require, so two loads share nothing but C modules.
+
+local STDLIB = { "assert", "collectgarbage", "dofile", "error", "getmetatable", "ipairs",
+                 "load", "loadfile", "next", "pairs", "pcall", "print", "rawequal", "rawget",
+                 "rawlen", "rawset", "select", "setmetatable", "tonumber", "tostring", "type",
+                 "xpcall", "_VERSION" }
+local LIBS = { "coroutine", "debug", "io", "math", "os", "string", "table", "utf8", "bit32" }
+
+local function copy(t)
+  local o = {}
+  for k, v in pairs(t) do o[k] = v end
+  return o
+end
+
+local function prepend(base, list)
+  if list == nil then return base end
+  if type(list) == "string" then list = { list } end
+  -- lua-prepend-path: later lines win, each puts "<s>;" in front
+  for _, p in ipairs(list) do base = p .. ";" .. base end
+  return base
+end
+
+local function new_globals(opts)
+  local env = {}
+  for _, k in ipairs(STDLIB) do env[k] = _G[k] end
+  for _, k in ipairs(LIBS) do
+    if _G[k] ~= nil then env[k] = copy(_G[k]) end
+  end
+  env._G = env
+  local pkg = {
+    path = prepend(opts.haproxy_paths and T.HAPROXY_PATH or package.path, opts.prepend_path),
+    cpath = prepend(opts.haproxy_paths and T.HAPROXY_CPATH or package.cpath, opts.prepend_cpath),
+    config = package.config, preload = {}, loaded = {}, searchpath = package.searchpath,
+    loadlib = package.loadlib,
+  }
+  for _, k in ipairs(LIBS) do pkg.loaded[k] = env[k] end
+  pkg.loaded._G = env
+  pkg.loaded.package = pkg
+  env.package = pkg
+
+  function env.load(chunk, name, mode, e)
+    return load(chunk, name, mode, e == nil and env or e)
+  end
+  function env.loadfile(file, mode, e)
+    return loadfile(file, mode, e == nil and env or e)
+  end
+  function env.dofile(file)
+    local f = assert(loadfile(file, "bt", env))
+    return f()
+  end
+
+  -- require as HAProxy's state has it, over this state's package table.
+  function env.require(name)
+    name = U.checkstring(1, name, 1)
+    local v = pkg.loaded[name]
+    if v ~= nil then return v end
+    local loader, extra
+    if pkg.preload[name] then
+      loader, extra = pkg.preload[name], ":preload:"
+    else
+      local file = package.searchpath(name, pkg.path)
+      if file then
+        loader = assert(loadfile(file, "bt", env))
+        extra = file
+      else
+        local cfile, err = package.searchpath(name, pkg.cpath)
+        if not cfile then
+          local base = name:match("^([^.]+)")
+          cfile = base and package.searchpath(base, pkg.cpath)
+          if not cfile then
+            local perr = select(2, package.searchpath(name, pkg.path))
+            error("module '" .. name .. "' not found:\n\tno field package.preload['" .. name
+              .. "']" .. (perr or "") .. (err or ""), 2)
+          end
+        end
+        local sym = "luaopen_" .. name:gsub("^[^-]*%-", ""):gsub("%.", "_")
+        loader = assert(package.loadlib(cfile, sym))
+        extra = cfile
+      end
+    end
+    local r = loader(name, extra)
+    if r ~= nil then pkg.loaded[name] = r end
+    if pkg.loaded[name] == nil then pkg.loaded[name] = true end
+    return pkg.loaded[name]
+  end
+  return env
+end
+
+----------------------------------------------------------------------------
+-- Harness
+
+local H = {}
+H.__index = H
+
+-- Version string "2.6" / "2.7" ... -> comparable number.
+local function vnum(v)
+  local a, b = tostring(v or "2.6"):match("^(%d+)%.(%d+)")
+  return (tonumber(a) or 2) * 100 + (tonumber(b) or 6)
+end
+
+--[[ testing.new(opts): an empty emulated state (no script loaded yet).
+  opts.haproxy        "2.6" (default): lua-load arguments are ignored, as 2.6
+                      does; "2.7" or later: they arrive as `...`
+  opts.prepend_path   string or list: lua-prepend-path <s> (path)
+  opts.prepend_cpath  string or list: lua-prepend-path <s> cpath
+  opts.haproxy_paths  start from Debian HAProxy's package.path/cpath instead
+                      of this Lua's
+  opts.proxies        core.proxies description (see core_proxy.lua)
+  opts.maps, opts.acls  { [file] = true } pattern files the "config" loads
+  opts.proc_vars      { name = value } proc variables the config declares
+  opts.process        share a process with another harness (per-thread)
+  opts.thread         core.thread (default 0)
+  opts.echo, opts.debug  copy log lines to stderr
+  opts.now            start the virtual clock at this epoch (seconds)
+  opts.sched          a scheduler replacing the default (core_sched.lua) ]]
+function T.new(opts)
+  opts = opts or {}
+  local G = new_globals(opts)
+  local process = opts.process or E.new_process(opts)
+  local rt = E.new({ G = G, process = process, thread = opts.thread, sched = opts.sched,
+                     echo = opts.echo, debug = opts.debug, now = opts.now })
+  G.package.loaded["proxylua.core"] = rt.core
+  local self = setmetatable({ rt = rt, env = G, core = rt.core, opts = opts,
+                              process = process, version = vnum(opts.haproxy) }, H)
+  rt.resolve_file = function(f) return f end
+  for file in pairs(opts.maps or {}) do
+    classes.ref_for(rt, file, "map").maps_loaded = true
+  end
+  for file, content in pairs(opts.acls or {}) do
+    local ref = classes.ref_for(rt, file, "acl")
+    if type(content) == "table" then
+      for _, k in ipairs(content) do rt.patref_add(ref, k) end
+    end
+  end
+  for name, v in pairs(opts.proc_vars or {}) do
+    process.declared_proc[name] = true
+    if v ~= true then process.proc_vars[name] = U.lua2smp(v) end
+  end
+  if opts.proxies then process.proxies = opts.proxies end
+  return self
+end
+
+-- Run a chunk as a lua-load body. Errors are configuration errors, raised
+-- with HAProxy's wording.
+function H:load_chunk(chunk, err, name, args)
+  if not chunk then
+    error(string.format("error in Lua file '%s': %s", name, err), 0)
+  end
+  local ok, e
+  if self.version >= 207 and args then
+    ok, e = pcall(chunk, table.unpack(args, 1, args.n or #args))
+  else
+    ok, e = pcall(chunk)
+  end
+  if not ok then error("Lua runtime error: " .. tostring(e), 0) end
+  return self
+end
+
+function H:load(file, args)
+  local chunk, err = loadfile(file, "bt", self.env)
+  return self:load_chunk(chunk, err, file, args)
+end
+
+function H:load_string(code, name, args)
+  name = name or "script.lua"
+  local chunk, err = load(code, "@" .. name, "t", self.env)
+  return self:load_chunk(chunk, err, name, args)
+end
+
+--[[ testing.load(file, opts): new harness, run the file as lua-load, then
+the end of configuration (core.proxies filled, init functions, tasks
+queued) unless opts.start == false. opts.args: lua-load arguments. ]]
+function T.load(file, opts)
+  opts = opts or {}
+  local h = T.new(opts):load(file, opts.args)
+  if opts.start ~= false then h:start() end
+  return h
+end
+
+function T.load_string(code, opts)
+  opts = opts or {}
+  local h = T.new(opts):load_string(code, opts.name, opts.args)
+  if opts.start ~= false then h:start() end
+  return h
+end
+
+-- lua-load-per-thread: n independent states (core.thread 1..n) of one
+-- process (shared proc variables and pattern references).
+function T.per_thread(file, n, opts)
+  opts = opts or {}
+  local process = E.new_process(opts)
+  local list = {}
+  for i = 1, n do
+    local o = copy(opts)
+    o.process, o.thread = process, i
+    list[i] = (type(file) == "function") and file(o) or T.load(file, o)
+  end
+  return list
+end
+
+-- End of configuration: proxies, init functions, tasks. An init error is
+-- fatal in HAProxy: raised here with its text.
+function H:start()
+  local ok, err = self.rt:start()
+  if not ok then error(err, 0) end
+  return self
+end
+
+function H:logs() return self.rt.logs end
+
+-- Log lines as text ("[info] ... : msg" style message only).
+function H:log_messages(level)
+  local out = {}
+  for _, r in ipairs(self.rt.logs) do
+    if level == nil or r.level == level then out[#out + 1] = r.msg end
+  end
+  return out
+end
+
+function H:clear_logs() self.rt.logs = {} end
+
+function H:run_tasks(max_ms)
+  return self.rt.sched:run(max_ms)
+end
+
+----------------------------------------------------------------------------
+-- Transactions: a stream built from a request description.
+
+local Tx = {}
+Tx.__index = Tx
+
+--[[ Request description:
+  method ("GET"), path ("/") or uri, query, version ("1.1"), headers (list of
+  "Name: value" or {name, value}, or a map name -> value|list), body,
+  src ("127.0.0.1"), src_port (40000), dst ("127.0.0.1"), dst_port (8080),
+  ssl, sni, alpn, mode ("http" | "tcp"), frontend ("fe"), backend ("be"),
+  vars ({["txn.x"] = v}), input (tcp: request bytes), response (server's
+  response for http-res actions: {status, reason, headers, body}). ]]
+function H:transaction(desc)
+  desc = desc or {}
+  local mode = desc.mode or "http"
+  local s = {
+    rt = self.rt, mode = mode, dir = "req", vars = {},
+    src = desc.src or "127.0.0.1", src_port = desc.src_port or 40000,
+    dst = desc.dst or "127.0.0.1", dst_port = desc.dst_port or 8080,
+    ssl = desc.ssl or false, sni = desc.sni, alpn = desc.alpn, client_cert = desc.client_cert,
+    frontend = desc.frontend or "fe", backend = desc.backend or "be",
+    fe_id = desc.fe_id or 1, be_id = desc.be_id or 1, loglevel = 0,
+    unique_id = desc.unique_id, env = desc.env, not_first = desc.not_first,
+  }
+  if mode == "http" then
+    local uri = desc.uri
+    if not uri then
+      uri = desc.path or "/"
+      if desc.query then uri = uri .. "?" .. desc.query end
+    end
+    s.http_req = { method = desc.method or "GET", uri = uri, version = desc.version or "1.1",
+                   headers = msg.headers(desc.headers), body = desc.body or "" }
+    if desc.body and #desc.body > 0 and #msg.get(s.http_req, "content-length") == 0
+       and #msg.get(s.http_req, "transfer-encoding") == 0 then
+      msg.add(s.http_req, "content-length", tostring(#desc.body))
+    end
+  end
+  s.chn = { req = { input = desc.input or "", output = "" },
+            res = { input = desc.res_input or "", output = "" } }
+  s.vars_get = function(name) return V.get(s, name) end
+  for name, v in pairs(desc.vars or {}) do V.set(s, name, U.lua2smp(v)) end
+  if desc.session then s.vars.sess = desc.session.vars end
+  local tx = setmetatable({ h = self, stream = s, steps = {} }, Tx)
+  tx.txn = txnlib.new_txn(s)
+  if desc.response then tx:set_response(desc.response) end
+  return tx
+end
+
+-- The server's response, for http-res actions.
+function Tx:set_response(r)
+  local s = self.stream
+  s.http_res = { status = r.status or 200, reason = r.reason or msg.reason(r.status or 200),
+                 version = r.version or "1.1", headers = msg.headers(r.headers), body = r.body or "" }
+  return self
+end
+
+-- Move to the response side: req.* variables are gone (runtime.md 3.4).
+function Tx:to_response(r)
+  local s = self.stream
+  if r or not s.http_res then self:set_response(r or {}) end
+  s.dir = "res"
+  s.vars.req = nil
+  s.req_vars_gone = true
+  return self
+end
+
+-- What the request looks like when HAProxy forwards it.
+function Tx:request() return self.stream.http_req end
+function Tx:response() return self.stream.http_res end
+function Tx:get_var(name) return U.smp2lua(V.get(self.stream, name)) end
+function Tx:priv() return self.stream.priv end
+
+local function new_logs(h, from)
+  local out = {}
+  for i = from + 1, #h.rt.logs do out[#out + 1] = h.rt.logs[i] end
+  return out
+end
+
+-- Run action `name` of ruleset env ("http-req", "http-res", "tcp-req",
+-- "tcp-res") with its configuration arguments (strings).
+function Tx:run(env, name, ...)
+  local h, s, rt = self.h, self.stream, self.h.rt
+  local a = rt:find_action(env, name)
+  if not a then
+    error(string.format("unknown action 'lua.%s' in the '%s' ruleset", name, env), 2)
+  end
+  local args = table.pack(...)
+  for i = 1, args.n do args[i] = tostring(args[i]) end
+  local rule = (env:match("^http") and (env == "http-req" and "http-request" or "http-response"))
+    or (env == "tcp-req" and "tcp-request content" or "tcp-response content")
+  if args.n < a.nargs then
+    error(string.format("error detected while parsing '%s lua.%s' rule : expect %d arguments.",
+                        rule, name, a.nargs), 2)
+  elseif args.n > a.nargs then
+    error(string.format("'%s lua.%s' expects either 'if' or 'unless' followed by a condition "
+                        .. "but found '%s'.", rule, name, args[a.nargs + 1]), 2)
+  end
+  if env == "http-res" or env == "tcp-res" then
+    if s.dir ~= "res" then self:to_response() end
+  end
+  local log_from = #rt.logs
+  local result = { logs = nil }
+  local runs = 0
+  while true do
+    runs = runs + 1
+    local ctx = { kind = "action", name = name, stream = s }
+    local status, val = E.exec(rt, ctx, a.fn, self.txn, table.unpack(args, 1, args.n))
+    local code = 0
+    if status == "ok" then
+      code = U.tointeger(val[val.n]) or 0
+    elseif status == "done" then
+      if val.core then
+        code = val.n > 0 and U.tointeger(val.value) or 0
+      else
+        result.txn_done = true
+        if val.reply then
+          result.reply = txnlib.render_reply(val.reply, s.http_req and s.http_req.version)
+        else
+          result.closed = true
+        end
+      end
+    elseif status == "error" then
+      E.report(rt, ctx, val)
+      result.error = val
+    end
+    if code == 2 and not result.txn_done and ctx.wake_time and runs < 1000 then
+      rt.sched:advance(ctx.wake_time)
+    else
+      result.code = code
+      break
+    end
+  end
+  result.runs = runs
+  local code = result.code
+  result.verdict = result.txn_done and "done" or VERDICT[code] or "continue"
+  if result.verdict == "yield" then result.stalled = true end
+  if s.mode == "http" and not result.txn_done then
+    local page
+    if env == "http-req" then
+      page = ({ [3] = 500, [5] = 403, [6] = 503, [7] = 400 })[code]
+    elseif env == "http-res" then
+      page = ({ [3] = 500, [5] = 200, [7] = 502 })[code]
+    end
+    if page then result.reply = applet.error_page(page) end
+  end
+  if s.mode == "tcp" then
+    result.sent = s.chn[env == "tcp-req" and "res" or "res"].sent
+    if result.txn_done then result.closed = true end
+  end
+  if result.reply then result.reply.wire = applet.wire(result.reply) end
+  result.logs = new_logs(h, log_from)
+  self.steps[#self.steps + 1] = result
+  self.client = result.reply or self.client
+  return result
+end
+
+-- The ruleset an action is registered in, when a spec does not say.
+local function pick_env(h, name, desc)
+  if desc and desc.env then return desc.env end
+  for _, e in ipairs({ "http-req", "http-res", "tcp-req", "tcp-res" }) do
+    if h.rt:find_action(e, name) then
+      if desc and desc.mode == "tcp" and e:match("^http") then
+        -- a tcp stream cannot run http actions
+      else
+        return e
+      end
+    end
+  end
+  return "http-req"
+end
+
+--[[ h:action(name, request, arg...) -> result
+  result.verdict  "continue" "stop" "yield" "error" "done" "deny" "abort" "invalid"
+  result.code     the integer action code
+  result.reply    the response the client got from this step, if any
+                  ({status, reason, headers = {{name, value}...}, body, wire})
+  result.closed   txn:done() without a reply: connection closed, no response
+  result.error    the logged runtime error text, if the action failed
+  result.logs     log records emitted during the call
+  result.tx       the transaction (request as forwarded, variables...) ]]
+function H:action(name, desc, ...)
+  local tx = self:transaction(desc)
+  local r = tx:run(pick_env(self, name, desc), name, ...)
+  r.tx = tx
+  r.request = tx.stream.http_req
+  r.response = tx.stream.http_res
+  return r
+end
+
+-- How a sample prints in a log-format / header (%[...]).
+local function render(smp)
+  if smp == nil then return "" end
+  return U.smp2str(smp)
+end
+T.render = render
+
+-- Turn a registered fetch/converter's outcome into a sample (runtime.md 2.3).
+local function outcome_sample(rt, ctx, status, val)
+  if status == "ok" then
+    if val.n == 0 then return nil end
+    return U.lua2smp(val[val.n])
+  elseif status == "done" then
+    if val.n == 0 then return { t = "bool", v = false } end
+    return U.lua2smp(val.value)
+  elseif status == "error" then
+    E.report(rt, ctx, val)
+    return nil, val
+  elseif status == "yield" then
+    if ctx.kind == "fetch" then
+      E.alert(rt, E.prefix(ctx) .. ": yield not allowed.")
+    else
+      E.alert(rt, E.prefix(ctx) .. ": yield functions like core.tcp() or core.sleep() are not allowed.")
+    end
+    return nil, "yield not allowed"
+  end
+end
+
+--[[ tx:fetch(name, arg...) / h:fetch(name, request, arg...) -> result
+  result.sample  {t = type, v = value} or nil (no sample)
+  result.value   the sample as Lua sees it through txn.f (booleans 0/1)
+  result.text    as %[lua.name] prints it ("" without a sample)
+  result.error   logged error text, if any ]]
+function Tx:fetch(name, ...)
+  local rt = self.h.rt
+  local f = rt.reg.fetches[name]
+  if not f then error("unknown fetch method 'lua." .. name .. "'", 2) end
+  local args = table.pack(...)
+  if args.n > 12 then error("fetch method 'lua." .. name .. "': too many arguments", 2) end
+  for i = 1, args.n do args[i] = tostring(args[i]) end
+  local log_from = #rt.logs
+  local ctx = { kind = "fetch", name = name, stream = self.stream }
+  local status, val = E.exec(rt, ctx, f.fn, self.txn, table.unpack(args, 1, args.n))
+  local smp, err = outcome_sample(rt, ctx, status, val)
+  return { sample = smp, value = U.smp2lua(smp), text = render(smp), error = err,
+           logs = new_logs(self.h, log_from) }
+end
+
+function H:fetch(name, desc, ...)
+  return self:transaction(desc):fetch(name, ...)
+end
+
+-- h:converter(name, input, arg...): input is cast to a string first, as
+-- HAProxy does; the result is a sample as for fetches.
+function H:converter(name, input, ...)
+  local rt = self.rt
+  local c = rt.reg.converters[name]
+  if not c then error("unknown converter 'lua." .. name .. "'", 2) end
+  local args = table.pack(...)
+  for i = 1, args.n do args[i] = tostring(args[i]) end
+  local smp = type(input) == "table" and input or U.lua2smp(input)
+  local str = U.smp2str(smp)
+  local log_from = #rt.logs
+  local ctx = { kind = "converter", name = name }
+  local status, val = E.exec(rt, ctx, c.fn, str, table.unpack(args, 1, args.n))
+  local out, err = outcome_sample(rt, ctx, status, val)
+  return { sample = out, value = U.smp2lua(out), text = render(out), error = err,
+           logs = new_logs(self, log_from) }
+end
+
+--[[ h:service(name, request) -> response the client gets
+  { status, reason, version, headers = {{name, value}...}, body, wire,
+    chunked, truncated, empty (connection closed with nothing), error, logs }
+For a "tcp" service, request.input is what the client sends and the result
+is { output = bytes sent, error, logs }. ]]
+function H:service(name, desc)
+  local rt = self.rt
+  local svc = rt.reg.services[name]
+  if not svc then error("unknown service 'lua." .. name .. "'", 2) end
+  desc = desc or {}
+  local log_from = #rt.logs
+  if svc.mode == "tcp" then
+    local tx = self:transaction({ mode = "tcp", src = desc.src, dst = desc.dst,
+                                  src_port = desc.src_port, dst_port = desc.dst_port })
+    tx.stream.applet = true
+    local a = applet.new_tcp(tx.stream, desc.input)
+    local ctx = { kind = "service", name = name, mode = "tcp", stream = tx.stream }
+    local status, val = E.exec(rt, ctx, svc.fn, a)
+    local r = { output = table.concat(a[0].out.chunks) }
+    if status == "error" then
+      E.report(rt, ctx, val)
+      r.error = val
+    end
+    r.logs = new_logs(self, log_from)
+    return r
+  end
+  local tx = desc.stream and desc or self:transaction(desc)
+  local s = tx.stream
+  s.applet = true
+  local a = applet.new_http(s)
+  local ctx = { kind = "service", name = name, mode = "http", stream = s }
+  local status, val = E.exec(rt, ctx, svc.fn, a)
+  local out = a[0].out
+  local res
+  if status == "error" then
+    E.report(rt, ctx, val)
+  end
+  if out.broken then
+    res = { empty = true, broken = out.broken }
+  elseif not out.started then
+    res = applet.error_page(500)
+  else
+    local body = table.concat(out.chunks)
+    res = { status = out.status, reason = out.reason, version = out.version,
+            headers = out.headers, body = body, chunks = out.chunks, chunked = out.chunked }
+    if status == "error" then res.truncated = true end
+    if out.content_length then
+      if #body > out.content_length then
+        res = { empty = true, broken = "more data than content-length: nothing reaches the client" }
+      elseif #body < out.content_length then
+        res.truncated = true
+      end
+    end
+    if s.http_req.method == "HEAD" and not res.empty then
+      res.body, res.chunks = "", {}
+    end
+  end
+  if not res.empty then res.wire = applet.wire(res) end
+  if status == "error" then res.error = val end
+  res.logs = new_logs(self, log_from)
+  -- http-response rules may follow: keep the response on the transaction
+  if not res.empty then
+    tx:set_response({ status = res.status, reason = res.reason, headers = res.headers, body = res.body })
+    res.tx = tx
+  end
+  return res
+end
+
+-- h:cli("word word ...", input) -> output as the CLI client reads it.
+function H:cli(line, input)
+  local rt = self.rt
+  local words = {}
+  for w in line:gmatch("%S+") do words[#words + 1] = w end
+  local best, blen
+  for key, c in pairs(rt.reg.cli) do
+    local ok = #c.words <= #words
+    for i = 1, #c.words do if ok and c.words[i] ~= words[i] then ok = false end end
+    if ok and (not blen or #c.words > blen) then best, blen = c, #c.words end
+    local _ = key
+  end
+  if not best then error("Unknown command: '" .. line .. "'", 2) end
+  local tx = self:transaction({ mode = "tcp" })
+  tx.stream.applet = true
+  local a = applet.new_tcp(tx.stream, input)
+  local ctx = { kind = "cli", name = best.name, stream = tx.stream }
+  local status, val = E.exec(rt, ctx, best.fn, a, table.unpack(words))
+  if status == "error" then E.report(rt, ctx, val) end
+  return table.concat(a[0].out.chunks) .. "\n", status == "error" and val or nil
+end
+
+----------------------------------------------------------------------------
+-- Comparing responses
+
+-- Headers as a sorted multiset of "name: value" lines (HAProxy does not
+-- keep insertion order in replies).
+function T.header_set(headers, ignore)
+  local out = {}
+  for _, h in ipairs(headers or {}) do
+    local n = h[1]:lower()
+    if not (ignore and ignore[n]) then out[#out + 1] = n .. ": " .. h[2] end
+  end
+  table.sort(out)
+  return out
+end
+
+-- name -> value (repeats joined with ", "), like H.http's headers table.
+function T.header_map(headers)
+  local out = {}
+  for _, h in ipairs(headers or {}) do
+    local n = h[1]:lower()
+    out[n] = out[n] and (out[n] .. ", " .. h[2]) or h[2]
+  end
+  return out
+end
+
+return T
