@@ -1,0 +1,279 @@
+/*
+ * Lua-free HAProxy 2.6 maps: the map-file reader, one index per match method
+ * and the entry store they index. Every function returns 0 / an index, or a
+ * negative PL_MAP_E* code; nothing here knows lua.h. Memory comes from a
+ * lua_Alloc-compatible function (the state's, or pl_map_malloc for copies
+ * shared between states).
+ */
+#ifndef PROXYLUA_MAP_H
+#define PROXYLUA_MAP_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "proxylua/buf.h"
+
+/* HAProxy's match-method numbers (PAT_MATCH_*), the values of Map._xxx. */
+enum {
+	PL_MATCH_FOUND, PL_MATCH_BOOL, PL_MATCH_INT, PL_MATCH_IP, PL_MATCH_BIN,
+	PL_MATCH_LEN, PL_MATCH_STR, PL_MATCH_BEG, PL_MATCH_SUB, PL_MATCH_DIR,
+	PL_MATCH_DOM, PL_MATCH_END, PL_MATCH_REG, PL_MATCH_REGM, PL_MATCH_NUM
+};
+
+#define PL_MAP_ENOMEM  (-1)
+#define PL_MAP_EPARSE  (-2)   /* a key the method cannot read; see errmsg */
+#define PL_MAP_ETOOBIG (-3)
+
+/* HAProxy reads map lines with fgets() into a 16 KB buffer. */
+#define PL_MAP_LINE_CHUNK 16383
+
+/* The high bit of klen/vlen marks bytes this entry owns (allocated apart). */
+#define PL_MAP_OWN   0x80000000u
+#define PL_MAP_LMASK 0x7fffffffu
+
+typedef struct pl_map_entry {
+	const char *key;          /* NULL: deleted */
+	const char *val;
+	uint32_t klen, vlen;      /* with PL_MAP_OWN flags */
+} pl_map_entry;
+
+/* A query, parsed once for the method (int and ip read it before matching). */
+typedef struct pl_map_query {
+	const char *s;
+	size_t len;
+	int64_t i;
+	int fam;                  /* ip: 0 none, 4 or 6 */
+	uint32_t v4;              /* ip: the IPv4 address, or the one an IPv6 maps to */
+	int has_v4;               /* ip, IPv6 query: v4 is set (::a.b.c.d, ::ffff:, 6to4) */
+	uint8_t v6[16];           /* ip: the IPv6 address (::ffff:v4 for an IPv4 query) */
+} pl_map_query;
+
+/* Where a match ranks: smaller wins (tier, then longer len, then earlier). */
+typedef struct pl_map_rank {
+	uint32_t tier, len;
+	size_t idx;
+} pl_map_rank;
+
+typedef struct pl_map pl_map;
+
+/* Method-specific index: build over entries [0, n), look up the winner. */
+typedef struct pl_map_ops {
+	int (*build)(pl_map *m);
+	void (*free)(pl_map *m);
+	/* best match among indexed entries, or 0 with r->idx = SIZE_MAX */
+	int (*lookup)(const pl_map *m, const pl_map_query *q, void *scratch, pl_map_rank *r);
+	/* optional: per-entry data for entries appended since the build */
+	int (*extend)(pl_map *m);
+	/* optional: incremental updates (else: scanned overflow, lazy rebuild) */
+	int (*insert)(pl_map *m, size_t i);
+	void (*remove)(pl_map *m, size_t i);
+} pl_map_ops;
+
+/* Open-addressing table of entry indexes by key bytes (duplicates allowed). */
+typedef struct pl_map_ht {
+	uint32_t *slot;           /* pairs: entry index (or EMPTY/TOMB), hash tag */
+	size_t mask, used, live;
+	int icase;
+} pl_map_ht;
+int pl_map_ht_init(pl_map_ht *h, const pl_map *m, size_t hint, int icase);
+void pl_map_ht_free(pl_map_ht *h, const pl_map *m);
+int pl_map_ht_insert(pl_map_ht *h, const pl_map *m, size_t i);
+void pl_map_ht_remove(pl_map_ht *h, const pl_map *m, size_t i);
+/* smallest entry index whose key equals k (SIZE_MAX if none) */
+size_t pl_map_ht_find(const pl_map_ht *h, const pl_map *m, const char *k, size_t klen);
+/* calls fn for every entry whose key equals k; stops on nonzero */
+int pl_map_ht_each(const pl_map_ht *h, const pl_map *m, const char *k, size_t klen,
+                   int (*fn)(void *ctx, size_t i), void *ctx);
+
+struct pl_map {
+	pl_alloc_fn alloc;
+	void *ud;
+	int method, icase;
+	char *arena;              /* file or text bytes the entries point into */
+	size_t arena_len;
+	void (*release)(void *);  /* called on free: keeps borrowed bytes alive */
+	void *release_arg;
+	pl_map_entry *e;
+	size_t n, cap, nlive;
+	size_t built;             /* the index covers entries [0, built) */
+	int dirty;                /* deleted entries since the index was built */
+	const pl_map_ops *ops;
+	void *idx;
+	pl_map_ht *text;          /* key text -> entries, built on the first set/del */
+	size_t ndead;
+};
+
+/* The file reader. errmsg receives HAProxy's reason text. */
+typedef int (*pl_map_line_fn)(void *ctx, const char *key, size_t klen,
+                              const char *val, size_t vlen, size_t line);
+/* Splits text the way HAProxy reads a map file, calling fn per entry. */
+int pl_map_parse(const char *text, size_t len, pl_map_line_fn fn, void *ctx);
+/* File identity, for the shared cache: a changed file is a new map. */
+typedef struct pl_map_fileid {
+	uint64_t dev, ino, size;
+	int64_t mtime_s, mtime_ns;
+} pl_map_fileid;
+/* Reads a whole file into memory from alloc. 0, an errno when it cannot be
+ * opened, or minus an errno when it cannot be read (a directory). */
+int pl_map_read_file(const char *path, pl_alloc_fn alloc, void *ud, char **data, size_t *len,
+                     pl_map_fileid *id);
+int pl_map_stat_file(const char *path, pl_map_fileid *id);
+
+/* malloc-backed allocator for maps shared by several Lua states. */
+void *pl_map_malloc(void *ud, void *ptr, size_t osize, size_t nsize);
+
+/* Store life cycle. */
+int pl_map_init(pl_map *m, int method, int icase, pl_alloc_fn alloc, void *ud);
+void pl_map_free(pl_map *m);
+/* Takes ownership of text (allocated from m's allocator) and loads it.
+ * On PL_MAP_EPARSE, *line and errmsg say where and why. */
+int pl_map_load_text(pl_map *m, char *text, size_t len, size_t *line, pl_buf *errmsg);
+/* Checks that key is valid for the method (PL_MAP_EPARSE + errmsg if not). */
+int pl_map_check_key(int method, int icase, const char *key, size_t klen, pl_buf *errmsg);
+/* Appends an entry, copying key and value. */
+int pl_map_append(pl_map *m, const char *key, size_t klen, const char *val, size_t vlen);
+/* HAProxy's set_map: update every entry with this key text, else append.
+ * *added tells which. */
+int pl_map_set(pl_map *m, const char *key, size_t klen, const char *val, size_t vlen, int *added);
+/* Removes every entry with this key text; returns how many. */
+size_t pl_map_del(pl_map *m, const char *key, size_t klen);
+void pl_map_clear(pl_map *m);
+/* Copies m's entries (not its arena: the copy borrows it) into a fresh map. */
+int pl_map_clone(pl_map *dst, const pl_map *src, pl_alloc_fn alloc, void *ud);
+/* Builds (or rebuilds) the index; lookups call it when needed. */
+int pl_map_prepare(pl_map *m);
+int pl_map_needs_prepare(const pl_map *m);
+
+/* Parses a query for m's method; returns 0 when it cannot match (ip: not an
+ * address). */
+int pl_map_query_init(const pl_map *m, pl_map_query *q, const char *s, size_t len, int64_t i);
+/* The winner's entry index, or SIZE_MAX. m must be prepared. */
+size_t pl_map_lookup(const pl_map *m, const pl_map_query *q, void *scratch);
+/* Does entry i match, and with which rank (the reference matcher). */
+int pl_map_entry_match(const pl_map *m, size_t i, const pl_map_query *q, void *scratch,
+                       pl_map_rank *r);
+static inline int pl_map_rank_less(const pl_map_rank *a, const pl_map_rank *b)
+{
+	if (a->tier != b->tier)
+		return a->tier < b->tier;
+	if (a->len != b->len)
+		return a->len > b->len;
+	return a->idx < b->idx;
+}
+/* Every matching entry, best first, into out (malloc'd from m's allocator);
+ * returns the count or a negative code. */
+long pl_map_lookup_all(const pl_map *m, const pl_map_query *q, void *scratch, size_t **out);
+
+/* Per-method pieces (lib/map_<method>.c). */
+extern const pl_map_ops pl_map_str_ops, pl_map_beg_ops, pl_map_end_ops,
+	pl_map_sub_ops, pl_map_dir_ops, pl_map_dom_ops, pl_map_reg_ops,
+	pl_map_int_ops, pl_map_ip_ops;
+
+/* int keys: lo/hi with open ends flagged. */
+typedef struct pl_map_range {
+	int64_t lo, hi;
+} pl_map_range;
+int pl_map_int_parse(const char *key, size_t klen, pl_map_range *r, pl_buf *errmsg);
+
+/* ip keys. kind 4: v4 network with a contiguous mask (plen); kind 5: v4 with
+ * a non-contiguous mask; kind 6: v6 network (plen). */
+typedef struct pl_map_ipkey {
+	int kind;
+	uint32_t v4, mask4;
+	uint8_t v6[16];
+	unsigned plen;
+} pl_map_ipkey;
+int pl_map_ip_parse(const char *key, size_t klen, pl_map_ipkey *k, pl_buf *errmsg);
+void pl_map_ip_query(pl_map_query *q, const char *s, size_t len);
+
+/* reg: compile check and error text, used by pl_map_check_key. */
+int pl_map_reg_check(const char *key, size_t klen, int icase, pl_buf *errmsg);
+/* Scratch for reg lookups (a PCRE2 match block, candidate marks): one per
+ * caller (Lua state), never shared; NULL works, slower. */
+void *pl_map_reg_scratch_create(pl_alloc_fn alloc, void *ud);
+void pl_map_reg_scratch_destroy(void *s);
+/* does regex entry i match (its compiled code, kept by the index) */
+int pl_map_reg_match1(const pl_map *m, size_t i, const pl_map_query *q, void *scratch);
+
+/*
+ * A byte trie (lib/map_trie.c), flattened breadth first with sorted edges.
+ * beg walks it forward, end over reversed keys; with ac set it also gets
+ * Aho-Corasick failure links for sub and reg's literal prefilter.
+ */
+#define PL_TRIE_NONE 0xffffffffu
+typedef struct pl_trie_node {
+	uint32_t first, cnt;  /* edges [first, first + cnt) */
+	uint32_t best;        /* smallest id of the keys ending here (with same: any) */
+	uint32_t fail;        /* ac: longest proper suffix that is a node */
+	uint32_t out;         /* ac: smallest id ending here or along fail links */
+	uint32_t dict;        /* ac: next node along fail links where a key ends */
+} pl_trie_node;
+typedef struct pl_trie {
+	pl_trie_node *node;
+	size_t nnode;
+	uint8_t *lab;         /* edge j leads to node j + 1 (breadth-first order) */
+	uint32_t root[256];
+	uint32_t *same;       /* optional: next id with the same key, by id */
+	size_t nsame;
+	int icase;
+	pl_alloc_fn alloc;
+	void *ud;
+} pl_trie;
+/* key i: bytes, length and id (ids must be < PL_TRIE_NONE) */
+typedef int (*pl_trie_key_fn)(void *ctx, size_t i, const char **k, size_t *klen, uint32_t *id);
+int pl_trie_build(pl_trie *t, pl_alloc_fn alloc, void *ud, size_t nkeys, pl_trie_key_fn fn,
+                  void *ctx, int reverse, int icase, int ac, size_t nids);
+void pl_trie_free(pl_trie *t);
+static inline uint32_t pl_trie_child(const pl_trie *t, uint32_t u, unsigned char c)
+{
+	const pl_trie_node *n;
+	uint32_t lo, hi;
+
+	if (u == 0)
+		return t->root[c];
+	n = &t->node[u];
+	lo = n->first;
+	hi = lo + n->cnt;
+	if (n->cnt <= 8) {
+		for (; lo < hi; lo++)
+			if (t->lab[lo] == c)
+				return lo + 1;
+		return PL_TRIE_NONE;
+	}
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (t->lab[mid] < c)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n->first + n->cnt && t->lab[lo] == c ? lo + 1 : PL_TRIE_NONE;
+}
+
+/*
+ * The process-wide cache of file maps (lib/map_cache.c): one immutable,
+ * reference-counted copy per (file identity, method, -i), shared by every Lua
+ * state of the process; malloc'd, guarded by one mutex.
+ */
+typedef struct pl_map_shared pl_map_shared;
+/* 0 (and *sh, *m), or: > 0 an errno from open, < 0 minus an errno from read,
+ * or PL_MAP_EPARSE/ENOMEM/ETOOBIG (then *line, errmsg). */
+int pl_map_cache_get(const char *path, int method, int icase, pl_map_shared **sh,
+                     const pl_map **m, size_t *line, pl_buf *errmsg);
+void pl_map_cache_put(void *sh);
+size_t pl_map_cache_count(void);
+size_t pl_map_cache_refs(const pl_map_shared *sh);
+
+/* Shared helpers. */
+extern const unsigned char pl_map_fold[256];
+uint64_t pl_map_hash(const void *p, size_t n, int icase);
+int pl_map_memeq(const void *a, const void *b, size_t n, int icase);
+void *pl_map_xalloc(const pl_map *m, void *p, size_t osize, size_t nsize);
+int pl_map_errf(pl_buf *errmsg, const char *fmt, ...);
+int pl_map_errkey(pl_buf *errmsg, const char *pre, const char *key, size_t klen, const char *post);
+int pl_map_word_match(const char *q, size_t qlen, const char *k, size_t klen,
+                      int icase, const char *delims);
+
+static inline uint32_t pl_map_klen(const pl_map_entry *e) { return e->klen & PL_MAP_LMASK; }
+static inline uint32_t pl_map_vlen(const pl_map_entry *e) { return e->vlen & PL_MAP_LMASK; }
+
+#endif

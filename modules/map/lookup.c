@@ -1,0 +1,101 @@
+/* Map lookups: HAProxy's lookup/slookup (arguments, messages) and lookup_all. */
+#include <string.h>
+#include "map.h"
+
+/*
+ * Reads the key the way HAProxy's Map does: Lua's integer check for int
+ * maps, Lua's string check for the others (numbers become strings). `narg`
+ * is HAProxy's exact count check. Returns 0 when the query cannot match.
+ */
+static int read_query(lua_State *L, pl_lmap *lm, pl_map_query *q, const char *fname)
+{
+	const char *s = "";
+	size_t len = 0;
+	lua_Integer i = 0;
+
+	if (lm->method == PL_MATCH_INT)
+		i = luaL_checkinteger(L, 2);
+	else
+		s = luaL_checklstring(L, 2, &len);
+	if (lm->m == NULL)
+		luaL_error(L, "bad argument #1 to '%s' ((null))", fname);
+	pl_lmap_ready(L, lm);
+	return pl_map_query_init(lm->m, q, s, len, (int64_t)i);
+}
+
+static size_t find(lua_State *L, const char *fname)
+{
+	pl_lmap *lm;
+	pl_map_query q;
+
+	if (lua_gettop(L) != 2)
+		luaL_error(L, "'lookup' needs 2 arguments");
+	lm = pl_lmap_check(L, fname);
+	if (!read_query(L, lm, &q, fname))
+		return SIZE_MAX;
+	return pl_map_lookup(lm->m, &q, lm->scratch);
+}
+
+static void push_value(lua_State *L, const pl_map_entry *e)
+{
+	lua_pushlstring(L, e->val ? e->val : "", pl_map_vlen(e));
+}
+
+/* m:lookup(key): the winner's value, or nil. */
+int pl_lmap_lookup(lua_State *L)
+{
+	size_t i = find(L, "lookup");
+	pl_lmap *lm = lua_touserdata(L, 1);
+
+	if (i == SIZE_MAX)
+		lua_pushnil(L);
+	else
+		push_value(L, &lm->m->e[i]);
+	return 1;
+}
+
+/* m:slookup(key): the same, "" for no match (HAProxy says 'lookup' too). */
+int pl_lmap_slookup(lua_State *L)
+{
+	size_t i = find(L, "lookup");
+	pl_lmap *lm = lua_touserdata(L, 1);
+
+	if (i == SIZE_MAX)
+		lua_pushliteral(L, "");
+	else
+		push_value(L, &lm->m->e[i]);
+	return 1;
+}
+
+/* m:lookup_all(key) -> { values... }, { keys... }: every match, best first. */
+int pl_lmap_lookup_all(lua_State *L)
+{
+	pl_lmap *lm = pl_lmap_check(L, "lookup_all");
+	pl_map_query q;
+	size_t *ids = NULL;
+	long n = 0, j;
+
+	lua_settop(L, 2);
+	if (read_query(L, lm, &q, "lookup_all")) {
+		n = pl_map_lookup_all(lm->m, &q, lm->scratch, &ids);
+		if (n < 0)
+			return pl_memerror(L);
+	}
+	/* copy the indexes out before any call that may raise */
+	lua_createtable(L, (int)n, 0);
+	lua_createtable(L, (int)n, 0);
+	if (n > 0) {
+		size_t *copy = lua_newuserdata(L, (size_t)n * sizeof(*copy));
+		memcpy(copy, ids, (size_t)n * sizeof(*copy));
+		pl_map_xalloc(lm->m, ids, (size_t)n * sizeof(*ids), 0);
+		for (j = 0; j < n; j++) {
+			const pl_map_entry *e = &lm->m->e[copy[j]];
+			push_value(L, e);
+			lua_rawseti(L, -4, j + 1);
+			lua_pushlstring(L, e->key, pl_map_klen(e));
+			lua_rawseti(L, -3, j + 1);
+		}
+		lua_pop(L, 1);
+	}
+	return 2;
+}
