@@ -18,7 +18,7 @@
 #define TASK_MT "proxylua.loop.task"
 
 /* fields of the context table */
-enum { CTX_LIVE = 1, CTX_FDS, CTX_ERRORS, CTX_ONERROR, CTX_SCHED, CTX_N = CTX_SCHED };
+enum { CTX_LIVE = 1, CTX_FDS, CTX_ERRORS, CTX_ONERROR, CTX_SCHED, CTX_DONE, CTX_N = CTX_DONE };
 
 typedef struct ltask ltask;
 typedef struct lfd lfd;
@@ -49,6 +49,7 @@ struct ltask {
 	int by_hook;            /* the last yield came from the count hook */
 	int timed_out;
 	int nargs;              /* arguments for the first resume */
+	int has_done;           /* ctx[CTX_DONE][task] is its done callback */
 	lua_Integer forced_yield;   /* instructions between forced yields, 0: none */
 	int64_t budget;         /* Lua running time allowed (ns), 0: none */
 	int64_t used;           /* Lua running time spent so far (ns) */

@@ -79,6 +79,8 @@ static int loop_new(lua_State *L)
 	lua_rawseti(L, 5, CTX_ERRORS);
 	lua_pushvalue(L, 3);
 	lua_rawseti(L, 5, CTX_ONERROR);
+	lua_newtable(L);
+	lua_rawseti(L, 5, CTX_DONE);
 	(void)pl_setuservalue(L, 4, 1);
 
 	rc = pl_loop_new(&lp->loop, virt ? PL_LOOP_VIRTUAL : 0, (pl_alloc_fn)alloc, ud);
@@ -218,6 +220,28 @@ static int loop_count(lua_State *L)
 	return 1;
 }
 
+/* l:clock() -> sec, usec: the loop clock on the wall-clock scale, in
+ * integers (what core.now() returns, with no float rounding) */
+static int loop_clock(lua_State *L)
+{
+	lloop *lp = check_open(L);
+	int64_t ns = pl_loop_now(lp->loop) + lp->wall;
+
+	lua_pushinteger(L, (lua_Integer)(ns / 1000000000));
+	lua_pushinteger(L, (lua_Integer)(ns % 1000000000 / 1000));
+	return 2;
+}
+
+/* l:in_task() -> true when called from a task of this loop (its own
+ * coroutine, not one the task created) */
+static int loop_in_task(lua_State *L)
+{
+	lloop *lp = pl_lloop_check(L, 1);
+
+	lua_pushboolean(L, lp->loop != NULL && pl_lloop_running(lp, L) != NULL);
+	return 1;
+}
+
 static int loop_is_virtual(lua_State *L)
 {
 	lloop *lp = check_open(L);
@@ -296,6 +320,8 @@ static const luaL_Reg loop_methods[] = {
 	{ "step", loop_step },
 	{ "stop", loop_stop },
 	{ "now", loop_now },
+	{ "clock", loop_clock },
+	{ "in_task", loop_in_task },
 	{ "advance", loop_advance },
 	{ "count", loop_count },
 	{ "is_virtual", loop_is_virtual },

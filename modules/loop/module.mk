@@ -1,3 +1,4 @@
 MODULES += loop
 loop_SRCS := modules/loop/loop.c modules/loop/task.c modules/loop/wait.c lib/loop.c
 loop_LIBS :=
+loop_LUA  := modules/loop/loop_sched.lua

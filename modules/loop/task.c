@@ -169,6 +169,52 @@ static void report_error(lloop *lp, lua_State *L, ltask *t)
 	}
 }
 
+/*
+ * A task spawned with {done = fn} ends with fn(true, results...) or
+ * fn(false, err), like coroutine.resume's returns. Runs under lua_pcall:
+ * 1 = task (light), 2 = context, 3 = resume status, 4 = result count. An
+ * error in fn is collected as a record with handler_error set.
+ */
+static int task_done(lua_State *L)
+{
+	ltask *t = lua_touserdata(L, 1);
+	int ok = lua_tointeger(L, 3) == LUA_OK;
+	int n = ok ? (int)lua_tointeger(L, 4) : 1;
+
+	lua_settop(L, 2);
+	lua_rawgeti(L, 2, CTX_DONE);                     /* 3 */
+	lua_rawgetp(L, 3, t);                            /* 4: fn */
+	lua_pushnil(L);
+	lua_rawsetp(L, 3, t);
+	luaL_checkstack(L, n + 4, "too many results");
+	lua_pushboolean(L, ok);
+	lua_xmove(t->co, L, n);
+	if (lua_pcall(L, n + 1, 0, 0) == LUA_OK)
+		return 0;
+	lua_createtable(L, 0, 2);               /* 5: record; 4: fn's error */
+	lua_pushvalue(L, 4);
+	lua_setfield(L, 5, "error");
+	lua_pushvalue(L, 4);
+	lua_setfield(L, 5, "handler_error");
+	lua_rawgeti(L, 2, CTX_ERRORS);
+	lua_pushvalue(L, 5);
+	lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
+	return 0;
+}
+
+static void call_done(lloop *lp, lua_State *L, ltask *t, int st, int nres)
+{
+	lua_pushcfunction(L, task_done);
+	lua_pushlightuserdata(L, t);
+	lua_pushvalue(L, lp->ctx);
+	lua_pushinteger(L, st);
+	lua_pushinteger(L, nres);
+	if (lua_pcall(L, 4, 0, 0) != LUA_OK) {
+		lua_pop(L, 1);
+		lp->lost++;
+	}
+}
+
 /* Job callback: resume the task once, then file it by how it stopped. */
 static void task_run(pl_loop *loop, pl_job *job)
 {
@@ -216,7 +262,9 @@ static void task_run(pl_loop *loop, pl_job *job)
 		}
 		return;
 	}
-	if (st != LUA_OK)
+	if (t->has_done)
+		call_done(lp, L, t, st, nres);
+	else if (st != LUA_OK)
 		report_error(lp, L, t);
 	pl_lloop_task_unlink(t);
 	t->state = st == LUA_OK ? T_DONE : T_ERROR;
@@ -319,9 +367,24 @@ void pl_lloop_limits(lua_State *L, int idx, lua_Integer *fy, int64_t *budget)
 	lua_pop(L, 1);
 }
 
+/* A coroutine spawn may adopt: never started, or suspended in a yield. */
+static int resumable(lua_State *L, lua_State *co)
+{
+	lua_Debug ar;
+
+	if (co == L)
+		return 0;
+	if (lua_status(co) == LUA_YIELD)
+		return 1;
+	return lua_status(co) == LUA_OK && lua_getstack(co, 0, &ar) == 0
+	       && lua_gettop(co) > 0;
+}
+
 /*
- * l:spawn([opts,] fn, ...): a task that runs fn(...) once the loop runs.
- * The thread is the task's uservalue and live[task] anchors the task, so
+ * l:spawn([opts,] fn | co, ...): a task that runs fn(...) (or resumes the
+ * coroutine co with ...) once the loop runs. opts: forced_yield, timeout,
+ * done = function(ok, ...) called at the end instead of collecting errors.
+ * The thread is the task's uservalue and live[task] anchors the task;
  * nothing is armed until every allocation has succeeded.
  */
 int pl_lloop_spawn(lua_State *L)
@@ -329,7 +392,7 @@ int pl_lloop_spawn(lua_State *L)
 	lloop *lp = pl_lloop_check(L, 1);
 	lua_Integer fy = lp->forced_yield;
 	int64_t budget = lp->timeout;
-	int fi = 2, top, i;
+	int fi = 2, top, i, has_done = 0;
 	ltask *t;
 	lua_State *co;
 
@@ -337,9 +400,18 @@ int pl_lloop_spawn(lua_State *L)
 		return luaL_error(L, "loop is closed");
 	if (lua_type(L, 2) == LUA_TTABLE) {
 		pl_lloop_limits(L, 2, &fy, &budget);
+		lua_getfield(L, 2, "done");
+		has_done = !lua_isnil(L, -1);
+		luaL_argcheck(L, !has_done || lua_isfunction(L, -1), 2, "done must be a function");
+		lua_pop(L, 1);
 		fi = 3;
 	}
-	luaL_checktype(L, fi, LUA_TFUNCTION);
+	if (lua_type(L, fi) == LUA_TTHREAD) {
+		luaL_argcheck(L, resumable(L, lua_tothread(L, fi)), fi,
+		              "coroutine is not suspended");
+	} else {
+		luaL_checktype(L, fi, LUA_TFUNCTION);
+	}
 	top = lua_gettop(L);
 	luaL_checkstack(L, top - fi + 4, "too many arguments");
 	t = pl_newuserdata(L, sizeof(*t), 1);            /* top+1 */
@@ -347,23 +419,36 @@ int pl_lloop_spawn(lua_State *L)
 	t->state = T_DONE;          /* until it is armed below */
 	lua_pushvalue(L, lua_upvalueindex(2));
 	lua_setmetatable(L, -2);
-	co = lua_newthread(L);                           /* top+2 */
+	if (lua_type(L, fi) == LUA_TTHREAD) {
+		co = lua_tothread(L, fi);
+		lua_pushvalue(L, fi);                        /* top+2 */
+		fi++;                   /* the arguments only */
+	} else {
+		co = lua_newthread(L);                       /* top+2 */
+	}
 	lua_sethook(co, NULL, 0, 0);   /* not the spawner's, if it had one */
 	if (!lua_checkstack(co, top - fi + 1))
 		return luaL_error(L, "too many arguments");
 	(void)pl_setuservalue(L, top + 1, 1);
-	for (i = fi; i <= top; i++)
-		lua_pushvalue(L, i);
-	lua_xmove(L, co, top - fi + 1);
 	pl_lloop_ctx(L, 1);                              /* top+2 */
 	lua_rawgeti(L, -1, CTX_LIVE);                    /* top+3 */
 	lua_pushvalue(L, top + 1);
 	lua_rawsetp(L, -2, t);
+	if (has_done) {
+		lua_rawgeti(L, top + 2, CTX_DONE);
+		lua_getfield(L, 2, "done");
+		lua_rawsetp(L, -2, t);
+	}
 	lua_settop(L, top + 1);
+	for (i = fi; i <= top; i++)
+		lua_pushvalue(L, i);
+	lua_xmove(L, co, top - fi + 1);
 
 	t->lp = lp;
 	t->co = co;
-	t->nargs = top - fi;
+	/* a fresh thread gets fn's arguments; a yielded one, resume values */
+	t->nargs = lua_status(co) == LUA_YIELD ? top - fi + 1 : lua_gettop(co) - 1;
+	t->has_done = has_done;
 	t->forced_yield = fy;
 	t->budget = budget;
 	t->state = T_READY;
