@@ -298,8 +298,11 @@ ltask *pl_lloop_yielder(lua_State *L, lloop *lp, const char *what)
 
 	if (t == NULL)
 		luaL_error(L, "%s: not called from a task of this loop", what);
-	if (!lua_isyieldable(L))
-		luaL_error(L, "attempt to yield across a C-call boundary");
+	if (!lua_isyieldable(L)) {
+		/* Lua's own words, without a position, as HAProxy's pcall sees them */
+		lua_pushliteral(L, "attempt to yield across a C-call boundary");
+		lua_error(L);
+	}
 	return t;
 }
 
