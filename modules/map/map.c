@@ -385,8 +385,13 @@ static int map_new(lua_State *L)
 	lua_pushvalue(L, lua_upvalueindex(1));
 	lua_setmetatable(L, -2);
 	make_scratch(L, lm);
-	if (pl_lmap_load(L, lm, 1, is_text, shared, "'new'") != 0)
+	if (pl_lmap_load(L, lm, 1, is_text, shared, "'new'") != 0) {
+		/* as luaL_error: the calling Lua code's position first */
+		luaL_where(L, 1);
+		lua_insert(L, -2);
+		lua_concat(L, 2);
 		return lua_error(L);
+	}
 	/* uservalue: { source, text?, shared? } for reload() */
 	lua_createtable(L, 3, 0);
 	lua_pushvalue(L, 1);
