@@ -239,12 +239,14 @@ static void task_run(pl_loop *loop, pl_job *job)
 		/* set at every resume: the instruction count restarts per slice */
 		lua_sethook(co, task_hook, LUA_MASKCOUNT,
 		            t->forced_yield > 0 ? (int)t->forced_yield : HOOK_CHECK_EVERY);
-		t->slice = pl_clock_mono();
+		if (t->budget > 0)
+			t->slice = pl_clock_mono();
 	}
 	st = pl_resume(co, L, t->nargs, &nres);
 	t->nargs = 0;
 	if (hooked) {
-		t->used += pl_clock_mono() - t->slice;
+		if (t->budget > 0)
+			t->used += pl_clock_mono() - t->slice;
 		lua_pushlightuserdata(L, prevhook);
 		lua_rawsetp(L, LUA_REGISTRYINDEX, &hook_key);
 	}
@@ -496,7 +498,8 @@ static int task_status(lua_State *L)
 	return 1;
 }
 
-/* t:stats() -> {resumes, forced_yields, run_time (s), timed_out} */
+/* t:stats() -> {resumes, forced_yields, run_time (s, measured only under
+ * a timeout), timed_out} */
 static int task_stats(lua_State *L)
 {
 	ltask *t = luaL_checkudata(L, 1, TASK_MT);
