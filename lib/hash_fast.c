@@ -6,9 +6,10 @@
 #include <zlib.h>
 #include "proxylua/hash.h"
 
-/* xxHash is compiled in from the official header (BSD-2-Clause, shipped by
- * libxxhash-dev): static inline copies, no call through the PLT for the
- * short keys HAProxy hashes most. */
+/* XXH64 and short XXH3 are compiled in from the official header
+ * (BSD-2-Clause, shipped by libxxhash-dev): static inline copies, no call
+ * through the PLT for the short keys HAProxy hashes most. XXH32 has its own
+ * file (lib/hash_xxh32.c). */
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
@@ -97,25 +98,22 @@ uint32_t pl_hash_avalanche(uint32_t a)
 	return a * 0xC0000001u;
 }
 
-uint32_t pl_hash_xxh32(const void *p, size_t n, uint32_t seed)
-{
-	return XXH32(p, n, seed);
-}
-
 uint64_t pl_hash_xxh64(const void *p, size_t n, uint64_t seed)
 {
 	return XXH64(p, n, seed);
 }
 
-#if defined(__x86_64__) && defined(PL_XXH_DISPATCH)
-/* libxxhash's runtime-dispatched XXH3 (AVX2/AVX-512 when the CPU has them);
- * declared here because xxh_x86dispatch.h clashes with XXH_INLINE_ALL. */
+#if defined(__x86_64__)
+/* libxxhash's runtime-dispatched XXH3 (AVX2/AVX-512 when the CPU has them,
+ * twice the SSE2 speed on long inputs); declared here because
+ * xxh_x86dispatch.h clashes with XXH_INLINE_ALL. libxxhash picks the
+ * variant once, the same for every thread. */
 uint64_t XXH3_64bits_withSeed_dispatch(const void *p, size_t n, uint64_t seed);
 #endif
 
 uint64_t pl_hash_xxh3(const void *p, size_t n, uint64_t seed)
 {
-#if defined(__x86_64__) && defined(PL_XXH_DISPATCH)
+#if defined(__x86_64__)
 	/* Only long inputs use the SIMD loop; short ones stay inline. */
 	if (n > 240)
 		return XXH3_64bits_withSeed_dispatch(p, n, seed);

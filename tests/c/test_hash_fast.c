@@ -2,6 +2,7 @@
  * values and HAProxy 2.6's own outputs (shared/reference/vectors). */
 #include <stdio.h>
 #include <string.h>
+#include <xxhash.h>
 #include "proxylua/hash.h"
 
 static int passed, failed;
@@ -63,8 +64,17 @@ int main(void)
 		for (i = 0; i < 8; i++)
 			CHECK(pl_hash_crc32c(buf + i, n) == crc32c_bitwise(buf + i, n));
 	CHECK(pl_hash_crc32c(buf, sizeof(buf)) == crc32c_bitwise(buf, sizeof(buf)));
-	/* xxh3 above 240 bytes (the long-input loop). */
-	CHECK(pl_hash_xxh3(buf, 241, 0) != pl_hash_xxh3(buf, 241, 1));
+	/* Our XXH32 and the dispatched XXH3 agree with libxxhash at every
+	 * length class, alignment and seed. */
+	for (n = 0; n < sizeof(buf); n += n < 300 ? 1 : 97) {
+		uint64_t seeds[3] = { 0, 1, 0xFFFFFFFFFFFFFFFFull };
+		for (i = 0; i < 3; i++) {
+			const unsigned char *p = buf + (n & 7);
+			CHECK(pl_hash_xxh32(p, n, (uint32_t)seeds[i]) == XXH32(p, n, (XXH32_hash_t)seeds[i]));
+			CHECK(pl_hash_xxh64(p, n, seeds[i]) == XXH64(p, n, seeds[i]));
+			CHECK(pl_hash_xxh3(p, n, seeds[i]) == XXH3_64bits_withSeed(p, n, seeds[i]));
+		}
+	}
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed != 0;
 }
