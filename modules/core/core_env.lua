@@ -101,25 +101,44 @@ local function frame_text(ar, as_c)
 end
 
 function E.traceback(co)
-  local out, level, pending = {}, 0, nil
+  local frames, level = {}, 0
   while true do
     local ar = debug.getinfo(co, level, "Slnt")
     if not ar then break end
-    if ar.what ~= "C" and internal(ar.source) then
-      pending = ar
-    elseif ar.what == "C" and pending then
-      -- a C function called by our code (error, string.rep...): hidden
-      pending = pending
-    else
-      if pending then
-        out[#out + 1] = frame_text(pending, true)
-        pending = nil
-      end
-      out[#out + 1] = frame_text(ar, false)
-    end
+    frames[#frames + 1] = ar
     level = level + 1
   end
-  if pending then out[#out + 1] = frame_text(pending, true) end
+  -- From the outermost frame in: mark our own frames, and hide the C
+  -- functions they call (error, string.rep...), which HAProxy's C code
+  -- would not show.
+  local mark, inside = {}, false
+  for i = #frames, 1, -1 do
+    local ar = frames[i]
+    if ar.what ~= "C" and internal(ar.source) then
+      mark[i], inside = "ours", true
+    elseif inside and ar.what == "C" then
+      mark[i] = "hidden"
+    elseif ar.what ~= "C" then
+      inside = false
+    end
+  end
+  local out, i = {}, 1
+  while i <= #frames do
+    if mark[i] == "ours" then
+      local j = i
+      while mark[j + 1] == "ours" or mark[j + 1] == "hidden" do j = j + 1 end
+      -- the outermost of the run is the API function the script called
+      local k = j
+      while mark[k] ~= "ours" do k = k - 1 end
+      out[#out + 1] = frame_text(frames[k], true)
+      i = j + 1
+    elseif mark[i] == "hidden" then
+      i = i + 1
+    else
+      out[#out + 1] = frame_text(frames[i], false)
+      i = i + 1
+    end
+  end
   return table.concat(out, ", ")
 end
 
@@ -168,7 +187,7 @@ function E.exec(rt, ctx, fn, ...)
     if res[1] and rt.on_done_caught then rt.on_done_caught(ctx) end
     return "done", ctx.done
   end
-  if res[1] then return "ok", res end
+  if res[1] then return "ok", U.pack(table.unpack(res, 2, res.n)) end
   return "error", E.error_text(rt, res[2], co), res[2]
 end
 

@@ -489,9 +489,10 @@ local function check_args(kw, args, n, base, lvl)
     elseif want == "sint" then
       if type(a) ~= "number" then U.argerror(narg, "integer expected", lvl + 1) end
     elseif want == "ipv4" then
-      if type(a) ~= "string" or not misc.parse_v4(a) then U.argerror(narg, "invalid IPv4 address", lvl + 1) end
+      -- Lua can only pass strings and integers; HAProxy wants an address
+      U.argerror(narg, "invalid IPv4 address", lvl + 1)
     elseif want == "ipv6" then
-      if type(a) ~= "string" or not misc.parse_v6(a) then U.argerror(narg, "invalid IPv6 address", lvl + 1) end
+      U.argerror(narg, "invalid IPv6 address", lvl + 1)
     elseif want == "msk4" then
       a = parse_mask4(a)
       if not a then U.argerror(narg, "invalid IPv4 mask", lvl + 1) end
@@ -513,7 +514,7 @@ local function check_args(kw, args, n, base, lvl)
 end
 
 ----------------------------------------------------------------------------
--- The classes. An object is { [0] = token, stream = s, str = bool }.
+-- The classes. An object is { [0] = { stream = s, str = bool } }.
 
 local function mangle(name) return (name:gsub("[%.%-%+]", "_")) end
 
@@ -529,13 +530,14 @@ for kwname, kw in pairs(F) do
       local n = select("#", ...)
       local self = ...
       U.checkself(self, fetches_mt)
-      local s = self.stream
+      local st = self[0]
+      local s = st.stream
       if kw.http and s.applet then
         U.raise(sformat("the sample-fetch '%s' needs an HTTP parser which is not available in Lua services", kwname))
       end
       local args = check_args(kw, { select(2, ...) }, math.max(0, n - 1), 1, 1)
       local smp = kw.fn(s, args)
-      if self.str then return U.smp2str(smp) or "" end
+      if st.str then return U.smp2str(smp) or "" end
       return U.smp2lua(smp)
     end
   end
@@ -564,21 +566,24 @@ for cname, cv in pairs(C) do
     local out
     if smp then
       local err
-      out, err = cv.fn(smp, args, self.stream)
+      out, err = cv.fn(smp, args, self[0].stream)
       if err then U.raise(err) end
     end
-    if self.str then return U.smp2str(out) or "" end
+    if self[0].str then return U.smp2str(out) or "" end
     return U.smp2lua(out)
   end
 end
 
-function S.new_fetches(stream, as_string)
-  return U.new(fetches_mt, { stream = stream, str = as_string or nil })
+-- The object's state lives in its [0] token: method names (str, bool...)
+-- would shadow fields.
+local function new_obj(mt, stream, as_string)
+  local o = U.new(mt)
+  o[0].stream, o[0].str = stream, as_string or nil
+  return o
 end
 
-function S.new_converters(stream, as_string)
-  return U.new(converters_mt, { stream = stream, str = as_string or nil })
-end
+function S.new_fetches(stream, as_string) return new_obj(fetches_mt, stream, as_string) end
+function S.new_converters(stream, as_string) return new_obj(converters_mt, stream, as_string) end
 
 -- For the harness and %[...]-style chains: run a fetch/converter by its
 -- configuration name on a stream.

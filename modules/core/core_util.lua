@@ -13,7 +13,7 @@ local mtointeger, dgetinfo, sformat = math.tointeger, debug.getinfo, string.form
 -- function). Never tail-call these: the frame is what names the function.
 function U.argerror(narg, extramsg, lvl)
   lvl = lvl or 1
-  local ar = dgetinfo(lvl + 2, "n")
+  local ar = dgetinfo(lvl + 1, "n")
   local name = ar and ar.name
   if ar and ar.namewhat == "method" then
     narg = narg - 1
