@@ -1,0 +1,71 @@
+/* Unit tests for lib/map_ip.c: key syntax, the lenient query reader, the two
+ * trees and the list, against the reference matcher. */
+#include "map_check.h"
+
+static size_t gkey(char *o)
+{
+	unsigned a = rnd(3) * 64, b = rnd(4), c = rnd(3);
+	switch (rnd(6)) {
+	case 0: return (size_t)sprintf(o, "%u.%u.%u.%u/%u", a, b, c, rnd(4), rnd(33));
+	case 1: return (size_t)sprintf(o, "%u.%u.%u.%u", a, b, c, rnd(4));
+	case 2: return (size_t)sprintf(o, "%u.%u.0.0/255.%u.255.0", a, b, rnd(2) * 255);
+	case 3: return (size_t)sprintf(o, "::ffff:%u.%u.%u.%u/%u", a, b, c, rnd(4), 96 + rnd(33));
+	case 4: return (size_t)sprintf(o, "2002:%x%02x:%x::/%u", a, b, c, rnd(60));
+	default: return (size_t)sprintf(o, "::%u.%u.%u.%u/%u", a, b, c, rnd(4), rnd(129));
+	}
+}
+
+static size_t gq(char *o)
+{
+	unsigned a = rnd(3) * 64, b = rnd(4), c = rnd(3), d = rnd(4);
+	switch (rnd(5)) {
+	case 0: return (size_t)sprintf(o, "%u.%u.%u.%u", a, b, c, d);
+	case 1: return (size_t)sprintf(o, "::ffff:%u.%u.%u.%u", a, b, c, d);
+	case 2: return (size_t)sprintf(o, "2002:%x%02x:%x%02x::1", a, b, c, d);
+	case 3: return (size_t)sprintf(o, "::%u.%u.%u.%u", a, b, c, d);
+	default: return (size_t)sprintf(o, "%u.%u.%u.%u:80", a, b, c, d);
+	}
+}
+
+static int key_ok(const char *k)
+{
+	pl_map_ipkey ip;
+	return pl_map_ip_parse(k, strlen(k), &ip, NULL) == 0;
+}
+
+static int query_fam(const char *q, size_t len)
+{
+	pl_map_query pq;
+	pl_map_ip_query(&pq, q, len);
+	return pq.fam;
+}
+
+static void test_syntax(void)
+{
+	pl_map_ipkey k;
+
+	CHECK(key_ok("10.0.0.0/8") && key_ok("10.0.0.0/08") && key_ok("10.0.0.0/+8"));
+	CHECK(key_ok("10.0.0.0/-0") && key_ok("1.2.3.4/255.0.255.0") && key_ok("::1/032"));
+	CHECK(key_ok("2001:DB8::1") && key_ok("::ffff:1.2.3.4"));
+	CHECK(!key_ok("300.1.1.1") && !key_ok("1.2.3.4/33") && !key_ok("::1/129"));
+	CHECK(!key_ok("foo") && !key_ok("010.1.2.3") && !key_ok("10.0.0.0/") && !key_ok("127.1"));
+	CHECK(!key_ok("::1/-1") && !key_ok("::1/"));
+	CHECK(pl_map_ip_parse("10.9.9.9/8", 10, &k, NULL) == 0 && k.kind == 4 && k.plen == 8);
+	CHECK(pl_map_ip_parse("10.1.0.0/255.0.255.0", 20, &k, NULL) == 0 && k.kind == 5);
+	CHECK(query_fam("10.1.2.3", 8) == 4 && query_fam("10.1.2.3 ", 9) == 4);
+	CHECK(query_fam("010.001.002.003", 15) == 4 && query_fam("10.1.2.3\0x", 10) == 4);
+	CHECK(query_fam("10.1.2.3:8080", 13) == 4 && query_fam("10.1.2.3/24", 11) == 4);
+	CHECK(query_fam("10.1.2", 6) == 0 && query_fam("10.1.2.3.", 9) == 0);
+	CHECK(query_fam("10.1.2.3.4", 10) == 0 && query_fam("10.1.2.256", 10) == 0);
+	CHECK(query_fam(" 10.1.2.3", 9) == 0 && query_fam("[::1]", 5) == 0);
+	CHECK(query_fam("::1\0junk", 8) == 6 && query_fam("::1%eth0", 8) == 0);
+	CHECK(query_fam("::1\0jjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjj", 58) == 0);
+}
+
+int main(void)
+{
+	test_syntax();
+	cross_check(PL_MATCH_IP, 0, gkey, gq, 30, 60, 400);
+	cross_check(PL_MATCH_IP, 0, gkey, gq, 3, 3000, 400);
+	return report();
+}
