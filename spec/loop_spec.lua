@@ -184,7 +184,7 @@ describe("proxylua.loop", function()
       local r, w = loop._pipe()
       local res = {}
       l:spawn(function()
-        res.timeout = { l:wait(r, "r", 0.5) }
+        res.timeout = { l:wait(r, "r", 0.05) }
         res.writable = { l:wait(w, "w") }
         loop._close(w)
         res.hup = { l:wait(r, "r", 1) }
@@ -405,6 +405,59 @@ describe("proxylua.loop", function()
       local errs = l:errors()
       assert.equal("y", errs[1].error)
       assert.equal("handler failed", errs[1].handler_error)
+    end)
+  end)
+
+  describe("memory limit (tune.lua.maxmem, runtime.md 1.6)", function()
+    -- run under tests/host/pl-lua, whose allocator enforces a limit
+    local script = [[
+      local loop = require "proxylua.loop"
+      local l = loop.new{ virtual = true }
+      local after = {}
+      collectgarbage(); collectgarbage()
+      maxmem(memused() + 512 * 1024)
+      l:spawn(function()                    -- fills a table until memory runs out
+        local t = {}
+        for i = 1, 1e8 do t[i] = { i } end
+      end)
+      l:spawn(function() l:msleep(1); local s = string.rep("x", 50 * 1024 * 1024) end)
+      l:spawn(function() l:msleep(2); after[#after + 1] = "ran" end)
+      print(l:run())
+      local errs, lost = l:errors()
+      print(#errs, lost, errs[1].memory, errs[1].error, errs[1].traceback, errs[1].thread)
+      print(errs[2].error:find("not enough memory", 1, true) ~= nil, after[1])
+      local hog = {}
+      print(pcall(function() for i = 1, 1e8 do hog[i] = { i } end end))
+      print(pcall(function() for _ = 1, 100 do l:spawn(function() end) end end))
+      hog = nil
+      collectgarbage(); collectgarbage()
+      l:spawn(function() l:msleep(1); after[#after + 1] = "again" end)
+      print(l:run(), after[2])
+      maxmem(0)
+    ]]
+
+    it("fails the task that outgrows it, records it, and the loop goes on", function()
+      local build = os.getenv("PROXYLUA_BUILD") or ("build/" .. _VERSION:sub(5))
+      local host = build .. "/pl-lua"
+      local f = io.open(host)
+      if not f then
+        pending("no " .. host .. " (make host)")
+        return
+      end
+      f:close()
+      local path = os.tmpname()
+      f = assert(io.open(path, "w")); f:write(script); f:close()
+      local cmd = ("LUA_CPATH='%s/?.so' %s %s 2>&1"):format(build, host, path)
+      local p = assert(io.popen(cmd)); local out = p:read("a"); p:close()
+      os.remove(path)
+      assert.equal(table.concat({
+        "true\t0",
+        "2\t0\ttrue\tnot enough memory\tnil\tnil",
+        "true\tran",
+        "false\tnot enough memory",
+        "false\tnot enough memory",
+        "true\tagain",
+      }, "\n") .. "\n", out)
     end)
   end)
 
