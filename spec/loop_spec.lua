@@ -341,19 +341,44 @@ describe("proxylua.loop", function()
       assert.is_nil(errs[1].traceback:find("[C]", 1, true))
     end)
 
-    it("is caught by pcall, and raised again at the next check", function()
-      local l = loop.new{ timeout = 0.03 }
+    -- checked live on HAProxy 2.6.12 (task-timeout 200, forced-yield 1000):
+    -- sort / loop1 / loop2 / co / after printed exactly these values
+    it("is caught by pcall, raised again at the next check, not in a script's coroutine", function()
+      local l = loop.new{ timeout = 0.03, forced_yield = 1000 }
       local res = {}
       l:spawn(function()
         res[1] = { pcall(function() while true do end end) }
         res[2] = { pcall(function() for _ = 1, 100000 do end end) }
+        local co = coroutine.create(function()
+          local n = 0
+          for i = 1, 200000 do n = n + i end
+          return n
+        end)
+        res.co = { coroutine.resume(co) }
         res.after = true
       end)
       l:run()
       assert.same({ false, "execution timeout" }, res[1])
       assert.same({ false, "execution timeout" }, res[2])
+      assert.same({ true, 20000100000 }, res.co)
       assert.is_true(res.after)
       assert.same({}, (l:errors()))
+    end)
+
+    it("fails an endless loop in a script's own coroutine where HAProxy's watchdog would kill", function()
+      local l = loop.new{ forced_yield = 1000, timeout = 4, watchdog = 0.05 }
+      local t = l:spawn(function()
+        local ok, err = coroutine.resume(coroutine.create(function() while true do end end))
+        for _ = 1, 10000 do end   -- back in the task: the next check fails it too
+        return ok, err
+      end)
+      l:run()
+      local errs = l:errors()
+      assert.equal(1, #errs)
+      assert.is_true(errs[1].watchdog)
+      assert.equal("HAProxy's watchdog would kill the process here: Lua ran over 50 ms"
+        .. " in a coroutine the script created, where execution timeouts do not apply", errs[1].error)
+      assert.equal("error", t:status())
     end)
 
     it("counts Lua running time, not sleep", function()

@@ -23,6 +23,13 @@ enum { CTX_LIVE = 1, CTX_FDS, CTX_ERRORS, CTX_ONERROR, CTX_SCHED, CTX_DONE, CTX_
 typedef struct ltask ltask;
 typedef struct lfd lfd;
 
+/* Per-task limits (spawn options, loop defaults). */
+typedef struct llimits {
+	lua_Integer forced_yield;   /* instructions between forced yields, 0: none */
+	int64_t budget;         /* Lua running time allowed (ns), 0: none */
+	int64_t watchdog;       /* longest run inside a script's own coroutine */
+} llimits;
+
 typedef struct lloop {
 	pl_loop *loop;          /* NULL once closed */
 	lua_State *L;           /* state inside run()/step(), else NULL */
@@ -30,8 +37,7 @@ typedef struct lloop {
 	ltask *current;         /* task being resumed */
 	size_t ntasks;          /* spawned and not finished */
 	int64_t wall;           /* CLOCK_REALTIME - loop clock at creation */
-	lua_Integer forced_yield;   /* spawn defaults */
-	int64_t timeout;
+	llimits defaults;       /* for spawn */
 	unsigned long lost;     /* errors that could not be recorded (OOM) */
 } lloop;
 
@@ -50,8 +56,10 @@ struct ltask {
 	int timed_out;
 	int nargs;              /* arguments for the first resume */
 	int has_done;           /* ctx[CTX_DONE][task] is its done callback */
-	lua_Integer forced_yield;   /* instructions between forced yields, 0: none */
-	int64_t budget;         /* Lua running time allowed (ns), 0: none */
+	lua_Integer forced_yield;
+	int64_t budget;
+	int64_t watchdog;
+	int watchdog_fired;
 	int64_t used;           /* Lua running time spent so far (ns) */
 	int64_t slice;          /* start of the current slice */
 	unsigned long resumes, forced;
@@ -76,7 +84,7 @@ int pl_lloop_cancel(lua_State *L);
 void pl_lloop_push_scheduler(lua_State *L, int loopidx);
 ltask *pl_lloop_running(lloop *lp, lua_State *L);
 ltask *pl_lloop_yielder(lua_State *L, lloop *lp, const char *what);
-void pl_lloop_limits(lua_State *L, int idx, lua_Integer *fy, int64_t *budget);
+void pl_lloop_limits(lua_State *L, int idx, llimits *lim);
 int64_t pl_lloop_secs(lua_Number s);
 void pl_lloop_wake(ltask *t, int why);
 void pl_lloop_task_unlink(ltask *t);

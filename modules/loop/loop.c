@@ -44,8 +44,7 @@ static lloop *check_open(lua_State *L)
 /* loop.new{virtual=, forced_yield=, timeout=, on_error=} */
 static int loop_new(lua_State *L)
 {
-	lua_Integer fy = 0;
-	int64_t budget = 0;
+	llimits lim = { 0, 0, 2000000000 };   /* HAProxy's watchdog: ~2 s */
 	int virt = 0, rc;
 	lloop *lp;
 	void *ud;
@@ -60,7 +59,7 @@ static int loop_new(lua_State *L)
 		lua_getfield(L, 1, "on_error");
 		if (!lua_isnil(L, -1))
 			luaL_argcheck(L, lua_isfunction(L, -1), 1, "on_error must be a function");
-		pl_lloop_limits(L, 1, &fy, &budget);
+		pl_lloop_limits(L, 1, &lim);
 	} else {
 		lua_pushnil(L);
 		lua_pushnil(L);
@@ -91,8 +90,7 @@ static int loop_new(lua_State *L)
 		lua_pushstring(L, strerror(-rc));
 		return 2;
 	}
-	lp->forced_yield = fy;
-	lp->timeout = budget;
+	lp->defaults = lim;
 	/* now() reads as wall-clock seconds that follow the loop clock */
 	clock_gettime(CLOCK_REALTIME, &rt);
 	lp->wall = (int64_t)rt.tv_sec * 1000000000 + rt.tv_nsec - pl_loop_now(lp->loop);

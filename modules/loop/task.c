@@ -38,6 +38,14 @@ int64_t pl_lloop_secs(lua_Number s)
 	return (int64_t)(s * 1e9 + 0.5);
 }
 
+static void watchdog_error(lua_State *L, ltask *t)
+{
+	lua_pushfstring(L, "HAProxy's watchdog would kill the process here: Lua ran "
+	                "over %d ms in a coroutine the script created, where "
+	                "execution timeouts do not apply", (int)(t->watchdog / 1000000));
+	lua_error(L);
+}
+
 /*
  * Count hook. Raises "execution timeout" (exactly HAProxy's text, no
  * position) once the budget is spent, at every firing after that too, so a
@@ -58,6 +66,18 @@ static void task_hook(lua_State *L, lua_Debug *ar)
 		lua_sethook(L, NULL, 0, 0);
 		return;
 	}
+	if (L != t->co) {
+		/* A coroutine the script created inside the task: HAProxy's hook
+		 * neither yields it nor times it out, so an endless loop there
+		 * runs until the watchdog kills the whole process. Say so. */
+		if (t->watchdog > 0 && pl_clock_mono() - t->slice >= t->watchdog)
+			t->watchdog_fired = 1;
+		if (t->watchdog_fired)
+			watchdog_error(L, t);
+		return;
+	}
+	if (t->watchdog_fired)
+		watchdog_error(L, t);
 	if (t->budget > 0 && t->used + (pl_clock_mono() - t->slice) >= t->budget) {
 		t->timed_out = 1;
 		lua_pushliteral(L, "execution timeout");
@@ -162,13 +182,15 @@ static int task_report(lua_State *L)
 		if (msg != NULL)
 			lua_remove(L, 4);
 	}
-	lua_createtable(L, 0, 7);                        /* 5: record */
+	lua_createtable(L, 0, 8);                        /* 5: record */
 	lua_pushvalue(L, 3);
 	lua_setfield(L, 5, "error");
 	lua_pushvalue(L, 4);
 	lua_setfield(L, 5, "traceback");
 	lua_pushboolean(L, t->timed_out);
 	lua_setfield(L, 5, "timeout");
+	lua_pushboolean(L, t->watchdog_fired);
+	lua_setfield(L, 5, "watchdog");
 	lua_pushboolean(L, t->co == NULL);
 	lua_setfield(L, 5, "memory");
 	lua_rawgeti(L, 2, CTX_LIVE);                     /* 6 */
@@ -304,6 +326,7 @@ static void task_run(pl_loop *loop, pl_job *job)
 	lua_State *L = lp->L, *co = t->co;
 	void *prevhook = NULL;
 	int st, nres = 0, hooked = t->forced_yield > 0 || t->budget > 0;
+	int64_t t0 = 0;
 
 	(void)loop;
 	prev = lp->current;
@@ -320,14 +343,12 @@ static void task_run(pl_loop *loop, pl_job *job)
 		/* set at every resume: the instruction count restarts per slice */
 		lua_sethook(co, task_hook, LUA_MASKCOUNT,
 		            t->forced_yield > 0 ? (int)t->forced_yield : HOOK_CHECK_EVERY);
-		if (t->budget > 0)
-			t->slice = pl_clock_mono();
+		t->slice = t0 = pl_clock_mono();
 	}
 	st = pl_resume(co, L, t->nargs, &nres);
 	t->nargs = 0;
 	if (hooked) {
-		if (t->budget > 0)
-			t->used += pl_clock_mono() - t->slice;
+		t->used += pl_clock_mono() - t0;
 		lua_pushlightuserdata(L, prevhook);
 		lua_rawsetp(L, LUA_REGISTRYINDEX, &hook_key);
 	}
@@ -421,30 +442,41 @@ int pl_lloop_yield(lua_State *L)
 	return lua_yield(L, 0);
 }
 
-/* {forced_yield = n, timeout = seconds}: false or 0 turns either off. */
-void pl_lloop_limits(lua_State *L, int idx, lua_Integer *fy, int64_t *budget)
+/* Read a number of seconds at -1 into *ns: false turns the limit off. */
+static void limit_secs(lua_State *L, int idx, const char *what, int64_t *ns)
+{
+	int ty = lua_type(L, -1);
+
+	if (ty == LUA_TBOOLEAN && !lua_toboolean(L, -1)) {
+		*ns = 0;
+	} else if (ty != LUA_TNIL) {
+		if (ty != LUA_TNUMBER || lua_tonumber(L, -1) < 0)
+			luaL_argerror(L, idx, lua_pushfstring(L,
+			              "%s must be a non-negative number of seconds", what));
+		*ns = pl_lloop_secs(lua_tonumber(L, -1));
+	}
+	lua_pop(L, 1);
+}
+
+/* {forced_yield = n, timeout = s, watchdog = s}: false or 0 turns one off. */
+void pl_lloop_limits(lua_State *L, int idx, llimits *lim)
 {
 	int ty = lua_getfield(L, idx, "forced_yield");
 
 	if (ty == LUA_TBOOLEAN && !lua_toboolean(L, -1)) {
-		*fy = 0;
+		lim->forced_yield = 0;
 	} else if (ty != LUA_TNIL) {
 		int isint;
 		lua_Integer n = lua_tointegerx(L, -1, &isint);
 		if (!isint || n < 0)
 			luaL_argerror(L, idx, "forced_yield must be a non-negative integer");
-		*fy = n > 0x7fffffff ? 0x7fffffff : n;
+		lim->forced_yield = n > 0x7fffffff ? 0x7fffffff : n;
 	}
 	lua_pop(L, 1);
-	ty = lua_getfield(L, idx, "timeout");
-	if (ty == LUA_TBOOLEAN && !lua_toboolean(L, -1)) {
-		*budget = 0;
-	} else if (ty != LUA_TNIL) {
-		if (ty != LUA_TNUMBER || lua_tonumber(L, -1) < 0)
-			luaL_argerror(L, idx, "timeout must be a non-negative number of seconds");
-		*budget = pl_lloop_secs(lua_tonumber(L, -1));
-	}
-	lua_pop(L, 1);
+	lua_getfield(L, idx, "timeout");
+	limit_secs(L, idx, "timeout", &lim->budget);
+	lua_getfield(L, idx, "watchdog");
+	limit_secs(L, idx, "watchdog", &lim->watchdog);
 }
 
 /* A coroutine spawn may adopt: never started, or suspended in a yield. */
@@ -470,8 +502,7 @@ static int resumable(lua_State *L, lua_State *co)
 int pl_lloop_spawn(lua_State *L)
 {
 	lloop *lp = pl_lloop_check(L, 1);
-	lua_Integer fy = lp->forced_yield;
-	int64_t budget = lp->timeout;
+	llimits lim = lp->defaults;
 	int fi = 2, top, i, has_done = 0;
 	ltask *t;
 	lua_State *co;
@@ -479,7 +510,7 @@ int pl_lloop_spawn(lua_State *L)
 	if (lp->loop == NULL)
 		return luaL_error(L, "loop is closed");
 	if (lua_type(L, 2) == LUA_TTABLE) {
-		pl_lloop_limits(L, 2, &fy, &budget);
+		pl_lloop_limits(L, 2, &lim);
 		lua_getfield(L, 2, "done");
 		has_done = !lua_isnil(L, -1);
 		luaL_argcheck(L, !has_done || lua_isfunction(L, -1), 2, "done must be a function");
@@ -529,8 +560,9 @@ int pl_lloop_spawn(lua_State *L)
 	/* a fresh thread gets fn's arguments; a yielded one, resume values */
 	t->nargs = lua_status(co) == LUA_YIELD ? top - fi + 1 : lua_gettop(co) - 1;
 	t->has_done = has_done;
-	t->forced_yield = fy;
-	t->budget = budget;
+	t->forced_yield = lim.forced_yield;
+	t->budget = lim.budget;
+	t->watchdog = lim.watchdog;
 	t->state = T_READY;
 	pl_job_init(&t->job, task_run, t);
 	pl_timer_init(&t->timer, task_timer, t);
@@ -573,8 +605,8 @@ static int task_status(lua_State *L)
 	return 1;
 }
 
-/* t:stats() -> {resumes, forced_yields, run_time (s, measured only under
- * a timeout), timed_out} */
+/* t:stats() -> {resumes, forced_yields, run_time (s, measured while a
+ * forced yield or a timeout hooks the task), timed_out} */
 static int task_stats(lua_State *L)
 {
 	ltask *t = luaL_checkudata(L, 1, TASK_MT);
