@@ -19,7 +19,7 @@ A.http_mt, A.tcp_mt = http_mt, tcp_mt
 
 local function state(self, mt, lvl)
   U.checkself(self, mt, (lvl or 1) + 1)
-  return self[0]
+  return U.st(self)
 end
 
 -- Variables act on the stream (request direction); priv is the applet's own
@@ -31,6 +31,7 @@ local function vars_for(methods, mt)
 end
 vars_for(http_methods, http_mt)
 vars_for(tcp_methods, tcp_mt)
+A.vars_for = vars_for
 
 ----------------------------------------------------------------------------
 -- AppletHTTP
@@ -187,6 +188,9 @@ local function common(stream, st)
 end
 
 -- An AppletHTTP for the stream's request (fields as runtime.md 4.1).
+U.export(http_methods)
+U.export(tcp_methods)
+
 function A.new_http(stream)
   local req = stream.http_req
   local path, qs = msg.split_uri(req.uri)
@@ -199,7 +203,7 @@ function A.new_http(stream)
   fields.headers = msg.table(req)
   fields.response = {}
   local a = U.new(http_mt, fields)
-  local st = a[0]
+  local st = U.st(a)
   st.stream, st.body, st.version = stream, req.body or "", req.version
   st.out = { headers = {}, chunks = {} }
   return a
@@ -207,7 +211,7 @@ end
 
 function A.new_tcp(stream, input)
   local a = U.new(tcp_mt, common(stream))
-  local st = a[0]
+  local st = U.st(a)
   st.stream, st.input = stream, input or ""
   st.out = { chunks = {} }
   return a

@@ -73,7 +73,7 @@ function C.map_class(rt)
       elseif op[1] == "del" and m.del then m:del(op[2]) end
     end
     ref.maps[m] = true
-    return U.new(mt, { map = m })
+    return U.new(mt, nil, { map = m })
   end
 
   function methods.lookup(...)
@@ -83,7 +83,7 @@ function C.map_class(rt)
     U.checkself(self, mt)
     if type(key) == "number" then key = tostring(key) end
     key = checkstring(2, key, n)
-    return self.map:lookup(key)
+    return U.st(self).map:lookup(key)
   end
 
   function methods.slookup(...)
@@ -93,11 +93,11 @@ function C.map_class(rt)
     U.checkself(self, mt)
     if type(key) == "number" then key = tostring(key) end
     key = checkstring(2, key, n)
-    return self.map:lookup(key) or ""
+    return U.st(self).map:lookup(key) or ""
   end
 
-  mt = U.class("Map", methods)
-  return Map
+  mt = U.class("Map", U.export(methods))
+  return U.export(Map)
 end
 
 -- Pattern reference updates: recorded for later Map objects, applied to the
@@ -141,7 +141,7 @@ function C.regex_class(rt)
     if type(cs) ~= "boolean" then argerror(2, "(null)") end
     local re, err = native.regex(pat, not cs)
     if not re then return false, err end
-    return true, U.new(mt, { re = re })
+    return true, U.new(mt, nil, { re = re })
   end
 
   function methods.exec(...)
@@ -150,7 +150,7 @@ function C.regex_class(rt)
     U.checkself(self, mt)
     s = checkstring(2, s, n)
     if #s >= 16384 then return false end
-    return self.re:exec(s)
+    return U.st(self).re:exec(s)
   end
 
   -- true, {whole, g1, ...} stopping at the first group that did not take
@@ -161,7 +161,7 @@ function C.regex_class(rt)
     U.checkself(self, mt)
     s = checkstring(2, s, n)
     if #s >= 16384 then return false, {} end
-    local pos = { self.re:find(s) }
+    local pos = { U.st(self).re:find(s) }
     if not pos[1] then return false, {} end
     local out = {}
     for i = 1, #pos, 2 do
@@ -171,9 +171,8 @@ function C.regex_class(rt)
     return true, out
   end
 
-  mt = U.class("Regex", methods)
-  mt.__gc = nil
-  return Regex
+  mt = U.class("Regex", U.export(methods))
+  return U.export(Regex)
 end
 
 -- Substitute \0..\9 in repl with the groups of one match (regsub, rep_*).
@@ -210,8 +209,9 @@ function C.concat_factory(rt)
   end
 
   -- the address is taken before the metatable hides it, as "%p" would show
+  U.export(methods)
   return function()
-    local t = { [0] = U.token(), [1] = lib() }
+    local t = { [0] = native.box(false), [1] = lib() }
     rawset(t, "addr", tostring(t):match("0x%x+") or "0x0")
     return setmetatable(t, mt)
   end

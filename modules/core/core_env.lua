@@ -71,7 +71,8 @@ end
 
 ----------------------------------------------------------------------------
 -- Tracebacks as HAProxy formats them (runtime.md 0.2). Frames from our own
--- Lua files stand for HAProxy's C functions and are shown as one [C] frame.
+-- Lua files are hidden: the C trampoline in front of them stands for
+-- HAProxy's C function.
 
 local function internal(src)
   return src:find("proxylua/core_", 1, true) or src:find("modules/core/core_", 1, true)
@@ -122,22 +123,11 @@ function E.traceback(co)
       inside = false
     end
   end
-  local out, i = {}, 1
-  while i <= #frames do
-    if mark[i] == "ours" then
-      local j = i
-      while mark[j + 1] == "ours" or mark[j + 1] == "hidden" do j = j + 1 end
-      -- the outermost of the run is the API function the script called
-      local k = j
-      while mark[k] ~= "ours" do k = k - 1 end
-      out[#out + 1] = frame_text(frames[k], true)
-      i = j + 1
-    elseif mark[i] == "hidden" then
-      i = i + 1
-    else
-      out[#out + 1] = frame_text(frames[i], false)
-      i = i + 1
-    end
+  -- our frames stand behind the C trampoline the script called (U.export),
+  -- which already shows as "[C]: in field 'name'": drop them
+  local out = {}
+  for i = 1, #frames do
+    if not mark[i] then out[#out + 1] = frame_text(frames[i], false) end
   end
   return table.concat(out, ", ")
 end
@@ -536,12 +526,14 @@ end
 
 local function new_act(rt)
   local act = { CONTINUE = 0, STOP = 1, YIELD = 2, ERROR = 3, DONE = 4, DENY = 5, ABORT = 6, INVALID = 7 }
+  -- Outside a running function (body, init) 2.6 returns before any check.
   function act.wake_time(...)
+    local ctx = E.current(rt)
+    if not ctx then return end
     local n = select("#", ...)
     nargs(n, 1, "wake_time")
     local ms = checkinteger(1, (...), n)
-    local ctx = E.current(rt)
-    if ctx and ctx.kind == "action" then ctx.wake_time = ms end
+    if ctx.kind == "action" then ctx.wake_time = ms end
   end
   return act
 end
@@ -622,6 +614,10 @@ function E.new(opts)
   rt.Regex = classes.regex_class(rt)
   rt.new_concat = classes.concat_factory(rt)
   classes.patref_ops(rt)
+  U.export(rt.core)
+  U.export(rt.act)
+  U.export(rt.filter)
+  U.export(rt.CertCache)
   E.rt_of[rt.core] = rt
   local G = rt.G
   G.core, G.act, G.filter, G.Map, G.Regex, G.CertCache =

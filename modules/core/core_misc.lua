@@ -63,14 +63,16 @@ end
 local function finish(y, mon, d, h, mi, s)
   mon = MONTHS[mon]
   y, d, h, mi, s = tonumber(y), tonumber(d), tonumber(h), tonumber(mi), tonumber(s)
-  if not mon or d < 1 or d > 31 or h > 23 or mi > 59 or s > 60 then return nil end
+  -- no range checks: 2.6 normalises (24:00:00 is the next day, 32 Nov is
+  -- 2 Dec) and ignores what follows the date
+  if not mon then return nil end
   return wrap32(M.timegm(y, mon, d, h, mi, s))
 end
 
 function M.imf_date(s)
   if type(s) ~= "string" then return nil end
   local dn, d, mon, y, h, mi, sec =
-    s:match("^(%a%a%a), (%d%d) (%a%a%a) (%d%d%d%d) (%d%d):(%d%d):(%d%d) GMT$")
+    s:match("^(%a%a%a), (%d%d) (%a%a%a) (%d%d%d%d) (%d%d):(%d%d):(%d%d) GMT")
   if not dn or not DAYS[dn] then return nil end
   return finish(y, mon, d, h, mi, sec)
 end
@@ -78,17 +80,16 @@ end
 function M.rfc850_date(s)
   if type(s) ~= "string" then return nil end
   local dn, d, mon, y, h, mi, sec =
-    s:match("^(%a+), (%d%d)%-(%a%a%a)%-(%d%d) (%d%d):(%d%d):(%d%d) GMT$")
+    s:match("^(%a+), (%d%d)%-(%a%a%a)%-(%d%d) (%d%d):(%d%d):(%d%d) GMT")
   if not dn or not LONGDAYS[dn] then return nil end
-  y = tonumber(y)
-  y = y < 70 and y + 2000 or y + 1900
+  y = tonumber(y) + 1900 -- 2.6 has no century pivot: "69" is 1969
   return finish(y, mon, d, h, mi, sec)
 end
 
 function M.asctime_date(s)
   if type(s) ~= "string" then return nil end
   local dn, mon, d, h, mi, sec, y =
-    s:match("^(%a%a%a) (%a%a%a) ([ %d]%d) (%d%d):(%d%d):(%d%d) (%d%d%d%d)$")
+    s:match("^(%a%a%a) (%a%a%a) ([ %d]%d) (%d%d):(%d%d):(%d%d) (%d%d%d%d)")
   if not dn or not DAYS[dn] then return nil end
   return finish(y, mon, d:gsub(" ", ""), h, mi, sec)
 end
@@ -175,7 +176,8 @@ function M.parse_v6(s)
     return out
   end
   local h = groups(head, tail == nil)
-  local t = tail and groups(tail, true) or {}
+  local t = {}
+  if tail then t = groups(tail, true) end
   if not h or not t then return nil end
   local words = {}
   if dc then
@@ -228,12 +230,50 @@ function M.v6tostr(b)
   return (table.concat(parts, ":"):gsub(":::", "::"))
 end
 
+-- inet_aton's shorter decimal forms, which 2.6's parser accepts too:
+-- "a.b.c" (c is 16 bits), "a.b" (b is 24 bits).
+local function parse_v4_loose(s)
+  local v = M.parse_v4(s)
+  if v then return v end
+  local a, b, c = s:match("^(%d+)%.(%d+)%.(%d+)$")
+  if a then
+    a, b, c = tonumber(a), tonumber(b), tonumber(c)
+    if a > 255 or b > 255 or c > 65535 then return nil end
+    return (a << 24) | (b << 16) | c
+  end
+  a, b = s:match("^(%d+)%.(%d+)$")
+  if a then
+    a, b = tonumber(a), tonumber(b)
+    if a > 255 or b > 0xffffff then return nil end
+    return (a << 24) | b
+  end
+  return nil
+end
+
+-- Host names: 2.6 resolves them; without DNS we read /etc/hosts.
+local function hosts_lookup(name)
+  if not name:match("^[%w][%w%.%-]*$") or name:match("^[%d%.]+$") then return nil end
+  local f = io.open("/etc/hosts", "r")
+  if not f then return nil end
+  for line in f:lines() do
+    line = line:gsub("#.*", "")
+    local addr, names = line:match("^%s*(%S+)%s+(.+)$")
+    if addr and M.parse_v4(addr) then
+      for n in names:gmatch("%S+") do
+        if n == name then f:close() return M.parse_v4(addr) end
+      end
+    end
+  end
+  f:close()
+  return nil
+end
+
 -- core.parse_addr: "a.b.c.d[/len|/mask]" or "v6[/len]" -> address record.
 function M.parse_net(s)
   if type(s) ~= "string" then return nil end
   local ip, mask = s:match("^([^/]*)/(.*)$")
   ip = ip or s
-  local v4 = M.parse_v4(ip)
+  local v4 = parse_v4_loose(ip) or hosts_lookup(ip)
   if v4 then
     local m = 0xffffffff
     if mask then
@@ -271,13 +311,14 @@ local function and6(a, m)
   return schar(table.unpack(out))
 end
 
--- HAProxy's test: a under b's mask equals b under b's mask, or the reverse.
+-- 2.6's test (checked live): a under b's mask equals b under a's mask. So
+-- a network matches its hosts, but "/0" matches nothing more specific.
 function M.match_net(a, b)
   if a.family ~= b.family then return false end
   if a.family == 4 then
-    return (a.ip & b.mask) == (b.ip & b.mask) or (b.ip & a.mask) == (a.ip & a.mask)
+    return (a.ip & b.mask) == (b.ip & a.mask)
   end
-  return and6(a.ip, b.mask) == and6(b.ip, b.mask) or and6(b.ip, a.mask) == and6(a.ip, a.mask)
+  return and6(a.ip, b.mask) == and6(b.ip, a.mask)
 end
 
 return M

@@ -14,7 +14,7 @@ local server_mt = U.class("Server", server_methods)
 local proxy_mt = U.class("Proxy", proxy_methods)
 local listener_mt = U.class("Listener", listener_methods)
 
-local function sv(self) return U.checkself(self, server_mt, 2).desc end
+local function sv(self) return U.st(U.checkself(self, server_mt, 2)).desc end
 
 function server_methods.get_addr(self) return sv(self).addr or "<unknown>" end
 function server_methods.get_weight(self) return sv(self).weight or 1 end
@@ -70,7 +70,7 @@ function server_methods.get_stats(self)
            lastsess = -1, hrsp_2xx = 0 }
 end
 
-local function px(self) return U.checkself(self, proxy_mt, 2).desc end
+local function px(self) return U.st(U.checkself(self, proxy_mt, 2)).desc end
 
 function proxy_methods.get_cap(self)
   local cap = px(self).cap or "proxy"
@@ -89,8 +89,13 @@ end
 
 function listener_methods.get_stats(self)
   U.checkself(self, listener_mt, 2)
-  return { pxname = self.proxy, svname = self.name, status = "OPEN" }
+  local st = U.st(self)
+  return { pxname = st.proxy, svname = st.name, status = "OPEN" }
 end
+
+U.export(server_methods)
+U.export(proxy_methods)
+U.export(listener_methods)
 
 function P.build(desc)
   local proxies, frontends, backends = {}, {}, {}
@@ -108,14 +113,14 @@ function P.build(desc)
       i = i + 1
       sd.name, sd.proxy = sname, name
       sd.iweight = sd.weight
-      servers[sname] = U.new(server_mt, { name = sname, puid = tostring(sd.puid or i), desc = sd })
+      servers[sname] = U.new(server_mt, { name = sname, puid = tostring(sd.puid or i) }, { desc = sd })
     end
     for li, lname in ipairs(d.listeners or {}) do
       lname = type(lname) == "string" and lname or ("sock-" .. li)
-      listeners[lname] = U.new(listener_mt, { name = lname, proxy = name })
+      listeners[lname] = U.new(listener_mt, {}, { name = lname, proxy = name })
     end
     local p = U.new(proxy_mt, { name = name, uuid = tostring(d.uuid or uuid), servers = servers,
-                                listeners = listeners, desc = d })
+                                listeners = listeners }, { desc = d })
     proxies[name] = p
     local cap = d.cap or "listen"
     if cap ~= "backend" then frontends[name] = p end

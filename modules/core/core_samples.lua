@@ -152,8 +152,16 @@ local function hdr_cnt(which, full)
   return function(s, a)
     local m = which(s)
     if not m then return nil end
-    if a[1] == nil then return sint(#m.headers) end
-    local list = full and msg.get(m, a[1]) or msg.values(m, a[1])
+    local list
+    if a[1] == nil then -- every header; hdr_cnt counts comma-separated values
+      list = {}
+      for _, h in ipairs(m.headers) do
+        local vals = full and { h[2] } or msg.split(h[2])
+        for _, v in ipairs(vals) do list[#list + 1] = v end
+      end
+    else
+      list = full and msg.get(m, a[1]) or msg.values(m, a[1])
+    end
     return sint(#list)
   end
 end
@@ -530,7 +538,7 @@ for kwname, kw in pairs(F) do
       local n = select("#", ...)
       local self = ...
       U.checkself(self, fetches_mt)
-      local st = self[0]
+      local st = U.st(self)
       local s = st.stream
       if kw.http and s.applet then
         U.raise(sformat("the sample-fetch '%s' needs an HTTP parser which is not available in Lua services", kwname))
@@ -566,10 +574,10 @@ for cname, cv in pairs(C) do
     local out
     if smp then
       local err
-      out, err = cv.fn(smp, args, self[0].stream)
+      out, err = cv.fn(smp, args, U.st(self).stream)
       if err then U.raise(err) end
     end
-    if self[0].str then return U.smp2str(out) or "" end
+    if U.st(self).str then return U.smp2str(out) or "" end
     return U.smp2lua(out)
   end
 end
@@ -577,10 +585,11 @@ end
 -- The object's state lives in its [0] token: method names (str, bool...)
 -- would shadow fields.
 local function new_obj(mt, stream, as_string)
-  local o = U.new(mt)
-  o[0].stream, o[0].str = stream, as_string or nil
-  return o
+  return U.new(mt, nil, { stream = stream, str = as_string or nil })
 end
+
+U.export(fetch_methods)
+U.export(conv_methods)
 
 function S.new_fetches(stream, as_string) return new_obj(fetches_mt, stream, as_string) end
 function S.new_converters(stream, as_string) return new_obj(converters_mt, stream, as_string) end

@@ -121,7 +121,7 @@ local http_mt = U.class("HTTP", http_methods)
 
 local function http_stream(self, lvl)
   U.checkself(self, http_mt, (lvl or 1) + 1)
-  return self.stream
+  return U.st(self).stream
 end
 
 -- Wrong direction: HAProxy raises a value that is not a message.
@@ -271,13 +271,14 @@ local HTTP_ERR = "Cannot manipulate HAProxy channels in HTTP mode."
 
 local function chn(self, data_op)
   U.checkself(self, chn_mt, 2)
-  local s = self.stream
+  local cst = U.st(self)
+  local s = cst.stream
   if data_op and s.mode == "http" then raise(HTTP_ERR, 2) end
   s.chn = s.chn or {}
-  local c = s.chn[self.dir]
+  local c = s.chn[cst.dir]
   if not c then
     c = { input = "", output = "" }
-    s.chn[self.dir] = c
+    s.chn[cst.dir] = c
   end
   return c, s
 end
@@ -295,7 +296,7 @@ end
 function chn_methods.input(self)
   local c, s = chn(self, false)
   if s.mode == "http" then
-    local m = self.dir == "req" and s.http_req or s.http_res
+    local m = U.st(self).dir == "req" and s.http_req or s.http_res
     if not m then return 0 end
     local size = 0
     for _, h in ipairs(m.headers) do size = size + #h[1] + #h[2] + 4 end
@@ -311,7 +312,7 @@ end
 chn_methods.get_in_len = chn_methods.input
 chn_methods.get_out_len = chn_methods.output
 function chn_methods.is_full(self) chn(self, false); return false end
-function chn_methods.is_resp(self) U.checkself(self, chn_mt); return self.dir == "res" end
+function chn_methods.is_resp(self) U.checkself(self, chn_mt); return U.st(self).dir == "res" end
 function chn_methods.may_recv(self) local c = chn(self, false); return not c.closed end
 
 function chn_methods.data(self, off, len)
@@ -405,7 +406,7 @@ T.txn_mt = txn_mt
 -- only (0, c, f, sc, sf, req, res, http).
 local function txn_stream(self, lvl)
   U.checkself(self, txn_mt, (lvl or 1) + 1)
-  return self[0].stream
+  return U.st(self).stream
 end
 
 V.methods(txn_methods, function(self) return txn_stream(self, 2) end)
@@ -508,17 +509,22 @@ function txn_methods.done(...)
   error(6, 0)
 end
 
+U.export(reply_methods)
+U.export(http_methods)
+U.export(chn_methods)
+U.export(txn_methods)
+
 function T.new_txn(stream)
   local t = U.new(txn_mt, {
     f = samples.new_fetches(stream, false),
     sf = samples.new_fetches(stream, true),
     c = samples.new_converters(stream, false),
     sc = samples.new_converters(stream, true),
-    req = U.new(chn_mt, { stream = stream, dir = "req" }),
-    res = U.new(chn_mt, { stream = stream, dir = "res" }),
+    req = U.new(chn_mt, nil, { stream = stream, dir = "req" }),
+    res = U.new(chn_mt, nil, { stream = stream, dir = "res" }),
   })
-  if stream.mode == "http" then t.http = U.new(http_mt, { stream = stream }) end
-  t[0].stream = stream
+  if stream.mode == "http" then t.http = U.new(http_mt, nil, { stream = stream }) end
+  U.st(t).stream = stream
   return t
 end
 

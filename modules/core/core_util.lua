@@ -4,6 +4,7 @@
 -- turn Lua values into samples and back (runtime.md 2.3, 3.2).
 local U = {}
 
+local native = require "proxylua.core_native"
 local type, select, tostring, tonumber = type, select, tostring, tonumber
 local mtointeger, dgetinfo, sformat = math.tointeger, debug.getinfo, string.format
 
@@ -13,15 +14,17 @@ local mtointeger, dgetinfo, sformat = math.tointeger, debug.getinfo, string.form
 -- function). Never tail-call these: the frame is what names the function.
 function U.argerror(narg, extramsg, lvl)
   lvl = lvl or 1
-  local ar = dgetinfo(lvl + 1, "n")
+  -- lvl + 1 is the Lua API function, lvl + 2 the C trampoline the script
+  -- called (U.export), lvl + 3 the script
+  local ar = dgetinfo(lvl + 2, "n")
   local name = ar and ar.name
   if ar and ar.namewhat == "method" then
     narg = narg - 1
     if narg == 0 then
-      error(sformat("calling '%s' on bad self (%s)", name, extramsg), lvl + 2)
+      error(sformat("calling '%s' on bad self (%s)", name, extramsg), lvl + 3)
     end
   end
-  error(sformat("bad argument #%d to '%s' (%s)", narg, name or "?", extramsg), lvl + 2)
+  error(sformat("bad argument #%d to '%s' (%s)", narg, name or "?", extramsg), lvl + 3)
 end
 local argerror = U.argerror
 
@@ -70,19 +73,28 @@ end
 -- HAProxy's check_args(): "'name' needs N arguments" at the caller's line.
 function U.nargs(n, want, name, lvl)
   if n ~= want then
-    error(sformat("'%s' needs %d arguments", name, want), (lvl or 1) + 2)
+    error(sformat("'%s' needs %d arguments", name, want), (lvl or 1) + 3)
   end
 end
 
 function U.nargs_between(n, lo, hi, name, lvl)
   if n < lo or n > hi then
-    error(sformat("'%s' needs between %d and %d arguments", name, lo, hi), (lvl or 1) + 2)
+    error(sformat("'%s' needs between %d and %d arguments", name, lo, hi), (lvl or 1) + 3)
   end
 end
 
 -- error(msg) positioned at the API function's caller, as luaL_error does.
 function U.raise(msg, lvl)
-  error(msg, (lvl or 1) + 2)
+  error(msg, (lvl or 1) + 3)
+end
+
+-- Replace every function of t by a C trampoline calling it (see argerror);
+-- every table of API functions goes through this once it is filled.
+function U.export(t)
+  for k, v in pairs(t) do
+    if type(v) == "function" then t[k] = native.cfunc(v) end
+  end
+  return t
 end
 
 -- lua_tointeger(): integral numbers and numeric strings, else nil.
@@ -104,14 +116,18 @@ function U.class(name, methods)
   return mt
 end
 
-local token_mt = { __name = "HAProxy object" }
-function U.token() return setmetatable({}, token_mt) end
+-- Per-object private state, out of sight of pairs(obj): HAProxy objects
+-- show only their documented keys and [0], a userdata.
+local STATE = setmetatable({}, { __mode = "k" })
 
-function U.new(mt, fields)
+function U.new(mt, fields, state)
   fields = fields or {}
-  fields[0] = U.token()
+  fields[0] = native.box(false)
+  STATE[fields] = state or {}
   return setmetatable(fields, mt)
 end
+
+function U.st(obj) return STATE[obj] end
 
 function U.is(obj, mt)
   return type(obj) == "table" and getmetatable(obj) == mt

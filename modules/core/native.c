@@ -49,7 +49,37 @@ static int native_unbox(lua_State *L)
 	return 1;
 }
 
+/*
+ * cfunc(f) -> a C function calling f. The emulated API is Lua, but scripts
+ * must see C functions: a tail call to one keeps the caller's frame, so
+ * argument errors can name the method as lauxlib does inside HAProxy. The
+ * call is made with a continuation, so f may yield (core.sleep in actions).
+ */
+static int cfunc_k(lua_State *L, int status, lua_KContext ctx)
+{
+	(void)status;
+	(void)ctx;
+	return lua_gettop(L);
+}
+
+static int cfunc_call(lua_State *L)
+{
+	lua_pushvalue(L, lua_upvalueindex(1));
+	lua_insert(L, 1);
+	lua_callk(L, lua_gettop(L) - 1, LUA_MULTRET, 0, cfunc_k);
+	return lua_gettop(L);
+}
+
+static int native_cfunc(lua_State *L)
+{
+	luaL_checktype(L, 1, LUA_TFUNCTION);
+	lua_settop(L, 1);
+	lua_pushcclosure(L, cfunc_call, 1);
+	return 1;
+}
+
 static const luaL_Reg native_functions[] = {
+	{"cfunc", native_cfunc},
 	{"now", native_now},
 	{"getpid", native_getpid},
 	{NULL, NULL}

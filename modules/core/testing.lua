@@ -142,10 +142,13 @@ end
   opts.thread         core.thread (default 0)
   opts.echo, opts.debug  copy log lines to stderr
   opts.now            start the virtual clock at this epoch (seconds)
-  opts.sched          a scheduler replacing the default (core_sched.lua) ]]
+  opts.sched          a scheduler replacing the default (core_sched.lua)
+  opts.globals        { name = value } set in the script's globals before
+                      it runs (e.g. a print that collects lines) ]]
 function T.new(opts)
   opts = opts or {}
   local G = new_globals(opts)
+  for k, v in pairs(opts.globals or {}) do G[k] = v end
   local process = opts.process or E.new_process(opts)
   local rt = E.new({ G = G, process = process, thread = opts.thread, sched = opts.sched,
                      echo = opts.echo, debug = opts.debug, now = opts.now })
@@ -531,7 +534,7 @@ function H:service(name, desc)
     local a = applet.new_tcp(tx.stream, desc.input)
     local ctx = { kind = "service", name = name, mode = "tcp", stream = tx.stream }
     local status, val = E.exec(rt, ctx, svc.fn, a)
-    local r = { output = table.concat(a[0].out.chunks) }
+    local r = { output = table.concat(U.st(a).out.chunks) }
     if status == "error" then
       E.report(rt, ctx, val)
       r.error = val
@@ -545,7 +548,7 @@ function H:service(name, desc)
   local a = applet.new_http(s)
   local ctx = { kind = "service", name = name, mode = "http", stream = s }
   local status, val = E.exec(rt, ctx, svc.fn, a)
-  local out = a[0].out
+  local out = U.st(a).out
   local res
   if status == "error" then
     E.report(rt, ctx, val)
@@ -600,7 +603,7 @@ function H:cli(line, input)
   local ctx = { kind = "cli", name = best.name, stream = tx.stream }
   local status, val = E.exec(rt, ctx, best.fn, a, table.unpack(words))
   if status == "error" then E.report(rt, ctx, val) end
-  return table.concat(a[0].out.chunks) .. "\n", status == "error" and val or nil
+  return table.concat(U.st(a).out.chunks) .. "\n", status == "error" and val or nil
 end
 
 ----------------------------------------------------------------------------
