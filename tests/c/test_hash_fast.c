@@ -1,6 +1,7 @@
 /* Spot checks of lib/hash_fast.c and lib/hash_crc32c.c against published
  * values and HAProxy 2.6's own outputs (shared/reference/vectors). */
 #include <stdio.h>
+#include <zlib.h>
 #include <string.h>
 #include <xxhash.h>
 #include "proxylua/hash.h"
@@ -11,6 +12,23 @@ static int passed, failed;
 	if (cond) passed++; \
 	else { failed++; fprintf(stderr, "%s:%d: %s\n", __FILE__, __LINE__, #cond); } \
 } while (0)
+
+/* The byte-at-a-time definitions of sdbm and djb2. */
+static uint32_t sdbm_ref(const unsigned char *s, size_t n)
+{
+	uint32_t h = 0;
+	while (n--)
+		h = *s++ + (h << 6) + (h << 16) - h;
+	return h;
+}
+
+static uint32_t djb2_ref(const unsigned char *s, size_t n)
+{
+	uint32_t h = 5381;
+	while (n--)
+		h = h * 33 + *s++;
+	return h;
+}
 
 /* Bit-at-a-time CRC-32C, the slow but obvious definition. */
 static uint32_t crc32c_bitwise(const unsigned char *p, size_t n)
@@ -64,6 +82,14 @@ int main(void)
 		for (i = 0; i < 8; i++)
 			CHECK(pl_hash_crc32c(buf + i, n) == crc32c_bitwise(buf + i, n));
 	CHECK(pl_hash_crc32c(buf, sizeof(buf)) == crc32c_bitwise(buf, sizeof(buf)));
+	/* The 8-at-a-time sdbm/djb2 and the short-input CRC-32 agree with the
+	 * plain definitions (and zlib) on both sides of their thresholds. */
+	for (n = 0; n < 200; n++)
+		for (i = 0; i < 8; i++) {
+			CHECK(pl_hash_sdbm(buf + i, n) == sdbm_ref(buf + i, n));
+			CHECK(pl_hash_djb2(buf + i, n) == djb2_ref(buf + i, n));
+			CHECK(pl_hash_crc32(buf + i, n) == (uint32_t)crc32(0, buf + i, (uInt)n));
+		}
 	/* Our XXH32 and the dispatched XXH3 agree with libxxhash at every
 	 * length class, alignment and seed. */
 	for (n = 0; n < sizeof(buf); n += n < 300 ? 1 : 97) {
