@@ -359,7 +359,10 @@ describe("core utilities", function()
     assert.is_false(c.match_addr(c.parse_addr("10.0.0.0/0"), c.parse_addr("99.1.1.1")))
     assert.is_true(c.match_addr(c.parse_addr("localhost"), c.parse_addr("127.0.0.1")))
     assert.is_false(c.match_addr(c.parse_addr("2001:db8::1/64"), c.parse_addr("2001:db9::1")))
-    assert.is_true(c.match_addr(c.parse_addr("192.168.1.5/255.255.255.0"), c.parse_addr("192.168.1.77")))
+    assert.is_true(c.match_addr(c.parse_addr("192.168.1.0/255.255.255.0"), c.parse_addr("192.168.1.77")))
+    -- the address is not masked at parse time: a host with a mask matches
+    -- nothing else (live)
+    assert.is_false(c.match_addr(c.parse_addr("192.168.1.5/24"), c.parse_addr("192.168.1.77")))
   end)
 
   it("core.now gives integer sec/usec; get_info has show-info names", function()
