@@ -12,6 +12,8 @@
 #define IO_REGISTERED 1u   /* epoll holds an entry for the fd */
 #define IO_ARMED      2u   /* and it can still report events */
 
+struct pl_hent;
+
 struct pl_loop {
 	int epfd;
 	unsigned flags;
@@ -20,8 +22,8 @@ struct pl_loop {
 	int64_t now;
 	pl_alloc_fn alloc;
 	void *ud;
-	/* timer heap: 1-based array of pointers (slot 0 unused) */
-	pl_timer **heap;
+	/* timer heap: 1-based array (slot 0 unused) */
+	struct pl_hent *heap;
 	size_t nheap, capheap;
 	uint64_t seq;
 	/* jobs: `ready` receives posts, `running` is the batch of this step */
@@ -43,27 +45,35 @@ int64_t pl_clock_mono(void)
 
 /* ---- timer heap ------------------------------------------------------ */
 
-static int tm_less(const pl_timer *a, const pl_timer *b)
+/* Heap entries carry their keys, so sifting compares contiguous memory
+ * instead of chasing a timer pointer per comparison. */
+struct pl_hent {
+	int64_t when;
+	uint64_t seq;
+	pl_timer *t;
+};
+
+static int ent_less(const struct pl_hent *a, const struct pl_hent *b)
 {
 	return a->when < b->when || (a->when == b->when && a->seq < b->seq);
 }
 
-static void heap_place(pl_loop *l, size_t i, pl_timer *t)
+static void heap_place(pl_loop *l, size_t i, const struct pl_hent *e)
 {
-	l->heap[i] = t;
-	t->slot = i;
+	l->heap[i] = *e;
+	e->t->slot = i;
 }
 
-static void sift_up(pl_loop *l, size_t i, pl_timer *t)
+static void sift_up(pl_loop *l, size_t i, struct pl_hent e)
 {
-	while (i > 1 && tm_less(t, l->heap[i / 2])) {
-		heap_place(l, i, l->heap[i / 2]);
+	while (i > 1 && ent_less(&e, &l->heap[i / 2])) {
+		heap_place(l, i, &l->heap[i / 2]);
 		i /= 2;
 	}
-	heap_place(l, i, t);
+	heap_place(l, i, &e);
 }
 
-static void sift_down(pl_loop *l, size_t i, pl_timer *t)
+static void sift_down(pl_loop *l, size_t i, struct pl_hent e)
 {
 	size_t n = l->nheap;
 
@@ -71,14 +81,14 @@ static void sift_down(pl_loop *l, size_t i, pl_timer *t)
 		size_t c = 2 * i;
 		if (c > n)
 			break;
-		if (c < n && tm_less(l->heap[c + 1], l->heap[c]))
+		if (c < n && ent_less(&l->heap[c + 1], &l->heap[c]))
 			c++;
-		if (!tm_less(l->heap[c], t))
+		if (!ent_less(&l->heap[c], &e))
 			break;
-		heap_place(l, i, l->heap[c]);
+		heap_place(l, i, &l->heap[c]);
 		i = c;
 	}
-	heap_place(l, i, t);
+	heap_place(l, i, &e);
 }
 
 static int heap_reserve(pl_loop *l)
@@ -89,10 +99,10 @@ static int heap_reserve(pl_loop *l)
 	if (l->nheap + 1 < l->capheap)
 		return 0;
 	ncap = l->capheap ? l->capheap * 2 : PL_HEAP_MIN;
-	if (ncap > SIZE_MAX / sizeof(pl_timer *))
+	if (ncap > SIZE_MAX / sizeof(struct pl_hent))
 		return -ENOMEM;
-	p = l->alloc(l->ud, l->heap, l->heap ? l->capheap * sizeof(pl_timer *) : 0,
-	             ncap * sizeof(pl_timer *));
+	p = l->alloc(l->ud, l->heap, l->heap ? l->capheap * sizeof(struct pl_hent) : 0,
+	             ncap * sizeof(struct pl_hent));
 	if (p == NULL)
 		return -ENOMEM;
 	l->heap = p;
@@ -100,15 +110,15 @@ static int heap_reserve(pl_loop *l)
 	return 0;
 }
 
-/* Take the timer in slot i out of the heap, keeping the heap property. */
+/* Take the entry in slot i out of the heap, keeping the heap property. */
 static void heap_remove(pl_loop *l, size_t i)
 {
-	pl_timer *last = l->heap[l->nheap--];
+	struct pl_hent last = l->heap[l->nheap--];
 
-	l->heap[i]->slot = 0;
+	l->heap[i].t->slot = 0;
 	if (i > l->nheap)
 		return;
-	if (i > 1 && tm_less(last, l->heap[i / 2]))
+	if (i > 1 && ent_less(&last, &l->heap[i / 2]))
 		sift_up(l, i, last);
 	else
 		sift_down(l, i, last);
@@ -125,28 +135,28 @@ void pl_timer_init(pl_timer *t, pl_timer_cb cb, void *data)
 
 int pl_timer_start_at(pl_loop *l, pl_timer *t, int64_t when)
 {
+	struct pl_hent e;
 	int rc;
 
 	/* A timer armed by a firing timer waits for the next step, so a
 	 * callback re-arming at "now" cannot spin the timer phase forever. */
 	if (l->in_timers && when <= l->now)
 		when = l->now + 1;
+	if (!t->slot && (rc = heap_reserve(l)) != 0)
+		return rc;
+	t->when = e.when = when;
+	t->seq = e.seq = l->seq++;
+	e.t = t;
 	if (t->slot) {
-		int later = when > t->when;
-		t->when = when;
-		t->seq = l->seq++;
-		if (later)
-			sift_down(l, t->slot, t);
+		size_t i = t->slot;
+		if (i > 1 && ent_less(&e, &l->heap[i / 2]))
+			sift_up(l, i, e);
 		else
-			sift_up(l, t->slot, t);
+			sift_down(l, i, e);
 		return 0;
 	}
-	if ((rc = heap_reserve(l)) != 0)
-		return rc;
-	t->when = when;
-	t->seq = l->seq++;
 	l->nheap++;
-	sift_up(l, l->nheap, t);
+	sift_up(l, l->nheap, e);
 	return 0;
 }
 
@@ -377,9 +387,9 @@ void pl_loop_free(pl_loop *l)
 	if (l == NULL)
 		return;
 	for (i = 1; i <= l->nheap; i++)
-		l->heap[i]->slot = 0;
+		l->heap[i].t->slot = 0;
 	if (l->heap != NULL)
-		l->alloc(l->ud, l->heap, l->capheap * sizeof(pl_timer *), 0);
+		l->alloc(l->ud, l->heap, l->capheap * sizeof(struct pl_hent), 0);
 	close(l->epfd);
 	l->alloc(l->ud, l, sizeof(*l), 0);
 }
@@ -420,7 +430,7 @@ size_t pl_loop_timers(const pl_loop *l)
 
 int64_t pl_loop_next_timer(const pl_loop *l)
 {
-	return l->nheap ? l->heap[1]->when : PL_LOOP_FOREVER;
+	return l->nheap ? l->heap[1].when : PL_LOOP_FOREVER;
 }
 
 void pl_loop_stop(pl_loop *l)
@@ -431,8 +441,8 @@ void pl_loop_stop(pl_loop *l)
 static void run_timers(pl_loop *l)
 {
 	l->in_timers = 1;
-	while (l->nheap && l->heap[1]->when <= l->now) {
-		pl_timer *t = l->heap[1];
+	while (l->nheap && l->heap[1].when <= l->now) {
+		pl_timer *t = l->heap[1].t;
 		heap_remove(l, 1);
 		t->cb(l, t);
 	}
