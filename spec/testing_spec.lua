@@ -1,0 +1,205 @@
+-- proxylua.testing: the harness itself (loading, request descriptions,
+-- results, scheduler seam), as a user's spec would use it.
+local testing = require "proxylua.testing"
+
+local function tmpfile(content)
+  local name = os.tmpname()
+  local f = assert(io.open(name, "w"))
+  f:write(content)
+  f:close()
+  return name
+end
+
+describe("loading", function()
+  it("loads a file as lua-load does, with its chunk name in errors", function()
+    local file = tmpfile("core.register_action('a', {'http-req'}, function(txn) error('x') end)")
+    local h = testing.load(file)
+    local r = h:action("a")
+    assert.equal(file .. ":1: x", r.error:match("runtime error: (.-) from"))
+    os.remove(file)
+  end)
+
+  it("runs the first script of the HAProxy docs unchanged", function()
+    local h = testing.load_string([[
+      core.register_fetches("my-hash", function(txn, salt)
+        return txn.sc:sdbm(salt .. txn.sf:req_fhdr("host") .. txn.sf:path() .. txn.sf:src(), 1)
+      end)
+    ]])
+    local r = h:fetch("my-hash", { path = "/a", headers = { Host = "example.com" }, src = "10.0.0.1" }, "s3cr3t")
+    local hash = require "proxylua.hash"
+    -- txn.sc returns a string: the fetch's sample is a string too
+    assert.equal(tostring(hash.sdbm("s3cr3texample.com/a10.0.0.1", 1)), r.value)
+    assert.equal("str", r.sample.t)
+    assert.equal(r.value, r.text)
+  end)
+
+  it("can stop before the end of configuration (start = false)", function()
+    local h = testing.load_string("core.register_init(function() inited = true end)", { start = false })
+    assert.is_nil(h.env.inited)
+    assert.is_nil(h.core.proxies)
+    h:start()
+    assert.is_true(h.env.inited)
+    assert.same({}, h.core.proxies)
+  end)
+
+  it("injects globals before the script runs", function()
+    local lines = {}
+    testing.load_string("print('hello', 1)", { globals = { print = function(...)
+      lines[#lines + 1] = table.concat({ ... }, " ") end } })
+    assert.same({ "hello 1" }, lines)
+  end)
+
+  it("keeps specs isolated: two harnesses share nothing", function()
+    local code = [[core.register_action("inc", {"http-req"}, function(txn)
+      n = (n or 0) + 1 txn:set_var("txn.n", n) txn:set_var("proc.seen", n) end)]]
+    local a, b = testing.load_string(code), testing.load_string(code)
+    a:action("inc")
+    a:action("inc")
+    local r = b:action("inc")
+    assert.equal(1, r.tx:get_var("txn.n"))
+    assert.equal(1, r.tx:get_var("proc.seen"))
+  end)
+
+  it("catches a script that relies on globals shared between threads", function()
+    -- counts requests in a global: fine with lua-load, wrong per thread
+    local code = [[
+      hits = 0
+      core.register_action("hit", {"http-req"}, function(txn) hits = hits + 1 txn:set_var("txn.hits", hits) end)
+    ]]
+    local threads = testing.per_thread(function(o) return testing.load_string(code, o) end, 2)
+    threads[1]:action("hit")
+    local r = threads[2]:action("hit")
+    assert.equal(1, r.tx:get_var("txn.hits")) -- not 2: each thread has its own global
+  end)
+end)
+
+describe("request descriptions", function()
+  local h = testing.load_string([[
+    core.register_fetches("all", function(txn)
+      local f = txn.sf
+      return table.concat({ f:method(), f:url(), f:req_ver(), f:src(), f:src_port(), f:dst(),
+        f:dst_port(), f:ssl_fc(), f:ssl_fc_sni(), f:req_hdr_cnt("x-a"), f:req_fhdr("x-a", 1),
+        f:req_body(), f:req_hdr("content-length"), f:fe_name(), f:be_name() }, "|")
+    end)
+  ]])
+
+  it("builds every field HAProxy's fetches read", function()
+    local r = h:fetch("all", { method = "PUT", path = "/p", query = "q=1", version = "1.0",
+      src = "192.0.2.1", src_port = 1234, dst = "198.51.100.2", dst_port = 443, ssl = true,
+      sni = "example.com", headers = { "X-A: 1", "x-a: 2, 3" }, body = "data",
+      frontend = "front", backend = "back" })
+    assert.equal("PUT|/p?q=1|1.0|192.0.2.1|1234|198.51.100.2|443|1|example.com|3|1|data|4|front|back", r.text)
+  end)
+
+  it("takes headers as a map with lists too", function()
+    local r = h:fetch("all", { headers = { ["X-A"] = { "1", "2" } } })
+    assert.equal("GET|/|1.1|127.0.0.1|40000|127.0.0.1|8080|0||2|1|||fe|be", r.text)
+  end)
+
+  it("presets variables", function()
+    local h2 = testing.load_string([[core.register_fetches("v", function(txn) return txn:get_var("txn.pre") end)]])
+    assert.equal(7, h2:fetch("v", { vars = { ["txn.pre"] = 7 } }).value)
+  end)
+end)
+
+describe("transactions", function()
+  local h = testing.load_string([[
+    core.register_action("req", {"http-req"}, function(txn)
+      txn.http:req_add_header("x-req", "1")
+      txn:set_var("txn.status_seen", 0)
+      txn:set_priv("from-request")
+    end)
+    core.register_action("res", {"http-res"}, function(txn)
+      txn.http:res_set_header("x-priv", txn:get_priv())
+      txn.http:res_del_header("server")
+      txn:Info("status " .. txn.f:status())
+    end)
+  ]])
+
+  it("runs request then response actions on one stream", function()
+    local tx = h:transaction({ path = "/" })
+    local r1 = tx:run("http-req", "req")
+    assert.equal("continue", r1.verdict)
+    assert.same({ { "x-req", "1" } }, tx:request().headers)
+    tx:to_response({ status = 200, headers = { Server = "x", ["Content-Type"] = "text/html" } })
+    local r2 = tx:run("http-res", "res")
+    assert.same({ "content-type: text/html", "x-priv: from-request" }, testing.header_set(tx:response().headers))
+    assert.equal("status 200", r2.logs[1].msg)
+    assert.equal(6, r2.logs[1].level)
+  end)
+
+  it("refuses unknown actions and wrong rulesets", function()
+    local tx = h:transaction()
+    assert.has_error(function() tx:run("http-req", "res") end,
+      "unknown action 'lua.res' in the 'http-req' ruleset")
+  end)
+end)
+
+describe("services on the wire", function()
+  local h = testing.load_string([[
+    core.register_service("hello", "http", function(applet)
+      applet:add_header("content-type", "text/plain")
+      applet:start_response()
+      applet:send("hello ")
+      applet:send("world")
+    end)
+    core.register_service("echo", "tcp", function(applet)
+      while true do
+        local l = applet:getline()
+        if l == "" then break end
+        applet:send("> " .. l)
+      end
+    end)
+  ]])
+
+  it("renders an HTTP applet's response as HAProxy writes it", function()
+    local r = h:service("hello", { path = "/" })
+    assert.equal("HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\ntransfer-encoding: chunked\r\n\r\n"
+      .. "6\r\nhello \r\n5\r\nworld\r\n0\r\n\r\n", r.wire)
+    assert.equal("hello world", r.body)
+  end)
+
+  it("drives a TCP service with client bytes", function()
+    assert.equal("> a\n> b\n", h:service("echo", { input = "a\nb\n" }).output)
+  end)
+end)
+
+describe("clock and scheduler seam", function()
+  it("starts the virtual clock where a spec wants", function()
+    local h = testing.load_string([[core.register_fetches("now", function() return core.now().sec end)
+      core.register_fetches("date", function(txn) return txn.f:date() end)]], { now = 784111777 })
+    assert.equal(784111777, h:fetch("now").value)
+    assert.equal(784111777, h:fetch("date").value)
+  end)
+
+  it("bounds the tasks run by virtual time", function()
+    local h = testing.load_string([[
+      ticks = 0
+      core.register_task(function() while true do ticks = ticks + 1 core.msleep(1000) end end)
+    ]])
+    assert.is_false(h:run_tasks(10500))
+    assert.equal(11, h.env.ticks)
+  end)
+
+  it("routes core.sleep/yield through a replaceable scheduler", function()
+    local calls = {}
+    local sched = require("proxylua.core_sched").new()
+    local seam = setmetatable({
+      sleep = function(self, ms) calls[#calls + 1] = "sleep " .. ms return sched.sleep(self, ms) end,
+      yield = function(self) calls[#calls + 1] = "yield" return sched.yield(self) end,
+    }, { __index = sched })
+    local h = testing.load_string([[core.register_action("s", {"http-req"}, function()
+      core.msleep(250) core.yield() core.sleep(2) end)]], { sched = seam })
+    h:action("s")
+    assert.same({ "sleep 250", "yield", "sleep 2000" }, calls)
+  end)
+end)
+
+describe("helpers", function()
+  it("compare headers as multisets", function()
+    local a = { { "X-B", "2" }, { "x-a", "1" }, { "x-a", "0" } }
+    local b = { { "x-a", "0" }, { "x-b", "2" }, { "X-A", "1" } }
+    assert.same(testing.header_set(a), testing.header_set(b))
+    assert.same({ ["x-a"] = "1, 0", ["x-b"] = "2" }, testing.header_map(a))
+  end)
+end)
