@@ -203,3 +203,49 @@ describe("helpers", function()
     assert.same({ ["x-a"] = "1, 0", ["x-b"] = "2" }, testing.header_map(a))
   end)
 end)
+
+describe("with proxylua.loop as the scheduler", function()
+  local ok, loop_sched = pcall(require, "proxylua.loop_sched")
+  local test = ok and it or pending
+
+  test("runs tasks and sleeping actions on the event loop", function()
+    local h = testing.load_string([[
+      order = {}
+      core.register_task(function() order[#order+1] = "t1a" core.sleep(1) order[#order+1] = "t1b" end)
+      core.register_task(function() order[#order+1] = "t2" end)
+      core.register_action("s", {"http-req"}, function(txn)
+        local t0 = core.now() core.msleep(1500) local t1 = core.now()
+        slept = (t1.sec - t0.sec) * 1000 + (t1.usec - t0.usec) // 1000
+      end)
+    ]], { sched = loop_sched.new({ now = 1000 }) })
+    h:run_tasks()
+    assert.same({ "t1a", "t2", "t1b" }, h.env.order)
+    h:action("s")
+    assert.equal(1500, h.env.slept)
+    assert.equal(1002, h.core.now().sec)
+  end)
+end)
+
+describe("Map through proxylua.map", function()
+  local ok = pcall(require, "proxylua.map")
+  local test = ok and it or pending
+
+  test("looks up, and sees core.set_map/del_map from any state of the process", function()
+    local file = tmpfile("k1 v1\nk2 v2\n")
+    local code = string.format([[
+      m = Map.new(%q, Map._str)
+      core.register_action("upd", {"http-req"}, function(txn)
+        core.set_map(%q, "k9", "v9") core.del_map(%q, "k1") end)
+      core.register_fetches("look", function(txn, k) return m:lookup(k) end)
+      core.register_fetches("slook", function(txn, k) return m:slookup(k) end)
+    ]], file, file, file)
+    local t = testing.per_thread(function(o) return testing.load_string(code, o) end, 2)
+    assert.equal("v1", t[2]:fetch("look", nil, "k1").value)
+    assert.equal("", t[2]:fetch("slook", nil, "zz").value)
+    assert.equal("HAProxy class Map", tostring(t[1].env.m))
+    t[1]:action("upd")
+    assert.equal("v9", t[2]:fetch("look", nil, "k9").value)
+    assert.same({ t = "bool", v = false }, t[2]:fetch("look", nil, "k1").sample) -- nil -> false
+    os.remove(file)
+  end)
+end)
