@@ -1,0 +1,39 @@
+-- Run inside HAProxy by `haproxy -c` (scripts/run-bench): proxylua.map
+-- against HAProxy's own Map:lookup on the same map files and the same
+-- queries, per method at the issue's sizes, hits and misses; then the
+-- resident memory per entry of a 1,000,000-entry str map, ours and HAProxy's.
+local PMap = require "proxylua.map"
+local C = require "bench.map_common"
+
+print(string.format("map inside HAProxy (%s): proxylua.map vs HAProxy's Map:lookup", _VERSION))
+for _, meth in ipairs(C.ORDER) do
+  local keys, hits, miss = C.generate(meth)
+  local path = C.write(meth, keys)
+  local ours = PMap.new(path, PMap["_" .. meth])
+  local theirs = Map.new(path, Map["_" .. meth])
+  os.remove(path)
+  -- HAProxy scans sub/dom/dir/end/int/reg entry by entry: fewer queries there
+  local slow = meth ~= "str" and meth ~= "beg" and meth ~= "ip"
+  for _, case in ipairs{ { "hit", hits }, { "miss", miss } } do
+    local qs = case[2]
+    local few = {}
+    for i = 1, slow and 50 or #qs do few[i] = qs[i] end
+    for i = 1, #few do assert(ours:lookup(few[i]) == theirs:lookup(few[i]), meth .. " differs") end
+    local t_ours = C.time(function(q) return ours:lookup(q) end, qs, 0.2)
+    local t_theirs = C.time(function(q) return theirs:lookup(q) end, few, 0.2)
+    print(C.line(string.format("%s %d %s", meth, #keys, case[1]), t_ours, t_theirs, "HAProxy Map"))
+  end
+end
+
+local path = C.write_million()
+collectgarbage(); collectgarbage()
+local rss0, t0 = C.rss_kb(), os.clock()
+local ours = PMap.new(path)
+local t_ours, rss1 = os.clock() - t0, C.rss_kb()
+t0 = os.clock()
+local theirs = Map.new(path, Map._str)
+local t_theirs, rss2 = os.clock() - t0, C.rss_kb()
+assert(ours:lookup("key-0500000.example.com") == theirs:lookup("key-0500000.example.com"))
+print(string.format("str 1000000 load: ours %.3f s, %.0f bytes RSS/entry; HAProxy %.3f s, %.0f bytes RSS/entry",
+  t_ours, (rss1 - rss0) * 1024 / 1e6, t_theirs, (rss2 - rss1) * 1024 / 1e6))
+os.remove(path)
