@@ -395,6 +395,26 @@ describe("proxylua.loop", function()
     end)
   end)
 
+  describe("loop.call: code that may not yield (fetches, converters)", function()
+    it("returns pcall-style results and refuses yields", function()
+      assert.same({ true, 3, "x" }, { loop.call(function(a, b) return a + b, "x" end, 1, 2) })
+      assert.same({ false, "e" }, { loop.call(function() error("e", 0) end) })
+      local co = coroutine.wrap(function()
+        return loop.call(function() coroutine.yield(1) end)
+      end)
+      assert.same({ false, "attempt to yield across a C-call boundary" }, { co() })
+    end)
+
+    it("fails an endless loop where HAProxy's watchdog would kill, and restores hooks", function()
+      local ok, err = loop.call({ watchdog = 0.05, where = "Lua sample-fetch 'f_loop'" },
+        function() while true do end end)
+      assert.is_false(ok)
+      assert.equal("HAProxy's watchdog would kill the process here: Lua ran over 50 ms"
+        .. " in Lua sample-fetch 'f_loop', where execution timeouts do not apply", err)
+      assert.is_nil(debug.gethook())
+    end)
+  end)
+
   describe("errors in tasks", function()
     it("are collected with a traceback, and other tasks go on", function()
       local l = loop.new{ virtual = true }

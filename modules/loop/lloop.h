@@ -60,6 +60,7 @@ struct ltask {
 	int64_t budget;
 	int64_t watchdog;
 	int watchdog_fired;
+	const char *where;      /* loop.call: what runs, for the watchdog text */
 	int64_t used;           /* Lua running time spent so far (ns) */
 	int64_t slice;          /* start of the current slice */
 	unsigned long resumes, forced;
@@ -81,6 +82,7 @@ int pl_lloop_sleep(lua_State *L);
 int pl_lloop_msleep(lua_State *L);
 int pl_lloop_yield(lua_State *L);
 int pl_lloop_cancel(lua_State *L);
+int pl_lloop_call(lua_State *L);
 void pl_lloop_push_scheduler(lua_State *L, int loopidx);
 ltask *pl_lloop_running(lloop *lp, lua_State *L);
 ltask *pl_lloop_yielder(lua_State *L, lloop *lp, const char *what);

@@ -363,6 +363,8 @@ PL_EXPORT int luaopen_proxylua_loop(lua_State *L)
 	lua_pushvalue(L, 2);
 	lua_pushcclosure(L, loop_new, 2);
 	lua_setfield(L, 3, "new");
+	lua_pushcfunction(L, pl_lloop_call);
+	lua_setfield(L, 3, "call");
 	pl_lloop_register_helpers(L);
 	return 1;
 }

@@ -41,8 +41,9 @@ int64_t pl_lloop_secs(lua_Number s)
 static void watchdog_error(lua_State *L, ltask *t)
 {
 	lua_pushfstring(L, "HAProxy's watchdog would kill the process here: Lua ran "
-	                "over %d ms in a coroutine the script created, where "
-	                "execution timeouts do not apply", (int)(t->watchdog / 1000000));
+	                "over %d ms in %s, where execution timeouts do not apply",
+	                (int)(t->watchdog / 1000000),
+	                t->where != NULL ? t->where : "a coroutine the script created");
 	lua_error(L);
 }
 
@@ -61,7 +62,7 @@ static void task_hook(lua_State *L, lua_Debug *ar)
 	lua_rawgetp(L, LUA_REGISTRYINDEX, &hook_key);
 	t = lua_touserdata(L, -1);
 	lua_pop(L, 1);
-	if (t == NULL || t->lp == NULL) {
+	if (t == NULL || (t->lp == NULL && t->where == NULL)) {
 		/* a coroutine that outlived the task it was created in */
 		lua_sethook(L, NULL, 0, 0);
 		return;
@@ -589,6 +590,53 @@ int pl_lloop_cancel(lua_State *L)
 	task_drop(L, lua_gettop(L), t);
 	lua_pushboolean(L, 1);
 	return 1;
+}
+
+/*
+ * loop.call([opts,] fn, ...) -> true, results... | false, err: a protected
+ * call that may not yield, under the watchdog alone, as HAProxy runs
+ * sample fetches and converters (no forced yield, no execution timeout;
+ * an endless loop gets the process killed). opts: watchdog (seconds,
+ * default 2), where (text for the message, default "a function that
+ * cannot yield"). Any hook already set on the calling thread is restored.
+ */
+int pl_lloop_call(lua_State *L)
+{
+	llimits lim = { 0, 0, 2000000000 };
+	lua_Hook oldhook = lua_gethook(L);
+	int oldmask = lua_gethookmask(L), oldcount = lua_gethookcount(L);
+	int fi = 1, st;
+	void *prevtask;
+	ltask t;
+
+	memset(&t, 0, sizeof(t));
+	t.where = "a function that cannot yield";
+	if (lua_type(L, 1) == LUA_TTABLE) {
+		pl_lloop_limits(L, 1, &lim);
+		if (lua_getfield(L, 1, "where") == LUA_TSTRING)
+			t.where = lua_tostring(L, -1);   /* anchored by opts, at 1 */
+		lua_pop(L, 1);
+		fi = 2;
+	}
+	luaL_checktype(L, fi, LUA_TFUNCTION);
+	t.watchdog = lim.watchdog;
+	lua_rawgetp(L, LUA_REGISTRYINDEX, &hook_key);
+	prevtask = lua_touserdata(L, -1);
+	lua_pop(L, 1);
+	lua_pushlightuserdata(L, &t);
+	lua_rawsetp(L, LUA_REGISTRYINDEX, &hook_key);
+	if (t.watchdog > 0)
+		lua_sethook(L, task_hook, LUA_MASKCOUNT, HOOK_CHECK_EVERY);
+	lua_pushboolean(L, 0);          /* the status goes below the results */
+	lua_insert(L, fi);
+	t.slice = pl_clock_mono();
+	st = lua_pcall(L, lua_gettop(L) - fi - 1, LUA_MULTRET, 0);
+	lua_sethook(L, oldhook, oldmask, oldcount);
+	lua_pushlightuserdata(L, prevtask);
+	lua_rawsetp(L, LUA_REGISTRYINDEX, &hook_key);
+	lua_pushboolean(L, st == LUA_OK);
+	lua_replace(L, fi);
+	return lua_gettop(L) - fi + 1;
 }
 
 /* ---- task handle ----------------------------------------------------- */
