@@ -547,6 +547,36 @@ describe("proxylua.loop", function()
       assert.same({ true, 1700000061000 }, got)
     end)
 
+    it("runs proxylua.testing's tasks: interleaved, virtual time, HAProxy's timeout log", function()
+      local okT, T = pcall(require, "proxylua.testing")
+      if not okT then
+        pending("proxylua.testing not built")
+        return
+      end
+      local sched = loop_sched.new{ virtual = true, now = 1700000000,
+                                    forced_yield = 1000, timeout = 0.05 }
+      local h = T.load_string([[
+        core.register_task(function()
+          for i = 1, 3 do core.Info("tick " .. i); core.sleep(60) end
+        end)
+        core.register_task(function()
+          local t = core.now(); core.msleep(1500)
+          core.Info("slept " .. (core.now().sec - t.sec))
+        end)
+        core.register_task(function() while true do end end)
+      ]], { sched = sched })
+      h:start()
+      assert.is_true(h:run_tasks())
+      assert.same({
+        "tick 1",
+        "Lua task: [state-id 0] runtime error: execution timeout from script.lua:8: in function line 8.",
+        "slept 1",
+        "tick 2",
+        "tick 3",
+      }, h:log_messages())
+      assert.same({ 1700000180, 0 }, { sched:now() })
+    end)
+
     it("drives a coroutine the harness resumes itself", function()
       local s = loop_sched.new{ virtual = true, now = 1000 }
       local co = coroutine.create(function() s:sleep(1500); return "woke" end)
