@@ -577,6 +577,42 @@ describe("proxylua.loop", function()
       assert.same({ 1700000180, 0 }, { sched:now() })
     end)
 
+    it("runs 1,000 concurrent proxylua.testing transactions in one sleep period", function()
+      local okT, T = pcall(require, "proxylua.testing")
+      if not okT then
+        pending("proxylua.testing not built")
+        return
+      end
+      for _, virtual in ipairs{ true, false } do
+        local sched = loop_sched.new{ virtual = virtual, forced_yield = 10000, timeout = 4 }
+        local h = T.load_string([[
+          core.register_action("a", { "http-req" }, function(txn)
+            core.msleep(100)
+            txn:set_var("txn.x", "done")
+          end)
+        ]], { sched = sched })
+        h:start()
+        local l, ok = sched.loop, 0
+        local t0 = l:now()
+        for i = 1, 1000 do
+          -- each transaction in its own task: its sleep parks that task
+          l:spawn(function()
+            local r = h:action("a", { method = "GET", path = "/" .. i })
+            if r.tx.txn:get_var("txn.x") == "done" then ok = ok + 1 end
+          end)
+        end
+        assert.is_true(l:run())
+        assert.equal(1000, ok)
+        assert.same({}, (l:errors()))
+        local elapsed = l:now() - t0
+        if virtual then
+          assert.near(0.1, elapsed, 1e-6)
+        else
+          assert.is_true(elapsed >= 0.1 and elapsed < 0.3, "took " .. elapsed)
+        end
+      end
+    end)
+
     it("drives a coroutine the harness resumes itself", function()
       local s = loop_sched.new{ virtual = true, now = 1000 }
       local co = coroutine.create(function() s:sleep(1500); return "woke" end)
