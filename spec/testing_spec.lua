@@ -249,3 +249,22 @@ describe("Map through proxylua.map", function()
     os.remove(file)
   end)
 end)
+
+describe("examples replayed against their golden files (captured from HAProxy 2.6)", function()
+  local X = require "spec.integration.core_examples"
+  for _, ex in ipairs(X.EXAMPLES) do
+    it(ex.name, function()
+      local golden = X.read_golden(ex)
+      assert.is_table(golden, "missing " .. X.golden_path(ex))
+      local h = testing.load(ex.script)
+      for i, req in ipairs(ex.requests) do
+        local status, hdrs, body = X.through_harness(h, ex, 0, req)
+        local g = golden[i]
+        assert.equal(g.status, status, g.head)
+        assert.equal(g.body, body, g.head)
+        hdrs.date = nil
+        assert.same(X.normalise(g.headers), X.normalise(hdrs), g.head)
+      end
+    end)
+  end
+end)

@@ -301,8 +301,22 @@ cdef("sha2", "bin", { min = 0, "sint" }, function(input, a)
   end
   return via_hash("sha2", "bin", 1)(input, a)
 end)
-cdef("digest", "bin", { min = 1, "str" }, via_hash("digest", "bin", 1))
-cdef("hmac", "bin", { min = 2, "str", "str" }, via_hash("hmac", "bin", 2))
+-- proxylua.hash puts the algorithm first and takes the HMAC key raw;
+-- HAProxy's converter gets it in base64 (an invalid one crashes 2.6.12:
+-- refused here as an argument error).
+cdef("digest", "bin", { min = 1, "str" }, function(input, a)
+  local f = hash_fn("digest")
+  local ok, r = pcall(f, a[1], input.v)
+  if not ok then return nil, "error in arguments" end
+  return r and { t = "bin", v = r } or nil
+end)
+cdef("hmac", "bin", { min = 2, "str", "str" }, function(input, a)
+  local key = hash_fn("b64dec")(a[2])
+  if not key then return nil, "error in arguments" end
+  local ok, r = pcall(hash_fn("hmac"), a[1], key, input.v)
+  if not ok then return nil, "error in arguments" end
+  return r and { t = "bin", v = r } or nil
+end)
 cdef("base64", "bin", NOARG, via_hash("base64", "str", 0))
 cdef("ub64enc", "bin", NOARG, via_hash("ub64enc", "str", 0))
 cdef("hex", "bin", NOARG, via_hash("hex", "str", 0))

@@ -1,0 +1,97 @@
+-- Golden files of examples/core-*: what real HAProxy 2.6 answers to each
+-- example's requests (curl on 127.0.0.1). The file is (re)written when it is
+-- missing or PROXYLUA_REGEN=1; then the live answers must equal it, and so
+-- must the harness's (spec/testing_spec.lua replays the files under 5.3/5.4).
+local H = require "spec.helpers.haproxy"
+local testing = require "proxylua.testing"
+local X = require "spec.integration.core_examples"
+
+local function write(path, text)
+  local f = assert(io.open(path, "wb"))
+  f:write(text)
+  f:close()
+end
+
+local function read(path)
+  local f = io.open(path, "rb")
+  if not f then return nil end
+  local s = f:read("a")
+  f:close()
+  return s
+end
+
+describe("examples against HAProxy 2.6", function()
+  for _, ex in ipairs(X.EXAMPLES) do
+    it(ex.name .. ": live answers match the golden file and the harness", function()
+      local script = assert(read(ex.script))
+      local files = { ["t.lua"] = script }
+      -- scripts that read files next to themselves (map-routing)
+      local dir = ex.script:match("^(.*/)")
+      for _, extra in ipairs({ "routes.map" }) do
+        local data = read(dir .. extra)
+        if data then files[extra] = data end
+      end
+      local hap = H.start({ files = files, global = "    lua-load ${DIR}/t.lua",
+                            config = X.config(ex), ports = 1 })
+      local blocks = {}
+      local ok, err = pcall(function()
+        for _, req in ipairs(ex.requests) do
+          local headers = {}
+          for _, h in ipairs(req.headers or {}) do headers[#headers + 1] = h end
+          if req.host then headers[#headers + 1] = "Host: " .. req.host end
+          local status, body, hdrs = H.http({ port = hap.port, path = req.path, method = req.method,
+                                             body = req.body, headers = headers })
+          blocks[#blocks + 1] = X.block(req, status, hdrs, body)
+        end
+      end)
+      hap:stop()
+      assert(ok, err)
+      local live = table.concat(blocks)
+      local path = X.golden_path(ex)
+      if os.getenv("PROXYLUA_REGEN") == "1" or not read(path) then write(path, live) end
+      assert.equal(read(path), live)
+
+      local h = testing.load(ex.script)
+      local golden = X.read_golden(ex)
+      for i, req in ipairs(ex.requests) do
+        local status, hdrs, body = X.through_harness(h, ex, hap.port, req)
+        local g = golden[i]
+        assert.equal(g.status, status, g.head)
+        assert.equal(g.body, body, g.head)
+        local mine = {}
+        for k, v in pairs(hdrs) do if k ~= "date" then mine[k] = v end end
+        assert.same(X.normalise(g.headers), X.normalise(mine), g.head)
+      end
+    end)
+  end
+
+  it("tcp-echo: a TCP service answers the same bytes", function()
+    local socket = require "socket"
+    local script = assert(read("examples/core-tcp-echo/echo.lua"))
+    local hap = H.start({ files = { ["t.lua"] = script }, global = "    lua-load ${DIR}/t.lua",
+      defaults = false, config = [[
+defaults
+    mode tcp
+    timeout connect 5s
+    timeout client 10s
+    timeout server 10s
+listen echo
+    bind 127.0.0.1:${PORT}
+    tcp-request content use-service lua.echo
+]] })
+    local got
+    local ok, err = pcall(function()
+      local c = assert(socket.tcp())
+      c:settimeout(5)
+      assert(c:connect("127.0.0.1", hap.port))
+      c:send("hi\nthere\r\nbye\nignored\n")
+      got = c:receive("*a")
+      c:close()
+    end)
+    hap:stop()
+    assert(ok, err)
+    local h = testing.load("examples/core-tcp-echo/echo.lua")
+    assert.equal(got, h:service("echo", { input = "hi\nthere\r\nbye\nignored\n" }).output)
+    assert.equal("hello 127.0.0.1\nHI\nTHERE\nbye\n", got)
+  end)
+end)
