@@ -86,6 +86,35 @@ core.register_service("expr", "http", function(applet)
   end
   reply(applet, table.concat(out))
 end)
+
+-- proxylua.hash loaded inside HAProxy's own Lua (lua-prepend-path from the
+-- helper), compared there with the converters on a few inputs.
+core.register_service("inside", "http", function(applet)
+  local hash = require "proxylua.hash"
+  local c, n, bad = applet.c, 0, {}
+  local function check(what, a, b)
+    n = n + 1
+    if a ~= b then bad[#bad + 1] = what end
+  end
+  for _, s in ipairs { "", "a", "abc", "\0\255", string.rep("xyz", 400) } do
+    for _, conv in ipairs { "sdbm", "djb2", "wt6", "crc32", "crc32c" } do
+      check(conv, c[conv](c, s), hash[conv](s))
+      check(conv .. " 1", c[conv](c, s, 1), hash[conv](s, 1))
+    end
+    for _, conv in ipairs { "xxh32", "xxh64", "xxh3" } do
+      check(conv, c[conv](c, s), hash[conv](s))
+      check(conv .. " -1", c[conv](c, s, -1), hash[conv](s, -1))
+    end
+    for _, conv in ipairs { "sha1", "sha2", "base64", "hex", "ub64enc", "lower" } do
+      check(conv, c[conv](c, s), hash[conv](s))
+    end
+    check("digest", c:digest(s, "sha3-256"), hash.digest("sha3-256", s))
+    check("hmac", c:hmac(s, "sha256", "c2VjcmV0"), hash.hmac("sha256", "secret", s))
+    check("stream", c:sha2(s, 512), hash.new("sha512"):update(s):final())
+    check("zlib", s, hash.decompress(hash.compress(s)))
+  end
+  reply(applet, n .. ":" .. table.concat(bad, ","))
+end)
 ]=]
 
 local CONFIG = [[
@@ -93,6 +122,7 @@ frontend conv
     bind 127.0.0.1:${PORT}
     http-request use-service lua.conv if { path /conv }
     http-request use-service lua.expr if { path /expr }
+    http-request use-service lua.inside if { path /inside }
 ]]
 
 -- Decode the service's reply into a list of {kind, value}.
@@ -328,6 +358,12 @@ describe("proxylua.hash against HAProxy 2.6's converters", function()
     end
     assert.is_true(compare({ "json ascii", "json utf8", "json utf8s", "json utf8p", "json utf8ps",
                              'json ""' }, records(inputs)) >= 1000)
+  end)
+
+  it("proxylua.hash loaded inside HAProxy agrees with the converters there", function()
+    local status, res = H.http { port = hap.port, path = "/inside", timeout = 30 }
+    assert.equal(200, status, hap:output())
+    assert.equal("130:", res)   -- 26 checks on each of 5 inputs, no mismatch
   end)
 
   it("converts Lua values and arguments the way txn.c does", function()
