@@ -214,9 +214,131 @@ static int entry_key(void *ctx, size_t i, const char **k, size_t *klen, uint32_t
 	return 1;
 }
 
+/*
+ * beg and end walk a path-compressed copy: a chain of single-child nodes
+ * where no key ends becomes one node holding the chain's bytes, so a walk
+ * touches a few nodes instead of one per byte.
+ */
+typedef struct rnode {
+	uint32_t seg, len;        /* bytes in pool: the chain leading here */
+	uint32_t first, cnt;      /* children, consecutive; labels = first bytes */
+	uint32_t best;
+} rnode;
+
+typedef struct rtrie {
+	rnode *n;
+	size_t nn;
+	uint8_t *lab;             /* first byte of child j's chain, by node index */
+	uint8_t *pool;
+	size_t npool;
+	uint32_t root[256];
+	int icase;
+} rtrie;
+
+static void rtrie_free(pl_map *m, rtrie *r)
+{
+	if (r->n)
+		pl_map_xalloc(m, r->n, r->nn * sizeof(*r->n), 0);
+	if (r->lab)
+		pl_map_xalloc(m, r->lab, r->nn, 0);
+	if (r->pool)
+		pl_map_xalloc(m, r->pool, r->npool, 0);
+	pl_map_xalloc(m, r, sizeof(*r), 0);
+}
+
+/* Compress t (breadth first: a node's children stay consecutive). */
+static int compress(pl_map *m, const pl_trie *t, rtrie **out)
+{
+	rtrie *r = pl_map_xalloc(m, NULL, 0, sizeof(*r));
+	uint32_t *start = NULL;
+	size_t head = 1, tail = 1, used = 0, i;
+
+	if (r == NULL)
+		return PL_MAP_ENOMEM;
+	memset(r, 0, sizeof(*r));
+	r->icase = t->icase;
+	r->nn = t->nnode;
+	r->npool = t->nnode;
+	r->n = pl_map_xalloc(m, NULL, 0, r->nn * sizeof(*r->n));
+	r->lab = pl_map_xalloc(m, NULL, 0, r->nn);
+	r->pool = pl_map_xalloc(m, NULL, 0, r->npool);
+	start = pl_map_xalloc(m, NULL, 0, r->nn * sizeof(*start));
+	if (r->n == NULL || r->lab == NULL || r->pool == NULL || start == NULL) {
+		if (start)
+			pl_map_xalloc(m, start, r->nn * sizeof(*start), 0);
+		rtrie_free(m, r);
+		return PL_MAP_ENOMEM;
+	}
+	/* node 0: the root, no chain; start[k]: first trie node of node k */
+	r->n[0].seg = r->n[0].len = 0;
+	r->n[0].best = t->node[0].best;
+	r->n[0].first = 1;
+	r->n[0].cnt = t->node[0].cnt;
+	for (i = 0; i < t->node[0].cnt; i++) {
+		start[tail] = (uint32_t)i + 1;
+		r->lab[tail++] = t->lab[i];
+	}
+	while (head < tail) {
+		rnode *x = &r->n[head];
+		uint32_t u = start[head];
+		const pl_trie_node *tn;
+
+		x->seg = (uint32_t)used;
+		r->pool[used++] = t->lab[u - 1];
+		while (t->node[u].cnt == 1 && t->node[u].best == PL_TRIE_NONE) {
+			u = t->node[u].first + 1;
+			r->pool[used++] = t->lab[u - 1];
+		}
+		tn = &t->node[u];
+		x->len = (uint32_t)(used - x->seg);
+		x->best = tn->best;
+		x->first = (uint32_t)tail;
+		x->cnt = tn->cnt;
+		for (i = 0; i < tn->cnt; i++) {
+			start[tail] = tn->first + (uint32_t)i + 1;
+			r->lab[tail++] = t->lab[tn->first + i];
+		}
+		head++;
+	}
+	pl_map_xalloc(m, start, r->nn * sizeof(*start), 0);
+	for (i = 0; i < 256; i++)
+		r->root[i] = PL_TRIE_NONE;
+	for (i = 1; i < 1 + r->n[0].cnt; i++)
+		r->root[r->lab[i]] = (uint32_t)i;
+	*out = r;
+	return 0;
+}
+
+static inline uint32_t rchild(const rtrie *r, uint32_t x, unsigned char c)
+{
+	const rnode *n;
+	uint32_t lo, hi;
+
+	if (x == 0)
+		return r->root[c];
+	n = &r->n[x];
+	lo = n->first;
+	hi = lo + n->cnt;
+	if (n->cnt <= 8) {
+		for (; lo < hi; lo++)
+			if (r->lab[lo] == c)
+				return lo;
+		return PL_TRIE_NONE;
+	}
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (r->lab[mid] < c)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n->first + n->cnt && r->lab[lo] == c ? lo : PL_TRIE_NONE;
+}
+
 static int build_with(pl_map *m, int reverse, int ac)
 {
 	pl_trie *t = pl_map_xalloc(m, NULL, 0, sizeof(*t));
+	rtrie *r;
 	int rc;
 
 	if (t == NULL)
@@ -226,8 +348,16 @@ static int build_with(pl_map *m, int reverse, int ac)
 		pl_map_xalloc(m, t, sizeof(*t), 0);
 		return rc;
 	}
-	m->idx = t;
-	return 0;
+	if (ac) {
+		m->idx = t;
+		return 0;
+	}
+	rc = compress(m, t, &r);
+	pl_trie_free(t);
+	pl_map_xalloc(m, t, sizeof(*t), 0);
+	if (rc == 0)
+		m->idx = r;
+	return rc;
 }
 
 static int beg_build(pl_map *m) { return build_with(m, 0, 0); }
@@ -243,27 +373,49 @@ static void trie_free(pl_map *m)
 	m->idx = NULL;
 }
 
-static inline unsigned char qbyte(const pl_trie *t, const char *s, size_t i)
+static void rtrie_drop(pl_map *m)
 {
-	unsigned char c = (unsigned char)s[i];
-	return t->icase ? pl_map_fold[c] : c;
+	if (m->idx != NULL)
+		rtrie_free(m, m->idx);
+	m->idx = NULL;
+}
+
+static inline unsigned char fb(int icase, unsigned char c)
+{
+	return icase ? pl_map_fold[c] : c;
 }
 
 /* beg: the deepest node holding a key wins (longest prefix); C-string query. */
 static int beg_lookup(const pl_map *m, const pl_map_query *q, void *scratch, pl_map_rank *r)
 {
-	const pl_trie *t = m->idx;
-	uint32_t u = 0, best = t->node[0].best, blen = 0;
-	size_t i;
+	const rtrie *t = m->idx;
+	const unsigned char *s = (const unsigned char *)q->s;
+	const char *nul = memchr(q->s, '\0', q->len);
+	size_t ql = nul ? (size_t)(nul - q->s) : q->len, i = 0;
+	uint32_t x = 0, best = t->n[0].best, blen = 0;
 
 	(void)scratch;
-	for (i = 0; i < q->len && q->s[i] != '\0'; i++) {
-		u = pl_trie_child(t, u, qbyte(t, q->s, i));
-		if (u == PL_TRIE_NONE)
+	while (i < ql) {
+		const rnode *n;
+		const uint8_t *seg;
+		uint32_t j;
+
+		x = rchild(t, x, fb(t->icase, s[i]));
+		if (x == PL_TRIE_NONE)
 			break;
-		if (t->node[u].best != PL_TRIE_NONE) {
-			best = t->node[u].best;
-			blen = (uint32_t)i + 1;
+		n = &t->n[x];
+		if (n->len > ql - i)
+			break;
+		seg = t->pool + n->seg;
+		for (j = 1; j < n->len; j++)
+			if (fb(t->icase, s[i + j]) != seg[j])
+				break;
+		if (j < n->len)
+			break;
+		i += n->len;
+		if (n->best != PL_TRIE_NONE) {
+			best = n->best;
+			blen = (uint32_t)i;
 		}
 	}
 	r->tier = 0;
@@ -275,21 +427,42 @@ static int beg_lookup(const pl_map *m, const pl_map_query *q, void *scratch, pl_
 /* end: every key that ends the query lies on one walk from its last byte. */
 static int end_lookup(const pl_map *m, const pl_map_query *q, void *scratch, pl_map_rank *r)
 {
-	const pl_trie *t = m->idx;
-	uint32_t u = 0, best = t->node[0].best;
-	size_t i;
+	const rtrie *t = m->idx;
+	const unsigned char *s = (const unsigned char *)q->s;
+	size_t ql = q->len, i = 0;
+	uint32_t x = 0, best = t->n[0].best;
 
 	(void)scratch;
-	for (i = q->len; i > 0; i--) {
-		u = pl_trie_child(t, u, qbyte(t, q->s, i - 1));
-		if (u == PL_TRIE_NONE)
+	while (i < ql) {
+		const rnode *n;
+		const uint8_t *seg;
+		uint32_t j;
+
+		x = rchild(t, x, fb(t->icase, s[ql - 1 - i]));
+		if (x == PL_TRIE_NONE)
 			break;
-		if (t->node[u].best < best)
-			best = t->node[u].best;
+		n = &t->n[x];
+		if (n->len > ql - i)
+			break;
+		seg = t->pool + n->seg;
+		for (j = 1; j < n->len; j++)
+			if (fb(t->icase, s[ql - 1 - i - j]) != seg[j])
+				break;
+		if (j < n->len)
+			break;
+		i += n->len;
+		if (n->best < best)
+			best = n->best;
 	}
 	r->tier = r->len = 0;
 	r->idx = best == PL_TRIE_NONE ? SIZE_MAX : best;
 	return 0;
+}
+
+static inline unsigned char qbyte(const pl_trie *t, const char *s, size_t i)
+{
+	unsigned char c = (unsigned char)s[i];
+	return t->icase ? pl_map_fold[c] : c;
 }
 
 /* sub: Aho-Corasick; out[] already folds in every key ending at a state. */
@@ -319,6 +492,6 @@ static int sub_lookup(const pl_map *m, const pl_map_query *q, void *scratch, pl_
 	return 0;
 }
 
-const pl_map_ops pl_map_beg_ops = { beg_build, trie_free, beg_lookup, NULL, NULL, NULL };
-const pl_map_ops pl_map_end_ops = { end_build, trie_free, end_lookup, NULL, NULL, NULL };
+const pl_map_ops pl_map_beg_ops = { beg_build, rtrie_drop, beg_lookup, NULL, NULL, NULL };
+const pl_map_ops pl_map_end_ops = { end_build, rtrie_drop, end_lookup, NULL, NULL, NULL };
 const pl_map_ops pl_map_sub_ops = { sub_build, trie_free, sub_lookup, NULL, NULL, NULL };
