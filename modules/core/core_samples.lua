@@ -454,7 +454,7 @@ cdef("concat", "str", { min = 0, "str", "str", "str" }, function(i, a, s)
     local v = s.vars_get(a[2])
     mid = v and U.smp2str(v) or ""
   end
-  return str((a[1] or "") .. i.v .. mid .. (a[3] or ""))
+  return str(i.v .. (a[1] or "") .. mid .. (a[3] or "")) -- all appended after the input
 end)
 for _, m in ipairs({ "map", "map_str", "map_beg", "map_sub", "map_dir", "map_dom", "map_end",
                      "map_reg", "map_regm", "map_int", "map_ip", "map_str_int", "map_str_ip" }) do
