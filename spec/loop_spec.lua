@@ -613,6 +613,45 @@ describe("proxylua.loop", function()
       end
     end)
 
+    it("applies forced yields and timeouts to a harness coroutine it attaches", function()
+      local sched = loop_sched.new{ virtual = true, forced_yield = 1000, timeout = 0.05 }
+      local l, peer, out = sched.loop, 0, {}
+      -- a driver shaped like proxylua.core's E.exec
+      local function exec(fn)
+        local co = coroutine.create(fn)
+        sched:attach(co)
+        local res = table.pack(coroutine.resume(co))
+        while coroutine.status(co) == "suspended" do
+          res = table.pack(sched:wait(co, table.unpack(res, 2, res.n)))
+        end
+        return table.unpack(res, 1, res.n)
+      end
+      l:spawn(function()
+        out.spin = { exec(function()
+          local n = 0
+          for _ = 1, 300000 do n = n + 1 end
+          return n, peer
+        end) }
+      end)
+      l:spawn(function() for _ = 1, 5 do peer = peer + 1; l:yield() end end)
+      l:spawn(function() out.runaway = { exec(function() while true do end end) } end)
+      l:spawn(function()
+        out.script_co = { exec(function()
+          return coroutine.wrap(function()
+            local n = 0
+            for _ = 1, 100000 do n = n + 1 end
+            return n
+          end)()
+        end) }
+      end)
+      assert.is_true(l:run())
+      assert.same({ true, 300000, 5 }, out.spin)          -- the peer ran mid-spin
+      assert.same({ false, "execution timeout" }, out.runaway)
+      assert.same({ true, 100000 }, out.script_co)        -- HAProxy's rule: untouched
+      assert.equal("attach: not called from a task of this loop",
+        errmsg(l.attach, l, coroutine.create(print)))
+    end)
+
     it("drives a coroutine the harness resumes itself", function()
       local s = loop_sched.new{ virtual = true, now = 1000 }
       local co = coroutine.create(function() s:sleep(1500); return "woke" end)

@@ -18,7 +18,8 @@
 #define TASK_MT "proxylua.loop.task"
 
 /* fields of the context table */
-enum { CTX_LIVE = 1, CTX_FDS, CTX_ERRORS, CTX_ONERROR, CTX_SCHED, CTX_DONE, CTX_N = CTX_DONE };
+enum { CTX_LIVE = 1, CTX_FDS, CTX_ERRORS, CTX_ONERROR, CTX_SCHED, CTX_DONE, CTX_ALT,
+       CTX_N = CTX_ALT };
 
 typedef struct ltask ltask;
 typedef struct lfd lfd;
@@ -49,6 +50,7 @@ struct ltask {
 	pl_timer timer;         /* sleep / wait timeout */
 	lloop *lp;              /* NULL once finished */
 	lua_State *co;
+	lua_State *alt;         /* attached coroutine, anchored in ctx[CTX_ALT] */
 	lfd *fd;                /* watcher waited on */
 	int state;
 	int wake;               /* W_*: why the last wait ended */
@@ -83,6 +85,7 @@ int pl_lloop_msleep(lua_State *L);
 int pl_lloop_yield(lua_State *L);
 int pl_lloop_cancel(lua_State *L);
 int pl_lloop_call(lua_State *L);
+int pl_lloop_attach(lua_State *L);
 void pl_lloop_push_scheduler(lua_State *L, int loopidx);
 ltask *pl_lloop_running(lloop *lp, lua_State *L);
 ltask *pl_lloop_yielder(lua_State *L, lloop *lp, const char *what);

@@ -80,6 +80,8 @@ static int loop_new(lua_State *L)
 	lua_rawseti(L, 5, CTX_ONERROR);
 	lua_newtable(L);
 	lua_rawseti(L, 5, CTX_DONE);
+	lua_newtable(L);
+	lua_rawseti(L, 5, CTX_ALT);
 	(void)pl_setuservalue(L, 4, 1);
 
 	rc = pl_loop_new(&lp->loop, virt ? PL_LOOP_VIRTUAL : 0, (pl_alloc_fn)alloc, ud);
@@ -314,6 +316,7 @@ static const luaL_Reg loop_methods[] = {
 	{ "yield", pl_lloop_yield },
 	{ "wait", pl_lloop_wait },
 	{ "cancel", pl_lloop_cancel },
+	{ "attach", pl_lloop_attach },
 	{ "run", loop_run },
 	{ "step", loop_step },
 	{ "stop", loop_stop },

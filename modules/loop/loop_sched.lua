@@ -67,7 +67,8 @@ function Sched:yield()
 end
 
 -- Driver side: co yielded `token, arg` through sleep/yield outside a loop
--- task. Let the loop run other work for that long, then resume co.
+-- task (or, with no token, at a forced yield of an attached coroutine).
+-- Let the loop run other work for that long, then resume co.
 function Sched:wait(co, token, arg)
   local l = self.loop
   if token == SLEEP and type(arg) == "number" and arg > 0 then
@@ -77,10 +78,17 @@ function Sched:wait(co, token, arg)
       l:spawn(function() l:msleep(arg) end)
       l:run(arg / 1000)
     end
-  elseif token == YIELD then
+  elseif token == YIELD or token == nil then
     if l:in_task() then l:yield() else l:step(0) end
   end
   return coroutine.resume(co)
+end
+
+-- The harness made co for one yieldable call (action, service) and will
+-- resume it itself from a loop task: forced yields and the execution
+-- timeout apply to it, with a fresh budget. No-op outside a loop task.
+function Sched:attach(co)
+  if self.loop:in_task() then self.loop:attach(co) end
 end
 
 -- Queue a task coroutine; done(ok, ...) gets coroutine.resume's returns.

@@ -67,7 +67,7 @@ static void task_hook(lua_State *L, lua_Debug *ar)
 		lua_sethook(L, NULL, 0, 0);
 		return;
 	}
-	if (L != t->co) {
+	if (L != t->co && L != t->alt) {
 		/* A coroutine the script created inside the task: HAProxy's hook
 		 * neither yields it nor times it out, so an endless loop there
 		 * runs until the watchdog kills the whole process. Say so. */
@@ -84,8 +84,13 @@ static void task_hook(lua_State *L, lua_Debug *ar)
 		lua_pushliteral(L, "execution timeout");
 		lua_error(L);
 	}
-	if (t->forced_yield > 0 && L == t->co && lua_isyieldable(L)) {
-		t->by_hook = 1;
+	if (t->forced_yield > 0 && lua_isyieldable(L)) {
+		/* the task's own thread yields to the loop; an attached one to
+		 * the harness driving it, which yields the task in turn */
+		if (L == t->co)
+			t->by_hook = 1;
+		else
+			t->forced++;
 		lua_yield(L, 0);   /* from a hook: returns, and Lua yields after */
 	}
 }
@@ -117,8 +122,22 @@ void pl_lloop_task_unlink(ltask *t)
 	lp->ntasks--;
 }
 
-/* Drop the anchors of a finished task: live[t] and the task's thread.
- * `ctx` is an index of the context table on L; uses 3 slots, no alloc. */
+/* t[key] = nil only when present: 5.3 allocates a node for an absent key
+ * even to store nil, and nothing here may raise. Table at -1. */
+static void clear_key(lua_State *L, const void *key)
+{
+	int had = lua_rawgetp(L, -1, key) != LUA_TNIL;
+
+	lua_pop(L, 1);
+	if (had) {
+		lua_pushnil(L);
+		lua_rawsetp(L, -2, key);
+	}
+}
+
+/* Drop the anchors of a finished task: live[t], the task's thread and an
+ * attached coroutine. `ctx` is an index of the context table on L; uses 3
+ * slots, allocates nothing. */
 static void task_drop(lua_State *L, int ctx, ltask *t)
 {
 	lua_rawgeti(L, ctx, CTX_LIVE);
@@ -127,9 +146,12 @@ static void task_drop(lua_State *L, int ctx, ltask *t)
 		(void)pl_setuservalue(L, -2, 1);
 	}
 	lua_pop(L, 1);
-	lua_pushnil(L);
-	lua_rawsetp(L, -2, t);
+	clear_key(L, t);
 	lua_pop(L, 1);
+	lua_rawgeti(L, ctx, CTX_ALT);
+	clear_key(L, t);
+	lua_pop(L, 1);
+	t->alt = NULL;
 }
 
 /* Append the value at `rec` to ctx[CTX_ERRORS] (ctx at index 2). */
@@ -570,6 +592,35 @@ int pl_lloop_spawn(lua_State *L)
 	lp->ntasks++;
 	pl_job_post(lp->loop, &t->job);
 	return 1;
+}
+
+/*
+ * l:attach(co | nil): from a task, declare co a part of it (a harness's
+ * coroutine for one HAProxy call, which the harness resumes itself, not a
+ * coroutine the script made): the count hook then yields co at forced-yield
+ * points (to its resumer, with no values) and applies the timeout to it.
+ * The running-time budget restarts, as it does at each HAProxy call.
+ */
+int pl_lloop_attach(lua_State *L)
+{
+	lloop *lp = pl_lloop_check(L, 1);
+	ltask *t = pl_lloop_running(lp, L);
+	lua_State *co = lua_isnoneornil(L, 2) ? NULL : lua_tothread(L, 2);
+
+	if (!lua_isnoneornil(L, 2))
+		luaL_checktype(L, 2, LUA_TTHREAD);
+	if (t == NULL)
+		return luaL_error(L, "attach: not called from a task of this loop");
+	lua_settop(L, 2);
+	pl_lloop_ctx(L, 1);                              /* 3 */
+	lua_rawgeti(L, 3, CTX_ALT);                      /* 4 */
+	lua_pushvalue(L, 2);
+	lua_rawsetp(L, 4, t);
+	t->alt = co;
+	t->used = 0;
+	t->timed_out = 0;
+	t->slice = pl_clock_mono();
+	return 0;
 }
 
 /* l:cancel(task): true when it was pending and is now gone. */
