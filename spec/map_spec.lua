@@ -438,6 +438,18 @@ describe("proxylua.map", function()
       collectgarbage(); collectgarbage()
       assert.are.equal(base, Map._shared_count())
     end)
+    it("private maps count against tune.lua.maxmem, the shared copy does not", function()
+      local build = os.getenv("PROXYLUA_BUILD") or ("build/" .. _VERSION:sub(5))
+      local t = {}
+      for i = 1, 20000 do t[#t + 1] = "key" .. i .. " value" .. i end
+      local f = tmpfile(table.concat(t, "\n"))
+      local cmd = string.format("LUA_CPATH='%s/?.so' %s/pl-lua spec/fixtures/map_maxmem.lua %s 2>&1",
+        build, build, f)
+      local p = assert(io.popen(cmd)); local out = p:read("a"); p:close()
+      os.remove(f)
+      assert.are.equal("false\tnot enough memory\n2\nvalue19999\ttrue\n" ..
+        "false\tnot enough memory\tvalue1\n", out)
+    end)
     it("tostring tells", function()
       local m = Map.new(FIX .. "int.map", Map._int)
       assert.matches("^proxylua.map %(int, %d+ entries, shared%)$", tostring(m))

@@ -143,6 +143,10 @@ static int load_file(lua_State *L, pl_lmap *lm, const char *path, int shared, co
 	}
 	if (rc == 0)
 		return 0;
+	if (rc == ENOMEM || rc == PL_MAP_ENOMEM) {
+		pl_buf_free(&err);
+		return pl_memerror(L);
+	}
 	if (rc > 0) {
 		lua_pushfstring(L, "%s: failed to open pattern file %s (%s).", fname, path, strerror(rc));
 	} else if (rc == PL_MAP_EPARSE) {
