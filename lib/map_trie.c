@@ -219,11 +219,18 @@ static int entry_key(void *ctx, size_t i, const char **k, size_t *klen, uint32_t
  * where no key ends becomes one node holding the chain's bytes, so a walk
  * touches a few nodes instead of one per byte.
  */
+#define RINLINE 12
 typedef struct rnode {
 	uint32_t seg, len;        /* bytes in pool: the chain leading here */
 	uint32_t first, cnt;      /* children, consecutive; labels = first bytes */
 	uint32_t best;
+	uint8_t in[RINLINE];      /* the chain itself when short: one cache line less */
 } rnode;
+
+static inline const uint8_t *rseg(const uint8_t *pool, const rnode *n)
+{
+	return n->len <= RINLINE ? n->in : pool + n->seg;
+}
 
 typedef struct rtrie {
 	rnode *n;
@@ -291,6 +298,8 @@ static int compress(pl_map *m, const pl_trie *t, rtrie **out)
 		}
 		tn = &t->node[u];
 		x->len = (uint32_t)(used - x->seg);
+		if (x->len <= RINLINE)
+			memcpy(x->in, r->pool + x->seg, x->len);
 		x->best = tn->best;
 		x->first = (uint32_t)tail;
 		x->cnt = tn->cnt;
@@ -406,7 +415,7 @@ static int beg_lookup(const pl_map *m, const pl_map_query *q, void *scratch, pl_
 		n = &t->n[x];
 		if (n->len > ql - i)
 			break;
-		seg = t->pool + n->seg;
+		seg = rseg(t->pool, n);
 		for (j = 1; j < n->len; j++)
 			if (fb(t->icase, s[i + j]) != seg[j])
 				break;
@@ -444,7 +453,7 @@ static int end_lookup(const pl_map *m, const pl_map_query *q, void *scratch, pl_
 		n = &t->n[x];
 		if (n->len > ql - i)
 			break;
-		seg = t->pool + n->seg;
+		seg = rseg(t->pool, n);
 		for (j = 1; j < n->len; j++)
 			if (fb(t->icase, s[ql - 1 - i - j]) != seg[j])
 				break;
