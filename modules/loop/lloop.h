@@ -1,6 +1,8 @@
 /*
  * proxylua.loop internals shared by loop.c (the loop object), task.c
- * (coroutines, sleeps, forced yields, timeouts) and wait.c (descriptors).
+ * (task lifecycle, sleeps), end.c (error records, done callbacks), hook.c
+ * (forced yields, timeouts, watchdog), sched.c (seam functions) and
+ * wait.c (descriptors).
  *
  * Ownership: the loop userdata's uservalue is a context table (CTX_*) that
  * anchors every live task, fd watcher, collected error and the scheduler
@@ -78,23 +80,34 @@ struct lfd {
 lloop *pl_lloop_check(lua_State *L, int idx);
 void pl_lloop_ctx(lua_State *L, int idx);
 
-/* task.c */
+/* task.c: lifecycle, sleeps, spawn, cancel, task handles */
 int pl_lloop_spawn(lua_State *L);
 int pl_lloop_sleep(lua_State *L);
 int pl_lloop_msleep(lua_State *L);
 int pl_lloop_yield(lua_State *L);
 int pl_lloop_cancel(lua_State *L);
-int pl_lloop_call(lua_State *L);
-int pl_lloop_attach(lua_State *L);
-void pl_lloop_push_scheduler(lua_State *L, int loopidx);
 ltask *pl_lloop_running(lloop *lp, lua_State *L);
 ltask *pl_lloop_yielder(lua_State *L, lloop *lp, const char *what);
-void pl_lloop_limits(lua_State *L, int idx, llimits *lim);
-int64_t pl_lloop_secs(lua_Number s);
+void pl_lloop_arm_sleep(lua_State *L, lloop *lp, ltask *t, int64_t ns);
 void pl_lloop_wake(ltask *t, int why);
 void pl_lloop_task_unlink(ltask *t);
 void pl_lloop_register_task(lua_State *L);
+
+/* end.c: error records, done callbacks, anchors */
+void pl_lloop_task_end(lloop *lp, lua_State *L, ltask *t, int st, int nres);
+void pl_lloop_task_drop(lua_State *L, int ctx, ltask *t);
+
+/* hook.c: count hook, limits, attach, loop.call */
 void pl_lloop_init_hookkey(lua_State *L);
+void *pl_lloop_hook_enter(lua_State *L, ltask *t);
+void pl_lloop_hook_leave(lua_State *L, ltask *t, void *prev);
+void pl_lloop_limits(lua_State *L, int idx, llimits *lim);
+int64_t pl_lloop_secs(lua_Number s);
+int pl_lloop_attach(lua_State *L);
+int pl_lloop_call(lua_State *L);
+
+/* sched.c */
+void pl_lloop_push_scheduler(lua_State *L, int loopidx);
 
 /* wait.c */
 int pl_lloop_wait(lua_State *L);
