@@ -140,7 +140,9 @@ int pl_map_entry_match(const pl_map *m, size_t i, const pl_map_query *q, void *s
 		return ql == kl && pl_map_memeq(q->s, e->key, kl, m->icase);
 	case PL_MATCH_BEG:
 		ql = cut_nul(q->s, q->len);
-		r->len = (uint32_t)kl;
+		/* HAProxy cannot put -i keys in its prefix tree: they go to its list,
+		 * where the earliest line wins, not the longest key */
+		r->len = m->icase ? 0 : (uint32_t)kl;
 		return kl <= ql && pl_map_memeq(q->s, e->key, kl, m->icase);
 	case PL_MATCH_END:
 		return kl <= q->len && pl_map_memeq(q->s + q->len - kl, e->key, kl, m->icase);

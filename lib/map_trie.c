@@ -394,7 +394,8 @@ static inline unsigned char fb(int icase, unsigned char c)
 	return icase ? pl_map_fold[c] : c;
 }
 
-/* beg: the deepest node holding a key wins (longest prefix); C-string query. */
+/* beg: the deepest node holding a key wins (longest prefix); with -i the
+ * earliest, as in HAProxy's list. The query is a C string. */
 static int beg_lookup(const pl_map *m, const pl_map_query *q, void *scratch, pl_map_rank *r)
 {
 	const rtrie *t = m->idx;
@@ -422,9 +423,9 @@ static int beg_lookup(const pl_map *m, const pl_map_query *q, void *scratch, pl_
 		if (j < n->len)
 			break;
 		i += n->len;
-		if (n->best != PL_TRIE_NONE) {
+		if (n->best != PL_TRIE_NONE && (!t->icase || n->best < best)) {
 			best = n->best;
-			blen = (uint32_t)i;
+			blen = t->icase ? 0 : (uint32_t)i;
 		}
 	}
 	r->tier = 0;
