@@ -410,6 +410,42 @@ static void test_rearm_now(void)
 	pl_loop_free(l);
 }
 
+/* With a descriptor watched, a virtual clock flows at real pace: a timer
+ * is not reached instantly while I/O could still come. */
+static void test_virtual_with_io(void)
+{
+	struct alloc_state a = { 0, -1 };
+	struct tlog *log = calloc(1, sizeof(*log));
+	pl_loop *l = mkloop(PL_LOOP_VIRTUAL, &a);
+	struct ttimer t1;
+	struct tio r;
+	int p[2], steps = 0;
+	int64_t v0 = pl_loop_now(l), real0 = pl_clock_mono();
+
+	CHECK(pipe(p) == 0);
+	memset(&r, 0, sizeof(r));
+	pl_io_init(&r.io, p[0], on_io, &r);
+	CHECK(pl_io_start(l, &r.io, PL_IO_READ) == 0);
+	t1.id = 1; t1.log = log;
+	pl_timer_init(&t1.t, on_timer, &t1);
+	pl_timer_start(l, &t1.t, 30 * MS);
+	while (log->n == 0 && steps++ < 100)
+		CHECK(pl_loop_step(l, PL_LOOP_FOREVER) == 1);
+	CHECK(log->n == 1);
+	CHECK(pl_clock_mono() - real0 >= 30 * MS);
+	CHECK(pl_loop_now(l) - v0 >= 30 * MS);
+	pl_io_stop(l, &r.io);
+	/* without the watch the clock jumps again */
+	real0 = pl_clock_mono();
+	pl_timer_start(l, &t1.t, 3600 * SEC);
+	CHECK(pl_loop_run(l, PL_LOOP_FOREVER) == 0 && log->n == 2);
+	CHECK(pl_clock_mono() - real0 < SEC);
+	close(p[0]);
+	close(p[1]);
+	pl_loop_free(l);
+	free(log);
+}
+
 int main(void)
 {
 	test_heap_order();
@@ -422,6 +458,7 @@ int main(void)
 	test_stop_during_dispatch();
 	test_errors();
 	test_rearm_now();
+	test_virtual_with_io();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed != 0;
 }
