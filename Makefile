@@ -49,7 +49,7 @@ LUAS := $(foreach m,$(MODULES),$(foreach f,$($(m)_LUA),$(BUILD)/proxylua/$(notdi
 
 all: $(SOS) $(LUAS)
 
-$(BUILD)/obj/%.o: %.c $(wildcard include/proxylua/*.h)
+$(BUILD)/obj/%.o: %.c $(wildcard include/proxylua/*.h modules/*/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 

@@ -26,7 +26,12 @@ static inline int pl_resume(lua_State *co, lua_State *from, int narg, int *nres)
 	return lua_resume(co, from, narg, nres);
 }
 #else
-/* 5.3 has exactly one uservalue per userdata: callers ask for at most one. */
+/*
+ * 5.3 has exactly one uservalue per userdata: callers ask for at most one.
+ * pl_resume: 5.3 has no nres, so it reports lua_gettop(co). After a yield
+ * made by a count hook that is the interrupted Lua frame's size, not 0:
+ * callers must not pop results after a hook yield.
+ */
 #define pl_newuserdata(L, sz, nuv) lua_newuserdata((L), (sz))
 #define pl_getuservalue(L, idx, n) lua_getuservalue((L), (idx))
 #define pl_setuservalue(L, idx, n) (lua_setuservalue((L), (idx)), 1)
