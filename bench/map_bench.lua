@@ -72,7 +72,7 @@ function NAIVE.ip(keys)
   local net, mask = {}, {}
   for i, k in ipairs(keys) do
     local a, b, c, d, p = k:match("^(%d+)%.(%d+)%.(%d+)%.(%d+)/(%d+)$")
-    p = tonumber(p)
+    a, b, c, d, p = math.tointeger(a), math.tointeger(b), math.tointeger(c), math.tointeger(d), math.tointeger(p)
     mask[i] = p == 0 and 0 or (0xffffffff << (32 - p)) & 0xffffffff
     net[i] = ((a << 24) | (b << 16) | (c << 8) | d) & mask[i]
   end
