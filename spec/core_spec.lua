@@ -1169,3 +1169,47 @@ describe("tasks and cli", function()
     assert.equal("args:hello,a,b\n\n", h:cli("hello a b"))
   end)
 end)
+
+describe("less common keywords (values checked live)", function()
+  it("read Authorization headers", function()
+    local out = with_txn([[local f = txn.f
+      return f:http_auth_pass(), f:http_auth_user(), f:http_auth_type(), f:http_auth_bearer()]],
+      { headers = { "Authorization: basic YWxpY2U6c2VjcmV0" } })
+    assert.same({ "secret", "alice", "Basic" }, { out[1], out[2], out[3] })
+    out = with_txn("return txn.f:http_auth_type(), txn.f:http_auth_bearer()",
+      { headers = { "Authorization: Bearer tok123" } })
+    assert.same({ "Bearer", "tok123" }, { out[1], out[2] })
+    out = with_txn("return txn.f:http_auth_type()", { headers = { "Authorization: Basic !!!" } })
+    assert.is_nil(out[1])
+  end)
+
+  it("query JSON and JWTs as mjson does", function()
+    local out = with_txn([==[local c, j = txn.c, '{"a":{"b":[1,2.5,"x\\"y"]},"t":true,"n":null,"s":"\\u00e9","u":"\\u20ac"}'
+      return c:json_query(j, "$.a.b[1]"), c:json_query(j, "$.a.b[0]", "int"), c:json_query(j, "$.a.b[2]"),
+        c:json_query(j, "$.t"), c:json_query(j, "$.n"), c:json_query(j, "$.a"), c:json_query(j, "$.s"),
+        c:json_query(j, "$.u")]==])
+    assert.same({ "2.5", 1, 'x"y', 1, nil, nil, "\233", nil }, { table.unpack(out, 1, out.n) })
+    local jwt = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwiaWF0IjoxNTE2MjM5MDIyfQ.x"
+    out = with_txn("local j = '" .. jwt .. "' return txn.c:jwt_header_query(j, '$.alg'), "
+      .. "txn.c:jwt_payload_query(j, '$.iat', 'int'), txn.c:jwt_header_query(j)")
+    assert.same({ "HS256", 1516239022, nil }, { out[1], out[2], out[3] })
+  end)
+
+  it("convert bytes, hosts and items", function()
+    local out = with_txn([[local c = txn.c
+      txn:set_var("txn.v", "hello")
+      return c:be2dec("\1\2\3\4\5", ",", 2), c:be2dec("\1\2\3\4\5", ",", 2, 1), c:be2hex("\1\2\3", ":", 1),
+        c:hex(c:htonl(258)), c:host_only("[::1]:80"), c:port_only("example.com:8080"), c:port_only("x"),
+        c:add_item("a", ",", "txn.v", "!"), c:add_item("", ",", "txn.v"), c:secure_memcmp("x", "txn.none"),
+        c:ltrim("xxabxx", "x"), c:rtrim("xxabxx", "x"), c:cut_crlf("ab\r\ncd"), c:iif(0, "y", "n")]])
+    assert.same({ "258,772,5", "258,772", "01:02:03", "00000102", "[::1]", 8080, 0, "a,hello!", "hello",
+                  nil, "abxx", "xxab", "ab", "n" }, { table.unpack(out, 1, out.n) })
+  end)
+
+  it("have no url_port for an origin-form target", function()
+    local out = with_txn("return txn.f:url_port()", { uri = "/p" })
+    assert.is_nil(out[1])
+    out = with_txn("return txn.f:url_port(), txn.f:url_ip()", { uri = "http://10.0.0.1:81/p" })
+    assert.same({ 81, "10.0.0.1" }, { out[1], out[2] })
+  end)
+end)

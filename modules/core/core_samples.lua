@@ -65,7 +65,6 @@ def("ipv4", { min = 1, "ipv4" }, function(_, a) return { t = "ipv4", v = a[1] } 
 def("ipv6", { min = 1, "ipv6" }, function(_, a) return { t = "ipv6", v = a[1] } end)
 def("env", { min = 1, "str" }, function(s, a) return str((s.env or os.getenv)(a[1])) end)
 def("hostname", NOARG, function(s) return str(s.hostname or "localhost") end)
-def("nbthread", NOARG, function(s) return sint(s.rt.process.nbthread) end)
 def("nbproc", NOARG, function() return sint(1) end)
 def("thread", NOARG, function(s) return sint(math.max(0, s.rt.thread - 1)) end)
 def("var", { min = 1, "str", "str" }, function(s, a)
@@ -174,7 +173,7 @@ def("res.hdr", HDRSPEC, hdr_fetch(resmsg, false), true)
 def("res.fhdr", HDRSPEC, hdr_fetch(resmsg, true), true)
 def("res.hdr_cnt", { min = 0, "str" }, hdr_cnt(resmsg, false), true)
 def("res.fhdr_cnt", { min = 0, "str" }, hdr_cnt(resmsg, true), true)
-F.hdr, F.fhdr, F.hdr_cnt, F.fhdr_cnt = F["req.hdr"], F["req.fhdr"], F["req.hdr_cnt"], F["req.fhdr_cnt"]
+F.hdr, F.hdr_cnt = F["req.hdr"], F["req.hdr_cnt"]
 F.shdr, F.shdr_cnt = F["res.hdr"], F["res.hdr_cnt"]
 def("req.hdr_ip", HDRSPEC, function(s, a)
   local v = hdr_fetch(reqmsg, false)(s, a)
@@ -460,6 +459,13 @@ for _, m in ipairs({ "map", "map_str", "map_beg", "map_sub", "map_dir", "map_dom
                      "map_reg", "map_regm", "map_int", "map_ip", "map_str_int", "map_str_ip" }) do
   cdef(m, "str", { min = 1, "map" }, function() return nil end)
 end
+
+-- Less common keywords live in their own file.
+require("proxylua.core_kw_extra")({
+  def = def, cdef = cdef, str = str, sint = sint, bool = bool, addr = addr,
+  reqmsg = reqmsg, resmsg = resmsg, hash_fn = hash_fn, F = F, C = C, NOARG = NOARG,
+  hdr_fetch = hdr_fetch, cook = cook, cook_cnt = cook_cnt, var_or_int = var_or_int,
+})
 
 ----------------------------------------------------------------------------
 -- Arguments from Lua (runtime.md 2.2): numbers and booleans become integers

@@ -190,6 +190,15 @@ T("t3", function() return txn:log(8, "x") end)
 T("t4", function() return txn:set_loglevel(9) end)
 T("t5", function() return txn:set_priority_class("x") end)
 T("t6", function() return txn:get_priv(), txn:set_priv(5), txn:get_priv() end)
+-- http_auth_pass is left out: in this long action 2.6.12 returned nil for it
+-- (a reused buffer; alone it gives the password), which is not emulated.
+T("x1", function() local f = txn.f return f:http_auth_user(), f:http_auth_type(), f:baseq(), f:urlp_val("b"), f:req_hdr_val("x-num"), f:hdr_val("x-num") end)
+T("x2", function() local f = txn.f return f:src_is_local(), f:proc(), f:stopping(), f:prio_class(), f:req_proto_http(), f:url_port(), f:url_ip(), f:http_auth_bearer() end)
+T("x3", function() local c = txn.c return c:cut_crlf("ab\r\ncd"), c:ltrim("xxabxx", "x"), c:rtrim("xxabxx", "x"), c:host_only("example.com:8080"), c:host_only("[::1]:80"), c:port_only("example.com:8080"), c:port_only("example.com") end)
+T("x4", function() local c = txn.c return c:hex(c:htonl(258)), c:iif(1, "yes", "no"), c:iif(0, "yes", "no"), c:be2dec("\1\2\3\4\5", ",", 2), c:be2dec("\1\2\3\4\5", ",", 2, 1), c:be2hex("\1\2\3", ":", 1), c:be2hex("\1\2\3") end)
+T("x5", function() local c = txn.c return c:add_item("a", ",", "txn.v1", "!"), c:add_item("", ",", "txn.v1"), c:add_item("a", ",", "txn.none"), c:secure_memcmp("hello", "txn.v1"), c:secure_memcmp("x", "txn.none"), c:set_var("abc", "txn.sv"), txn:get_var("txn.sv"), c:unset_var("q", "txn.sv"), txn:get_var("txn.sv") end)
+T("x6", function() local c, j = txn.c, '{"a":{"b":[1,2.5,"x\\"y"]},"t":true,"f":false,"n":null,"s":"\\u00e9"}' return c:json_query(j, "$.a.b[1]"), c:json_query(j, "$.a.b[0]", "int"), c:json_query(j, "$.a.b[2]"), c:json_query(j, "$.t"), c:json_query(j, "$.f"), c:json_query(j, "$.n"), c:json_query(j, "$.a"), c:json_query(j, "$.s"), c:json_query(j, "$.zz") end)
+T("x7", function() local jwt = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c" return txn.c:jwt_header_query(jwt, "$.alg"), txn.c:jwt_payload_query(jwt, "$.sub"), txn.c:jwt_payload_query(jwt, "$.iat", "int"), txn.c:jwt_header_query(jwt) end)
 T("t7", function() return pcall(txn.done, txn, "x") end)
 ]==]
 
@@ -262,7 +271,8 @@ backend be
       -- curl joins repeated names; send X-Multi twice with a raw header list
       status, body = H.http({ port = hap.port, path = REQUEST.path, method = REQUEST.method,
         body = REQUEST.body, headers = { "X-Multi: one", "X-Multi: two, three", "Cookie: a=1; b=2",
-        "Content-Type: application/x-www-form-urlencoded" } })
+        "Content-Type: application/x-www-form-urlencoded", "Authorization: Basic YWxpY2U6c2VjcmV0",
+        "X-Num: 42abc" } })
     end)
     local log = hap:output()
     hap:stop()
@@ -272,7 +282,8 @@ backend be
     local r = h:action("probe", { method = "POST", uri = REQUEST.path, body = REQUEST.body,
       headers = { "Host: 127.0.0.1:" .. hap.port, "User-Agent: curl", "Accept: */*",
                   "X-Multi: one", "X-Multi: two, three", "Cookie: a=1; b=2",
-                  "Content-Type: application/x-www-form-urlencoded" } })
+                  "Content-Type: application/x-www-form-urlencoded", "Authorization: Basic YWxpY2U6c2VjcmV0",
+                  "X-Num: 42abc" } })
     local real, ours = {}, {}
     for l in body:gmatch("[^\n]+") do real[#real + 1] = l end
     for l in r.reply.body:gmatch("[^\n]+") do ours[#ours + 1] = l end
