@@ -1213,3 +1213,38 @@ describe("less common keywords (values checked live)", function()
     assert.same({ 81, "10.0.0.1" }, { out[1], out[2] })
   end)
 end)
+
+describe("editor support files", function()
+  local function read(name)
+    local path = package.searchpath(name, package.path)
+    local f = assert(io.open(path, "r"))
+    local s = f:read("a")
+    f:close()
+    return s
+  end
+
+  it("the luacheck standard lists every global and core member", function()
+    local std = require "proxylua.core_luacheck"
+    local h = state()
+    for _, g in ipairs({ "core", "act", "filter", "Map", "Regex", "CertCache" }) do
+      local want = std.read_globals[g]
+      assert.is_table(want, g)
+      for k in pairs(h.env[g]) do assert.is_table(want.fields[k], g .. "." .. k) end
+    end
+  end)
+
+  it("the LuaLS annotations cover core and every fetch and converter method", function()
+    local text = read("proxylua.core_types")
+    local h = state()
+    for k, v in pairs(h.core) do
+      if type(v) == "function" then assert.truthy(text:find("function core." .. k .. "(", 1, true), k) end
+    end
+    local S = require "proxylua.core_samples"
+    for k in pairs(getmetatable(S.new_fetches({})).__index) do
+      assert.truthy(text:find("---@field " .. k .. " fun(self: Fetches", 1, true), k)
+    end
+    for k in pairs(getmetatable(S.new_converters({})).__index) do
+      assert.truthy(text:find("---@field " .. k .. " fun(self: Converters", 1, true), k)
+    end
+  end)
+end)

@@ -1,0 +1,634 @@
+---@meta
+-- LuaLS annotations for HAProxy 2.6's Lua API as proxylua.core emulates it.
+-- Add the installed file's directory to `workspace.library` (or
+-- `Lua.workspace.library` in VS Code) so that `core.`, `txn.` and `applet.`
+-- complete in an editor. Never required at run time.
+
+---@class core
+---@field emerg integer 0
+---@field alert integer 1
+---@field crit integer 2
+---@field err integer 3
+---@field warning integer 4
+---@field notice integer 5
+---@field info integer 6
+---@field debug integer 7
+---@field thread integer 0 for lua-load, 1..n for lua-load-per-thread
+---@field proxies table<string, Proxy>|nil nil in the lua-load body
+---@field frontends table<string, Proxy>|nil
+---@field backends table<string, Proxy>|nil
+core = {}
+
+---@param name string
+---@param actions ("tcp-req"|"tcp-res"|"http-req"|"http-res")[]
+---@param fn fun(txn: TXN, ...: string): integer?
+---@param nb_args? integer
+function core.register_action(name, actions, fn, nb_args) end
+---@param name string
+---@param fn fun(txn: TXN, ...: string): any
+function core.register_fetches(name, fn) end
+---@param name string
+---@param fn fun(input: string, ...: string): any
+function core.register_converters(name, fn) end
+---@param name string
+---@param mode "http"|"tcp"
+---@param fn fun(applet: AppletHTTP|AppletTCP)
+function core.register_service(name, mode, fn) end
+---@param fn fun()
+function core.register_init(fn) end
+---@param fn fun()
+function core.register_task(fn) end
+---@param path string[] 1 to 5 words
+---@param usage string
+---@param fn fun(applet: AppletTCP, ...: string)
+function core.register_cli(path, usage, fn) end
+---@param name string
+---@param class table
+---@param fn fun(class: table, args: string[])
+function core.register_filter(name, class, fn) end
+---@param level integer 0..7
+---@param msg string
+function core.log(level, msg) end
+---@param msg string
+function core.Debug(msg) end
+---@param msg string
+function core.Info(msg) end
+---@param msg string
+function core.Warning(msg) end
+---@param msg string
+function core.Alert(msg) end
+---@return {sec: integer, usec: integer}
+function core.now() end
+---@param date string
+---@return integer|nil
+function core.http_date(date) end
+---@param date string
+---@return integer|nil
+function core.imf_date(date) end
+---@param date string
+---@return integer|nil
+function core.rfc850_date(date) end
+---@param date string
+---@return integer|nil
+function core.asctime_date(date) end
+---@param s string
+---@param separators string
+---@param noblank? boolean
+---@return string[]
+function core.tokenize(s, separators, noblank) end
+---@param addr string
+---@return userdata|nil
+function core.parse_addr(addr) end
+---@param a userdata
+---@param b userdata
+---@return boolean
+function core.match_addr(a, b) end
+---@return table<string, string|integer>
+function core.get_info() end
+---@return Concat
+function core.concat() end
+---@param value? any
+function core.done(value) end
+function core.yield() end
+---@param seconds integer
+function core.sleep(seconds) end
+---@param ms integer
+function core.msleep(ms) end
+---@param nice integer
+function core.set_nice(nice) end
+---@return Socket
+function core.tcp() end
+---@return HTTPClient|nil
+function core.httpclient() end
+---@param file string
+---@param key string
+---@param value string
+function core.set_map(file, key, value) end
+---@param file string
+---@param key string
+function core.del_map(file, key) end
+---@param file string
+---@param key string
+function core.add_acl(file, key) end
+---@param file string
+---@param key string
+function core.del_acl(file, key) end
+
+---@class act
+---@field CONTINUE integer 0
+---@field STOP integer 1
+---@field YIELD integer 2
+---@field ERROR integer 3
+---@field DONE integer 4
+---@field DENY integer 5
+---@field ABORT integer 6
+---@field INVALID integer 7
+act = {}
+---@param ms integer (call with a dot: act.wake_time(ms))
+function act.wake_time(ms) end
+
+---@class filter
+---@field CONTINUE integer 1
+---@field WAIT integer 0
+---@field ERROR integer -1
+---@field FLT_CFG_FL_HTX integer 1
+filter = {}
+function filter.register_data_filter(flt, chn) end
+function filter.unregister_data_filter(flt, chn) end
+---@param ms integer
+function filter.wake_time(ms) end
+
+---@class Map
+---@field _str integer
+---@field _beg integer
+---@field _sub integer
+---@field _dir integer
+---@field _dom integer
+---@field _end integer
+---@field _reg integer
+---@field _int integer
+---@field _ip integer
+Map = {}
+---@param file string
+---@param method? integer
+---@return Map
+function Map.new(file, method) end
+---@param key string
+---@return string|nil
+function Map:lookup(key) end
+---@param key string
+---@return string
+function Map:slookup(key) end
+
+---@class Regex
+Regex = {}
+---@param pattern string
+---@param case_sensitive boolean
+---@return boolean ok, Regex|string regex_or_error
+function Regex.new(pattern, case_sensitive) end
+---@param s string
+---@return boolean
+function Regex:exec(s) end
+---@param s string
+---@return boolean, string[]
+function Regex:match(s) end
+
+---@class CertCache
+CertCache = {}
+---@param t {filename: string, crt: string, key?: string, ocsp?: string, issuer?: string, sctl?: string}
+function CertCache.set(t) end
+
+---@class Concat
+local Concat = {}
+---@param s string|number
+function Concat:add(s) end
+---@return string
+function Concat:dump() end
+
+---@class TXN
+---@field f Fetches
+---@field sf Fetches string results
+---@field c Converters
+---@field sc Converters string results
+---@field req Channel
+---@field res Channel
+---@field http HTTP|nil nil in TCP streams
+local TXN = {}
+---@param level integer
+---@param msg string
+function TXN:log(level, msg) end
+---@param msg string
+function TXN:deflog(msg) end
+---@param msg string
+function TXN:Debug(msg) end
+---@param msg string
+function TXN:Info(msg) end
+---@param msg string
+function TXN:Warning(msg) end
+---@param msg string
+function TXN:Alert(msg) end
+---@return any
+function TXN:get_priv() end
+---@param v any
+function TXN:set_priv(v) end
+---@param name string "scope.name", scope in proc sess txn req res check
+---@param value any
+---@param ifexist? boolean
+---@return boolean
+function TXN:set_var(name, value, ifexist) end
+---@param name string
+---@return boolean
+function TXN:unset_var(name) end
+---@param name string
+---@return string|integer|nil
+function TXN:get_var(name) end
+---@param t? {status?: integer, reason?: string, headers?: table<string, string[]>, body?: string}
+---@return Reply
+function TXN:reply(t) end
+---@param reply? Reply|table
+function TXN:done(reply) end
+---@param level integer
+function TXN:set_loglevel(level) end
+---@param tos integer
+function TXN:set_tos(tos) end
+---@param mark integer
+function TXN:set_mark(mark) end
+---@param class integer
+function TXN:set_priority_class(class) end
+---@param offset integer
+function TXN:set_priority_offset(offset) end
+
+---@class Reply
+---@field status integer
+---@field reason string
+---@field headers table<string, string[]>
+---@field body string|nil
+local Reply = {}
+---@return boolean
+function Reply:set_status(status, reason) end
+---@return boolean
+function Reply:add_header(name, value) end
+---@return boolean
+function Reply:del_header(name) end
+---@return boolean
+function Reply:set_body(body) end
+
+---@alias HeaderTable table<string, table<integer, string>> lower-case name -> 0-based values
+
+---@class HTTP
+local HTTP = {}
+---@return HeaderTable
+function HTTP:req_get_headers() end
+---@return HeaderTable
+function HTTP:res_get_headers() end
+function HTTP:req_add_header(name, value) end
+function HTTP:res_add_header(name, value) end
+function HTTP:req_del_header(name) end
+function HTTP:res_del_header(name) end
+function HTTP:req_set_header(name, value) end
+function HTTP:res_set_header(name, value) end
+function HTTP:req_rep_header(name, regex, replace) end
+function HTTP:res_rep_header(name, regex, replace) end
+function HTTP:req_rep_value(name, regex, replace) end
+function HTTP:res_rep_value(name, regex, replace) end
+---@return boolean
+function HTTP:req_set_method(method) end
+---@return boolean
+function HTTP:req_set_path(path) end
+---@return boolean
+function HTTP:req_set_query(query) end
+---@return boolean
+function HTTP:req_set_uri(uri) end
+function HTTP:res_set_status(status, reason) end
+
+---@class Channel
+local Channel = {}
+---@return string
+function Channel:data(offset, length) end
+---@return string
+function Channel:line(offset, length) end
+---@return integer
+function Channel:append(s) end
+---@return integer
+function Channel:prepend(s) end
+---@return integer
+function Channel:insert(s, offset) end
+---@return integer
+function Channel:set(s, offset, length) end
+---@return integer
+function Channel:remove(offset, length) end
+---@return integer
+function Channel:send(s) end
+---@return integer
+function Channel:forward(n) end
+---@return integer
+function Channel:input() end
+---@return integer
+function Channel:output() end
+---@return boolean
+function Channel:is_full() end
+---@return boolean
+function Channel:is_resp() end
+---@return boolean
+function Channel:may_recv() end
+---@return string|nil
+function Channel:dup() end
+---@return string|nil
+function Channel:get() end
+---@return string|nil
+function Channel:getline() end
+
+---@class AppletHTTP
+---@field f Fetches
+---@field sf Fetches
+---@field c Converters
+---@field sc Converters
+---@field method string
+---@field version string "HTTP/1.1"
+---@field path string|nil raw, without the query
+---@field qs string|nil
+---@field length integer
+---@field headers HeaderTable
+local AppletHTTP = {}
+---@return boolean
+function AppletHTTP:set_status(status, reason) end
+---@return boolean
+function AppletHTTP:add_header(name, value) end
+function AppletHTTP:start_response() end
+---@return string
+function AppletHTTP:getline() end
+---@return string
+function AppletHTTP:receive(size) end
+---@return integer
+function AppletHTTP:send(data) end
+function AppletHTTP:get_priv() end
+function AppletHTTP:set_priv(v) end
+---@return boolean
+function AppletHTTP:set_var(name, value, ifexist) end
+---@return boolean
+function AppletHTTP:unset_var(name) end
+function AppletHTTP:get_var(name) end
+
+---@class AppletTCP
+---@field f Fetches
+---@field sf Fetches
+---@field c Converters
+---@field sc Converters
+local AppletTCP = {}
+---@return string
+function AppletTCP:getline() end
+---@return string
+function AppletTCP:receive(size) end
+---@return integer
+function AppletTCP:send(data) end
+function AppletTCP:get_priv() end
+function AppletTCP:set_priv(v) end
+---@return boolean
+function AppletTCP:set_var(name, value, ifexist) end
+---@return boolean
+function AppletTCP:unset_var(name) end
+function AppletTCP:get_var(name) end
+
+---@class Proxy
+---@field name string
+---@field uuid string
+---@field servers table<string, Server>
+---@field listeners table<string, table>
+local Proxy = {}
+function Proxy:pause() end
+function Proxy:resume() end
+function Proxy:stop() end
+function Proxy:shut_bcksess() end
+---@return "frontend"|"backend"|"proxy"
+function Proxy:get_cap() end
+---@return string
+function Proxy:get_mode() end
+---@return table
+function Proxy:get_stats() end
+
+---@class Server
+---@field name string
+---@field puid string
+local Server = {}
+---@return integer 0 or 1 in 2.6
+function Server:is_draining() end
+---@return string|nil
+function Server:set_maxconn(v) end
+---@return integer
+function Server:get_maxconn() end
+---@return string|nil
+function Server:set_weight(v) end
+---@return integer
+function Server:get_weight() end
+---@return string
+function Server:set_addr(addr, port) end
+---@return string
+function Server:get_addr() end
+---@return table
+function Server:get_stats() end
+function Server:shut_sess() end
+function Server:set_drain() end
+function Server:set_maint() end
+function Server:set_ready() end
+
+---@class Socket
+---@class HTTPClient
+
+---@class Fetches
+---@field always_false fun(self: Fetches, ...: string|integer): any
+---@field always_true fun(self: Fetches, ...: string|integer): any
+---@field base fun(self: Fetches, ...: string|integer): any
+---@field baseq fun(self: Fetches, ...: string|integer): any
+---@field be_id fun(self: Fetches, ...: string|integer): any
+---@field be_name fun(self: Fetches, ...: string|integer): any
+---@field bin fun(self: Fetches, ...: string|integer): any
+---@field bool fun(self: Fetches, ...: string|integer): any
+---@field capture_req_method fun(self: Fetches, ...: string|integer): any
+---@field capture_req_uri fun(self: Fetches, ...: string|integer): any
+---@field capture_req_ver fun(self: Fetches, ...: string|integer): any
+---@field cook fun(self: Fetches, ...: string|integer): any
+---@field cook_cnt fun(self: Fetches, ...: string|integer): any
+---@field cook_val fun(self: Fetches, ...: string|integer): any
+---@field date fun(self: Fetches, ...: string|integer): any
+---@field date_us fun(self: Fetches, ...: string|integer): any
+---@field dst fun(self: Fetches, ...: string|integer): any
+---@field dst_is_local fun(self: Fetches, ...: string|integer): any
+---@field dst_port fun(self: Fetches, ...: string|integer): any
+---@field env fun(self: Fetches, ...: string|integer): any
+---@field fc_dst fun(self: Fetches, ...: string|integer): any
+---@field fc_dst_is_local fun(self: Fetches, ...: string|integer): any
+---@field fc_dst_port fun(self: Fetches, ...: string|integer): any
+---@field fc_src fun(self: Fetches, ...: string|integer): any
+---@field fc_src_is_local fun(self: Fetches, ...: string|integer): any
+---@field fc_src_port fun(self: Fetches, ...: string|integer): any
+---@field fe_defbe fun(self: Fetches, ...: string|integer): any
+---@field fe_id fun(self: Fetches, ...: string|integer): any
+---@field fe_name fun(self: Fetches, ...: string|integer): any
+---@field hdr fun(self: Fetches, ...: string|integer): any
+---@field hdr_cnt fun(self: Fetches, ...: string|integer): any
+---@field hdr_ip fun(self: Fetches, ...: string|integer): any
+---@field hdr_val fun(self: Fetches, ...: string|integer): any
+---@field hostname fun(self: Fetches, ...: string|integer): any
+---@field http_auth_bearer fun(self: Fetches, ...: string|integer): any
+---@field http_auth_pass fun(self: Fetches, ...: string|integer): any
+---@field http_auth_type fun(self: Fetches, ...: string|integer): any
+---@field http_auth_user fun(self: Fetches, ...: string|integer): any
+---@field http_first_req fun(self: Fetches, ...: string|integer): any
+---@field int fun(self: Fetches, ...: string|integer): any
+---@field ipv4 fun(self: Fetches, ...: string|integer): any
+---@field ipv6 fun(self: Fetches, ...: string|integer): any
+---@field meth fun(self: Fetches, ...: string|integer): any
+---@field method fun(self: Fetches, ...: string|integer): any
+---@field nbproc fun(self: Fetches, ...: string|integer): any
+---@field path fun(self: Fetches, ...: string|integer): any
+---@field pathq fun(self: Fetches, ...: string|integer): any
+---@field payload fun(self: Fetches, ...: string|integer): any
+---@field prio_class fun(self: Fetches, ...: string|integer): any
+---@field prio_offset fun(self: Fetches, ...: string|integer): any
+---@field proc fun(self: Fetches, ...: string|integer): any
+---@field query fun(self: Fetches, ...: string|integer): any
+---@field rand fun(self: Fetches, ...: string|integer): any
+---@field req_body fun(self: Fetches, ...: string|integer): any
+---@field req_body_len fun(self: Fetches, ...: string|integer): any
+---@field req_body_param fun(self: Fetches, ...: string|integer): any
+---@field req_body_size fun(self: Fetches, ...: string|integer): any
+---@field req_cook fun(self: Fetches, ...: string|integer): any
+---@field req_cook_cnt fun(self: Fetches, ...: string|integer): any
+---@field req_cook_val fun(self: Fetches, ...: string|integer): any
+---@field req_fhdr fun(self: Fetches, ...: string|integer): any
+---@field req_fhdr_cnt fun(self: Fetches, ...: string|integer): any
+---@field req_hdr fun(self: Fetches, ...: string|integer): any
+---@field req_hdr_cnt fun(self: Fetches, ...: string|integer): any
+---@field req_hdr_ip fun(self: Fetches, ...: string|integer): any
+---@field req_hdr_names fun(self: Fetches, ...: string|integer): any
+---@field req_hdr_val fun(self: Fetches, ...: string|integer): any
+---@field req_hdrs fun(self: Fetches, ...: string|integer): any
+---@field req_len fun(self: Fetches, ...: string|integer): any
+---@field req_payload fun(self: Fetches, ...: string|integer): any
+---@field req_proto_http fun(self: Fetches, ...: string|integer): any
+---@field req_ver fun(self: Fetches, ...: string|integer): any
+---@field res_body fun(self: Fetches, ...: string|integer): any
+---@field res_body_len fun(self: Fetches, ...: string|integer): any
+---@field res_body_size fun(self: Fetches, ...: string|integer): any
+---@field res_cook fun(self: Fetches, ...: string|integer): any
+---@field res_cook_cnt fun(self: Fetches, ...: string|integer): any
+---@field res_cook_val fun(self: Fetches, ...: string|integer): any
+---@field res_fhdr fun(self: Fetches, ...: string|integer): any
+---@field res_fhdr_cnt fun(self: Fetches, ...: string|integer): any
+---@field res_hdr fun(self: Fetches, ...: string|integer): any
+---@field res_hdr_cnt fun(self: Fetches, ...: string|integer): any
+---@field res_hdr_ip fun(self: Fetches, ...: string|integer): any
+---@field res_hdr_names fun(self: Fetches, ...: string|integer): any
+---@field res_hdr_val fun(self: Fetches, ...: string|integer): any
+---@field res_hdrs fun(self: Fetches, ...: string|integer): any
+---@field res_ver fun(self: Fetches, ...: string|integer): any
+---@field resp_ver fun(self: Fetches, ...: string|integer): any
+---@field scook fun(self: Fetches, ...: string|integer): any
+---@field scook_cnt fun(self: Fetches, ...: string|integer): any
+---@field scook_val fun(self: Fetches, ...: string|integer): any
+---@field shdr fun(self: Fetches, ...: string|integer): any
+---@field shdr_cnt fun(self: Fetches, ...: string|integer): any
+---@field shdr_ip fun(self: Fetches, ...: string|integer): any
+---@field shdr_val fun(self: Fetches, ...: string|integer): any
+---@field src fun(self: Fetches, ...: string|integer): any
+---@field src_is_local fun(self: Fetches, ...: string|integer): any
+---@field src_port fun(self: Fetches, ...: string|integer): any
+---@field srv_name fun(self: Fetches, ...: string|integer): any
+---@field ssl_c_used fun(self: Fetches, ...: string|integer): any
+---@field ssl_fc fun(self: Fetches, ...: string|integer): any
+---@field ssl_fc_alpn fun(self: Fetches, ...: string|integer): any
+---@field ssl_fc_cipher fun(self: Fetches, ...: string|integer): any
+---@field ssl_fc_has_crt fun(self: Fetches, ...: string|integer): any
+---@field ssl_fc_has_sni fun(self: Fetches, ...: string|integer): any
+---@field ssl_fc_is_resumed fun(self: Fetches, ...: string|integer): any
+---@field ssl_fc_protocol fun(self: Fetches, ...: string|integer): any
+---@field ssl_fc_sni fun(self: Fetches, ...: string|integer): any
+---@field status fun(self: Fetches, ...: string|integer): any
+---@field stopping fun(self: Fetches, ...: string|integer): any
+---@field str fun(self: Fetches, ...: string|integer): any
+---@field thread fun(self: Fetches, ...: string|integer): any
+---@field unique_id fun(self: Fetches, ...: string|integer): any
+---@field url fun(self: Fetches, ...: string|integer): any
+---@field url_ip fun(self: Fetches, ...: string|integer): any
+---@field url_param fun(self: Fetches, ...: string|integer): any
+---@field url_port fun(self: Fetches, ...: string|integer): any
+---@field urlp fun(self: Fetches, ...: string|integer): any
+---@field urlp_val fun(self: Fetches, ...: string|integer): any
+---@field uuid fun(self: Fetches, ...: string|integer): any
+---@field var fun(self: Fetches, ...: string|integer): any
+
+---@class Converters
+---@field add fun(self: Converters, input: any, ...: string|integer): any
+---@field add_item fun(self: Converters, input: any, ...: string|integer): any
+---@field and fun(self: Converters, input: any, ...: string|integer): any
+---@field b64dec fun(self: Converters, input: any, ...: string|integer): any
+---@field base64 fun(self: Converters, input: any, ...: string|integer): any
+---@field be2dec fun(self: Converters, input: any, ...: string|integer): any
+---@field be2hex fun(self: Converters, input: any, ...: string|integer): any
+---@field bool fun(self: Converters, input: any, ...: string|integer): any
+---@field bytes fun(self: Converters, input: any, ...: string|integer): any
+---@field concat fun(self: Converters, input: any, ...: string|integer): any
+---@field cpl fun(self: Converters, input: any, ...: string|integer): any
+---@field crc32 fun(self: Converters, input: any, ...: string|integer): any
+---@field crc32c fun(self: Converters, input: any, ...: string|integer): any
+---@field cut_crlf fun(self: Converters, input: any, ...: string|integer): any
+---@field debug fun(self: Converters, input: any, ...: string|integer): any
+---@field digest fun(self: Converters, input: any, ...: string|integer): any
+---@field div fun(self: Converters, input: any, ...: string|integer): any
+---@field djb2 fun(self: Converters, input: any, ...: string|integer): any
+---@field even fun(self: Converters, input: any, ...: string|integer): any
+---@field field fun(self: Converters, input: any, ...: string|integer): any
+---@field hex fun(self: Converters, input: any, ...: string|integer): any
+---@field hex2i fun(self: Converters, input: any, ...: string|integer): any
+---@field hmac fun(self: Converters, input: any, ...: string|integer): any
+---@field host_only fun(self: Converters, input: any, ...: string|integer): any
+---@field htonl fun(self: Converters, input: any, ...: string|integer): any
+---@field http_date fun(self: Converters, input: any, ...: string|integer): any
+---@field iif fun(self: Converters, input: any, ...: string|integer): any
+---@field ipmask fun(self: Converters, input: any, ...: string|integer): any
+---@field json fun(self: Converters, input: any, ...: string|integer): any
+---@field json_query fun(self: Converters, input: any, ...: string|integer): any
+---@field jwt_header_query fun(self: Converters, input: any, ...: string|integer): any
+---@field jwt_payload_query fun(self: Converters, input: any, ...: string|integer): any
+---@field length fun(self: Converters, input: any, ...: string|integer): any
+---@field lower fun(self: Converters, input: any, ...: string|integer): any
+---@field ltime fun(self: Converters, input: any, ...: string|integer): any
+---@field ltrim fun(self: Converters, input: any, ...: string|integer): any
+---@field map fun(self: Converters, input: any, ...: string|integer): any
+---@field map_beg fun(self: Converters, input: any, ...: string|integer): any
+---@field map_beg_int fun(self: Converters, input: any, ...: string|integer): any
+---@field map_beg_ip fun(self: Converters, input: any, ...: string|integer): any
+---@field map_dir fun(self: Converters, input: any, ...: string|integer): any
+---@field map_dir_int fun(self: Converters, input: any, ...: string|integer): any
+---@field map_dir_ip fun(self: Converters, input: any, ...: string|integer): any
+---@field map_dom fun(self: Converters, input: any, ...: string|integer): any
+---@field map_dom_int fun(self: Converters, input: any, ...: string|integer): any
+---@field map_dom_ip fun(self: Converters, input: any, ...: string|integer): any
+---@field map_end fun(self: Converters, input: any, ...: string|integer): any
+---@field map_end_int fun(self: Converters, input: any, ...: string|integer): any
+---@field map_end_ip fun(self: Converters, input: any, ...: string|integer): any
+---@field map_int fun(self: Converters, input: any, ...: string|integer): any
+---@field map_int_int fun(self: Converters, input: any, ...: string|integer): any
+---@field map_int_ip fun(self: Converters, input: any, ...: string|integer): any
+---@field map_ip fun(self: Converters, input: any, ...: string|integer): any
+---@field map_ip_int fun(self: Converters, input: any, ...: string|integer): any
+---@field map_ip_ip fun(self: Converters, input: any, ...: string|integer): any
+---@field map_reg fun(self: Converters, input: any, ...: string|integer): any
+---@field map_reg_int fun(self: Converters, input: any, ...: string|integer): any
+---@field map_reg_ip fun(self: Converters, input: any, ...: string|integer): any
+---@field map_regm fun(self: Converters, input: any, ...: string|integer): any
+---@field map_str fun(self: Converters, input: any, ...: string|integer): any
+---@field map_str_int fun(self: Converters, input: any, ...: string|integer): any
+---@field map_str_ip fun(self: Converters, input: any, ...: string|integer): any
+---@field map_sub fun(self: Converters, input: any, ...: string|integer): any
+---@field map_sub_int fun(self: Converters, input: any, ...: string|integer): any
+---@field map_sub_ip fun(self: Converters, input: any, ...: string|integer): any
+---@field mod fun(self: Converters, input: any, ...: string|integer): any
+---@field mul fun(self: Converters, input: any, ...: string|integer): any
+---@field neg fun(self: Converters, input: any, ...: string|integer): any
+---@field not fun(self: Converters, input: any, ...: string|integer): any
+---@field odd fun(self: Converters, input: any, ...: string|integer): any
+---@field or fun(self: Converters, input: any, ...: string|integer): any
+---@field port_only fun(self: Converters, input: any, ...: string|integer): any
+---@field regsub fun(self: Converters, input: any, ...: string|integer): any
+---@field rtrim fun(self: Converters, input: any, ...: string|integer): any
+---@field sdbm fun(self: Converters, input: any, ...: string|integer): any
+---@field secure_memcmp fun(self: Converters, input: any, ...: string|integer): any
+---@field set_var fun(self: Converters, input: any, ...: string|integer): any
+---@field sha1 fun(self: Converters, input: any, ...: string|integer): any
+---@field sha2 fun(self: Converters, input: any, ...: string|integer): any
+---@field strcmp fun(self: Converters, input: any, ...: string|integer): any
+---@field sub fun(self: Converters, input: any, ...: string|integer): any
+---@field ub64dec fun(self: Converters, input: any, ...: string|integer): any
+---@field ub64enc fun(self: Converters, input: any, ...: string|integer): any
+---@field unset_var fun(self: Converters, input: any, ...: string|integer): any
+---@field upper fun(self: Converters, input: any, ...: string|integer): any
+---@field url_dec fun(self: Converters, input: any, ...: string|integer): any
+---@field url_enc fun(self: Converters, input: any, ...: string|integer): any
+---@field utime fun(self: Converters, input: any, ...: string|integer): any
+---@field word fun(self: Converters, input: any, ...: string|integer): any
+---@field wt6 fun(self: Converters, input: any, ...: string|integer): any
+---@field xor fun(self: Converters, input: any, ...: string|integer): any
+---@field xxh3 fun(self: Converters, input: any, ...: string|integer): any
+---@field xxh32 fun(self: Converters, input: any, ...: string|integer): any
+---@field xxh64 fun(self: Converters, input: any, ...: string|integer): any
