@@ -185,10 +185,18 @@ static int copy_bytes(pl_map *m, const char *s, size_t n, const char **out, uint
 	return 0;
 }
 
+/* str without -i: its own index already finds entries by key text */
+static int text_is_idx(const pl_map *m)
+{
+	return m->method == PL_MATCH_STR && !m->icase;
+}
+
 static int text_index(pl_map *m)
 {
 	size_t i;
 
+	if (text_is_idx(m))
+		return m->idx != NULL && !m->dirty && m->built == m->n ? 0 : pl_map_prepare(m);
 	if (m->text != NULL)
 		return 0;
 	m->text = pl_map_xalloc(m, NULL, 0, sizeof(*m->text));
@@ -269,7 +277,7 @@ int pl_map_set(pl_map *m, const char *key, size_t klen, const char *val, size_t 
 	c.v = val;
 	c.vlen = vlen;
 	c.rc = c.found = 0;
-	pl_map_ht_each(m->text, m, key, klen, set_one, &c);
+	pl_map_ht_each(text_is_idx(m) ? m->idx : m->text, m, key, klen, set_one, &c);
 	if (c.found)
 		return c.rc;
 	*added = 1;
@@ -320,12 +328,13 @@ size_t pl_map_del(pl_map *m, const char *key, size_t klen)
 		size_t j;
 
 		c.n = 0;
-		pl_map_ht_each(m->text, m, key, klen, del_collect, &c);
+		pl_map_ht_each(text_is_idx(m) ? m->idx : m->text, m, key, klen, del_collect, &c);
 		for (j = 0; j < c.n; j++) {
 			size_t i = c.ids[j];
 			pl_map_entry *e = &m->e[i];
 
-			pl_map_ht_remove(m->text, m, i);
+			if (m->text != NULL)
+				pl_map_ht_remove(m->text, m, i);
 			if (m->idx != NULL && i < m->built) {
 				if (m->ops->remove)
 					m->ops->remove(m, i);
@@ -352,6 +361,12 @@ int pl_map_clone(pl_map *dst, const pl_map *src, pl_alloc_fn alloc, void *ud)
 
 	if ((rc = pl_map_init(dst, src->method, src->icase, alloc, ud)) != 0)
 		return rc;
+	if (src->nlive > 0) {
+		dst->e = pl_map_xalloc(dst, NULL, 0, (src->nlive + 16) * sizeof(*dst->e));
+		if (dst->e == NULL)
+			return PL_MAP_ENOMEM;
+		dst->cap = src->nlive + 16;
+	}
 	for (i = 0; i < src->n; i++) {
 		const pl_map_entry *e = &src->e[i];
 		const char *k = e->key, *v = e->val;
