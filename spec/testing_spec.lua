@@ -268,3 +268,57 @@ describe("examples replayed against their golden files (captured from HAProxy 2.
     end)
   end
 end)
+
+describe("filters", function()
+  local h = testing.load_string([[
+    local F = { id = "f", flags = filter.FLT_CFG_FL_HTX }
+    function F:new()
+      self.__index = self
+      configured = (configured or 0)
+      return setmetatable({}, self)
+    end
+    function F:start_analyze(txn, chn)
+      if self.args[1] == "data" then filter.register_data_filter(self, chn) end
+      seen_http_req = txn.http_req ~= nil
+    end
+    function F:http_headers(txn, msg)
+      local st = msg:get_stline()
+      if msg:is_resp() then
+        msg:set_header("x-code", st.code)
+        stline_code_type = type(st.code)
+      else
+        msg:set_header("x-uri", st.uri)
+        msg:set_query("b=2")
+      end
+    end
+    function F:http_payload(txn, msg)
+      if not msg:is_resp() then
+        payload = { msg:body(), msg:input(), msg:eom() }
+        msg:append("!")
+        msg:prepend(">")
+      end
+    end
+    function F:http_end(txn, msg) ends = (ends or 0) + 1 end
+    core.register_filter("f", F, function(class, args) class.args = args confs = (confs or 0) + 1 end)
+  ]])
+
+  it("runs the callbacks in HAProxy's order with HTTPMessage objects", function()
+    local r = h:filter("f", { path = "/p?a=1", body = "xyz", response = { status = 201 } }, { args = { "data" } })
+    assert.same({ "start_analyze:req", "http_headers:req", "http_payload:req", "http_end:req",
+                  "start_analyze:res", "http_headers:res", "http_payload:res", "http_end:res" }, r.calls)
+    assert.equal("/p?b=2", r.request.uri)
+    assert.equal(">xyz!", r.request.body)
+    assert.same({ "xyz", 3, true }, h.env.payload)
+    assert.same({ "x-code: 201" }, testing.header_set(r.response.headers))
+    assert.equal("string", h.env.stline_code_type)
+    assert.is_true(h.env.seen_http_req)
+    assert.equal(2, h.env.ends)
+  end)
+
+  it("skips payload callbacks without register_data_filter; configures once per line", function()
+    h:filter("f", { path = "/", body = "b" }, { args = { "nodata" } })
+    local r = h:filter("f", { path = "/", body = "b" }, { args = { "nodata" } })
+    assert.same({ "start_analyze:req", "http_headers:req", "http_end:req" }, r.calls)
+    assert.equal(2, h.env.confs) -- "data" and "nodata" lines
+  end)
+end)

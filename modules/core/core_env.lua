@@ -538,27 +538,38 @@ local function new_act(rt)
   return act
 end
 
+-- Data filters are remembered per filter instance and channel direction
+-- (rt.data_filters[instance][dir]), out of the script's tables.
 local function new_filter(rt)
   local filter = { CONTINUE = 1, WAIT = 0, ERROR = -1, FLT_CFG_FL_HTX = 1 }
+  rt.data_filters = setmetatable({}, { __mode = "k" })
+  local function mark(flt, chn, on)
+    local st = type(chn) == "table" and U.st(chn)
+    if type(flt) ~= "table" or not st or not st.dir then return end
+    local t = rt.data_filters[flt] or {}
+    rt.data_filters[flt] = t
+    t[st.dir] = on or nil
+  end
   function filter.register_data_filter(...)
     local n = select("#", ...)
     nargs(n, 2, "register_data_filter")
     local flt, chn = ...
-    if type(flt) == "table" then flt.__data_filter = true end
+    mark(flt, chn, true)
     return chn
   end
   function filter.unregister_data_filter(...)
     local n = select("#", ...)
     nargs(n, 2, "unregister_data_filter")
     local flt, chn = ...
-    if type(flt) == "table" then flt.__data_filter = nil end
+    mark(flt, chn, false)
     return chn
   end
   function filter.wake_time(...)
     local n = select("#", ...)
     nargs(n, 1, "wake_time")
-    checkinteger(1, (...), n)
-    local _ = rt
+    local ms = checkinteger(1, (...), n)
+    local ctx = E.current(rt)
+    if ctx then ctx.wake_time = ms end
   end
   return filter
 end

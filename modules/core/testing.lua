@@ -584,6 +584,38 @@ function H:service(name, desc)
   return res
 end
 
+--[[ h:filter(name, request, opts) -> result: plays `filter lua.<name>
+<args...>` on an HTTP transaction. opts.args: the filter line's arguments;
+request.response: the server's response (then the response side runs too),
+or a function(request) returning it, called after the request side.
+result = { tx, request, response, calls = { "http_headers:req", ... },
+errors, logs }. The filter's configuration (the registration function's
+run) is kept per argument list, as HAProxy runs it once per filter line. ]]
+function H:filter(name, desc, opts)
+  opts = opts or {}
+  local rt = self.rt
+  local FL = require "proxylua.core_filter"
+  local key = name .. "\0" .. table.concat(opts.args or {}, "\0")
+  self.filter_confs = self.filter_confs or {}
+  local conf = self.filter_confs[key]
+  if not conf then
+    conf = FL.configure(rt, name, opts.args)
+    self.filter_confs[key] = conf
+  end
+  local log_from = #rt.logs
+  local origin = type(desc.response) == "function" and desc.response or nil
+  if origin then
+    desc = copy(desc)
+    desc.response = nil
+  end
+  local tx = self:transaction(desc)
+  tx.origin = origin
+  local r = FL.run_http(rt, name, conf, tx)
+  r.tx, r.request, r.response = tx, tx.stream.http_req, tx.stream.http_res
+  r.logs = new_logs(self, log_from)
+  return r
+end
+
 -- h:cli("word word ...", input) -> output as the CLI client reads it.
 function H:cli(line, input)
   local rt = self.rt
