@@ -240,7 +240,7 @@ the request and, if the transaction has one, the response. Returns
 { instance, calls = { "start_analyze:req", ... }, errors = {...} }. ]]
 function FL.run_http(rt, name, conf, tx)
   local s = tx.stream
-  local out = { calls = {}, errors = {} }
+  local out = { calls = {}, errors = {}, msgs = {} }
   local ctx = { kind = "filter", name = name }
   local status, val = E.exec(rt, ctx, conf.new, conf)
   if status ~= "ok" or type(val[1]) ~= "table" then
@@ -257,8 +257,10 @@ function FL.run_http(rt, name, conf, tx)
     local txn = tx.txn
     local chn = txn[dir]
     local hmsg = FL.new_message(m, dir, chn)
-    rawset(txn, "http_req", dir == "req" and hmsg or nil)
-    rawset(txn, "http_res", dir == "res" and hmsg or nil)
+    -- in callbacks the TXN carries both messages that exist so far
+    out.msgs[dir] = hmsg
+    rawset(txn, "http_req", out.msgs.req)
+    rawset(txn, "http_res", out.msgs.res)
     local function step(cb, arg)
       local r, called, err = call(rt, name, inst, cb, txn, arg)
       if called then out.calls[#out.calls + 1] = cb .. ":" .. dir end
