@@ -322,3 +322,45 @@ describe("filters", function()
     assert.equal(2, h.env.confs) -- "data" and "nodata" lines
   end)
 end)
+
+describe("TCP streams", function()
+  local h = testing.load_string([[
+    core.register_action("wait12", {"tcp-req"}, function(txn)
+      local first = txn.req:input()
+      while txn.req:input() < 12 do core.yield() end
+      got = { first, txn.req:input(), txn.req:data() }
+    end)
+    core.register_action("forever", {"tcp-req"}, function(txn) while true do core.yield() end end)
+    core.register_action("echo", {"tcp-res"}, function(txn) got2 = { txn.res:input(), txn.res:data() } end)
+    local F = {}
+    function F:new() self.__index = self return setmetatable({}, self) end
+    function F:start_analyze(txn, chn) filter.register_data_filter(self, chn) end
+    function F:tcp_payload(txn, chn)
+      if not chn:is_resp() then chn:set(chn:data():upper(), 0) end
+      return 3
+    end
+    core.register_filter("up", F, function() end)
+  ]])
+
+  it("deliver the client's data chunk by chunk while an action waits", function()
+    h:action("wait12", { mode = "tcp", input = { "hello\n", "world\nrest" } })
+    assert.same({ 6, 16, "hello\nworld\nrest" }, h.env.got)
+    h:action("echo", { mode = "tcp", res_input = { "", "echo:hi\n" } })
+    assert.same({ 0, "echo:hi\n" }, h.env.got2)
+  end)
+
+  it("give up a wait for data that never comes as an expired inspect-delay", function()
+    local r = h:action("forever", { mode = "tcp", input = "x" })
+    assert.is_true(r.expired)
+    assert.equal("continue", r.verdict)
+    assert.equal("Lua function 'forever': aborting Lua processing on expired timeout.", r.logs[1].msg)
+  end)
+
+  it("run tcp_payload filters on the channels", function()
+    local r = h:filter("up", { mode = "tcp", input = "hello" })
+    -- no end_analyze in this filter: only the callbacks it has are called
+    assert.same({ "start_analyze:req", "tcp_payload:req", "start_analyze:res", "tcp_payload:res" }, r.calls)
+    assert.equal("HEL", r.channels.req.output)
+    assert.equal("LO", r.channels.req.input)
+  end)
+end)

@@ -157,7 +157,8 @@ end
   ctx = { kind = "action"|"fetch"|"converter"|"service"|"task"|"cli"|"filter",
           name = ..., ... }
 Returns status, values: "ok", packed results | "done", ctx.done |
-"error", text | "yield" (a wait where waiting is not allowed). ]]
+"error", text | "yield" (a wait where waiting is not allowed) | "expired"
+(ctx.on_wait refused to wait any longer). ]]
 function E.exec(rt, ctx, fn, ...)
   local co = coroutine.create(fn)
   ctx.co = co
@@ -166,6 +167,8 @@ function E.exec(rt, ctx, fn, ...)
   local res = U.pack(coroutine.resume(co, ...))
   while coroutine.status(co) == "suspended" do
     if yieldable then
+      -- the harness may feed data on waits, or give up (inspect-delay)
+      if ctx.on_wait and ctx.on_wait(res[2], res[3]) == false then return "expired" end
       res = U.pack(rt.sched:wait(co, table.unpack(res, 2, res.n)))
     elseif res[2] == schedlib.YIELD then
       res = U.pack(coroutine.resume(co))

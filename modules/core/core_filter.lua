@@ -296,4 +296,39 @@ function FL.run_http(rt, name, conf, tx)
   return out
 end
 
+-- TCP streams: start_analyze, tcp_payload (with data filters) and
+-- end_analyze on each channel; the payload is the channel's input.
+function FL.run_tcp(rt, name, conf, tx)
+  local out = { calls = {}, errors = {} }
+  local ctx = { kind = "filter", name = name }
+  local status, val = E.exec(rt, ctx, conf.new, conf)
+  if status ~= "ok" or type(val[1]) ~= "table" then
+    if status == "error" then E.report(rt, ctx, val) end
+    return out
+  end
+  local inst = val[1]
+  out.instance = inst
+  local s = tx.stream
+  for _, dir in ipairs({ "req", "res" }) do
+    s.dir = dir
+    local chn = tx.txn[dir]
+    local function step(cb)
+      local r, called, err = call(rt, name, inst, cb, tx.txn, chn)
+      if called then out.calls[#out.calls + 1] = cb .. ":" .. dir end
+      if err then out.errors[#out.errors + 1] = err end
+      return r
+    end
+    step("start_analyze")
+    if rt.data_filters[inst] and rt.data_filters[inst][dir] then
+      local c = s.chn[dir]
+      local fwd = math.tointeger(step("tcp_payload")) or #c.input
+      fwd = math.max(0, math.min(fwd, #c.input))
+      c.output = c.output .. c.input:sub(1, fwd)
+      c.input = c.input:sub(fwd + 1)
+    end
+    step("end_analyze")
+  end
+  return out
+end
+
 return FL

@@ -315,13 +315,25 @@ function chn_methods.is_full(self) chn(self, false); return false end
 function chn_methods.is_resp(self) U.checkself(self, chn_mt); return U.st(self).dir == "res" end
 function chn_methods.may_recv(self) local c = chn(self, false); return not c.closed end
 
+-- In an action, reading an empty channel that can still receive waits for
+-- data (the harness delivers the next chunk of the description's input).
+local function wait_data(self, c, s)
+  if #c.input > 0 or not (c.pending and #c.pending > 0) then return end
+  local ctx = E.current(s.rt)
+  if not ctx or ctx.kind ~= "action" then return end
+  while #c.input == 0 and c.pending and #c.pending > 0 do s.rt.sched:yield() end
+  local _ = self
+end
+
 function chn_methods.data(self, off, len)
-  local c = chn(self, true)
+  local c, s = chn(self, true)
+  wait_data(self, c, s)
   off, len = range(c, off and checkinteger(2, off, 2), len and checkinteger(3, len, 3), 1)
   return c.input:sub(off + 1, off + len)
 end
 function chn_methods.line(self, off, len)
-  local c = chn(self, true)
+  local c, s = chn(self, true)
+  wait_data(self, c, s)
   off, len = range(c, off and checkinteger(2, off, 2), len and checkinteger(3, len, 3), 1)
   local d = c.input:sub(off + 1, off + len)
   local nl = d:find("\n", 1, true)
@@ -340,7 +352,8 @@ function chn_methods.get(self)
   return d
 end
 function chn_methods.getline(self)
-  local c = chn(self, true)
+  local c, s = chn(self, true)
+  wait_data(self, c, s)
   if c.input == "" and c.closed then return nil end
   local nl = c.input:find("\n", 1, true)
   local line = nl and c.input:sub(1, nl) or c.input

@@ -13,6 +13,7 @@ local msg = require "proxylua.core_msg"
 local txnlib = require "proxylua.core_txn"
 local applet = require "proxylua.core_applet"
 local classes = require "proxylua.core_classes"
+local schedlib = require "proxylua.core_sched"
 
 local T = {}
 
@@ -294,8 +295,16 @@ function H:transaction(desc)
       msg.add(s.http_req, "content-length", tostring(#desc.body))
     end
   end
-  s.chn = { req = { input = desc.input or "", output = "" },
-            res = { input = desc.res_input or "", output = "" } }
+  -- TCP input: a string, or a list of chunks arriving one per wait
+  local function channel(input)
+    if type(input) == "table" then
+      local pending = {}
+      for i = 2, #input do pending[#pending + 1] = input[i] end
+      return { input = input[1] or "", output = "", pending = pending }
+    end
+    return { input = input or "", output = "" }
+  end
+  s.chn = { req = channel(desc.input), res = channel(desc.res_input) }
   s.vars_get = function(name) return V.get(s, name) end
   for name, v in pairs(desc.vars or {}) do V.set(s, name, U.lua2smp(v)) end
   if desc.session then s.vars.sess = desc.session.vars end
@@ -363,6 +372,21 @@ function Tx:run(env, name, ...)
   while true do
     runs = runs + 1
     local ctx = { kind = "action", name = name, stream = s }
+    -- each wait lets the next chunk of client/server data arrive; waiting
+    -- with nothing left to arrive ends like an expired inspect-delay
+    local idle = 0
+    ctx.on_wait = function(token)
+      local fed = false
+      for _, c in pairs(s.chn) do
+        if c.pending and #c.pending > 0 then
+          c.input = c.input .. table.remove(c.pending, 1)
+          fed = true
+        end
+      end
+      if fed or token ~= schedlib.YIELD then idle = 0 return true end
+      idle = idle + 1
+      return idle <= 1000
+    end
     local status, val = E.exec(rt, ctx, a.fn, self.txn, table.unpack(args, 1, args.n))
     local code = 0
     if status == "ok" then
@@ -381,6 +405,9 @@ function Tx:run(env, name, ...)
     elseif status == "error" then
       E.report(rt, ctx, val)
       result.error = val
+    elseif status == "expired" then
+      E.alert(rt, E.prefix(ctx) .. ": aborting Lua processing on expired timeout.")
+      result.expired = true
     end
     if code == 2 and not result.txn_done and ctx.wake_time and runs < 1000 then
       rt.sched:advance(ctx.wake_time)
@@ -610,8 +637,9 @@ function H:filter(name, desc, opts)
   end
   local tx = self:transaction(desc)
   tx.origin = origin
-  local r = FL.run_http(rt, name, conf, tx)
+  local r = (tx.stream.mode == "tcp" and FL.run_tcp or FL.run_http)(rt, name, conf, tx)
   r.tx, r.request, r.response = tx, tx.stream.http_req, tx.stream.http_res
+  r.channels = tx.stream.chn -- TCP: { req = { input, output }, res = ... }
   r.logs = new_logs(self, log_from)
   return r
 end
