@@ -102,6 +102,7 @@ T("mapnew2", function() return Map.new("x.map", 99) end)
 T("mapnew3", function() return Map.new("/nonexistent.map") end)
 T("tcp", function() return core.tcp() end)
 T("wake", function() act:wake_time(1) end)
+T("require", function() return require("proxylua.core") == core end)
 ]==]
 
 local EPILOGUE_BODY = [==[
