@@ -336,6 +336,20 @@ end
 function Tx:request() return self.stream.http_req end
 function Tx:response() return self.stream.http_res end
 function Tx:get_var(name) return U.smp2lua(V.get(self.stream, name)) end
+
+-- Every variable the stream can see: { txn = { name = value }, sess = ...,
+-- req = ..., res = ..., proc = ... }, values as get_var returns them.
+function Tx:vars()
+  local out = {}
+  local s = self.stream
+  for _, scope in ipairs({ "proc", "sess", "txn", "req", "res", "check" }) do
+    local store = V.store(s, scope)
+    local t = {}
+    for k, smp in pairs(store) do t[k] = U.smp2lua(smp) end
+    out[scope] = t
+  end
+  return out
+end
 function Tx:priv() return self.stream.priv end
 
 local function new_logs(h, from)
@@ -435,6 +449,7 @@ function Tx:run(env, name, ...)
   end
   if result.reply then result.reply.wire = applet.wire(result.reply) end
   result.logs = new_logs(h, log_from)
+  result.vars = self:vars()
   self.steps[#self.steps + 1] = result
   self.client = result.reply or self.client
   return result
@@ -463,6 +478,7 @@ end
   result.closed   txn:done() without a reply: connection closed, no response
   result.error    the logged runtime error text, if the action failed
   result.logs     log records emitted during the call
+  result.vars     the variables after the call, by scope ({ txn = {...}, ... })
   result.tx       the transaction (request as forwarded, variables...) ]]
 function H:action(name, desc, ...)
   local tx = self:transaction(desc)
