@@ -278,6 +278,65 @@ return function(K)
   def("ssl_fc_is_resumed", NOARG, function(s) return bool(false and s) end)
   F.payload = F["req.payload"]
 
+  -- base32/url32: sdbm with the avalanche (checked live); *_src appends
+  -- the client address bytes.
+  local function src_bytes(s)
+    local v4 = misc.parse_v4(s.src)
+    if v4 then return string.pack(">I4", v4) end
+    return misc.parse_v6(s.src) or ""
+  end
+  local function hashed(fetch)
+    return function(s)
+      local v = fetch(s, {})
+      return v and sint(K.hash_fn("sdbm")(v.v, 1))
+    end
+  end
+  local function hashed_src(fetch32)
+    return function(s)
+      local h = F[fetch32].fn(s, {})
+      return h and { t = "bin", v = string.pack(">I4", h.v) .. src_bytes(s) }
+    end
+  end
+  local function host_uri(s)
+    local m = reqmsg(s)
+    if not m then return nil end
+    return str((msg.get(m, "host")[1] or "") .. m.uri)
+  end
+  def("base32", NOARG, hashed(F.base.fn), true)
+  def("url32", NOARG, hashed(host_uri), true)
+  def("base32+src", NOARG, hashed_src("base32"), true)
+  def("url32+src", NOARG, hashed_src("url32"), true)
+
+  -- req.hdrs_bin: varint length-prefixed names and values, then two 0 bytes.
+  local function varint(n)
+    if n < 240 then return string.char(n) end
+    local out = { string.char((n & 0xff) | 240) }
+    n = (n - 240) >> 4
+    while n >= 128 do
+      out[#out + 1] = string.char((n & 0xff) | 128)
+      n = (n - 128) >> 7
+    end
+    out[#out + 1] = string.char(n)
+    return table.concat(out)
+  end
+  local function hdrs_bin(which)
+    return function(s)
+      local m = which(s)
+      if not m then return nil end
+      local out = {}
+      for _, h in ipairs(m.headers) do
+        out[#out + 1] = varint(#h[1]) .. h[1] .. varint(#h[2]) .. h[2]
+      end
+      return { t = "bin", v = table.concat(out) .. "\0\0" }
+    end
+  end
+  def("req.hdrs_bin", NOARG, hdrs_bin(reqmsg), true)
+  def("res.hdrs_bin", NOARG, hdrs_bin(resmsg), true)
+  -- no capture slots are declared in a harness: always empty
+  def("capture.req.hdr", { min = 1, "sint" }, function() return nil end, true)
+  def("capture.res.hdr", { min = 1, "sint" }, function() return nil end, true)
+  def("capture.res.ver", NOARG, function(s) local m = resmsg(s); return m and str("HTTP/" .. m.version) end, true)
+
   ----------------------------------------------------------------------------
   -- Converters
 

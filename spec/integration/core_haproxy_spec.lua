@@ -200,6 +200,7 @@ T("x4", function() local c = txn.c return c:hex(c:htonl(258)), c:iif(1, "yes", "
 T("x5", function() local c = txn.c return c:add_item("a", ",", "txn.v1", "!"), c:add_item("", ",", "txn.v1"), c:add_item("a", ",", "txn.none"), c:secure_memcmp("hello", "txn.v1"), c:secure_memcmp("x", "txn.none"), c:set_var("abc", "txn.sv"), txn:get_var("txn.sv"), c:unset_var("q", "txn.sv"), txn:get_var("txn.sv") end)
 T("x6", function() local c, j = txn.c, '{"a":{"b":[1,2.5,"x\\"y"]},"t":true,"f":false,"n":null,"s":"\\u00e9"}' return c:json_query(j, "$.a.b[1]"), c:json_query(j, "$.a.b[0]", "int"), c:json_query(j, "$.a.b[2]"), c:json_query(j, "$.t"), c:json_query(j, "$.f"), c:json_query(j, "$.n"), c:json_query(j, "$.a"), c:json_query(j, "$.s"), c:json_query(j, "$.zz") end)
 T("x7", function() local jwt = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c" return txn.c:jwt_header_query(jwt, "$.alg"), txn.c:jwt_payload_query(jwt, "$.sub"), txn.c:jwt_payload_query(jwt, "$.iat", "int"), txn.c:jwt_header_query(jwt) end)
+T("x8", function() local f = txn.f return f:base32(), f:url32(), f:base32_src(), f:url32_src(), f:req_hdrs_bin(), f:capture_req_hdr(0) end)
 T("t7", function() return pcall(txn.done, txn, "x") end)
 ]==]
 
@@ -271,7 +272,7 @@ backend be
     local ok, err = pcall(function()
       -- curl joins repeated names; send X-Multi twice with a raw header list
       status, body = H.http({ port = hap.port, path = REQUEST.path, method = REQUEST.method,
-        body = REQUEST.body, headers = { "X-Multi: one", "X-Multi: two, three", "Cookie: a=1; b=2",
+        body = REQUEST.body, headers = { "User-Agent: curl", "X-Multi: one", "X-Multi: two, three", "Cookie: a=1; b=2",
         "Content-Type: application/x-www-form-urlencoded", "Authorization: Basic YWxpY2U6c2VjcmV0",
         "X-Num: 42abc" } })
     end)
@@ -281,7 +282,7 @@ backend be
     assert.equal(200, status, log)
     local h = testing.load_string(TXN_SCRIPT)
     local r = h:action("probe", { method = "POST", uri = REQUEST.path, body = REQUEST.body,
-      headers = { "Host: 127.0.0.1:" .. hap.port, "User-Agent: curl", "Accept: */*",
+      headers = { "Host: 127.0.0.1:" .. hap.port, "Accept: */*", "User-Agent: curl",
                   "X-Multi: one", "X-Multi: two, three", "Cookie: a=1; b=2",
                   "Content-Type: application/x-www-form-urlencoded", "Authorization: Basic YWxpY2U6c2VjcmV0",
                   "X-Num: 42abc" } })
