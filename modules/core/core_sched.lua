@@ -48,11 +48,11 @@ function Sched:advance(ms)
   if ms > 0 then self.offset_us = self.offset_us + ms * 1000 end
 end
 
-function Sched:sleep(ms)
+function Sched:sleep(ms) -- luacheck: ignore self
   coroutine.yield(SLEEP, ms)
 end
 
-function Sched:yield()
+function Sched:yield() -- luacheck: ignore self
   coroutine.yield(YIELD)
 end
 

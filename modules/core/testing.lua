@@ -459,13 +459,9 @@ end
 local function pick_env(h, name, desc)
   if desc and desc.env then return desc.env end
   for _, e in ipairs({ "http-req", "http-res", "tcp-req", "tcp-res" }) do
-    if h.rt:find_action(e, name) then
-      if desc and desc.mode == "tcp" and e:match("^http") then
-        -- a tcp stream cannot run http actions
-      else
-        return e
-      end
-    end
+    -- a tcp stream cannot run http actions
+    local usable = not (desc and desc.mode == "tcp" and e:match("^http"))
+    if usable and h.rt:find_action(e, name) then return e end
   end
   return "http-req"
 end
