@@ -173,8 +173,8 @@ GEN.reg = function(r)
     k = k .. pick(r, { "", "", "$" })
     -- keep the regexes PCRE2 compiles (HAProxy refuses a map with a bad one)
     local ok, rm = pcall(Map.new, { k }, Map._reg)
-    -- and few that match everything (they would hide every later line)
-    if ok and (rm:lookup("") == nil or r(80) == 1) then keys[#keys + 1] = k end
+    -- and none that match everything (they would hide every later line)
+    if ok and rm:lookup("") == nil and rm:lookup("Z-q") == nil then keys[#keys + 1] = k end
   end
   return keys, function()
     local x = r(10)
