@@ -136,7 +136,7 @@ int pl_map_entry_match(const pl_map *m, size_t i, const pl_map_query *q, void *s
 		return 0;
 	switch (m->method) {
 	case PL_MATCH_STR:
-		ql = cut_nul(q->s, q->len);
+		ql = m->icase ? q->len : cut_nul(q->s, q->len);
 		return ql == kl && pl_map_memeq(q->s, e->key, kl, m->icase);
 	case PL_MATCH_BEG:
 		ql = cut_nul(q->s, q->len);

@@ -185,10 +185,14 @@ static void str_free(pl_map *m)
 	m->idx = NULL;
 }
 
-/* HAProxy looks str keys up as C strings: the query ends at its first NUL. */
+/*
+ * HAProxy looks str keys up in its tree as C strings: the query ends at its
+ * first NUL. With -i the keys sit in its list, compared over the query's
+ * whole length instead.
+ */
 static int str_lookup(const pl_map *m, const pl_map_query *q, void *scratch, pl_map_rank *r)
 {
-	const char *nul = memchr(q->s, '\0', q->len);
+	const char *nul = m->icase ? NULL : memchr(q->s, '\0', q->len);
 	size_t len = nul ? (size_t)(nul - q->s) : q->len;
 
 	(void)scratch;
