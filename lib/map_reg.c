@@ -29,9 +29,12 @@ typedef struct reg_idx {
 
 typedef struct reg_scratch {
 	pcre2_match_data *md;
-	uint8_t *mark;
+	uint8_t *mark;             /* by entry: already a candidate */
 	uint32_t *cand;
 	size_t cap;
+	uint8_t *nmark;            /* by literal-trie node: its ids already listed */
+	uint32_t *nlist;
+	size_t ncap;
 	pl_alloc_fn alloc;
 	void *ud;
 } reg_scratch;
@@ -113,7 +116,36 @@ void pl_map_reg_scratch_destroy(void *p)
 		s->alloc(s->ud, s->mark, s->cap, 0);
 	if (s->cand)
 		s->alloc(s->ud, s->cand, s->cap * sizeof(*s->cand), 0);
+	if (s->nmark)
+		s->alloc(s->ud, s->nmark, s->ncap, 0);
+	if (s->nlist)
+		s->alloc(s->ud, s->nlist, s->ncap * sizeof(*s->nlist), 0);
 	s->alloc(s->ud, s, sizeof(*s), 0);
+}
+
+static int scratch_fit_nodes(reg_scratch *s, size_t n)
+{
+	uint8_t *mark;
+	uint32_t *list;
+
+	if (n <= s->ncap)
+		return 0;
+	mark = s->alloc(s->ud, NULL, 0, n);
+	list = mark ? s->alloc(s->ud, NULL, 0, n * sizeof(*list)) : NULL;
+	if (list == NULL) {
+		if (mark)
+			s->alloc(s->ud, mark, n, 0);
+		return -1;
+	}
+	memset(mark, 0, n);
+	if (s->nmark)
+		s->alloc(s->ud, s->nmark, s->ncap, 0);
+	if (s->nlist)
+		s->alloc(s->ud, s->nlist, s->ncap * sizeof(*s->nlist), 0);
+	s->nmark = mark;
+	s->nlist = list;
+	s->ncap = n;
+	return 0;
 }
 
 static int scratch_fit(reg_scratch *s, size_t n)
@@ -498,7 +530,7 @@ static size_t filtered(const reg_idx *x, const pl_map_query *q, reg_scratch *s,
                        pcre2_match_data **tmp)
 {
 	const pl_trie *t = &x->ac;
-	size_t nc = 0, i, a = 0, c = 0, res = SIZE_MAX;
+	size_t nc = 0, nn = 0, i, a = 0, c = 0, res = SIZE_MAX;
 	uint32_t u = 0;
 
 	for (i = 0; i < q->len; i++) {
@@ -512,9 +544,12 @@ static size_t filtered(const reg_idx *x, const pl_map_query *q, reg_scratch *s,
 			u = t->node[u].fail;
 		}
 		u = v == PL_TRIE_NONE ? 0 : v;
-		for (d = t->node[u].best != PL_TRIE_NONE ? u : t->node[u].dict; d != PL_TRIE_NONE;
-		     d = t->node[d].dict) {
+		/* a node seen before had its whole dict chain listed then */
+		for (d = t->node[u].best != PL_TRIE_NONE ? u : t->node[u].dict;
+		     d != PL_TRIE_NONE && !s->nmark[d]; d = t->node[d].dict) {
 			uint32_t id;
+			s->nmark[d] = 1;
+			s->nlist[nn++] = d;
 			for (id = t->node[d].best; id != PL_TRIE_NONE; id = t->same[id])
 				if (!s->mark[id]) {
 					s->mark[id] = 1;
@@ -538,6 +573,8 @@ static size_t filtered(const reg_idx *x, const pl_map_query *q, reg_scratch *s,
 	}
 	for (i = 0; i < nc; i++)
 		s->mark[s->cand[i]] = 0;
+	for (i = 0; i < nn; i++)
+		s->nmark[s->nlist[i]] = 0;
 	return res;
 }
 
@@ -548,7 +585,8 @@ static int reg_lookup(const pl_map *m, const pl_map_query *q, void *scratch, pl_
 	pcre2_match_data *tmp = NULL;
 
 	r->tier = r->len = 0;
-	if (x->has_ac && s != NULL && scratch_fit(s, x->built) == 0)
+	if (x->has_ac && s != NULL && scratch_fit(s, x->built) == 0 &&
+	    scratch_fit_nodes(s, x->ac.nnode) == 0)
 		r->idx = filtered(x, q, s, &tmp);
 	else
 		r->idx = scan_all(m, x, q, s, &tmp);
