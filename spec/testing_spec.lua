@@ -256,7 +256,7 @@ describe("examples replayed against their golden files (captured from HAProxy 2.
     it(ex.name, function()
       local golden = X.read_golden(ex)
       assert.is_table(golden, "missing " .. X.golden_path(ex))
-      local h = testing.load(ex.script)
+      local h = testing.load(ex.script, { upstream = ex.upstream })
       for i, req in ipairs(ex.requests) do
         local status, hdrs, body = X.through_harness(h, ex, 0, req)
         local g = golden[i]
@@ -374,5 +374,78 @@ describe("variables in results", function()
     assert.same({ b = "x" }, r.vars.sess)
     assert.same({ c = 1 }, r.vars.req)
     assert.same({ d = 2 }, r.vars.proc)
+  end)
+end)
+
+describe("core.httpclient() answered by a harness upstream", function()
+  local sent = {}
+  local function upstream(req)
+    sent[#sent + 1] = req
+    if req.path == "/down" then return nil end
+    return { status = 201, reason = "Made", headers = { "X-Multi: one", "X-Multi: two", "Content-Length: 2" },
+             body = "ok" }
+  end
+  local h = testing.load_string([[
+    core.register_action("call", {"http-req"}, function(txn, path)
+      local hc = core.httpclient()
+      res = hc:get({ url = "http://up.example" .. path, headers = { ["X-A"] = { "1", 2, true }, ["x-s"] = "dropped" } })
+      cls = tostring(hc)
+    end, 1)
+    core.register_action("bad", {"http-req"}, function(txn, which)
+      local hc = core.httpclient()
+      local cases = {
+        function() return hc:get() end,
+        function() return hc:post("x") end,
+        function() return hc:get({ nope = 1 }) end,
+        function() return hc:get({ body = "x" }) end,
+        function() return hc:get({ url = 5 }) end,
+        function() return hc:get({ url = "http://x", timeout = "1000" }) end,
+        function() return hc:get({ url = "/relative" }) end,
+      }
+      errs = {}
+      for i, f in ipairs(cases) do errs[i] = select(2, pcall(f)):gsub("^[^:]*:%d+: ", "") end
+    end, 1)
+    core.register_fetches("fetch_call", function(txn)
+      return core.httpclient():get({ url = "http://up.example/f" }).status
+    end)
+    core.register_init(function() init_hc = core.httpclient() end)
+  ]], { upstream = upstream })
+
+  it("sends the request HAProxy would send and returns 0-based headers", function()
+    h:action("call", nil, "/p")
+    local req = sent[#sent]
+    assert.equal("GET", req.method)
+    assert.equal("/p", req.path)
+    assert.same({ { "x-a", "1" }, { "x-a", "2" }, { "host", "up.example" }, { "accept", "*/*" },
+                  { "user-agent", "HAProxy" } }, req.headers)
+    local res = h.env.res
+    assert.same({ 201, "Made", "ok" }, { res.status, res.reason, res.body })
+    assert.same({ [0] = "one", [1] = "two" }, res.headers["x-multi"])
+    assert.equal("HAProxy class HTTPClient", h.env.cls)
+    assert.is_nil(h.env.init_hc)
+  end)
+
+  it("answers 503 itself when nothing listens", function()
+    h:action("call", nil, "/down")
+    assert.equal(503, h.env.res.status)
+    assert.equal("<html><body><h1>503 Service Unavailable</h1>\nNo server is available to handle this request.\n</body></html>\n",
+      h.env.res.body)
+  end)
+
+  it("checks the request table with 2.6's texts (all say 'get')", function()
+    h:action("bad", nil, "x")
+    assert.same({ "'get' needs a table as argument", "'get' needs a table as argument",
+                  "'nope' invalid parameter name", "'get' need a 'url' argument",
+                  "invalid parameter in 'url', must be a string",
+                  "invalid parameter in 'timeout', must be a number", "couldn't start the httpclient" },
+                h.env.errs)
+  end)
+
+  it("fails a fetch (yield not allowed) after sending the request", function()
+    local before = #sent
+    local r = h:fetch("fetch_call")
+    assert.is_nil(r.sample)
+    assert.equal(before + 1, #sent)
+    assert.equal("Lua sample-fetch 'fetch_call': yield not allowed.", r.logs[1].msg)
   end)
 end)

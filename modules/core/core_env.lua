@@ -467,11 +467,17 @@ local function new_core(rt)
     return sock.tcp(rt)
   end
 
+  -- A harness upstream (opts.upstream) answers subrequests; otherwise the
+  -- real client of proxylua.httpclient, when installed.
   function core.httpclient()
     if rt.phase ~= "runtime" then return nil end
+    if rt.upstream then
+      rt.new_httpclient = rt.new_httpclient or require("proxylua.core_httpclient").class(rt)
+      return rt.new_httpclient()
+    end
     local ok, hc = pcall(require, "proxylua.httpclient")
     if not ok or type(hc) ~= "table" or not hc.new then
-      raise("proxylua: core.httpclient() needs proxylua.httpclient, which is not installed")
+      raise("proxylua: core.httpclient() needs proxylua.httpclient, or a harness upstream (opts.upstream)")
     end
     return hc.new(rt)
   end

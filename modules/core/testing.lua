@@ -145,7 +145,10 @@ end
   opts.now            start the virtual clock at this epoch (seconds)
   opts.sched          a scheduler replacing the default (core_sched.lua)
   opts.globals        { name = value } set in the script's globals before
-                      it runs (e.g. a print that collects lines) ]]
+                      it runs (e.g. a print that collects lines)
+  opts.upstream       function(request) -> response answering
+                      core.httpclient() requests (see core_httpclient.lua);
+                      returning nil is a refused connection (503) ]]
 function T.new(opts)
   opts = opts or {}
   local G = new_globals(opts)
@@ -157,6 +160,7 @@ function T.new(opts)
   local self = setmetatable({ rt = rt, env = G, core = rt.core, opts = opts,
                               process = process, version = vnum(opts.haproxy) }, H)
   rt.resolve_file = function(f) return f end
+  rt.upstream = opts.upstream
   for file in pairs(opts.maps or {}) do
     classes.ref_for(rt, file, "map").maps_loaded = true
   end

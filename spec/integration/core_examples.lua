@@ -17,6 +17,20 @@ X.curl_headers = curl_headers
 local ORIGIN = { status = 200, headers = { "content-type: application/json", "content-length: 11" },
                  body = '{"ok":true}' }
 
+-- The auth service of the auth-request example, as a harness upstream
+-- (the HAProxy configuration has the same rules in `listen authsvc`).
+local function auth_upstream(req)
+  local auth
+  for _, h in ipairs(req.headers) do if h[1] == "authorization" then auth = h[2] end end
+  if auth == "Bearer good" then
+    return { status = 200, headers = { "content-type: text/plain", "x-user: alice", "content-length: 2" }, body = "ok" }
+  end
+  if auth == "Bearer bad" then
+    return { status = 403, headers = { "content-type: text/plain", "content-length: 9" }, body = "bad token" }
+  end
+  return { status = 500, headers = { "content-type: text/plain", "content-length: 4" }, body = "boom" }
+end
+
 X.EXAMPLES = {
   {
     name = "cors", script = "examples/core-cors/cors.lua",
@@ -56,6 +70,22 @@ X.EXAMPLES = {
                  { path = "/metrics" } },
   },
   {
+    name = "auth-request", script = "examples/core-auth-request/auth.lua",
+    req_actions = { "auth" }, action_args = { auth = { "http://127.0.0.1:${PORT2}/check" } },
+    upstream = auth_upstream, ports = 2,
+    extra_config = [[
+listen authsvc
+    bind 127.0.0.1:${PORT2}
+    http-request return status 200 content-type text/plain hdr x-user alice string "ok" if { req.hdr(authorization) -m str "Bearer good" }
+    http-request return status 403 content-type text/plain string "bad token" if { req.hdr(authorization) -m str "Bearer bad" }
+    http-request return status 500 content-type text/plain string "boom"
+]],
+    origin_echo = true,
+    requests = { { path = "/a" }, { path = "/b", headers = { "Authorization: Bearer good" } },
+                 { path = "/c", headers = { "Authorization: Bearer bad" } },
+                 { path = "/d", headers = { "Authorization: Bearer other" } } },
+  },
+  {
     name = "map-routing", script = "examples/core-map-routing/routing.lua",
     req_actions = { "route" },
     requests = { { path = "/", host = "api.example.com" }, { path = "/x", host = "www.example.com" },
@@ -67,7 +97,10 @@ X.EXAMPLES = {
 -- HAProxy configuration for an example; lua-load is added by the caller.
 function X.config(ex)
   local lines = { "frontend fe", "    bind 127.0.0.1:${PORT}" }
-  for _, a in ipairs(ex.req_actions or {}) do lines[#lines + 1] = "    http-request lua." .. a end
+  for _, a in ipairs(ex.req_actions or {}) do
+    local args = ex.action_args and ex.action_args[a]
+    lines[#lines + 1] = "    http-request lua." .. a .. (args and (" " .. table.concat(args, " ")) or "")
+  end
   if ex.service then
     local cond = ex.service_path and (" if { path " .. ex.service_path .. " }") or ""
     lines[#lines + 1] = "    http-request use-service lua." .. ex.service .. cond
@@ -78,8 +111,12 @@ function X.config(ex)
   lines[#lines + 1] = "    server origin 127.0.0.1:${PORT1}"
   lines[#lines + 1] = "listen origin"
   lines[#lines + 1] = "    bind 127.0.0.1:${PORT1}"
-  lines[#lines + 1] = [[    http-request return status 200 content-type application/json string '{"ok":true}']]
-  return table.concat(lines, "\n") .. "\n"
+  if ex.origin_echo then
+    lines[#lines + 1] = [[    http-request return status 200 content-type text/plain lf-string "hello %[req.hdr(x-user)]"]]
+  else
+    lines[#lines + 1] = [[    http-request return status 200 content-type application/json string '{"ok":true}']]
+  end
+  return table.concat(lines, "\n") .. "\n" .. (ex.extra_config or "")
 end
 
 -- One answer as a golden block: request line, status, sorted headers
@@ -124,7 +161,8 @@ function X.through_harness(h, ex, port, req)
   local tx = h:transaction({ method = req.method or "GET", uri = req.path, body = req.body,
                              headers = curl_headers(port, req) })
   for _, a in ipairs(ex.req_actions or {}) do
-    local r = tx:run("http-req", a)
+    local args = ex.action_args and ex.action_args[a] or {}
+    local r = tx:run("http-req", a, table.unpack(args))
     if r.reply then return r.reply.status, header_map(r.reply.headers), r.reply.body end
     if r.closed then return 0, {}, "" end
   end
@@ -132,6 +170,10 @@ function X.through_harness(h, ex, port, req)
   if ex.service and (not ex.service_path or req.path == ex.service_path) then
     local out = h:service(ex.service, tx)
     if out.empty then return 0, {}, "" end
+  elseif ex.origin_echo then
+    local body = "hello " .. (tx.txn.sf:req_hdr("x-user"))
+    tx:to_response({ status = 200, headers = { "content-type: text/plain", "content-length: " .. #body },
+                     body = body })
   else
     local hs = {}
     for _, l in ipairs(ORIGIN.headers) do hs[#hs + 1] = l end

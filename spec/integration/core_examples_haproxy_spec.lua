@@ -32,7 +32,7 @@ describe("examples against HAProxy 2.6", function()
         if data then files[extra] = data end
       end
       local hap = H.start({ files = files, global = "    lua-load ${DIR}/t.lua",
-                            config = X.config(ex), ports = 1 })
+                            config = X.config(ex), ports = ex.ports or 1 })
       local blocks = {}
       local ok, err = pcall(function()
         for _, req in ipairs(ex.requests) do
@@ -51,7 +51,7 @@ describe("examples against HAProxy 2.6", function()
       if os.getenv("PROXYLUA_REGEN") == "1" or not read(path) then write(path, live) end
       assert.equal(read(path), live)
 
-      local h = testing.load(ex.script)
+      local h = testing.load(ex.script, { upstream = ex.upstream })
       local golden = X.read_golden(ex)
       for i, req in ipairs(ex.requests) do
         local status, hdrs, body = X.through_harness(h, ex, hap.port, req)
