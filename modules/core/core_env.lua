@@ -177,7 +177,8 @@ function E.exec(rt, ctx, fn, ...)
     end
   end
   if ctx.done then
-    if res[1] and rt.on_done_caught then rt.on_done_caught(ctx) end
+    -- the function went on after done() (pcall caught it)
+    if res[1] then ctx.done.caught = true end
     return "done", ctx.done
   end
   if res[1] then return "ok", U.pack(table.unpack(res, 2, res.n)) end

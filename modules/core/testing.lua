@@ -414,6 +414,12 @@ function Tx:run(env, name, ...)
         code = val.n > 0 and U.tointeger(val.value) or 0
       else
         result.txn_done = true
+        if val.caught and val.reply then
+          -- runtime.md 1.7: HAProxy 2.6.12 segfaulted after this, every time
+          result.error = "proxylua: txn:done(reply) was caught by pcall and the action went on: "
+            .. "HAProxy 2.6 crashes (segfault) here"
+          E.alert(rt, E.prefix(ctx) .. ": " .. result.error .. ".")
+        end
         if val.reply then
           result.reply = txnlib.render_reply(val.reply, s.http_req and s.http_req.version)
         else
