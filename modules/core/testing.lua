@@ -454,7 +454,7 @@ function Tx:run(env, name, ...)
     if page then result.reply = applet.error_page(page) end
   end
   if s.mode == "tcp" then
-    result.sent = s.chn[env == "tcp-req" and "res" or "res"].sent
+    result.sent = s.chn.res.sent -- what txn.res:send() put on the way to the client
     if result.txn_done then result.closed = true end
   end
   if result.reply then result.reply.wire = applet.wire(result.reply) end
