@@ -273,7 +273,8 @@ Tx.__index = Tx
   src ("127.0.0.1"), src_port (40000), dst ("127.0.0.1"), dst_port (8080),
   ssl, sni, alpn, mode ("http" | "tcp"), frontend ("fe"), backend ("be"),
   vars ({["txn.x"] = v}), input (tcp: request bytes), response (server's
-  response for http-res actions: {status, reason, headers, body}). ]]
+  response for http-res actions: {status, reason, headers, body}),
+  session (testing.session(): one connection for several requests). ]]
 function H:transaction(desc)
   desc = desc or {}
   local mode = desc.mode or "http"
@@ -311,7 +312,15 @@ function H:transaction(desc)
   s.chn = { req = channel(desc.input), res = channel(desc.res_input) }
   s.vars_get = function(name) return V.get(s, name) end
   for name, v in pairs(desc.vars or {}) do V.set(s, name, U.lua2smp(v)) end
-  if desc.session then s.vars.sess = desc.session.vars end
+  -- a session shared by several requests (keep-alive): sess.* variables,
+  -- http_first_req
+  if desc.session then
+    local sess = desc.session
+    sess.vars = sess.vars or {}
+    sess.requests = (sess.requests or 0) + 1
+    s.vars.sess = sess.vars
+    s.not_first = sess.requests > 1
+  end
   local tx = setmetatable({ h = self, stream = s, steps = {} }, Tx)
   tx.txn = txnlib.new_txn(s)
   if desc.response then tx:set_response(desc.response) end
@@ -335,6 +344,9 @@ function Tx:to_response(r)
   s.req_vars_gone = true
   return self
 end
+
+-- A client connection for several requests: pass it as request.session.
+function T.session() return { vars = {} } end
 
 -- What the request looks like when HAProxy forwards it.
 function Tx:request() return self.stream.http_req end
