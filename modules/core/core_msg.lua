@@ -50,6 +50,9 @@ end
 -- Split one header value on commas outside double quotes, trimming blanks
 -- (what HAProxy's hdr()/hdr_cnt() see).
 function M.split(v)
+  if not sfind(v, '[,"]') then -- the common case: one value
+    return { (v:match("^[ \t]*(.-)[ \t]*$")) }
+  end
   local out, start, inq, i = {}, 1, false, 1
   local n = #v
   while i <= n do
