@@ -135,3 +135,58 @@ describe("HTTP answers of proxylua.testing against HAProxy 2.6", function()
     end
   end)
 end)
+
+local RES_SCRIPT = [==[
+core.register_action("resp", { "http-res" }, function(txn)
+  local p = txn:get_var("txn.path")
+  if p == "/deny" then return act.DENY end
+  if p == "/error" then return act.ERROR end
+  if p == "/invalid" then return act.INVALID end
+  if p == "/abort" then return act.ABORT end
+  if p == "/done" then txn:done({ status = 503, body = "replaced\n" }) end
+  if p == "/status" then txn.http:res_set_status(418) end
+  if p == "/hdr" then
+    txn.http:res_set_header("x-res", "1")
+    txn.http:res_del_header("x-drop")
+    txn.http:res_rep_header("x-rep", "^(a+)(b+)$", "\\2\\1")
+  end
+end)
+core.register_action("rememb", { "http-req" }, function(txn) txn:set_var("txn.path", txn.sf:path()) end)
+]==]
+
+describe("http-response actions against HAProxy 2.6", function()
+  it("give the client the same answers", function()
+    local hap = H.start({ files = { ["t.lua"] = RES_SCRIPT }, global = "    lua-load ${DIR}/t.lua", ports = 1,
+      config = [[
+frontend fe
+    bind 127.0.0.1:${PORT}
+    http-request lua.rememb
+    http-response lua.resp
+    default_backend be
+backend be
+    server s1 127.0.0.1:${PORT1}
+listen origin
+    bind 127.0.0.1:${PORT1}
+    http-request return status 200 content-type text/plain hdr x-drop yes hdr x-rep aabb string "origin"
+]] })
+    local paths = { "/deny", "/error", "/invalid", "/abort", "/done", "/status", "/hdr", "/plain" }
+    local real = {}
+    local ok, err = pcall(function()
+      for i, p in ipairs(paths) do real[i] = { H.http({ port = hap.port, path = p }) } end
+    end)
+    hap:stop()
+    assert(ok, err)
+    local h = testing.load_string(RES_SCRIPT)
+    for i, p in ipairs(paths) do
+      local tx = h:transaction({ path = p })
+      tx:run("http-req", "rememb")
+      tx:to_response({ status = 200, headers = { "content-type: text/plain", "x-drop: yes", "x-rep: aabb",
+                                                 "content-length: 6" }, body = "origin" })
+      local r = tx:run("http-res", "resp")
+      local res = r.reply or tx:response()
+      assert.equal(real[i][1], res.status, p)
+      assert.equal(real[i][2], res.body, p)
+      assert.same(multiset(real[i][3]), multiset(testing.header_map(res.headers)), p)
+    end
+  end)
+end)
