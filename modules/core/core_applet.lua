@@ -77,16 +77,18 @@ function http_methods.start_response(self)
   out.status = out.status or 200
   out.reason = out.reason or msg.reason(out.status)
   out.version = st.version == "1.0" and "1.0" or "1.1"
-  local has_cl, clean = false, {}
+  local has_cl, close, clean = false, false, {}
   for _, h in ipairs(out.headers) do
     if h[1] == "content-length" then
       has_cl = true
       out.content_length = tonumber(h[2])
     end
+    if h[1] == "connection" and h[2]:lower():find("close", 1, true) then close = true end
     -- HAProxy regenerates transfer-encoding/connection itself
     if h[1] ~= "transfer-encoding" and h[1] ~= "connection" then clean[#clean + 1] = h end
   end
   out.headers = clean
+  if close then out.headers[#out.headers + 1] = { "connection", "close" } end
   if not has_cl and out.version == "1.1" and out.status >= 200
      and out.status ~= 204 and out.status ~= 304 then
     out.chunked = true

@@ -47,6 +47,14 @@ end)
 
 core.register_service("svc_none", "http", function(applet) end)
 
+core.register_service("svc_conn", "http", function(applet)
+  applet:add_header("connection", "close")
+  applet:add_header("connection", "close")
+  applet:add_header("transfer-encoding", "chunked")
+  applet:start_response()
+  applet:send("bye")
+end)
+
 core.register_service("svc_body", "http", function(applet)
   local line = applet:getline()
   local rest = applet:receive()
@@ -63,11 +71,12 @@ frontend fe
     http-request use-service lua.svc if { path_beg /svc/ }
     http-request use-service lua.svc_cl if { path /svccl }
     http-request use-service lua.svc_none if { path /svcnone }
+    http-request use-service lua.svc_conn if { path /svcconn }
     http-request use-service lua.svc_body if { path /svcbody }
     http-request return status 200 content-type text/plain lf-string "x-hello=%[req.hdr(x-hello)] x-num=%[req.hdr(x-num)] v=%[var(txn.v)]\n"
 ]]
 
-local SERVICES = { ["/svc/a"] = "svc", ["/svccl"] = "svc_cl", ["/svcnone"] = "svc_none",
+local SERVICES = { ["/svc/a"] = "svc", ["/svccl"] = "svc_cl", ["/svcnone"] = "svc_none", ["/svcconn"] = "svc_conn",
                    ["/svcbody"] = "svc_body" }
 
 -- The harness run of the same rules: lua.route, then a service or the
@@ -94,7 +103,7 @@ end
 local REQUESTS = {
   { path = "/deny" }, { path = "/error" }, { path = "/invalid" }, { path = "/str5" }, { path = "/boom" },
   { path = "/reply" }, { path = "/plain" }, { path = "/nocontent" }, { path = "/coredone" },
-  { path = "/hdr" }, { path = "/svc/a?x=1" }, { path = "/svccl" }, { path = "/svcnone" },
+  { path = "/hdr" }, { path = "/svc/a?x=1" }, { path = "/svccl" }, { path = "/svcnone" }, { path = "/svcconn" },
   { path = "/svcbody", method = "POST", body = "line1\nrest" },
 }
 
