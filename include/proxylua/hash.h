@@ -25,7 +25,8 @@ enum {
 	PL_HASH_EDATA = -7      /* corrupt or truncated compressed stream */
 };
 
-/* ---- load-balancing hashes (lib/hash_fast.c); results as HAProxy's ---- */
+/* ---- HAProxy's hashes (lib/hash_fast.c, hash_crc32.c, hash_crc32c.c,
+ * hash_xxh32.c): the values its converters compute, as unsigned C types ---- */
 uint32_t pl_hash_sdbm(const void *p, size_t n);
 uint32_t pl_hash_djb2(const void *p, size_t n);
 uint32_t pl_hash_wt6(const void *p, size_t n);
@@ -92,7 +93,7 @@ int pl_hctx_final(pl_hctx *c, unsigned char *out, char *err, size_t errlen);
 int pl_hctx_oneshot(pl_hctx *c, const void *key, size_t keylen, const void *p,
                     size_t n, unsigned char *out, char *err, size_t errlen);
 
-/* Move OpenSSL's error queue into err as "what: reason; reason" and clear
+/* Move OpenSSL's error queue into err as "what; reason; reason" and clear
  * it (err may be NULL: the queue is only cleared). */
 void pl_crypto_error(char *err, size_t errlen, const char *what);
 
