@@ -433,6 +433,26 @@ return function(K)
   cdef("jwt_header_query", "str", { min = 0, "str", "str" }, jwt_part(1))
   cdef("jwt_payload_query", "str", { min = 0, "str", "str" }, jwt_part(2))
   cdef("debug", "any", { min = 0, "str", "str" }, function(i) return i end)
+
+  -- language(values[, default]): the Accept-Language entry with the highest
+  -- q among `values` (";"-separated). Checked live: names compare
+  -- case-sensitively, "*" is not special, q=0 drops an entry, an unreadable
+  -- q counts as 1, ties go to the first entry of the header.
+  cdef("language", "str", { min = 1, "str", "str" }, function(i, a)
+    local wanted = {}
+    for v in (a[1] .. ";"):gmatch("([^;]*);") do if v ~= "" then wanted[v] = true end end
+    local best, best_q
+    for item in (i.v .. ","):gmatch("([^,]*),") do
+      local lang, params = item:match("^%s*([^;%s]*)%s*(.*)$")
+      local q = 1
+      local qs = params:match("^;%s*q%s*=%s*([^%s;]*)")
+      if qs and qs:match("^[01]%.?%d*$") then q = tonumber(qs) end
+      if lang ~= "" and q > 0 and wanted[lang] and (not best_q or q > best_q) then
+        best, best_q = lang, q
+      end
+    end
+    return str(best or a[2])
+  end)
   for _, m in ipairs({ "beg", "dir", "dom", "end", "int", "ip", "reg", "str", "sub" }) do
     for _, suffix in ipairs({ "_int", "_ip" }) do
       C["map_" .. m .. suffix] = { name = "map_" .. m .. suffix, input = "str",

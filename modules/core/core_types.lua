@@ -579,6 +579,7 @@ function Server:set_ready() end
 ---@field json_query fun(self: Converters, input: any, ...: string|integer): any
 ---@field jwt_header_query fun(self: Converters, input: any, ...: string|integer): any
 ---@field jwt_payload_query fun(self: Converters, input: any, ...: string|integer): any
+---@field language fun(self: Converters, input: any, ...: string|integer): any
 ---@field length fun(self: Converters, input: any, ...: string|integer): any
 ---@field lower fun(self: Converters, input: any, ...: string|integer): any
 ---@field ltime fun(self: Converters, input: any, ...: string|integer): any

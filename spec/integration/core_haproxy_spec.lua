@@ -201,6 +201,7 @@ T("x5", function() local c = txn.c return c:add_item("a", ",", "txn.v1", "!"), c
 T("x6", function() local c, j = txn.c, '{"a":{"b":[1,2.5,"x\\"y"]},"t":true,"f":false,"n":null,"s":"\\u00e9"}' return c:json_query(j, "$.a.b[1]"), c:json_query(j, "$.a.b[0]", "int"), c:json_query(j, "$.a.b[2]"), c:json_query(j, "$.t"), c:json_query(j, "$.f"), c:json_query(j, "$.n"), c:json_query(j, "$.a"), c:json_query(j, "$.s"), c:json_query(j, "$.zz") end)
 T("x7", function() local jwt = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c" return txn.c:jwt_header_query(jwt, "$.alg"), txn.c:jwt_payload_query(jwt, "$.sub"), txn.c:jwt_payload_query(jwt, "$.iat", "int"), txn.c:jwt_header_query(jwt) end)
 T("x8", function() local f = txn.f return f:base32(), f:url32(), f:base32_src(), f:url32_src(), f:req_hdrs_bin(), f:capture_req_hdr(0) end)
+T("x9", function() local c, al = txn.c, "fr-CH, fr;q=0.9, en;q=0.8, de;q=0.7, *;q=0.5" return c:language(al, "es;fr;en"), c:language(al, "EN;FR"), c:language(al, "es", "dflt"), c:language("en;q=0.5, fr;q=0.5", "fr;en"), c:language("en ; q=0.3 , fr", "en;fr"), c:language("en;q=abc, fr;q=0.1", "en;fr"), c:language("en;q=0, fr", "en;de") end)
 T("t7", function() return pcall(txn.done, txn, "x") end)
 ]==]
 
