@@ -332,6 +332,32 @@ describe("proxylua.hash", function()
       assert.equal(string.format("%d", 0xEF46DB3751D8E999), string.format("%d", hash.xxh64("")))
       assert.equal(0x2D06800538D394C2, hash.xxh3(""))
     end)
+    it("xxHash's own sanity vectors (its test buffer, seeds 0 and PRIME32)", function()
+      -- the buffer xxHash's sanity check builds: the top byte of a 64-bit
+      -- generator started at PRIME32 and multiplied by PRIME64 each step
+      local prime32, prime64 = 0x9E3779B1, 0x9E3779B185EBCA8D   -- 11400714785074694797, wrapped
+      local t, gen = {}, prime32
+      for i = 1, 222 do
+        t[i] = string.char((gen >> 56) & 0xFF)
+        gen = gen * prime64
+      end
+      local buf = table.concat(t)
+      local v32 = { { 0, 0, 0x02CC5D05 }, { 0, prime32, 0x36B78AE7 }, { 1, 0, 0xCF65B03E },
+                    { 1, prime32, 0xB4545AA4 }, { 14, 0, 0x1208E7E2 }, { 14, prime32, 0x6AF1D1FE },
+                    { 222, 0, 0x5BD11DBD }, { 222, prime32, 0x58803C5F } }
+      -- 64-bit hex literals wrap to the signed integer proxylua returns
+      local v64 = { { 0, 0, 0xEF46DB3751D8E999 }, { 0, prime32, 0xAC75FDA2929B17EF },
+                    { 1, 0, 0xE934A84ADB052768 }, { 1, prime32, 0x5014607643A9B4C3 },
+                    { 4, 0, 0x9136A0DCA57457EE }, { 14, 0, 0x8282DCC4994E35C8 },
+                    { 14, prime32, 0xC3BD6BF63DEB6DF0 }, { 222, 0, 0xB641AE8CB691C174 },
+                    { 222, prime32, 0x20CB8AB7AE10C14A } }
+      for _, v in ipairs(v32) do
+        assert.equal(v[3], hash.xxh32(buf:sub(1, v[1]), v[2]), "xxh32 len " .. v[1])
+      end
+      for _, v in ipairs(v64) do
+        assert.equal(v[3], hash.xxh64(buf:sub(1, v[1]), v[2]), "xxh64 len " .. v[1])
+      end
+    end)
     local have = os.execute("command -v xxhsum >/dev/null 2>&1")
     it("agrees with xxhsum on inputs of every length class", function()
       if not have then pending("xxhsum not installed") return end
