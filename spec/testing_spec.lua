@@ -475,3 +475,63 @@ describe("sessions", function()
     assert.same({ 1, 0 }, { r1.vars.txn.first, r2.vars.txn.first })
   end)
 end)
+
+describe("core.tcp() connected to a harness peer", function()
+  local store = { k1 = "hello" }
+  local function redis(host, port)
+    if host ~= "127.0.0.1" or port ~= 6379 then return nil end
+    return function(data)
+      if not data then return nil end
+      local key = data:match("^GET (%S+)\r\n$")
+      local v = store[key]
+      if v then return "$" .. #v .. "\r\n" .. v .. "\r\n" end
+      return "$-1\r\n"
+    end
+  end
+  local h = testing.load_string([[
+    core.register_action("get", {"http-req"}, function(txn, key)
+      local s = core.tcp()
+      local ok, err = s:connect("127.0.0.1", 6379)
+      if not ok then txn:set_var("txn.err", err) return end
+      s:send("GET " .. key .. "\r\n")
+      local line = s:receive("*l")
+      local n = tonumber(line:sub(2))
+      if n >= 0 then txn:set_var("txn.val", s:receive(n + 2):sub(1, n)) end
+      s:close()
+    end, 1)
+    core.register_action("wait", {"http-req"}, function(txn)
+      local s = core.tcp()
+      s:connect("127.0.0.1:6379")
+      local a, b = s:receive("*l")
+      out = { a, b, s:send("x"), s:getpeername() }
+    end)
+    core.register_fetches("f", function(txn)
+      local s = core.tcp()
+      return s:connect("127.0.0.1", 6379)
+    end)
+  ]], { tcp = redis })
+
+  it("speaks the protocol the peer implements", function()
+    assert.equal("hello", h:action("get", {}, "k1").vars.txn.val)
+    assert.is_nil(h:action("get", {}, "zz").vars.txn.val)
+  end)
+
+  it("treats data that never comes as a fired timeout, which kills the socket", function()
+    h:action("wait")
+    assert.same({ nil, "connection closed.", -1 }, { h.env.out[1], h.env.out[2], h.env.out[3] })
+    assert.is_nil(h.env.out[4])
+  end)
+
+  it("refuses connections the peer function does not accept", function()
+    local h2 = testing.load_string([[core.register_action("get", {"http-req"}, function(txn)
+      local s = core.tcp() out = table.pack(s:connect("127.0.0.1", 1)) end)]], { tcp = redis })
+    h2:action("get")
+    assert.same({ nil, "Can't connect" }, { h2.env.out[1], h2.env.out[2] })
+  end)
+
+  it("fails a fetch at connect: yield not allowed", function()
+    local r = h:fetch("f")
+    assert.is_nil(r.sample)
+    assert.equal("Lua sample-fetch 'f': yield not allowed.", r.logs[1].msg)
+  end)
+end)

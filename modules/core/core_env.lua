@@ -459,11 +459,16 @@ local function new_core(rt)
 
   -- Sockets: provided by proxylua.socket / proxylua.httpclient when present.
 
+  -- A harness peer (opts.tcp) answers; otherwise proxylua.socket's sockets.
   function core.tcp()
     if rt.phase == "body" then raise("socket: uninitialized pools.") end
+    if rt.tcp_peer then
+      rt.new_socket = rt.new_socket or require("proxylua.core_socket").class(rt)
+      return rt.new_socket()
+    end
     local ok, sock = pcall(require, "proxylua.socket")
     if not ok or type(sock) ~= "table" or not sock.tcp then
-      raise("proxylua: core.tcp() needs proxylua.socket, which is not installed")
+      raise("proxylua: core.tcp() needs proxylua.socket, or a harness peer (opts.tcp)")
     end
     return sock.tcp(rt)
   end

@@ -148,7 +148,10 @@ end
                       it runs (e.g. a print that collects lines)
   opts.upstream       function(request) -> response answering
                       core.httpclient() requests (see core_httpclient.lua);
-                      returning nil is a refused connection (503) ]]
+                      returning nil is a refused connection (503)
+  opts.tcp            function(host, port, ssl) -> peer | nil answering
+                      core.tcp() connections; peer(data) -> reply[, "close"]
+                      (see core_socket.lua) ]]
 function T.new(opts)
   opts = opts or {}
   local G = new_globals(opts)
@@ -161,6 +164,7 @@ function T.new(opts)
                               process = process, version = vnum(opts.haproxy) }, H)
   rt.resolve_file = function(f) return f end
   rt.upstream = opts.upstream
+  rt.tcp_peer = opts.tcp
   for file in pairs(opts.maps or {}) do
     classes.ref_for(rt, file, "map").maps_loaded = true
   end
