@@ -412,7 +412,99 @@ function Server:set_maint() end
 function Server:set_ready() end
 
 ---@class Socket
+local Socket = {}
+---@return integer|nil ok, string? err
+function Socket:connect(address, port) end
+---@return integer|nil ok, string? err
+function Socket:connect_ssl(address, port) end
+---@return integer bytes (-1 on failure)
+function Socket:send(data, i, j) end
+---@param pattern? "*l"|"*a"|integer
+---@param prefix? string
+---@return string|nil data, string? err
+function Socket:receive(pattern, prefix) end
+function Socket:close() end
+---@return string|nil
+function Socket:getpeername() end
+---@return string|nil
+function Socket:getsockname() end
+---@return integer
+function Socket:settimeout(seconds) end
+function Socket:setoption(...) end
+
+---@alias HTTPClientRequest {url: string, headers?: table<string, string[]>, body?: string, timeout?: integer, dst?: string}
+---@alias HTTPClientResponse {status: integer, reason: string, headers: HeaderTable, body: string}
+
 ---@class HTTPClient
+local HTTPClient = {}
+---@param req HTTPClientRequest
+---@return HTTPClientResponse
+function HTTPClient:get(req) end
+---@param req HTTPClientRequest
+---@return HTTPClientResponse
+function HTTPClient:head(req) end
+---@param req HTTPClientRequest
+---@return HTTPClientResponse
+function HTTPClient:put(req) end
+---@param req HTTPClientRequest
+---@return HTTPClientResponse
+function HTTPClient:post(req) end
+---@param req HTTPClientRequest
+---@return HTTPClientResponse
+function HTTPClient:delete(req) end
+
+---@class HTTPMessage
+---@field channel Channel
+local HTTPMessage = {}
+---@return boolean
+function HTTPMessage:is_resp() end
+---@return table
+function HTTPMessage:get_stline() end
+---@return HeaderTable
+function HTTPMessage:get_headers() end
+function HTTPMessage:add_header(name, value) end
+function HTTPMessage:set_header(name, value) end
+function HTTPMessage:del_header(name) end
+function HTTPMessage:rep_header(name, regex, replace) end
+function HTTPMessage:rep_value(name, regex, replace) end
+---@return boolean
+function HTTPMessage:set_method(method) end
+---@return boolean
+function HTTPMessage:set_path(path) end
+---@return boolean
+function HTTPMessage:set_query(query) end
+---@return boolean
+function HTTPMessage:set_uri(uri) end
+---@return boolean
+function HTTPMessage:set_status(status, reason) end
+---@return string|nil
+function HTTPMessage:body(offset, length) end
+---@return integer
+function HTTPMessage:append(data) end
+---@return integer
+function HTTPMessage:prepend(data) end
+---@return integer
+function HTTPMessage:insert(data, offset) end
+---@return integer
+function HTTPMessage:remove(offset, length) end
+---@return integer
+function HTTPMessage:set(data, offset, length) end
+---@return integer
+function HTTPMessage:send(data) end
+---@return integer
+function HTTPMessage:forward(length) end
+---@return integer
+function HTTPMessage:input() end
+---@return integer
+function HTTPMessage:output() end
+---@return boolean
+function HTTPMessage:eom() end
+function HTTPMessage:set_eom() end
+function HTTPMessage:unset_eom() end
+---@return boolean
+function HTTPMessage:is_full() end
+---@return boolean
+function HTTPMessage:may_recv() end
 
 ---@class Fetches
 ---@field always_false fun(self: Fetches, ...: string|integer): any
