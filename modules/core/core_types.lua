@@ -193,6 +193,8 @@ function Concat:dump() end
 ---@field req Channel
 ---@field res Channel
 ---@field http HTTP|nil nil in TCP streams
+---@field http_req HTTPMessage|nil only in filter callbacks
+---@field http_res HTTPMessage|nil only in filter callbacks
 local TXN = {}
 ---@param level integer
 ---@param msg string
