@@ -22,10 +22,14 @@ typedef struct ctxbox {
 	int finished;           /* streams: final() done, reset() needed */
 } ctxbox;
 
+/* __gc / __close, with its metatable as upvalue 1: anything else passed
+ * in (getmetatable(d).__gc(io.stdout)) is left alone. */
 static int box_gc(lua_State *L)
 {
 	ctxbox *b = lua_touserdata(L, 1);
-	if (b != NULL && b->c != NULL) {
+	int ours = b != NULL && lua_getmetatable(L, 1) && lua_rawequal(L, -1, lua_upvalueindex(1));
+
+	if (ours && b->c != NULL) {
 		pl_hctx_free(b->c);
 		b->c = NULL;
 	}
@@ -315,7 +319,7 @@ static int m_size(lua_State *L)
 
 static int m_tostring(lua_State *L)
 {
-	ctxbox *b = lua_touserdata(L, 1);
+	ctxbox *b = luaL_checkudata(L, 1, STREAM_MT);
 	lua_pushfstring(L, "%s (%p)", b->hmac ? "proxylua.hash.hmac" : STREAM_MT, (void *)b);
 	return 1;
 }
@@ -352,13 +356,15 @@ void pl_hash_open_digest(lua_State *L)
 	lua_pushvalue(L, mt);
 	luaL_setfuncs(L, stream_methods, 1);
 	lua_setfield(L, mt, "__index");
-	lua_pushcfunction(L, box_gc);
+	lua_pushvalue(L, mt);
+	lua_pushcclosure(L, box_gc, 1);
 	lua_setfield(L, mt, "__gc");
 	lua_pushcfunction(L, m_tostring);
 	lua_setfield(L, mt, "__tostring");
 	pl_setclose(L, mt, box_gc);
 	lua_newtable(L);                        /* t dcache hcache smt boxmt */
-	lua_pushcfunction(L, box_gc);
+	lua_pushvalue(L, -1);
+	lua_pushcclosure(L, box_gc, 1);
 	lua_setfield(L, -2, "__gc");
 	lua_pushliteral(L, "private");
 	lua_setfield(L, -2, "__metatable");

@@ -92,11 +92,13 @@ static void parse_opts(lua_State *L, int arg, int inflate, zopts *o)
 	lua_pop(L, 1);
 }
 
+/* __gc, __close and close(), with the metatable as upvalue 1: anything
+ * else passed in (getmetatable(z).__gc(io.stdout)) is left alone. */
 static int zbox_gc(lua_State *L)
 {
 	zbox *zb = lua_touserdata(L, 1);
 
-	if (zb != NULL) {
+	if (zb != NULL && lua_getmetatable(L, 1) && lua_rawequal(L, -1, lua_upvalueindex(1))) {
 		pl_z_free(zb->z);
 		zb->z = NULL;
 		pl_buf_free(&zb->out);
@@ -231,14 +233,9 @@ static int m_finish(lua_State *L)
 	return nres;
 }
 
-static int m_close(lua_State *L)
-{
-	return zbox_gc(L);
-}
-
 static int m_tostring(lua_State *L)
 {
-	zbox *zb = lua_touserdata(L, 1);
+	zbox *zb = luaL_checkudata(L, 1, ZSTREAM_MT);
 	lua_pushfstring(L, "proxylua.hash.%s (%p)", zb->inflate ? "inflate" : "deflate", (void *)zb);
 	return 1;
 }
@@ -246,7 +243,7 @@ static int m_tostring(lua_State *L)
 static const luaL_Reg zstream_methods[] = {
 	{ "write", m_write },
 	{ "finish", m_finish },
-	{ "close", m_close },
+	{ "close", zbox_gc },
 	{ NULL, NULL }
 };
 
@@ -268,7 +265,8 @@ void pl_hash_open_zlib(lua_State *L)
 	lua_pushvalue(L, mt);
 	luaL_setfuncs(L, zstream_methods, 1);
 	lua_setfield(L, mt, "__index");
-	lua_pushcfunction(L, zbox_gc);
+	lua_pushvalue(L, mt);
+	lua_pushcclosure(L, zbox_gc, 1);
 	lua_setfield(L, mt, "__gc");
 	lua_pushcfunction(L, m_tostring);
 	lua_setfield(L, mt, "__tostring");
