@@ -141,8 +141,17 @@ end
 ----------------------------------------------------------------------------
 -- AppletTCP
 
+-- Client data may arrive in chunks (st.pending, delivered by the harness one
+-- per wait): reads wait while what they need is not there yet.
+local function tcp_wait(st, enough)
+  while st.pending and #st.pending > 0 and not enough() do
+    st.rt.sched:yield()
+  end
+end
+
 function tcp_methods.getline(self)
   local st = state(self, tcp_mt)
+  tcp_wait(st, function() return (st.input or ""):find("\n", st.pos or 1, true) end)
   local b = st.input or ""
   local pos = st.pos or 1
   if pos > #b then return "" end
@@ -152,18 +161,23 @@ function tcp_methods.getline(self)
   return line
 end
 
+-- receive(): everything until the client closes; receive(n): n bytes, or
+-- what is left at close.
 function tcp_methods.receive(...)
   local n = select("#", ...)
   local self, size = ...
   if n > 2 then raise("The 'recv' function requires between 1 and 2 arguments.") end
   local st = state(self, tcp_mt)
+  if n >= 2 and size ~= nil then size = checkinteger(2, size, n) end
+  if size and size >= 0 then
+    tcp_wait(st, function() return #(st.input or "") - (st.pos or 1) + 1 >= size end)
+  else
+    tcp_wait(st, function() return false end)
+  end
   local b = st.input or ""
   local pos = st.pos or 1
   local len = #b - pos + 1
-  if n >= 2 and size ~= nil then
-    size = checkinteger(2, size, n)
-    if size >= 0 and size < len then len = size end
-  end
+  if size and size >= 0 and size < len then len = size end
   local d = b:sub(pos, pos + len - 1)
   st.pos = pos + #d
   return d
@@ -214,7 +228,12 @@ end
 function A.new_tcp(stream, input)
   local a = U.new(tcp_mt, common(stream))
   local st = U.st(a)
-  st.stream, st.input = stream, input or ""
+  st.stream, st.rt = stream, stream.rt
+  if type(input) == "table" then
+    st.input, st.pending = input[1] or "", { table.unpack(input, 2) }
+  else
+    st.input = input or ""
+  end
   st.out = { chunks = {} }
   return a
 end

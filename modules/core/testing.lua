@@ -598,6 +598,13 @@ function H:service(name, desc)
     tx.stream.applet = true
     local a = applet.new_tcp(tx.stream, desc.input)
     local ctx = { kind = "service", name = name, mode = "tcp", stream = tx.stream }
+    local ast = U.st(a)
+    ctx.on_wait = function() -- the next chunk of client data arrives
+      if ast.pending and #ast.pending > 0 then
+        ast.input = ast.input .. table.remove(ast.pending, 1)
+      end
+      return true
+    end
     local status, val = E.exec(rt, ctx, svc.fn, a)
     local r = { output = table.concat(U.st(a).out.chunks) }
     if status == "error" then
