@@ -1,5 +1,5 @@
 /* Unit tests for lib/map_ip.c: key syntax, the lenient query reader, the two
- * trees and the list, against the reference matcher. */
+ * radix trees and the list, against the reference matcher. */
 #include "map_check.h"
 
 static size_t gkey(char *o)
@@ -24,6 +24,57 @@ static size_t gq(char *o)
 	case 2: return (size_t)sprintf(o, "2002:%x%02x:%x%02x::1", a, b, c, d);
 	case 3: return (size_t)sprintf(o, "::%u.%u.%u.%u", a, b, c, d);
 	default: return (size_t)sprintf(o, "%u.%u.%u.%u:80", a, b, c, d);
+	}
+}
+
+/*
+ * Dense keys for the radix trees: every prefix length, networks drawn from a
+ * small space so that they nest, cross stride boundaries and repeat; IPv6
+ * with random bits spread over all 128 (both 64-bit halves).
+ */
+static unsigned a4(void)
+{
+	return (10u + rnd(2)) << 24 | rnd(4) << 16 | rnd(256) << 8 | (rnd(2) ? rnd(256) : 0);
+}
+
+static size_t v4str(char *o, unsigned a)
+{
+	return (size_t)sprintf(o, "%u.%u.%u.%u", a >> 24, a >> 16 & 255, a >> 8 & 255, a & 255);
+}
+
+static size_t v6str(char *o)
+{
+	return (size_t)sprintf(o, "2001:db8:%x:%x:%x::%x", rnd(2) * 0x8000 + rnd(3), rnd(3) << rnd(16),
+	                       rnd(2), rnd(3));
+}
+
+static size_t gdense(char *o)
+{
+	size_t n;
+	switch (rnd(8)) {
+	case 0: case 1: case 2:
+		n = v4str(o, a4());
+		return n + (size_t)sprintf(o + n, "/%u", rnd(33));
+	case 3:
+		return v4str(o, a4());
+	case 4: case 5:
+		n = v6str(o);
+		return n + (size_t)sprintf(o + n, "/%u", rnd(129));
+	case 6:
+		n = (size_t)sprintf(o, "::ffff:");
+		n += v4str(o + n, a4());
+		return n + (size_t)sprintf(o + n, "/%u", 96 + rnd(33));
+	default:
+		return (size_t)sprintf(o, "%u.%u.0.0/255.%u.0.255", 10 + rnd(2), rnd(4), rnd(2) * 255);
+	}
+}
+
+static size_t gqdense(char *o)
+{
+	switch (rnd(4)) {
+	case 0: case 1: return v4str(o, a4());
+	case 2: return v6str(o);
+	default: return (size_t)sprintf(o, "::ffff:") + v4str(o + 7, a4());
 	}
 }
 
@@ -67,5 +118,9 @@ int main(void)
 	test_syntax();
 	cross_check(PL_MATCH_IP, 0, gkey, gq, 30, 60, 400);
 	cross_check(PL_MATCH_IP, 0, gkey, gq, 3, 3000, 400);
+	/* top levels of 6, 12 and 16 bits (by tree size) */
+	cross_check(PL_MATCH_IP, 0, gdense, gqdense, 30, 100, 300);
+	cross_check(PL_MATCH_IP, 0, gdense, gqdense, 5, 2000, 300);
+	cross_check(PL_MATCH_IP, 0, gdense, gqdense, 1, 16000, 60);
 	return report();
 }
