@@ -153,36 +153,115 @@ function E.current(rt)
   return co and rt.ctx_of[co]
 end
 
---[[ Run fn(...) as the registered function of context ctx:
-  ctx = { kind = "action"|"fetch"|"converter"|"service"|"task"|"cli"|"filter",
-          name = ..., ... }
-Returns status, values: "ok", packed results | "done", ctx.done |
-"error", text | "yield" (a wait where waiting is not allowed) | "expired"
-(ctx.on_wait refused to wait any longer). ]]
-function E.exec(rt, ctx, fn, ...)
+-- proxylua.loop, when built: loop.call runs fetches and converters under
+-- its watchdog (HAProxy never times them out, its watchdog kills instead).
+local okloop, looplib = pcall(require, "proxylua.loop")
+local loop_call = okloop and type(looplib) == "table" and looplib.call or nil
+
+-- A pattern where real HAProxy 2.6 crashes, hangs or is killed: remember it
+-- (the harness raises it at its own level, out of the script's reach) and
+-- raise it in the script too, so it stops here.
+function E.die(rt, text)
+  text = "proxylua: " .. text
+  rt.dead = rt.dead or text
+  error(text, 0)
+end
+
+-- Raised at the harness level once a run hit a fatal pattern.
+local function check_dead(rt)
+  if rt.dead then
+    local text = rt.dead
+    rt.dead = nil
+    error(text, 0)
+  end
+end
+E.check_dead = check_dead
+
+local WATCHDOG = "HAProxy's watchdog would kill the process here"
+local NOMEM = "not enough memory"   -- LUA_ERRMEM's message, no position
+
+-- The function a blocking-call check asks about: the context whose code is
+-- being resumed now (also inside coroutines the script created there), and
+-- every registered function's coroutine -> its context, for all harnesses.
+E.active = nil
+E.ctx_all = setmetatable({}, { __mode = "k" })
+
+local function exec_body(rt, ctx, fn, ...)
   local co = coroutine.create(fn)
-  ctx.co = co
+  ctx.co, ctx.rt = co, rt
   rt.ctx_of[co] = ctx
+  E.ctx_all[co] = ctx
   local yieldable = YIELDABLE[ctx.kind]
+  local sched = rt.sched
+  local attached = yieldable and sched.attach and rt.limits
+  if attached then sched:attach(co, rt.limits[ctx.kind]) end
+  local prev = E.active
+  E.active = ctx
   local res = U.pack(coroutine.resume(co, ...))
+  E.active = prev
+  local status
   while coroutine.status(co) == "suspended" do
     if yieldable then
       -- the harness may feed data on waits, or give up (inspect-delay)
-      if ctx.on_wait and ctx.on_wait(res[2], res[3]) == false then return "expired" end
-      res = U.pack(rt.sched:wait(co, table.unpack(res, 2, res.n)))
+      if ctx.on_wait and ctx.on_wait(res[2], res[3]) == false then status = "expired" break end
+      res = U.pack(sched:wait(co, table.unpack(res, 2, res.n)))
     elseif res[2] == schedlib.YIELD then
+      -- core.yield in a fetch: resumed at once
+      E.active = ctx
       res = U.pack(coroutine.resume(co))
+      E.active = prev
     else
-      return "yield"
+      status = "yield"
+      break
     end
   end
+  if attached then sched:attach(nil) end
+  check_dead(rt)
+  if status then return status end
   if ctx.done then
     -- the function went on after done() (pcall caught it)
     if res[1] then ctx.done.caught = true end
     return "done", ctx.done
   end
   if res[1] then return "ok", U.pack(table.unpack(res, 2, res.n)) end
-  return "error", E.error_text(rt, res[2], co), res[2]
+  local err = res[2]
+  if err == NOMEM then
+    -- LUA_ERRMEM: HAProxy logs no traceback; let the garbage go first
+    rt.ctx_of[co] = nil
+    ctx.co, co, res = nil, nil, nil
+    collectgarbage()
+    return "error", "out of memory error", err
+  end
+  if type(err) == "string" and err:sub(1, #WATCHDOG) == WATCHDOG then
+    error("proxylua: " .. E.prefix(ctx) .. ": " .. err, 0)
+  end
+  return "error", E.error_text(rt, err, co), err
+end
+
+--[[ Run fn(...) as the registered function of context ctx:
+  ctx = { kind = "action"|"fetch"|"converter"|"service"|"task"|"cli"|"filter",
+          name = ..., ... }
+Returns status, values: "ok", packed results | "done", ctx.done |
+"error", text | "yield" (a wait where waiting is not allowed) | "expired"
+(ctx.on_wait refused to wait any longer).
+Yieldable calls run in a task of the event loop (proxylua.loop_sched), with
+the forced yields and the execution timeout of their kind (rt.limits);
+fetches and converters run under loop.call, which refuses no yield itself
+(the executor does) but stops an endless loop with the watchdog's text. A
+pattern that kills HAProxy raises here, at the harness level. ]]
+function E.exec(rt, ctx, fn, ...)
+  local sched = rt.sched
+  if YIELDABLE[ctx.kind] then
+    if sched.run_in_task and not sched.loop:in_task() then
+      return sched:run_in_task(exec_body, rt, ctx, fn, ...)
+    end
+  elseif loop_call and rt.limits then
+    local r = U.pack(loop_call({ where = E.prefix(ctx), watchdog = rt.limits.watchdog },
+                               exec_body, rt, ctx, fn, ...))
+    if not r[1] then error(r[2], 0) end
+    return table.unpack(r, 2, r.n)
+  end
+  return exec_body(rt, ctx, fn, ...)
 end
 
 -- The prefix of error logs per context (runtime.md 0.1).
@@ -298,18 +377,24 @@ local function new_core(rt)
     nargs(n, 1, "register_init")
     if type(fn) ~= "function" then U.typeerror(1, "function", fn, true) end
     if rt.phase == "runtime" then
-      raise("proxylua: core.register_init() called at runtime: HAProxy 2.6 crashes (segfault) here")
+      E.die(rt, "core.register_init() called at runtime: HAProxy 2.6 crashes (segfault) here")
     end
     reg.init[#reg.init + 1] = fn
   end
 
+  -- 2.6 takes the function alone; 2.7+ passes up to 4 arguments to it
   function core.register_task(...)
     local n = select("#", ...)
     local fn = ...
-    nargs(n, 1, "register_task")
+    if (rt.version or 206) >= 207 then
+      if n < 1 or n > 5 then raise("'register_task' needs between 1 and 5 arguments") end
+    else
+      nargs(n, 1, "register_task")
+    end
     if type(fn) ~= "function" then U.typeerror(1, "function", fn, true) end
-    reg.tasks[#reg.tasks + 1] = fn
-    if rt.phase == "runtime" then rt:start_task(fn) end
+    local task = { fn = fn, args = U.pack(select(2, ...)) }
+    reg.tasks[#reg.tasks + 1] = task
+    if rt.phase == "runtime" then rt:start_task(fn, table.unpack(task.args, 1, task.args.n)) end
   end
 
   function core.register_cli(...)
@@ -677,18 +762,27 @@ function RT:info()
   }
 end
 
--- Start a task coroutine on the scheduler (register_task, run_init).
-function RT:start_task(fn)
+-- Start a task coroutine on the scheduler (register_task, run_init), with
+-- task-timeout and forced yields (rt.limits.task) on the event loop.
+function RT:start_task(fn, ...)
   local ctx = { kind = "task", name = "task" }
   local rt = self
-  local co = coroutine.create(fn)
-  ctx.co = co
+  local args = U.pack(...)
+  local co = coroutine.create(args.n > 0 and function() return fn(table.unpack(args, 1, args.n)) end or fn)
+  ctx.co, ctx.rt = co, self
   self.ctx_of[co] = ctx
+  E.ctx_all[co] = ctx
   self.sched:spawn(co, function(ok, err)
-    if not ok and not ctx.done then
+    if ok or ctx.done then return end
+    if rt.dead then return end
+    if err == NOMEM then
+      E.report(rt, ctx, "out of memory error")
+    elseif type(err) == "string" and err:sub(1, #WATCHDOG) == WATCHDOG then
+      rt.dead = "proxylua: " .. E.prefix(ctx) .. ": " .. err
+    else
       E.report(rt, ctx, E.error_text(rt, err, co))
     end
-  end)
+  end, self.limits and self.limits.task)
 end
 
 -- After the body: what HAProxy does once the configuration is parsed.
@@ -718,7 +812,7 @@ function RT:start()
     end
   end
   self.phase = "runtime"
-  for _, fn in ipairs(self.reg.tasks) do self:start_task(fn) end
+  for _, t in ipairs(self.reg.tasks) do self:start_task(t.fn, table.unpack(t.args, 1, t.args.n)) end
   return true
 end
 

@@ -14,6 +14,9 @@ local txnlib = require "proxylua.core_txn"
 local applet = require "proxylua.core_applet"
 local classes = require "proxylua.core_classes"
 local schedlib = require "proxylua.core_sched"
+local blocking = require "proxylua.testing_blocking"
+local okls, loop_sched = pcall(require, "proxylua.loop_sched")
+if not okls then loop_sched = nil end
 
 local T = {}
 
@@ -129,6 +132,54 @@ local function vnum(v)
   return (tonumber(a) or 2) * 100 + (tonumber(b) or 6)
 end
 
+
+-- "100ms", "4s", "1m", or a number of seconds -> seconds; false/0: none.
+local UNITS = { us = 1e-6, ms = 1e-3, s = 1, m = 60, h = 3600, d = 86400 }
+local function duration(v, what)
+  if v == nil or v == false then return false end
+  if type(v) == "number" then return v > 0 and v or false end
+  local n, u = tostring(v):match("^%s*([%d.]+)%s*(%a*)%s*$")
+  local f = UNITS[u == "" and "ms" or u] -- HAProxy's default time unit is ms
+  if not n or not f then error("tune." .. what .. ": bad time '" .. tostring(v) .. "'", 3) end
+  local sec = tonumber(n) * f
+  return sec > 0 and sec or false
+end
+
+--[[ HAProxy's tune.lua.* settings (runtime.md 1.4-1.6), as opts.tune:
+  forced_yield     instructions between forced yields (10000; false: off)
+  session_timeout  Lua running time per action / fetch / converter call (4s)
+  service_timeout  per service or CLI call (4s)
+  task_timeout     per task (none)
+  watchdog         how long a fetch, converter or a script's own coroutine
+                   may run before the harness says HAProxy's watchdog would
+                   kill the process (2s; HAProxy's watchdog fires after ~2s)
+  maxmem           bytes; only where the harness owns the Lua state
+                   (testing.sandbox) ]]
+T.TUNE_DEFAULTS = { forced_yield = 10000, session_timeout = 4, service_timeout = 4,
+                    task_timeout = false, watchdog = 2 }
+
+local function limits_of(tune, explicit_sched)
+  tune = tune or {}
+  local function get(k)
+    if tune[k] ~= nil then return tune[k] end
+    return T.TUNE_DEFAULTS[k]
+  end
+  local fy = get("forced_yield")
+  fy = (fy and fy ~= 0) and math.tointeger(fy) or false
+  local watchdog = duration(get("watchdog"), "watchdog") or false
+  if explicit_sched and next(tune) == nil then
+    -- a scheduler the spec built keeps its own limits
+    return { watchdog = watchdog }
+  end
+  local session = duration(get("session_timeout"), "session_timeout")
+  local service = duration(get("service_timeout"), "service_timeout")
+  local task = duration(get("task_timeout"), "task_timeout")
+  local function l(t) return { forced_yield = fy, timeout = t, watchdog = watchdog } end
+  return { action = l(session), service = l(service), cli = l(service), task = l(task),
+           watchdog = watchdog, forced_yield = fy, session_timeout = session,
+           service_timeout = service, task_timeout = task }
+end
+
 --[[ testing.new(opts): an empty emulated state (no script loaded yet).
   opts.haproxy        "2.6" (default): lua-load arguments are ignored, as 2.6
                       does; "2.7" or later: they arrive as `...`
@@ -142,8 +193,15 @@ end
   opts.process        share a process with another harness (per-thread)
   opts.thread         core.thread (default 0)
   opts.echo, opts.debug  copy log lines to stderr
-  opts.now            start the virtual clock at this epoch (seconds)
-  opts.sched          a scheduler replacing the default (core_sched.lua)
+  opts.now            start the clock at this epoch (seconds)
+  opts.clock          "virtual" (default: sleeps take no real time) or "real"
+  opts.tune           tune.lua.* settings (see T.TUNE_DEFAULTS)
+  opts.scheduler      "loop" (default when proxylua.loop is built: the epoll
+                      event loop) or "simple" (core_sched.lua, pure Lua)
+  opts.sched          a scheduler object replacing the default
+  opts.blocking       blocking-call detector: "warn" (default), "error"
+                      (strict: the call fails the test) or "off";
+                      opts.strict = true is "error"; opts.quiet: no stderr
   opts.globals        { name = value } set in the script's globals before
                       it runs (e.g. a print that collects lines)
   opts.upstream       function(request) -> response answering
@@ -155,13 +213,24 @@ end
 function T.new(opts)
   opts = opts or {}
   local G = new_globals(opts)
-  for k, v in pairs(opts.globals or {}) do G[k] = v end
   local process = opts.process or E.new_process(opts)
-  local rt = E.new({ G = G, process = process, thread = opts.thread, sched = opts.sched,
+  local limits = limits_of(opts.tune, opts.sched ~= nil)
+  local sched = opts.sched
+  if not sched and loop_sched and opts.scheduler ~= "simple" then
+    sched = loop_sched.new{ virtual = opts.clock ~= "real", now = opts.now,
+                            forced_yield = limits.forced_yield, timeout = false }
+  end
+  local rt = E.new({ G = G, process = process, thread = opts.thread, sched = sched,
                      echo = opts.echo, debug = opts.debug, now = opts.now })
+  rt.limits = limits
+  rt.version = vnum(opts.haproxy)
+  blocking.install(rt, G, opts.strict and "error" or opts.blocking, opts.quiet)
+  for k, v in pairs(opts.globals or {}) do G[k] = v end
   G.package.loaded["proxylua.core"] = rt.core
   local self = setmetatable({ rt = rt, env = G, core = rt.core, opts = opts,
                               process = process, version = vnum(opts.haproxy) }, H)
+  self.sched = rt.sched
+  self.loop = rt.sched.loop
   rt.resolve_file = function(f) return f end
   rt.upstream = opts.upstream
   rt.tcp_peer = opts.tcp
@@ -261,8 +330,41 @@ end
 
 function H:clear_logs() self.rt.logs = {} end
 
+-- Run the registered tasks (and anything spawned on the loop) until every
+-- one ended (true) or max_ms of clock time passed (false).
 function H:run_tasks(max_ms)
-  return self.rt.sched:run(max_ms)
+  local done = self.rt.sched:run(max_ms)
+  E.check_dead(self.rt)
+  return done
+end
+
+-- Blocking calls the detector saw at runtime: { call, where = "file:line",
+-- context = "Lua function 'x'", kind, name, text }.
+function H:blocking_calls() return self.rt.blocking.calls end
+
+--[[ Transactions in flight at once. h:spawn(fn, ...) runs fn(...) in its own
+task of the event loop (fn typically calls h:action / h:service); h:run()
+runs the loop until all tasks ended (or max_ms of clock time passed) and
+raises the first error a spawned function raised.
+  for i = 1, 1000 do h:spawn(function() out[i] = h:action("a", {...}) end) end
+  h:run() ]]
+function H:spawn(fn, ...)
+  local l = self.loop
+  if not l then error("h:spawn needs the event loop scheduler (proxylua.loop)", 2) end
+  self.spawn_errors = self.spawn_errors or {}
+  local errs = self.spawn_errors
+  return l:spawn({ forced_yield = false, timeout = false, done = function(ok, err)
+    if not ok then errs[#errs + 1] = err end
+  end }, fn, ...)
+end
+
+function H:run(max_ms)
+  local done = self.rt.sched:run(max_ms)
+  local errs = self.spawn_errors or {}
+  self.spawn_errors = {}
+  E.check_dead(self.rt)
+  if errs[1] ~= nil then error(errs[1], 0) end
+  return done
 end
 
 ----------------------------------------------------------------------------
@@ -410,6 +512,8 @@ function Tx:run(env, name, ...)
     -- with nothing left to arrive ends like an expired inspect-delay
     local idle = 0
     ctx.on_wait = function(token)
+      -- a forced yield (no token) is no wait of the script's: nothing arrives
+      if token == nil then return true end
       local fed = false
       for _, c in pairs(s.chn) do
         if c.pending and #c.pending > 0 then
@@ -432,9 +536,8 @@ function Tx:run(env, name, ...)
         result.txn_done = true
         if val.caught and val.reply then
           -- runtime.md 1.7: HAProxy 2.6.12 segfaulted after this, every time
-          result.error = "proxylua: txn:done(reply) was caught by pcall and the action went on: "
-            .. "HAProxy 2.6 crashes (segfault) here"
-          E.alert(rt, E.prefix(ctx) .. ": " .. result.error .. ".")
+          error("proxylua: " .. E.prefix(ctx) .. ": txn:done(reply) was caught by pcall and the "
+            .. "action went on: HAProxy 2.6 crashes (segfault) here", 0)
         end
         if val.reply then
           result.reply = txnlib.render_reply(val.reply, s.http_req and s.http_req.version)

@@ -72,6 +72,8 @@ static void task_hook(lua_State *L, lua_Debug *ar)
 			watchdog_error(L, t);
 		return;
 	}
+	if (L == t->co && t->alt != NULL)
+		return;   /* the harness driving an attached call: not script code */
 	if (t->watchdog_fired)
 		watchdog_error(L, t);
 	if (t->budget > 0 && t->used + (pl_clock_mono() - t->slice) >= t->budget) {
@@ -154,11 +156,14 @@ void pl_lloop_limits(lua_State *L, int idx, llimits *lim)
 
 
 /*
- * l:attach(co | nil): from a task, declare co a part of it (a harness's
- * coroutine for one HAProxy call, which the harness resumes itself, not a
- * coroutine the script made): the count hook then yields co at forced-yield
- * points (to its resumer, with no values) and applies the timeout to it.
- * The running-time budget restarts, as it does at each HAProxy call.
+ * l:attach(co | nil [, limits]): from a task, declare co a part of it (a
+ * harness's coroutine for one HAProxy call, which the harness resumes
+ * itself, not a coroutine the script made): the count hook then yields co
+ * at forced-yield points (to its resumer, with no values) and applies the
+ * timeout to it. The running-time budget restarts, as it does at each
+ * HAProxy call. limits ({forced_yield, timeout, watchdog}, as for spawn)
+ * replace the task's own until attach(nil): an action gets
+ * session-timeout, a service service-timeout, whatever task drives them.
  */
 int pl_lloop_attach(lua_State *L)
 {
@@ -168,8 +173,28 @@ int pl_lloop_attach(lua_State *L)
 
 	if (!lua_isnoneornil(L, 2))
 		luaL_checktype(L, 2, LUA_TTHREAD);
+	if (!lua_isnoneornil(L, 3))
+		luaL_checktype(L, 3, LUA_TTABLE);
 	if (t == NULL)
 		return luaL_error(L, "attach: not called from a task of this loop");
+	if (t->overridden) {
+		t->forced_yield = t->saved.forced_yield;
+		t->budget = t->saved.budget;
+		t->watchdog = t->saved.watchdog;
+		t->overridden = 0;
+	}
+	if (co != NULL && lua_type(L, 3) == LUA_TTABLE) {
+		llimits lim;
+		lim.forced_yield = t->forced_yield;
+		lim.budget = t->budget;
+		lim.watchdog = t->watchdog;
+		t->saved = lim;
+		pl_lloop_limits(L, 3, &lim);
+		t->forced_yield = lim.forced_yield;
+		t->budget = lim.budget;
+		t->watchdog = lim.watchdog;
+		t->overridden = 1;
+	}
 	lua_settop(L, 2);
 	pl_lloop_ctx(L, 1);                              /* 3 */
 	lua_rawgeti(L, 3, CTX_ALT);                      /* 4 */
@@ -178,7 +203,22 @@ int pl_lloop_attach(lua_State *L)
 	t->alt = co;
 	t->used = 0;
 	t->timed_out = 0;
+	t->watchdog_fired = 0;
 	t->slice = pl_clock_mono();
+	if (co != NULL && (t->forced_yield > 0 || t->budget > 0)) {
+		lua_rawgetp(L, LUA_REGISTRYINDEX, &hook_key);
+		if (lua_touserdata(L, -1) != (void *)t && !t->late) {
+			/* the task was not hooked for this resume: hook it now,
+			 * task_run gives the hook back when the resume ends */
+			t->late_prev = lua_touserdata(L, -1);
+			t->late = 1;
+			lua_pushlightuserdata(L, t);
+			lua_rawsetp(L, LUA_REGISTRYINDEX, &hook_key);
+		}
+		lua_pop(L, 1);
+		lua_sethook(co, task_hook, LUA_MASKCOUNT,
+		            t->forced_yield > 0 ? (int)t->forced_yield : HOOK_CHECK_EVERY);
+	}
 	return 0;
 }
 

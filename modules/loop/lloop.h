@@ -66,6 +66,10 @@ struct ltask {
 	int watchdog_fired;
 	const char *where;      /* loop.call: what runs, for the watchdog text */
 	int64_t used;           /* Lua running time spent so far (ns) */
+	llimits saved;          /* the task's own limits while attach overrides them */
+	int overridden;         /* saved holds them */
+	int late;               /* attach hooked the task in mid-resume */
+	void *late_prev;        /* the hook's previous task, for that resume */
 	int64_t slice;          /* start of the current slice */
 	unsigned long resumes, forced;
 };

@@ -12,8 +12,11 @@
 local loop = require "proxylua.loop"
 
 local S = {}
-local SLEEP = setmetatable({}, { __tostring = function() return "proxylua sleep" end })
-local YIELD = setmetatable({}, { __tostring = function() return "proxylua yield" end })
+-- the same tokens as proxylua.core_sched's, when it is there: the harness
+-- tells a sleep from a yield by them, whichever scheduler it runs
+local okcs, cs = pcall(require, "proxylua.core_sched")
+local SLEEP = okcs and cs.SLEEP or setmetatable({}, { __tostring = function() return "proxylua sleep" end })
+local YIELD = okcs and cs.YIELD or setmetatable({}, { __tostring = function() return "proxylua yield" end })
 S.SLEEP, S.YIELD = SLEEP, YIELD
 
 local Sched = {}
@@ -86,14 +89,33 @@ end
 
 -- The harness made co for one yieldable call (action, service) and will
 -- resume it itself from a loop task: forced yields and the execution
--- timeout apply to it, with a fresh budget. No-op outside a loop task.
-function Sched:attach(co)
-  if self.loop:in_task() then self.loop:attach(co) end
+-- timeout apply to it, with a fresh budget. limits ({forced_yield, timeout},
+-- as for l:spawn) replace the task's own for this call: an action gets
+-- session-timeout, a service service-timeout. attach(nil) ends the call.
+-- No-op outside a loop task.
+function Sched:attach(co, limits)
+  if self.loop:in_task() then self.loop:attach(co, limits) end
+end
+
+-- Run fn(...) in a task of its own and step the loop until it ends (other
+-- tasks progress meanwhile, as other streams do in HAProxy). The task has
+-- no limits of its own: the harness attaches the call it drives with the
+-- call's limits. Errors fn raises are raised here.
+function Sched:run_in_task(fn, ...)
+  local l, res = self.loop, nil
+  l:spawn({ forced_yield = false, timeout = false,
+            done = function(...) res = table.pack(...) end }, fn, ...)
+  while not res do l:step() end
+  if not res[1] then error(res[2], 0) end
+  return table.unpack(res, 2, res.n)
 end
 
 -- Queue a task coroutine; done(ok, ...) gets coroutine.resume's returns.
-function Sched:spawn(co, done)
-  return self.loop:spawn({ done = done }, co)
+-- limits: {forced_yield, timeout} for this task (default: the loop's).
+function Sched:spawn(co, done, limits)
+  local o = { done = done }
+  if limits then o.forced_yield, o.timeout = limits.forced_yield, limits.timeout end
+  return self.loop:spawn(o, co)
 end
 
 -- Run until no task is left (true) or max_ms of loop time passed (false).

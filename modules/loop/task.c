@@ -56,8 +56,12 @@ static void task_run(pl_loop *loop, pl_job *job)
 		prevhook = pl_lloop_hook_enter(L, t);
 	st = pl_resume(co, L, t->nargs, &nres);
 	t->nargs = 0;
-	if (hooked)
+	if (hooked) {
 		pl_lloop_hook_leave(L, t, prevhook);
+	} else if (t->late) {
+		pl_lloop_hook_leave(L, t, t->late_prev);
+	}
+	t->late = 0;
 	lp->current = prev;
 	if (st == LUA_YIELD) {
 		/* After a hook's yield, 5.3's stack top is the interrupted Lua
