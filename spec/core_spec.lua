@@ -189,8 +189,10 @@ describe("registration", function()
   end)
 
   it("refuses register_init at runtime (HAProxy 2.6 segfaults there)", function()
-    local r = in_action("core.register_init(function() end)")
-    assert.matches("HAProxy 2.6 crashes", r.error)
+    -- the harness fails the test: HAProxy would die here
+    local ok, err = pcall(in_action, "core.register_init(function() end)")
+    assert.is_false(ok)
+    assert.matches("HAProxy 2.6 crashes", err)
   end)
 end)
 

@@ -454,9 +454,10 @@ describe("patterns that crash HAProxy 2.6", function()
   it("report txn:done(reply) caught by pcall instead of sending the reply silently", function()
     local h = testing.load_string([[core.register_action("a", {"http-req"}, function(txn)
       pcall(txn.done, txn, txn:reply({ status = 403 })) end)]])
-    local r = h:action("a")
-    assert.matches("HAProxy 2.6 crashes %(segfault%) here", r.error)
-    assert.equal(403, r.reply.status)
+    -- the harness fails the test: HAProxy would die here
+    local ok, err = pcall(h.action, h, "a")
+    assert.is_false(ok)
+    assert.matches("HAProxy 2.6 crashes %(segfault%) here", err)
   end)
 end)
 
