@@ -392,6 +392,7 @@ function H:transaction(desc)
     frontend = desc.frontend or "fe", backend = desc.backend or "be",
     fe_id = desc.fe_id or 1, be_id = desc.be_id or 1, loglevel = 0,
     unique_id = desc.unique_id, env = desc.env, not_first = desc.not_first,
+    desc = desc, -- the whole description, for fetches reading less common fields
   }
   if mode == "http" then
     local uri = desc.uri
