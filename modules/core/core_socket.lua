@@ -68,6 +68,11 @@ function SK.class(rt)
 
   local function do_connect(self, addr, port, ssl)
     local s = st(self)
+    if rt.phase == "init" then
+      -- runtime.md 1.7: connect returns nothing, then the watchdog aborts
+      require("proxylua.core_env").die(rt, "Socket:connect() in an init function: HAProxy 2.6 "
+        .. "hangs there and its watchdog kills the process about 2 s after startup")
+    end
     if s.state == "dead" then return nil end
     if s.state == "connected" then return 1 end
     port = port or 0

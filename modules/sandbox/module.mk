@@ -1,0 +1,3 @@
+MODULES += sandbox
+sandbox_SRCS := modules/sandbox/sandbox.c
+sandbox_LIBS :=
