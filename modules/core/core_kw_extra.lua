@@ -409,7 +409,31 @@ return function(K)
     if not v then return nil end -- no variable: no sample (live)
     return bool(U.smp2str(v) == i.v)
   end)
-  cdef("set_var", "any", { min = 1, "str" }, function(i, a, s)
+  -- set-var(name[, cond...]): the input is stored and passed on only when
+  -- every condition holds; otherwise there is no sample (live).
+  local CONDS = {
+    ifexists = function(old) return old ~= nil end,
+    ifnotexists = function(old) return old == nil end,
+    ifset = function(old) return old ~= nil end,
+    ifnotset = function(old) return old == nil end,
+    ifempty = function(_, new) return (new.t == "str" or new.t == "bin") and new.v == "" end,
+    ifnotempty = function(_, new) return not ((new.t == "str" or new.t == "bin") and new.v == "") end,
+    ifgt = function(old, new)
+      if not (old and old.t == "sint" and new.t == "sint") then return true end
+      return old.v > new.v
+    end,
+    iflt = function(old, new)
+      if not (old and old.t == "sint" and new.t == "sint") then return true end
+      return old.v < new.v
+    end,
+  }
+  cdef("set_var", "any", { min = 1, "str", "str", "str", "str", "str" }, function(i, a, s)
+    local old = V.get(s, a[1])
+    for k = 2, 5 do
+      local cond = a[k] and CONDS[a[k]]
+      if a[k] and not cond then return nil, "error in arguments" end
+      if cond and not cond(old, i) then return nil end
+    end
     V.set(s, a[1], i)
     return i
   end)

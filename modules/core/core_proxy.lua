@@ -6,6 +6,7 @@
 --            servers = { s1 = { addr = "127.0.0.1:8080", weight = 1, maxconn = 0,
 --                               puid = 1 } } } }
 local U = require "proxylua.core_util"
+local ST = require "proxylua.core_stktable"
 
 local P = {}
 
@@ -120,7 +121,8 @@ function P.build(desc)
       listeners[lname] = U.new(listener_mt, {}, { name = lname, proxy = name })
     end
     local p = U.new(proxy_mt, { name = name, uuid = tostring(d.uuid or uuid), servers = servers,
-                                listeners = listeners }, { desc = d })
+                                listeners = listeners,
+                                stktable = d.stktable and ST.new(d.stktable) or nil }, { desc = d })
     proxies[name] = p
     local cap = d.cap or "listen"
     if cap ~= "backend" then frontends[name] = p end

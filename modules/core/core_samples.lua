@@ -466,6 +466,9 @@ require("proxylua.core_kw_extra")({
   reqmsg = reqmsg, resmsg = resmsg, hash_fn = hash_fn, F = F, C = C, NOARG = NOARG,
   hdr_fetch = hdr_fetch, cook = cook, cook_cnt = cook_cnt, var_or_int = var_or_int,
 })
+require("proxylua.core_kw_proto")({ cdef = cdef, str = str, sint = sint, bool = bool,
+  NOARG = NOARG, hash_fn = hash_fn })
+require("proxylua.core_stktable").install({ cdef = cdef, def = def, sint = sint, bool = bool })
 
 ----------------------------------------------------------------------------
 -- Arguments from Lua (runtime.md 2.2): numbers and booleans become integers
@@ -504,7 +507,7 @@ end
 -- numbers as Lua sees them: argument i sits at base + i (base 1 for
 -- fetches: self; 2 for converters: self and the input).
 -- lvl: level of the Lua-facing method above this function's caller.
-local function check_args(kw, args, n, base, lvl)
+local function check_args(kw, args, n, base, lvl, s)
   local spec = kw.spec
   local out = {}
   for i = 1, n do
@@ -534,6 +537,14 @@ local function check_args(kw, args, n, base, lvl)
       a = re
     elseif want == "map" then
       U.raise("error in arguments", lvl + 1)
+    elseif want == "pbuf" then
+      -- 2.6's Lua binding cannot build this argument type (live)
+      U.argerror(narg, sformat("'Protocol buffers field number' expected, got '%s'",
+        type(a) == "string" and "string" or "integer"), lvl + 1)
+    elseif want == "tbl" then
+      if type(a) ~= "string" then U.argerror(narg, "unable to duplicate string arg", lvl + 1) end
+      local px = s and s.rt.process.proxies and s.rt.process.proxies[a]
+      if not (px and px.stktable) then U.argerror(narg, "table doesn't exist", lvl + 1) end
     end
     out[i] = a
   end
@@ -563,7 +574,7 @@ for kwname, kw in pairs(F) do
       if kw.http and s.applet then
         U.raise(sformat("the sample-fetch '%s' needs an HTTP parser which is not available in Lua services", kwname))
       end
-      local args = check_args(kw, { select(2, ...) }, math.max(0, n - 1), 1, 1)
+      local args = check_args(kw, { select(2, ...) }, math.max(0, n - 1), 1, 1, s)
       local smp = kw.fn(s, args)
       if st.str then return U.smp2str(smp) or "" end
       return U.smp2lua(smp)
@@ -589,7 +600,7 @@ for cname, cv in pairs(C) do
     local n = select("#", ...)
     local self, input = ...
     U.checkself(self, converters_mt)
-    local args = check_args(cv, { select(3, ...) }, math.max(0, n - 2), 2, 1)
+    local args = check_args(cv, { select(3, ...) }, math.max(0, n - 2), 2, 1, U.st(self).stream)
     local smp = conv_input(input, cv.input)
     local out
     if smp then

@@ -376,6 +376,7 @@ function AppletTCP:get_var(name) end
 ---@field uuid string
 ---@field servers table<string, Server>
 ---@field listeners table<string, table>
+---@field stktable StickTable|nil nil when the proxy has no stick-table
 local Proxy = {}
 function Proxy:pause() end
 function Proxy:resume() end
@@ -387,6 +388,18 @@ function Proxy:get_cap() end
 function Proxy:get_mode() end
 ---@return table
 function Proxy:get_stats() end
+
+---@class StickTable
+local StickTable = {}
+---@return {type: string, length: integer, size: integer, used: integer, nopurge: boolean, expire: integer, data: table<string, integer>}
+function StickTable:info() end
+---@param key string|integer
+---@return table|nil entry {use=, expire=, <column>=value...}
+function StickTable:lookup(key) end
+---@param filter? table up to 4 {column, op, value} triplets (op: eq ne le lt ge gt)
+---@return table|nil entries key -> {<column>=value...}
+---@return string? error
+function StickTable:dump(filter) end
 
 ---@class Server
 ---@field name string
@@ -604,6 +617,126 @@ function HTTPMessage:may_recv() end
 ---@field res_hdrs_bin fun(self: Fetches, ...: string|integer): any
 ---@field res_ver fun(self: Fetches, ...: string|integer): any
 ---@field resp_ver fun(self: Fetches, ...: string|integer): any
+---@field sc0_bytes_in_rate fun(self: Fetches, ...: string|integer): any
+---@field sc0_bytes_out_rate fun(self: Fetches, ...: string|integer): any
+---@field sc0_clr_gpc0 fun(self: Fetches, ...: string|integer): any
+---@field sc0_clr_gpc1 fun(self: Fetches, ...: string|integer): any
+---@field sc0_conn_cnt fun(self: Fetches, ...: string|integer): any
+---@field sc0_conn_cur fun(self: Fetches, ...: string|integer): any
+---@field sc0_conn_rate fun(self: Fetches, ...: string|integer): any
+---@field sc0_get_gpc0 fun(self: Fetches, ...: string|integer): any
+---@field sc0_get_gpc1 fun(self: Fetches, ...: string|integer): any
+---@field sc0_get_gpt0 fun(self: Fetches, ...: string|integer): any
+---@field sc0_gpc0 fun(self: Fetches, ...: string|integer): any
+---@field sc0_gpc0_rate fun(self: Fetches, ...: string|integer): any
+---@field sc0_gpc1 fun(self: Fetches, ...: string|integer): any
+---@field sc0_gpc1_rate fun(self: Fetches, ...: string|integer): any
+---@field sc0_gpt0 fun(self: Fetches, ...: string|integer): any
+---@field sc0_http_err_cnt fun(self: Fetches, ...: string|integer): any
+---@field sc0_http_err_rate fun(self: Fetches, ...: string|integer): any
+---@field sc0_http_fail_cnt fun(self: Fetches, ...: string|integer): any
+---@field sc0_http_fail_rate fun(self: Fetches, ...: string|integer): any
+---@field sc0_http_req_cnt fun(self: Fetches, ...: string|integer): any
+---@field sc0_http_req_rate fun(self: Fetches, ...: string|integer): any
+---@field sc0_inc_gpc0 fun(self: Fetches, ...: string|integer): any
+---@field sc0_inc_gpc1 fun(self: Fetches, ...: string|integer): any
+---@field sc0_kbytes_in fun(self: Fetches, ...: string|integer): any
+---@field sc0_kbytes_out fun(self: Fetches, ...: string|integer): any
+---@field sc0_server_id fun(self: Fetches, ...: string|integer): any
+---@field sc0_sess_cnt fun(self: Fetches, ...: string|integer): any
+---@field sc0_sess_rate fun(self: Fetches, ...: string|integer): any
+---@field sc0_tracked fun(self: Fetches, ...: string|integer): any
+---@field sc0_trackers fun(self: Fetches, ...: string|integer): any
+---@field sc1_bytes_in_rate fun(self: Fetches, ...: string|integer): any
+---@field sc1_bytes_out_rate fun(self: Fetches, ...: string|integer): any
+---@field sc1_clr_gpc0 fun(self: Fetches, ...: string|integer): any
+---@field sc1_clr_gpc1 fun(self: Fetches, ...: string|integer): any
+---@field sc1_conn_cnt fun(self: Fetches, ...: string|integer): any
+---@field sc1_conn_cur fun(self: Fetches, ...: string|integer): any
+---@field sc1_conn_rate fun(self: Fetches, ...: string|integer): any
+---@field sc1_get_gpc0 fun(self: Fetches, ...: string|integer): any
+---@field sc1_get_gpc1 fun(self: Fetches, ...: string|integer): any
+---@field sc1_get_gpt0 fun(self: Fetches, ...: string|integer): any
+---@field sc1_gpc0 fun(self: Fetches, ...: string|integer): any
+---@field sc1_gpc0_rate fun(self: Fetches, ...: string|integer): any
+---@field sc1_gpc1 fun(self: Fetches, ...: string|integer): any
+---@field sc1_gpc1_rate fun(self: Fetches, ...: string|integer): any
+---@field sc1_gpt0 fun(self: Fetches, ...: string|integer): any
+---@field sc1_http_err_cnt fun(self: Fetches, ...: string|integer): any
+---@field sc1_http_err_rate fun(self: Fetches, ...: string|integer): any
+---@field sc1_http_fail_cnt fun(self: Fetches, ...: string|integer): any
+---@field sc1_http_fail_rate fun(self: Fetches, ...: string|integer): any
+---@field sc1_http_req_cnt fun(self: Fetches, ...: string|integer): any
+---@field sc1_http_req_rate fun(self: Fetches, ...: string|integer): any
+---@field sc1_inc_gpc0 fun(self: Fetches, ...: string|integer): any
+---@field sc1_inc_gpc1 fun(self: Fetches, ...: string|integer): any
+---@field sc1_kbytes_in fun(self: Fetches, ...: string|integer): any
+---@field sc1_kbytes_out fun(self: Fetches, ...: string|integer): any
+---@field sc1_server_id fun(self: Fetches, ...: string|integer): any
+---@field sc1_sess_cnt fun(self: Fetches, ...: string|integer): any
+---@field sc1_sess_rate fun(self: Fetches, ...: string|integer): any
+---@field sc1_tracked fun(self: Fetches, ...: string|integer): any
+---@field sc1_trackers fun(self: Fetches, ...: string|integer): any
+---@field sc2_bytes_in_rate fun(self: Fetches, ...: string|integer): any
+---@field sc2_bytes_out_rate fun(self: Fetches, ...: string|integer): any
+---@field sc2_clr_gpc0 fun(self: Fetches, ...: string|integer): any
+---@field sc2_clr_gpc1 fun(self: Fetches, ...: string|integer): any
+---@field sc2_conn_cnt fun(self: Fetches, ...: string|integer): any
+---@field sc2_conn_cur fun(self: Fetches, ...: string|integer): any
+---@field sc2_conn_rate fun(self: Fetches, ...: string|integer): any
+---@field sc2_get_gpc0 fun(self: Fetches, ...: string|integer): any
+---@field sc2_get_gpc1 fun(self: Fetches, ...: string|integer): any
+---@field sc2_get_gpt0 fun(self: Fetches, ...: string|integer): any
+---@field sc2_gpc0 fun(self: Fetches, ...: string|integer): any
+---@field sc2_gpc0_rate fun(self: Fetches, ...: string|integer): any
+---@field sc2_gpc1 fun(self: Fetches, ...: string|integer): any
+---@field sc2_gpc1_rate fun(self: Fetches, ...: string|integer): any
+---@field sc2_gpt0 fun(self: Fetches, ...: string|integer): any
+---@field sc2_http_err_cnt fun(self: Fetches, ...: string|integer): any
+---@field sc2_http_err_rate fun(self: Fetches, ...: string|integer): any
+---@field sc2_http_fail_cnt fun(self: Fetches, ...: string|integer): any
+---@field sc2_http_fail_rate fun(self: Fetches, ...: string|integer): any
+---@field sc2_http_req_cnt fun(self: Fetches, ...: string|integer): any
+---@field sc2_http_req_rate fun(self: Fetches, ...: string|integer): any
+---@field sc2_inc_gpc0 fun(self: Fetches, ...: string|integer): any
+---@field sc2_inc_gpc1 fun(self: Fetches, ...: string|integer): any
+---@field sc2_kbytes_in fun(self: Fetches, ...: string|integer): any
+---@field sc2_kbytes_out fun(self: Fetches, ...: string|integer): any
+---@field sc2_server_id fun(self: Fetches, ...: string|integer): any
+---@field sc2_sess_cnt fun(self: Fetches, ...: string|integer): any
+---@field sc2_sess_rate fun(self: Fetches, ...: string|integer): any
+---@field sc2_tracked fun(self: Fetches, ...: string|integer): any
+---@field sc2_trackers fun(self: Fetches, ...: string|integer): any
+---@field sc_bytes_in_rate fun(self: Fetches, ...: string|integer): any
+---@field sc_bytes_out_rate fun(self: Fetches, ...: string|integer): any
+---@field sc_clr_gpc0 fun(self: Fetches, ...: string|integer): any
+---@field sc_clr_gpc1 fun(self: Fetches, ...: string|integer): any
+---@field sc_conn_cnt fun(self: Fetches, ...: string|integer): any
+---@field sc_conn_cur fun(self: Fetches, ...: string|integer): any
+---@field sc_conn_rate fun(self: Fetches, ...: string|integer): any
+---@field sc_get_gpc0 fun(self: Fetches, ...: string|integer): any
+---@field sc_get_gpc1 fun(self: Fetches, ...: string|integer): any
+---@field sc_get_gpt0 fun(self: Fetches, ...: string|integer): any
+---@field sc_gpc0 fun(self: Fetches, ...: string|integer): any
+---@field sc_gpc0_rate fun(self: Fetches, ...: string|integer): any
+---@field sc_gpc1 fun(self: Fetches, ...: string|integer): any
+---@field sc_gpc1_rate fun(self: Fetches, ...: string|integer): any
+---@field sc_gpt0 fun(self: Fetches, ...: string|integer): any
+---@field sc_http_err_cnt fun(self: Fetches, ...: string|integer): any
+---@field sc_http_err_rate fun(self: Fetches, ...: string|integer): any
+---@field sc_http_fail_cnt fun(self: Fetches, ...: string|integer): any
+---@field sc_http_fail_rate fun(self: Fetches, ...: string|integer): any
+---@field sc_http_req_cnt fun(self: Fetches, ...: string|integer): any
+---@field sc_http_req_rate fun(self: Fetches, ...: string|integer): any
+---@field sc_inc_gpc0 fun(self: Fetches, ...: string|integer): any
+---@field sc_inc_gpc1 fun(self: Fetches, ...: string|integer): any
+---@field sc_kbytes_in fun(self: Fetches, ...: string|integer): any
+---@field sc_kbytes_out fun(self: Fetches, ...: string|integer): any
+---@field sc_server_id fun(self: Fetches, ...: string|integer): any
+---@field sc_sess_cnt fun(self: Fetches, ...: string|integer): any
+---@field sc_sess_rate fun(self: Fetches, ...: string|integer): any
+---@field sc_tracked fun(self: Fetches, ...: string|integer): any
+---@field sc_trackers fun(self: Fetches, ...: string|integer): any
 ---@field scook fun(self: Fetches, ...: string|integer): any
 ---@field scook_cnt fun(self: Fetches, ...: string|integer): any
 ---@field scook_val fun(self: Fetches, ...: string|integer): any
@@ -612,8 +745,36 @@ function HTTPMessage:may_recv() end
 ---@field shdr_ip fun(self: Fetches, ...: string|integer): any
 ---@field shdr_val fun(self: Fetches, ...: string|integer): any
 ---@field src fun(self: Fetches, ...: string|integer): any
+---@field src_bytes_in_rate fun(self: Fetches, ...: string|integer): any
+---@field src_bytes_out_rate fun(self: Fetches, ...: string|integer): any
+---@field src_clr_gpc0 fun(self: Fetches, ...: string|integer): any
+---@field src_clr_gpc1 fun(self: Fetches, ...: string|integer): any
+---@field src_conn_cnt fun(self: Fetches, ...: string|integer): any
+---@field src_conn_cur fun(self: Fetches, ...: string|integer): any
+---@field src_conn_rate fun(self: Fetches, ...: string|integer): any
+---@field src_get_gpc0 fun(self: Fetches, ...: string|integer): any
+---@field src_get_gpc1 fun(self: Fetches, ...: string|integer): any
+---@field src_get_gpt0 fun(self: Fetches, ...: string|integer): any
+---@field src_gpc0 fun(self: Fetches, ...: string|integer): any
+---@field src_gpc0_rate fun(self: Fetches, ...: string|integer): any
+---@field src_gpc1 fun(self: Fetches, ...: string|integer): any
+---@field src_gpc1_rate fun(self: Fetches, ...: string|integer): any
+---@field src_gpt0 fun(self: Fetches, ...: string|integer): any
+---@field src_http_err_cnt fun(self: Fetches, ...: string|integer): any
+---@field src_http_err_rate fun(self: Fetches, ...: string|integer): any
+---@field src_http_fail_cnt fun(self: Fetches, ...: string|integer): any
+---@field src_http_fail_rate fun(self: Fetches, ...: string|integer): any
+---@field src_http_req_cnt fun(self: Fetches, ...: string|integer): any
+---@field src_http_req_rate fun(self: Fetches, ...: string|integer): any
+---@field src_inc_gpc0 fun(self: Fetches, ...: string|integer): any
+---@field src_inc_gpc1 fun(self: Fetches, ...: string|integer): any
 ---@field src_is_local fun(self: Fetches, ...: string|integer): any
+---@field src_kbytes_in fun(self: Fetches, ...: string|integer): any
+---@field src_kbytes_out fun(self: Fetches, ...: string|integer): any
 ---@field src_port fun(self: Fetches, ...: string|integer): any
+---@field src_server_id fun(self: Fetches, ...: string|integer): any
+---@field src_sess_cnt fun(self: Fetches, ...: string|integer): any
+---@field src_sess_rate fun(self: Fetches, ...: string|integer): any
 ---@field srv_name fun(self: Fetches, ...: string|integer): any
 ---@field ssl_c_used fun(self: Fetches, ...: string|integer): any
 ---@field ssl_fc fun(self: Fetches, ...: string|integer): any
@@ -627,6 +788,8 @@ function HTTPMessage:may_recv() end
 ---@field status fun(self: Fetches, ...: string|integer): any
 ---@field stopping fun(self: Fetches, ...: string|integer): any
 ---@field str fun(self: Fetches, ...: string|integer): any
+---@field table_avl fun(self: Fetches, ...: string|integer): any
+---@field table_cnt fun(self: Fetches, ...: string|integer): any
 ---@field thread fun(self: Fetches, ...: string|integer): any
 ---@field unique_id fun(self: Fetches, ...: string|integer): any
 ---@field url fun(self: Fetches, ...: string|integer): any
@@ -643,6 +806,7 @@ function HTTPMessage:may_recv() end
 ---@class Converters
 ---@field add fun(self: Converters, input: any, ...: string|integer): any
 ---@field add_item fun(self: Converters, input: any, ...: string|integer): any
+---@field aes_gcm_dec fun(self: Converters, input: any, ...: string|integer): any
 ---@field and fun(self: Converters, input: any, ...: string|integer): any
 ---@field b64dec fun(self: Converters, input: any, ...: string|integer): any
 ---@field base64 fun(self: Converters, input: any, ...: string|integer): any
@@ -650,6 +814,8 @@ function HTTPMessage:may_recv() end
 ---@field be2hex fun(self: Converters, input: any, ...: string|integer): any
 ---@field bool fun(self: Converters, input: any, ...: string|integer): any
 ---@field bytes fun(self: Converters, input: any, ...: string|integer): any
+---@field capture_req fun(self: Converters, input: any, ...: string|integer): any
+---@field capture_res fun(self: Converters, input: any, ...: string|integer): any
 ---@field concat fun(self: Converters, input: any, ...: string|integer): any
 ---@field cpl fun(self: Converters, input: any, ...: string|integer): any
 ---@field crc32 fun(self: Converters, input: any, ...: string|integer): any
@@ -661,6 +827,8 @@ function HTTPMessage:may_recv() end
 ---@field djb2 fun(self: Converters, input: any, ...: string|integer): any
 ---@field even fun(self: Converters, input: any, ...: string|integer): any
 ---@field field fun(self: Converters, input: any, ...: string|integer): any
+---@field fix_is_valid fun(self: Converters, input: any, ...: string|integer): any
+---@field fix_tag_value fun(self: Converters, input: any, ...: string|integer): any
 ---@field hex fun(self: Converters, input: any, ...: string|integer): any
 ---@field hex2i fun(self: Converters, input: any, ...: string|integer): any
 ---@field hmac fun(self: Converters, input: any, ...: string|integer): any
@@ -668,11 +836,13 @@ function HTTPMessage:may_recv() end
 ---@field htonl fun(self: Converters, input: any, ...: string|integer): any
 ---@field http_date fun(self: Converters, input: any, ...: string|integer): any
 ---@field iif fun(self: Converters, input: any, ...: string|integer): any
+---@field in_table fun(self: Converters, input: any, ...: string|integer): any
 ---@field ipmask fun(self: Converters, input: any, ...: string|integer): any
 ---@field json fun(self: Converters, input: any, ...: string|integer): any
 ---@field json_query fun(self: Converters, input: any, ...: string|integer): any
 ---@field jwt_header_query fun(self: Converters, input: any, ...: string|integer): any
 ---@field jwt_payload_query fun(self: Converters, input: any, ...: string|integer): any
+---@field jwt_verify fun(self: Converters, input: any, ...: string|integer): any
 ---@field language fun(self: Converters, input: any, ...: string|integer): any
 ---@field length fun(self: Converters, input: any, ...: string|integer): any
 ---@field lower fun(self: Converters, input: any, ...: string|integer): any
@@ -708,12 +878,16 @@ function HTTPMessage:may_recv() end
 ---@field map_sub_int fun(self: Converters, input: any, ...: string|integer): any
 ---@field map_sub_ip fun(self: Converters, input: any, ...: string|integer): any
 ---@field mod fun(self: Converters, input: any, ...: string|integer): any
+---@field mqtt_field_value fun(self: Converters, input: any, ...: string|integer): any
+---@field mqtt_is_valid fun(self: Converters, input: any, ...: string|integer): any
 ---@field mul fun(self: Converters, input: any, ...: string|integer): any
+---@field nbsrv fun(self: Converters, input: any, ...: string|integer): any
 ---@field neg fun(self: Converters, input: any, ...: string|integer): any
 ---@field not fun(self: Converters, input: any, ...: string|integer): any
 ---@field odd fun(self: Converters, input: any, ...: string|integer): any
 ---@field or fun(self: Converters, input: any, ...: string|integer): any
 ---@field port_only fun(self: Converters, input: any, ...: string|integer): any
+---@field protobuf fun(self: Converters, input: any, ...: string|integer): any
 ---@field regsub fun(self: Converters, input: any, ...: string|integer): any
 ---@field rtrim fun(self: Converters, input: any, ...: string|integer): any
 ---@field sdbm fun(self: Converters, input: any, ...: string|integer): any
@@ -721,10 +895,39 @@ function HTTPMessage:may_recv() end
 ---@field set_var fun(self: Converters, input: any, ...: string|integer): any
 ---@field sha1 fun(self: Converters, input: any, ...: string|integer): any
 ---@field sha2 fun(self: Converters, input: any, ...: string|integer): any
+---@field srv_queue fun(self: Converters, input: any, ...: string|integer): any
 ---@field strcmp fun(self: Converters, input: any, ...: string|integer): any
 ---@field sub fun(self: Converters, input: any, ...: string|integer): any
+---@field table_bytes_in_rate fun(self: Converters, input: any, ...: string|integer): any
+---@field table_bytes_out_rate fun(self: Converters, input: any, ...: string|integer): any
+---@field table_conn_cnt fun(self: Converters, input: any, ...: string|integer): any
+---@field table_conn_cur fun(self: Converters, input: any, ...: string|integer): any
+---@field table_conn_rate fun(self: Converters, input: any, ...: string|integer): any
+---@field table_expire fun(self: Converters, input: any, ...: string|integer): any
+---@field table_gpc fun(self: Converters, input: any, ...: string|integer): any
+---@field table_gpc0 fun(self: Converters, input: any, ...: string|integer): any
+---@field table_gpc0_rate fun(self: Converters, input: any, ...: string|integer): any
+---@field table_gpc1 fun(self: Converters, input: any, ...: string|integer): any
+---@field table_gpc1_rate fun(self: Converters, input: any, ...: string|integer): any
+---@field table_gpc_rate fun(self: Converters, input: any, ...: string|integer): any
+---@field table_gpt fun(self: Converters, input: any, ...: string|integer): any
+---@field table_gpt0 fun(self: Converters, input: any, ...: string|integer): any
+---@field table_http_err_cnt fun(self: Converters, input: any, ...: string|integer): any
+---@field table_http_err_rate fun(self: Converters, input: any, ...: string|integer): any
+---@field table_http_fail_cnt fun(self: Converters, input: any, ...: string|integer): any
+---@field table_http_fail_rate fun(self: Converters, input: any, ...: string|integer): any
+---@field table_http_req_cnt fun(self: Converters, input: any, ...: string|integer): any
+---@field table_http_req_rate fun(self: Converters, input: any, ...: string|integer): any
+---@field table_idle fun(self: Converters, input: any, ...: string|integer): any
+---@field table_kbytes_in fun(self: Converters, input: any, ...: string|integer): any
+---@field table_kbytes_out fun(self: Converters, input: any, ...: string|integer): any
+---@field table_server_id fun(self: Converters, input: any, ...: string|integer): any
+---@field table_sess_cnt fun(self: Converters, input: any, ...: string|integer): any
+---@field table_sess_rate fun(self: Converters, input: any, ...: string|integer): any
+---@field table_trackers fun(self: Converters, input: any, ...: string|integer): any
 ---@field ub64dec fun(self: Converters, input: any, ...: string|integer): any
 ---@field ub64enc fun(self: Converters, input: any, ...: string|integer): any
+---@field ungrpc fun(self: Converters, input: any, ...: string|integer): any
 ---@field unset_var fun(self: Converters, input: any, ...: string|integer): any
 ---@field upper fun(self: Converters, input: any, ...: string|integer): any
 ---@field url_dec fun(self: Converters, input: any, ...: string|integer): any

@@ -2,6 +2,6 @@
 # Lua lacks (microsecond clock, pid, PCRE2), built as proxylua/core_native.so.
 core_LUA := $(wildcard modules/core/*.lua)
 MODULES += core_native
-core_native_SRCS := modules/core/native.c modules/core/regex.c
-core_native_LIBS := -lpcre2-8
+core_native_SRCS := modules/core/native.c modules/core/regex.c modules/core/crypto.c
+core_native_LIBS := -lpcre2-8 -lcrypto
 core_native_LUA := $(core_LUA)

@@ -97,5 +97,6 @@ PL_EXPORT int luaopen_proxylua_core_native(lua_State *L)
 	lua_pushcclosure(L, native_unbox, 1);
 	lua_setfield(L, -2, "unbox");
 	pl_core_regex_open(L);
+	pl_core_crypto_open(L);
 	return 1;
 }

@@ -1,0 +1,254 @@
+-- Differential specs for the less common converters and fetches, stick
+-- tables and their error texts: the same probes run inside an http-request
+-- action of real HAProxy 2.6 and under proxylua.testing, and must print the
+-- same lines.
+local H = require "spec.helpers.haproxy"
+local testing = require "proxylua.testing"
+
+local PRELUDE = [==[
+local results = {}
+local function ser(v, depth)
+  local t = type(v)
+  if t == "string" then return string.format("%q", v) end
+  if t == "number" then return math.type(v) .. ":" .. tostring(v) end
+  if t == "table" then
+    if depth and depth > 2 then return "{...}" end
+    local keys = {}
+    for k in pairs(v) do keys[#keys + 1] = k end
+    table.sort(keys, function(a, b) return tostring(a) < tostring(b) end)
+    local out = {}
+    for _, k in ipairs(keys) do out[#out + 1] = tostring(k) .. "=" .. ser(v[k], (depth or 0) + 1) end
+    return "{" .. table.concat(out, ",") .. "}"
+  end
+  return tostring(v)
+end
+local function T(name, f)
+  local r = table.pack(pcall(f))
+  local out = {}
+  if not r[1] then
+    local e = r[2]
+    if type(e) == "string" then e = e:gsub("^[^\n]-:%d+: ", "") end
+    out[1] = "ERR " .. ser(e)
+  else
+    for i = 2, r.n do out[#out + 1] = ser(r[i]) end
+  end
+  results[#results + 1] = name .. "=" .. table.concat(out, " ")
+end
+]==]
+
+local KEYS = H.capture("pwd"):gsub("%s+$", "") .. "/spec/fixtures/core_jwt"
+
+-- Converters computed from their input (crypto, FIX, MQTT, set-var
+-- conditions, backend lookups).
+local CONV_CASES = [==[
+local function rd(p) local f = io.open(p) local s = f:read("a") f:close() return s end
+T("aes1", function() return txn.c:aes_gcm_dec("\251\t\203\162\t;\128;9\190\5", 128, "AAECAwQFBgcICQoL", "AAECAwQFBgcICQoLDA0ODw==", "SbCF5jLkilmZu4QnEjVlbQ==") end)
+T("aes2", function() return txn.c:aes_gcm_dec("4g\181i\160\145\240.\187", 256, "AAECAwQFBgcICQoL", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", "61/xkp7/OBQcgnr4l+qTyQ==") end)
+T("aes3", function() return txn.c:aes_gcm_dec("x", 100, "AAECAwQFBgcICQoL", "AAECAwQFBgcICQoLDA0ODw==", "SbCF5jLkilmZu4QnEjVlbQ==") end)
+T("aes4", function() return txn.c:aes_gcm_dec("\251\t\203\162\t;\128;9\190\5", 128, "txn.nonce", "AAECAwQFBgcICQoLDA0ODw==", "SbCF5jLkilmZu4QnEjVlbQ==") end)
+T("aes5", function() txn:set_var("txn.nonce", "AAECAwQFBgcICQoL") return txn.c:aes_gcm_dec("\251\t\203\162\t;\128;9\190\5", 128, "txn.nonce", "AAECAwQFBgcICQoLDA0ODw==", "SbCF5jLkilmZu4QnEjVlbQ==") end)
+T("aes7", function() return txn.c:aes_gcm_dec("\251\t\203\162\t;\128;9\190\5", 128, "AAECAwQFBgcICQoL", "AAECAwQFBgcI", "SbCF5jLkilmZu4QnEjVlbQ==") end)
+T("aes8", function() return txn.c:aes_gcm_dec("\251\t\203\162\t;\128;9\190\5", 128, "AAECAwQFBgcICQoL", "AAECAwQFBgcICQoLDA0ODw==", "SbCF5jLk") end)
+T("aes9", function() return txn.c:aes_gcm_dec("\251\t\203\162\t;\128;9\190\5", "128", "AAECAwQFBgcICQoL", "AAECAwQFBgcICQoLDA0ODw==", "SbCF5jLkilmZu4QnEjVlbQ==") end)
+T("aes10", function() return txn.c:aes_gcm_dec("\251\t\203\162\t;\128;9\190\5", 128, "AAECAwQFBgcICQoL", "AAECAwQFBgcICQoLDA0ODw==") end)
+T("jw2", function() return txn.c:jwt_verify(rd("${KEYS}/rs256.jwt"), "RS256", "${KEYS}/rsa.pub.pem") end)
+T("jw3", function() return txn.c:jwt_verify(rd("${KEYS}/es256.jwt"), "ES256", "${KEYS}/ec.pub.pem") end)
+T("jw4", function() return txn.c:jwt_verify(rd("${KEYS}/es256der.jwt"), "ES256", "${KEYS}/ec.pub.pem") end)
+T("jw5", function() return txn.c:jwt_verify(rd("${KEYS}/rs256.jwt"), "RS256", "${KEYS}/nope.pem") end)
+T("jw6", function() return txn.c:jwt_verify(rd("${KEYS}/rs256.jwt"), "PS256", "${KEYS}/rsa.pub.pem") end)
+T("jw7", function() return txn.c:jwt_verify(rd("${KEYS}/rs256.jwt"), "XX", "${KEYS}/rsa.pub.pem") end)
+T("jw8", function() return txn.c:jwt_verify("a.b", "HS256", "k") end)
+T("jw9", function() return txn.c:jwt_verify(rd("${KEYS}/rs256.jwt"), "HS256", "k") end)
+T("jw10", function() return txn.c:jwt_verify(rd("${KEYS}/rs256.jwt"), "RS384", "${KEYS}/rsa.pub.pem") end)
+T("jw11", function() return txn.c:jwt_verify("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c", "HS256", "wrong") end)
+T("jw12", function() return txn.c:jwt_verify("a.b.c", "none", "x") end)
+T("jw13", function() return txn.c:jwt_verify("a.b.c.d", "HS256", "x") end)
+T("jw14", function() return txn.c:jwt_verify("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c", "HS512", "your-256-bit-secret") end)
+T("jw15", function() return txn.c:jwt_verify("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c!", "HS256", "your-256-bit-secret") end)
+T("sv1", function() return txn.c:set_var("x", "txn.x", "ifexists") end)
+T("sv2", function() return txn.c:set_var("x", "txn.y", "ifnotexists"), txn:get_var("txn.y") end)
+T("fx1", function() return txn.c:fix_tag_value("8=FIX.4.2\0019=5\00135=A\00110=000\001", "Bogus") end)
+T("fx2", function() return txn.c:fix_tag_value("8=FIX.4.2\0019=5\00135=A", "35") end)
+T("mq3", function() return txn.c:mqtt_field_value("\16\12\0\4MQTT\4\2\0\60\0\0", "bogus", "protocol_name") end)
+T("mq4", function() return txn.c:mqtt_field_value("\16\12\0\4MQTT\4\2\0\60\0\0", "1", "PROTOCOL_VERSION"), txn.c:mqtt_field_value("\16\12\0\4MQTT\4\2\0\60\0\0", "connect", "keepalive"), txn.c:mqtt_field_value("\16\12\0\4MQTT\4\2\0\60\0\0", "connect", "username") end)
+T("mq5", function() return txn.c:mqtt_field_value("\16\12\0\4MQTT\4\2\0\60\0\0", "connect", "reason_code") end)
+T("mq6", function() return txn.c:mqtt_field_value("\16\12\0\4MQTT\4\2\0\60\0\0", 1, "flags") end)
+T("pb1", function() return txn.c:protobuf("\8\150\1", "1") end)
+T("pb2", function() return txn.c:protobuf("\8\150\1", "1", "int32") end)
+T("pb3", function() return txn.c:protobuf("\8\150\1", 1) end)
+T("gr1", function() return txn.c:ungrpc("\0\0\0\0\3\8\150\1", "1", "int32") end)
+T("aes1", function() return txn.c:aes_gcm_dec("abc", 128, "AAAAAAAAAAAAAAAA", "AAAAAAAAAAAAAAAAAAAAAA==", "AAAAAAAAAAAAAAAAAAAAAA==") end)
+T("fix1", function() return txn.c:fix_is_valid("8=FIX.4.2\0019=5\00135=A\00110=000\001") end)
+T("fix2", function() return txn.c:fix_tag_value("8=FIX.4.2\0019=5\00135=A\00110=000\001", "MsgType") end)
+T("fix3", function() return txn.c:fix_tag_value("8=FIX.4.2\0019=5\00135=A\00110=000\001", 35) end)
+T("mq1", function() return txn.c:mqtt_is_valid("\16\12\0\4MQTT\4\2\0\60\0\0") end)
+T("mq2", function() return txn.c:mqtt_field_value("\16\12\0\4MQTT\4\2\0\60\0\0", "connect", "protocol_name") end)
+T("jw1", function() return txn.c:jwt_verify("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c", "HS256", "your-256-bit-secret") end)
+T("nb1", function() return txn.c:nbsrv("be"), txn.c:srv_queue("be/s1"), txn.c:srv_queue("s1") end)
+T("cap1", function() return txn.c:capture_req("x", 0) end)
+T("j1", function() return txn.c:jwt_verify("a.b.c", "HS256", "x"), txn.c:jwt_verify("a.b.!!", "none", "x"), txn.c:jwt_verify("a.b", "none", "x"), txn.c:jwt_verify("a.b.cc", "HS256", "x"), txn.c:jwt_verify("a.b.c", "RS256", "/nonexistent") end)
+T("j2", function() txn:set_var("txn.alg", "PS256") txn:set_var("txn.alg2", "XX") return txn.c:jwt_verify("a.b.c", "txn.alg", "x"), txn.c:jwt_verify("a.b.c", "txn.alg2", "x"), txn.c:jwt_verify("a.b.c", "txn.nope", "x"), txn.c:jwt_verify("a.b.!!", "txn.alg", "x") end)
+T("j3", function() return txn.c:jwt_verify("..", "HS256", ""), txn.c:jwt_verify("", "HS256", "x") end)
+T("fx3", function() local m = "8=FIX.4.4\0019=5\00135=0\00110=" return txn.c:fix_is_valid(m), txn.c:fix_tag_value(m, "8") end)
+T("fx4", function()
+  local body = "35=A\00149=SERVER\00156=CLIENT\00134=1\00152=20190101-00:00:00\00198=0\001108=30\001"
+  local head = "8=FIX.4.4\0019=" .. #body .. "\001"
+  local sum = 0 for i = 1, #(head .. body) do sum = sum + (head .. body):byte(i) end
+  local m = head .. body .. string.format("10=%03d\001", sum % 256)
+  local bad = head .. body .. string.format("10=%03d\001", (sum + 1) % 256)
+  return txn.c:fix_is_valid(m), txn.c:fix_is_valid(bad), txn.c:fix_tag_value(m, "SenderCompID"), txn.c:fix_tag_value(m, "targetcompid"), txn.c:fix_tag_value(m, "108"), txn.c:fix_tag_value(m, "10"), txn.c:fix_tag_value(m, "999"), txn.sc:fix_is_valid(m:sub(1, 30))
+end)
+T("fx5", function() return txn.c:fix_is_valid("9=FIX.4.4\0018=5\00135=0\00110=000\001xxxx"), txn.c:fix_is_valid("8=FIX.9.9\0019=5\00135=0\00110=000\001xxxx"), txn.c:fix_tag_value("8=\0019=1\001", "8"), txn.c:fix_tag_value("=x\001", "8") end)
+T("mq7", function()
+  local v5 = "\16\36\0\4MQTT\5\194\0\60\8\17\0\0\0\30\33\0\10\0\3abc\0\4user\0\4pass"
+  local c = txn.c
+  return c:mqtt_is_valid(v5), c:mqtt_field_value(v5, "CONNECT", "17"), c:mqtt_field_value(v5, "connect", "33"), c:mqtt_field_value(v5, "connect", "client_identifier"), c:mqtt_field_value(v5, "connect", "username"), c:mqtt_field_value(v5, "connect", "password"), c:mqtt_field_value(v5, "connect", "39"), c:mqtt_field_value(v5, "connect", "flags"), c:mqtt_field_value(v5, "connect", "21")
+end)
+T("mq8", function()
+  local ack = "\32\2\0\0"
+  local ack5 = "\32\9\1\0\6\36\1\18\0\1z"
+  local c = txn.c
+  return c:mqtt_is_valid(ack), c:mqtt_field_value(ack, "connack", "reason_code"), c:mqtt_field_value(ack, "2", "protocol_version"), c:mqtt_is_valid(ack5), c:mqtt_field_value(ack5, "connack", "36"), c:mqtt_field_value(ack5, "connack", "18"), c:mqtt_field_value(ack5, "connack", "flags"), c:mqtt_field_value(ack, "connect", "flags")
+end)
+T("mq9", function()
+  local c = txn.c
+  return c:mqtt_is_valid("\16"), c:mqtt_is_valid("\16\12\0\4MQTT"), c:mqtt_is_valid("\48\0"), c:mqtt_is_valid("\17\0"), c:mqtt_is_valid("\32\5\0\0\2\99\0"), c:mqtt_is_valid("\16\12\0\4MQTT\3\2\0\60\0\0"), c:mqtt_is_valid("\16\255\255\255\255\1")
+end)
+T("mq10", function()
+  local will = "\16\26\0\4MQTT\4\6\0\60\0\2id\0\5topic\0\3msg"
+  return txn.c:mqtt_is_valid(will), txn.c:mqtt_field_value(will, "connect", "will_topic"), txn.c:mqtt_field_value(will, "connect", "will_payload"), txn.c:mqtt_field_value(will, "connect", "24")
+end)
+T("nb2", function() return txn.c:nbsrv("be2"), txn.c:nbsrv("nope"), txn.c:nbsrv("fe"), txn.c:srv_queue("be2/s9"), txn.c:srv_queue("be2/s2"), txn.c:nbsrv("be3"), txn.c:capture_res("x", 0) end)
+T("sv3", function() local c = txn.c
+  txn:set_var("txn.n", 5)
+  return c:set_var(3, "txn.n", "ifgt"), txn:get_var("txn.n"), c:set_var(9, "txn.n", "ifgt"), c:set_var("", "txn.e", "ifempty"), c:set_var("a", "txn.e2", "ifempty"), c:set_var("a", "txn.e3", "ifnotempty", "ifnotset"), c:set_var("b", "txn.e3", "ifnotempty", "ifnotset"), c:set_var(4, "txn.n", "iflt"), txn:get_var("txn.n")
+end)
+]==]
+
+local CONV_CONFIG = [[
+frontend fe
+    bind 127.0.0.1:${PORT}
+    http-request lua.probe
+    default_backend be
+backend be
+    server s1 127.0.0.1:1
+backend be2
+    server s1 127.0.0.1:1
+    server s2 127.0.0.1:2 disabled
+    server s3 127.0.0.1:3
+backend be3
+]]
+
+local CONV_PROXIES = {
+  fe = { cap = "frontend" },
+  be = { cap = "backend", servers = { s1 = { addr = "127.0.0.1:1" } } },
+  be2 = { cap = "backend", servers = { s1 = { addr = "127.0.0.1:1" },
+    s2 = { addr = "127.0.0.1:2", admin = "maint" }, s3 = { addr = "127.0.0.1:3" } } },
+  be3 = { cap = "backend" },
+}
+
+-- Stick tables: the class, the table_* converters, the sc*/src_* fetches.
+local ST_CASES = [==[
+local st = core.backends.st.stktable
+T("st0", function() return core.backends.be.stktable, tostring(st) end)
+T("st1", function() return st:info() end)
+T("st2", function() return core.backends.st2.stktable:info(), core.backends.st3.stktable:info() end)
+T("st3", function() return st:lookup("127.0.0.1"), st:lookup("1.1.1.1"), st:lookup("garbage") end)
+T("st4", function() return core.backends.st2.stktable:lookup("1") end)
+T("st5", function() return st:dump() end)
+T("st6", function() return st:dump({{"gpc0", "eq", 2}}), st:dump({{"gpc0", "gt", 5}}) end)
+T("st7", function() return st:dump({{"nope", "eq", 2}}) end)
+T("st8", function() return st:dump({{"gpc0", "xx", 2}}) end)
+T("st9", function() return st:dump({{"gpc0", "eq"}}) end)
+T("st10", function() return st:dump({1,2,3,4,5}) end)
+T("st11", function() return st:dump("x") end)
+T("st12", function() return core.backends.st2.stktable:dump() end)
+T("st13", function() return st:lookup(), st:lookup(12) end)
+T("st14", function() return st:info(1) end)
+T("st15", function() return st:dump({{"gpc0", "eq", "2"}}), st:dump({}) end)
+T("st16", function() return core.backends.st3.stktable:dump(), core.backends.st3.stktable:lookup(5) end)
+T("tc1", function() return txn.c:in_table("127.0.0.1", "st"), txn.c:in_table("1.1.1.1", "st"), txn.c:table_gpc0("127.0.0.1", "st"), txn.c:table_gpc0("9.9.9.9", "st") end)
+T("tc2", function() local c = txn.c return c:table_gpt0("127.0.0.1", "st"), c:table_http_req_rate("127.0.0.1", "st"), c:table_http_req_cnt("127.0.0.1", "st"), c:table_conn_cnt("127.0.0.1", "st"), c:table_trackers("127.0.0.1", "st"), c:table_expire("127.0.0.1", "st"), c:table_idle("127.0.0.1", "st") end)
+T("tc3", function() local c = txn.c return c:table_gpc1("127.0.0.1", "st"), c:table_sess_cnt("127.0.0.1", "st"), c:table_server_id("127.0.0.1", "st"), c:table_bytes_in_rate("127.0.0.1", "st"), c:table_gpc(0, "127.0.0.1", "st") end)
+T("tc4", function() local c = txn.c return c:table_gpc("127.0.0.1", 0, "st"), c:table_expire("9.9.9.9", "st", 77), c:table_idle("9.9.9.9", "st", 88), c:table_gpc0("1", "st2"), c:table_gpc0(5, "st3") end)
+T("tc5", function() local c = txn.c return c:table_gpc0("x", "st"), c:in_table(2130706433, "st") end)
+T("fe1", function() local f = txn.f return f:sc_get_gpc0(0), f:sc0_get_gpc0(), f:sc_http_req_rate(0), f:src_get_gpc0("st"), f:table_cnt("st"), f:table_avl("st"), f:sc_tracked(0), f:sc2_tracked(), f:sc_trackers(0) end)
+T("fe2", function() local f = txn.f return f:sc_get_gpt0(0), f:sc_http_req_cnt(0), f:src_http_req_cnt("st"), f:sc_conn_cnt(0), f:sc_get_gpc1(0), f:sc1_get_gpc0(), f:sc_inc_gpc0(0), f:sc_get_gpc0(0), f:sc_clr_gpc0(0), f:sc_get_gpc0(0) end)
+]==]
+
+local ST_CONFIG = [[
+frontend fe
+    bind 127.0.0.1:${PORT}
+    http-request track-sc0 src table st
+    http-request track-sc1 req.hdr(x-a) table st2
+    http-request sc-inc-gpc0(0)
+    http-request sc-inc-gpc0(0)
+    http-request sc-set-gpt0(1) 42
+    http-request lua.probe
+    default_backend be
+backend be
+    server s1 127.0.0.1:1
+backend st
+    stick-table type ip size 1k expire 60s store gpc0,gpt0,conn_cnt,http_req_rate(10s),http_req_cnt,bytes_in_rate(1m),server_id
+backend st2
+    stick-table type string len 32 size 100 expire 30s nopurge store gpc0,http_req_cnt
+backend st3
+    stick-table type integer size 10 store gpc0
+]]
+
+-- The same tables described for the harness, in the state the rules above
+-- leave them in for the probe request.
+local ST_PROXIES = {
+  fe = { cap = "frontend" },
+  be = { cap = "backend", servers = { s1 = { addr = "127.0.0.1:1" } } },
+  st = { cap = "backend", stktable = { type = "ip", size = 1024, expire = 60000,
+    store = { "gpc0", "gpt0", "conn_cnt", "http_req_rate(10s)", "http_req_cnt", "bytes_in_rate(1m)", "server_id" },
+    entries = { ["127.0.0.1"] = { gpc0 = 2, conn_cnt = 1, http_req_cnt = 1, http_req_rate = 1, use = 1 } } } },
+  st2 = { cap = "backend", stktable = { type = "string", len = 32, size = 100, expire = 30000, nopurge = true,
+    store = { "gpc0", "http_req_cnt" }, entries = { ["1"] = { http_req_cnt = 1, use = 1 } } } },
+  st3 = { cap = "backend", stktable = { type = "integer", size = 10, store = { "gpc0" } } },
+}
+
+local function script(cases)
+  return "core.register_action('probe', {'http-req'}, function(txn)\n" .. PRELUDE
+    .. cases:gsub("%${KEYS}", KEYS) .. "\ntxn:done({ status = 200, body = table.concat(results, '\\n') .. '\\n' })\nend)\n"
+end
+
+local function lines(s)
+  local out = {}
+  for l in s:gmatch("[^\n]+") do out[#out + 1] = l end
+  return out
+end
+
+-- Run the probe in HAProxy and in the harness; both result lists.
+local function both(cases, config, opts, request)
+  local code = script(cases)
+  local hap = H.start({ files = { ["probe.lua"] = code }, global = "    lua-load ${DIR}/probe.lua",
+                        config = config })
+  local ok, status, body = pcall(H.http, { port = hap.port, path = "/p?a=1", headers = { "X-A: 1" } })
+  local log = hap:output()
+  hap:stop()
+  assert(ok, status)
+  assert.equal(200, status, log)
+  local h = testing.load_string(code, opts)
+  local req = { method = "GET", uri = "/p?a=1", headers = { "Host: 127.0.0.1:" .. hap.port, "X-A: 1" } }
+  for k, v in pairs(request or {}) do req[k] = v end
+  local r = h:action("probe", req)
+  assert.is_nil(r.error)
+  return lines(body), lines(r.reply.body)
+end
+
+describe("proxylua.core keywords against HAProxy 2.6", function()
+  it("converters give the same results", function()
+    local real, ours = both(CONV_CASES, CONV_CONFIG, { proxies = CONV_PROXIES })
+    assert.is_true(#real > 40)
+    assert.same(real, ours)
+  end)
+
+  it("stick tables give the same results", function()
+    local real, ours = both(ST_CASES, ST_CONFIG, { proxies = ST_PROXIES },
+      { track = { [0] = "st", [1] = { "st2", "1" } } })
+    assert.is_true(#real > 20)
+    assert.same(real, ours)
+  end)
+end)
