@@ -261,6 +261,7 @@ function T.new(opts)
     if v ~= true then process.proc_vars[name] = U.lua2smp(v) end
   end
   if opts.proxies then process.proxies = opts.proxies end
+  if opts.userlists then process.userlists = opts.userlists end
   return self
 end
 
