@@ -8,10 +8,12 @@ M.SIZES = { str = 100000, beg = 100000, ip = 100000, sub = 10000, dom = 10000, d
             ["end"] = 10000, int = 10000, reg = 2000 }
 M.ORDER = { "str", "beg", "end", "sub", "dir", "dom", "reg", "int", "ip" }
 
+-- A linear congruential generator modulo 2^31: its low bits repeat with a
+-- short period (the low 8 bits every 256 draws), so draws use the high bits.
 local seed = 12345
 local function r(n)
   seed = (seed * 1103515245 + 12345) % 2147483648
-  return seed % n + 1
+  return (seed >> 8) % n + 1
 end
 M.r = r
 
@@ -123,6 +125,29 @@ function M.write(method, keys)
   f:write(table.concat(t))
   f:close()
   return path
+end
+
+-- ns per m:lookup(q) over queries, the call written inline as a script
+-- would (no wrapper function), each run at least `min` seconds.
+function M.time_lookup(m, queries, min)
+  local n, total, t0 = 0, 0, os.clock()
+  repeat
+    for i = 1, #queries do local _ = m:lookup(queries[i]) end
+    n = n + #queries
+    total = os.clock() - t0
+  until total >= min
+  return total / n * 1e9
+end
+
+-- Best of `runs` runs for each of two maps on the same queries, the runs
+-- interleaved (a, b, a, b, ...) so that drift in machine load hits both.
+function M.best_pair(a, b, queries, runs, min)
+  local ta, tb = math.huge, math.huge
+  for _ = 1, runs do
+    ta = math.min(ta, M.time_lookup(a, queries, min))
+    tb = math.min(tb, M.time_lookup(b, queries, min))
+  end
+  return ta, tb
 end
 
 -- ns per call of f(q) over queries, repeated until at least `min` seconds.

@@ -103,39 +103,31 @@ int pl_map_ip_parse(const char *key, size_t klen, pl_map_ipkey *k, pl_buf *errms
 }
 
 /* HAProxy's string-to-IPv4 cast: four decimal parts <= 255 (leading zeros
- * fine), then anything but a digit or a dot. */
+ * fine) separated by dots, then anything but a digit or a dot. */
 static int lenient_v4(const char *s, size_t n, uint32_t *out)
 {
-	unsigned parts = 0, cur = 0;
-	int saw = 0;
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
 	uint32_t a = 0;
-	size_t i;
+	int part;
 
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c >= '0' && c <= '9') {
-			cur = cur * 10 + (c - '0');
-			if (cur > 255)
+	for (part = 0; part < 4; part++) {
+		unsigned v, d;
+
+		if (part > 0) {
+			if (p == end || *p != '.')
 				return 0;
-			if (!saw) {
-				if (parts == 4)
-					return 0;
-				saw = 1;
-			}
-		} else if (c == '.') {
-			if (!saw || parts == 3)
-				return 0;
-			a = a << 8 | cur;
-			parts++;
-			cur = 0;
-			saw = 0;
-		} else {
-			break;
+			p++;
 		}
+		if (p == end || (v = (unsigned)*p - '0') > 9)
+			return 0;
+		for (p++; p < end && (d = (unsigned)*p - '0') <= 9; p++)
+			if ((v = v * 10 + d) > 255)
+				return 0;
+		a = a << 8 | v;
 	}
-	if (parts != 3 || !saw)
+	if (p < end && *p == '.')
 		return 0;
-	*out = a << 8 | cur;
+	*out = a;
 	return 1;
 }
 

@@ -43,15 +43,31 @@ void *pl_map_xalloc(const pl_map *m, void *p, size_t osize, size_t nsize)
 
 static uint64_t mix(uint64_t h)
 {
-	h ^= h >> 33;
+	h ^= h >> 31;
 	h *= 0xff51afd7ed558ccdULL;
-	h ^= h >> 33;
-	h *= 0xc4ceb9fe1a85ec53ULL;
-	h ^= h >> 33;
+	h ^= h >> 32;
 	return h;
 }
 
-/* Word-at-a-time multiply hash; the folded variant goes byte by byte. */
+static inline uint64_t rd64(const unsigned char *p)
+{
+	uint64_t w;
+	memcpy(&w, p, 8);
+	return w;
+}
+
+static inline uint64_t rd32(const unsigned char *p)
+{
+	uint32_t w;
+	memcpy(&w, p, 4);
+	return w;
+}
+
+/*
+ * Word-at-a-time multiply hash; the tail is one more word read overlapping
+ * the previous one (no byte loop, no variable-length copy). The folded
+ * variant goes byte by byte.
+ */
 uint64_t pl_map_hash(const void *p, size_t n, int icase)
 {
 	const unsigned char *s = p;
@@ -63,16 +79,18 @@ uint64_t pl_map_hash(const void *p, size_t n, int icase)
 			h = (h ^ pl_map_fold[s[i]]) * 0x100000001b3ULL;
 		return mix(h);
 	}
-	for (; i + 8 <= n; i += 8) {
-		uint64_t w;
-		memcpy(&w, s + i, 8);
-		h = (h ^ w) * 0x9fb21c651e98df25ULL;
-		h ^= h >> 29;
-	}
-	if (i < n) {
-		uint64_t w = 0;
-		memcpy(&w, s + i, n - i);
-		h = (h ^ w) * 0x9fb21c651e98df25ULL;
+	if (n >= 8) {
+		const unsigned char *last = s + n - 8;
+		for (; s < last; s += 8) {
+			h = (h ^ rd64(s)) * 0x9fb21c651e98df25ULL;
+			h ^= h >> 29;
+		}
+		h = (h ^ rd64(last)) * 0x9fb21c651e98df25ULL;
+	} else if (n >= 4) {
+		h = (h ^ (rd32(s) | rd32(s + n - 4) << 32)) * 0x9fb21c651e98df25ULL;
+	} else if (n > 0) {
+		h = (h ^ (s[0] | (uint64_t)s[n / 2] << 8 | (uint64_t)s[n - 1] << 16)) *
+		    0x9fb21c651e98df25ULL;
 	}
 	return mix(h);
 }

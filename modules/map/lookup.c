@@ -67,6 +67,69 @@ int pl_lmap_slookup(lua_State *L)
 	return 1;
 }
 
+/*
+ * The hit's value as a Lua string: from the cache (upvalue 3) when an
+ * earlier hit interned it, else interned now and cached, so repeated hits
+ * cost a table read instead of hashing and allocating a string.
+ */
+static int push_cached(lua_State *L, pl_lmap *lm, size_t i)
+{
+	if (lua_rawgeti(L, lua_upvalueindex(3), (lua_Integer)i + 1) != LUA_TNIL)
+		return 1;
+	lua_pop(L, 1);
+	push_value(L, &lm->m->e[i]);
+	lua_pushvalue(L, -1);
+	lua_rawseti(L, lua_upvalueindex(3), (lua_Integer)i + 1);
+	lm->ncached++;
+	return 1;
+}
+
+/*
+ * m:lookup(key) / m:slookup(key) through the closures bound to one map
+ * (upvalues in map.h). The fast path needs self to be that map and a key
+ * of the right type; anything else (wrong count, another self, a bad key,
+ * a closed map) takes the generic path, which raises HAProxy's errors.
+ */
+static int bound(lua_State *L, int empty)
+{
+	pl_lmap *lm = lua_touserdata(L, lua_upvalueindex(2));
+	pl_map_query q;
+	const char *s = "";
+	size_t len = 0, i;
+	lua_Integer n = 0;
+
+	if (lua_gettop(L) != 2 || !lua_rawequal(L, 1, lua_upvalueindex(4)) || lm->m == NULL)
+		return empty ? pl_lmap_slookup(L) : pl_lmap_lookup(L);
+	if (lm->method == PL_MATCH_INT) {
+		int isnum;
+		n = lua_tointegerx(L, 2, &isnum);
+		if (!isnum)
+			return empty ? pl_lmap_slookup(L) : pl_lmap_lookup(L);
+	} else if ((s = lua_tolstring(L, 2, &len)) == NULL) {
+		return empty ? pl_lmap_slookup(L) : pl_lmap_lookup(L);
+	}
+	pl_lmap_ready(L, lm);
+	i = pl_map_query_init(lm->m, &q, s, len, (int64_t)n) ? pl_map_lookup(lm->m, &q, lm->scratch)
+	                                                     : SIZE_MAX;
+	if (i != SIZE_MAX)
+		return push_cached(L, lm, i);
+	if (empty)
+		lua_pushliteral(L, "");
+	else
+		lua_pushnil(L);
+	return 1;
+}
+
+int pl_lmap_bound_lookup(lua_State *L)
+{
+	return bound(L, 0);
+}
+
+int pl_lmap_bound_slookup(lua_State *L)
+{
+	return bound(L, 1);
+}
+
 /* m:lookup_all(key) -> { values... }, { keys... }: every match, best first. */
 int pl_lmap_lookup_all(lua_State *L)
 {

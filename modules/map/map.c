@@ -17,8 +17,13 @@ static const char *const method_names[PL_MATCH_NUM] = {
 
 pl_lmap *pl_lmap_check(lua_State *L, const char *fname)
 {
-	pl_lmap *lm = lua_touserdata(L, 1);
+	pl_lmap *lm;
 
+	if (lua_type(L, 1) == LUA_TTABLE) {
+		lua_rawgeti(L, 1, 1);
+		lua_replace(L, 1);
+	}
+	lm = lua_touserdata(L, 1);
 	if (lm != NULL && lua_getmetatable(L, 1)) {
 		int same = lua_rawequal(L, -1, lua_upvalueindex(1));
 		lua_pop(L, 1);
@@ -28,6 +33,25 @@ pl_lmap *pl_lmap_check(lua_State *L, const char *fname)
 	/* HAProxy's wording for a self that is not a map: "((null))". */
 	luaL_error(L, "bad argument #1 to '%s' ((null))", fname);
 	return NULL;
+}
+
+void pl_lmap_forget(lua_State *L, pl_lmap *lm)
+{
+	int j;
+
+	if (lm->ncached == 0)
+		return;
+	pl_getuservalue(L, 1, 1);                 /* uv */
+	lua_newtable(L);                          /* uv cache */
+	for (j = 4; j <= 5; j++) {
+		if (lua_rawgeti(L, -2, j) == LUA_TFUNCTION) {
+			lua_pushvalue(L, -2);
+			(void)lua_setupvalue(L, -2, 3);
+		}
+		lua_pop(L, 1);
+	}
+	lua_pop(L, 2);
+	lm->ncached = 0;
 }
 
 void pl_lmap_release(pl_lmap *lm)
@@ -357,14 +381,33 @@ static void make_scratch(lua_State *L, pl_lmap *lm)
 	}
 }
 
+/* The map table's field `name`: f bound to the userdata at ud (upvalues in
+ * map.h), also kept in the uservalue at uvslot. */
+static void bind(lua_State *L, int ud, int obj, int cache, const char *name, lua_CFunction f,
+                 int uvslot)
+{
+	lua_pushvalue(L, lua_upvalueindex(1));
+	lua_pushvalue(L, ud);
+	lua_pushvalue(L, cache);
+	lua_pushvalue(L, obj);
+	lua_pushcclosure(L, f, 4);
+	lua_pushvalue(L, -1);
+	lua_setfield(L, obj, name);
+	pl_getuservalue(L, ud, 1);
+	lua_insert(L, -2);
+	lua_rawseti(L, -2, uvslot);
+	lua_pop(L, 1);
+}
+
 /*
  * Map.new(source [, method [, opts]]): HAProxy's argument checks and
  * messages first, then the source: a file name, map text (opts.text) or a
  * table. The source and options are kept as the uservalue for reload().
+ * Upvalues: 1 the userdata metatable, 2 the map table's metatable.
  */
 static int map_new(lua_State *L)
 {
-	int top = lua_gettop(L), icase, is_text, shared, stype;
+	int top = lua_gettop(L), icase, is_text, shared, stype, ud;
 	lua_Integer method = PL_MATCH_STR;
 	pl_lmap *lm;
 
@@ -396,8 +439,8 @@ static int map_new(lua_State *L)
 		lua_concat(L, 2);
 		return lua_error(L);
 	}
-	/* uservalue: { source, text?, shared? } for reload() */
-	lua_createtable(L, 3, 0);
+	/* uservalue: { source, text?, shared?, lookup, slookup } */
+	lua_createtable(L, 5, 0);
 	lua_pushvalue(L, 1);
 	lua_rawseti(L, -2, 1);
 	lua_pushboolean(L, is_text);
@@ -405,13 +448,33 @@ static int map_new(lua_State *L)
 	lua_pushboolean(L, shared);
 	lua_rawseti(L, -2, 3);
 	(void)pl_setuservalue(L, -2, 1);
+	ud = lua_gettop(L);
+	lua_createtable(L, 1, 2);                 /* ud obj */
+	lua_pushvalue(L, ud);
+	lua_rawseti(L, -2, 1);
+	lua_newtable(L);                          /* ud obj cache */
+	bind(L, ud, ud + 1, ud + 2, "lookup", pl_lmap_bound_lookup, 4);
+	bind(L, ud, ud + 1, ud + 2, "slookup", pl_lmap_bound_slookup, 5);
+	lua_pop(L, 1);
+	lua_pushvalue(L, lua_upvalueindex(2));
+	lua_setmetatable(L, -2);
 	return 1;
 }
 
-/* __gc and __close share this: idempotent. */
+/* __gc of the userdata; idempotent, shared with __close. */
 static int map_gc(lua_State *L)
 {
-	pl_lmap_release(pl_lmap_check(L, "__gc"));
+	pl_lmap *lm = lua_touserdata(L, 1);
+
+	if (lm != NULL)
+		pl_lmap_release(lm);
+	return 0;
+}
+
+/* __close of the map table (Lua 5.4's <close>). */
+static int map_close(lua_State *L)
+{
+	pl_lmap_release(pl_lmap_check(L, "__close"));
 	return 0;
 }
 
@@ -445,7 +508,6 @@ static const luaL_Reg map_methods[] = {
 };
 
 static const luaL_Reg map_metamethods[] = {
-	{"__gc", map_gc},
 	{"__tostring", map_tostring},
 	{"__len", pl_lmap_count},
 	{NULL, NULL}
@@ -457,17 +519,20 @@ int luaopen_proxylua_map(lua_State *L)
 {
 	int i;
 
-	luaL_newmetatable(L, LMAP_MT);            /* mt */
-	lua_pushvalue(L, -1);
-	luaL_setfuncs(L, map_metamethods, 1);
-	pl_setclose(L, -1, map_gc);
-	lua_newtable(L);                          /* mt methods */
+	luaL_newmetatable(L, LMAP_MT);            /* udmt */
+	lua_pushcfunction(L, map_gc);
+	lua_setfield(L, -2, "__gc");
+	lua_newtable(L);                          /* udmt mt: the map tables' */
 	lua_pushvalue(L, -2);
+	luaL_setfuncs(L, map_metamethods, 1);
+	pl_setclose_up(L, -1, map_close, -2);
+	lua_newtable(L);                          /* udmt mt methods */
+	lua_pushvalue(L, -3);
 	luaL_setfuncs(L, map_methods, 1);
 	lua_pushvalue(L, -1);
-	lua_setfield(L, -3, "__index");           /* mt methods */
+	lua_setfield(L, -3, "__index");           /* udmt mt methods */
 
-	lua_newtable(L);                          /* mt methods Map */
+	lua_newtable(L);                          /* udmt mt methods Map */
 	for (i = 0; i < PL_MATCH_NUM; i++) {
 		lua_pushinteger(L, i);
 		lua_setfield(L, -2, method_names[i]);
@@ -475,15 +540,16 @@ int luaopen_proxylua_map(lua_State *L)
 		lua_pushinteger(L, i);
 		lua_rawset(L, -3);
 	}
-	lua_pushvalue(L, -3);
-	lua_pushcclosure(L, map_new, 1);
+	lua_pushvalue(L, -4);
+	lua_pushvalue(L, -4);
+	lua_pushcclosure(L, map_new, 2);
 	lua_setfield(L, -2, "new");
 	lua_pushcfunction(L, map_shared_count);
 	lua_setfield(L, -2, "_shared_count");
 	/* Like HAProxy's Map: Map.lookup etc. resolve through __index. */
-	lua_newtable(L);                          /* mt methods Map Mapmt */
+	lua_newtable(L);                          /* udmt mt methods Map Mapmt */
 	lua_pushvalue(L, -3);
 	lua_setfield(L, -2, "__index");
-	lua_setmetatable(L, -2);                  /* mt methods Map */
+	lua_setmetatable(L, -2);                  /* udmt mt methods Map */
 	return 1;
 }

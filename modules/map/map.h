@@ -7,15 +7,33 @@
 
 #define LMAP_MT "proxylua.map"
 
+/*
+ * A map is a table, as HAProxy's Map objects are: [1] holds the userdata
+ * below (the resource, with __gc), and the fields `lookup` and `slookup` are
+ * C closures bound to it, so `m:lookup(k)` is one table read and a C call
+ * with no metatable walk and no userdata check. Their upvalues: 1 the
+ * userdata metatable, 2 the userdata, 3 the value cache (entry index + 1 ->
+ * value as a Lua string, so a hit does not intern the value again), 4 the
+ * map table. The userdata's uservalue is { source, text?, shared?,
+ * lookup closure, slookup closure } (reload reads 1-3, updates 4-5).
+ */
 typedef struct pl_lmap {
 	pl_map *m;             /* what lookups read: sh's copy, or our own */
 	pl_map_shared *sh;     /* non-NULL: m is the process-wide shared copy */
 	void *scratch;         /* reg: PCRE2 match block, candidate marks */
 	int method, icase;
+	size_t ncached;        /* values in the cache: 0 means nothing to drop */
 } pl_lmap;
 
-/* self check against the metatable in upvalue 1; `fname` words the error. */
+/* self check against the userdata metatable in upvalue 1 (self: the map
+ * table, or its userdata); replaces stack slot 1 with the userdata. `fname`
+ * words the error. */
 pl_lmap *pl_lmap_check(lua_State *L, const char *fname);
+/* Drops the value cache after entries changed (userdata at slot 1). */
+void pl_lmap_forget(lua_State *L, pl_lmap *lm);
+/* The bound closures (upvalues above). */
+int pl_lmap_bound_lookup(lua_State *L);
+int pl_lmap_bound_slookup(lua_State *L);
 /* Drops content and scratch; idempotent (__gc). */
 void pl_lmap_release(pl_lmap *lm);
 /* Makes lm's map private (copy-on-write) and returns it; raises on OOM. */

@@ -42,6 +42,7 @@ int pl_lmap_set(lua_State *L)
 	if ((r = key_error(L, lm->m, k, kl)) != 0)
 		return r;
 	m = pl_lmap_own(L, lm);
+	pl_lmap_forget(L, lm);                    /* before: it may raise */
 	check_rc(L, pl_map_set(m, k, kl, v, vl, &added));
 	lua_pushboolean(L, added);
 	return 1;
@@ -57,6 +58,7 @@ int pl_lmap_add(lua_State *L)
 
 	if ((r = key_error(L, lm->m, k, kl)) != 0)
 		return r;
+	pl_lmap_forget(L, lm);
 	check_rc(L, pl_map_append(pl_lmap_own(L, lm), k, kl, v, vl));
 	lua_pushboolean(L, 1);
 	return 1;
@@ -69,6 +71,7 @@ int pl_lmap_del(lua_State *L)
 	size_t kl;
 	const char *k = luaL_checklstring(L, 2, &kl);
 
+	pl_lmap_forget(L, lm);
 	lua_pushinteger(L, (lua_Integer)pl_map_del(pl_lmap_own(L, lm), k, kl));
 	return 1;
 }
@@ -77,6 +80,7 @@ int pl_lmap_clear(lua_State *L)
 {
 	pl_lmap *lm = pl_lmap_check(L, "clear");
 
+	pl_lmap_forget(L, lm);
 	if (lm->sh != NULL) {
 		/* nothing to copy: drop the reference, start an empty private map */
 		void *ud;
@@ -187,21 +191,20 @@ int pl_lmap_reload(lua_State *L)
 		return 2;
 	}
 	/* swap contents (scratch stays with lm), free the old content now */
+	pl_lmap_forget(L, lm);
 	swap = *lm;
 	lm->m = tmp->m;
 	lm->sh = tmp->sh;
 	tmp->m = swap.m;
 	tmp->sh = swap.sh;
 	pl_lmap_release(tmp);
-	/* remember the new source */
-	lua_createtable(L, 3, 0);
+	/* remember the new source (the uservalue also holds the bound closures) */
 	lua_pushvalue(L, src);
-	lua_rawseti(L, -2, 1);
+	lua_rawseti(L, 4, 1);
 	lua_pushboolean(L, is_text);
-	lua_rawseti(L, -2, 2);
+	lua_rawseti(L, 4, 2);
 	lua_pushboolean(L, shared);
-	lua_rawseti(L, -2, 3);
-	(void)pl_setuservalue(L, 1, 1);
+	lua_rawseti(L, 4, 3);
 	lua_pushboolean(L, 1);
 	return 1;
 }

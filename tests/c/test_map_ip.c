@@ -109,6 +109,9 @@ static void test_syntax(void)
 	CHECK(query_fam("10.1.2", 6) == 0 && query_fam("10.1.2.3.", 9) == 0);
 	CHECK(query_fam("10.1.2.3.4", 10) == 0 && query_fam("10.1.2.256", 10) == 0);
 	CHECK(query_fam(" 10.1.2.3", 9) == 0 && query_fam("[::1]", 5) == 0);
+	CHECK(query_fam("1..2.3", 6) == 0 && query_fam("1.2.3.4a", 8) == 4 && query_fam("", 0) == 0);
+	CHECK(query_fam("1.2.3.0255", 10) == 4 && query_fam("1.2.3.2555", 10) == 0);
+	CHECK(query_fam("1.2.3.", 6) == 0 && query_fam(".1.2.3", 6) == 0);
 	CHECK(query_fam("::1\0junk", 8) == 6 && query_fam("::1%eth0", 8) == 0);
 	CHECK(query_fam("::1\0jjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjj", 58) == 0);
 }
