@@ -412,6 +412,60 @@ describe("proxylua.map", function()
     end)
   end)
 
+  describe("the map object and the value cache", function()
+    it("is a table like HAProxy's Map objects, its lookups bound to it", function()
+      local a = Map.new("k a", Map._str, { text = true })
+      local b = Map.new("k b", Map._str, { text = true })
+      assert.are.equal("table", type(a))
+      assert.are.equal("a", a:lookup("k"))
+      assert.are.equal("b", a.lookup(b, "k"))      -- another map as self: its answer
+      assert.are.equal("b", b.slookup(b, "k"))
+      assert.are.equal("", a.slookup(b, "x"))
+      assert.are.equal("a", Map.lookup(a, "k"))
+      assert.are.equal("a", Map.slookup(a, "k"))
+      local f = a.lookup
+      assert.are.equal("a", f(a, "k"))
+      assert.has_error(function() f({}, "k") end, "bad argument #1 to 'lookup' ((null))")
+    end)
+    it("answers with values set, deleted, cleared or reloaded after a hit", function()
+      local m = Map.new({ { "k", "1" }, { "j", "2" } }, Map._str)
+      for _ = 1, 2 do assert.are.equal("1", m:lookup("k")) end
+      m:set("k", "one")
+      assert.are.equal("one", m:lookup("k"))
+      assert.are.equal("one", m:slookup("k"))
+      m:add("n", "3")
+      assert.are.equal("3", m:lookup("n"))
+      assert.are.equal(1, m:del("k"))
+      assert.is_nil(m:lookup("k"))
+      assert.are.equal("2", m:lookup("j"))
+      m:clear()
+      assert.is_nil(m:lookup("j"))
+      assert.are.equal("", m:slookup("j"))
+      m:set("j", "again")
+      assert.are.equal("again", m:lookup("j"))
+      assert.is_true(m:reload({ { "j", "reloaded" } }))
+      assert.are.equal("reloaded", m:lookup("j"))
+    end)
+    it("answers right after deletions renumber the entries (compaction)", function()
+      local m = Map.new({}, Map._beg)
+      for i = 1, 3000 do m:add("/" .. i .. "/", "v" .. i) end
+      for i = 1, 3000 do assert.are.equal("v" .. i, m:lookup("/" .. i .. "/x")) end
+      for i = 1, 2990 do m:del("/" .. i .. "/") end
+      for i = 2991, 3000 do assert.are.equal("v" .. i, m:lookup("/" .. i .. "/x")) end
+      for i = 1, 2990, 7 do assert.is_nil(m:lookup("/" .. i .. "/x")) end
+    end)
+    it("a shared map's first update drops what its lookups cached", function()
+      local a = Map.new(FIX .. "str.map", Map._str)
+      local k, v
+      for key, val in a:pairs() do k, v = key, val; break end
+      assert.are.equal(v, a:lookup(k))
+      a:set(k, "changed")
+      assert.are.equal("changed", a:lookup(k))
+      local b = Map.new(FIX .. "str.map", Map._str)
+      assert.are.equal(v, b:lookup(k))
+    end)
+  end)
+
   describe("reload", function()
     it("reads the file again, atomically", function()
       local f = tmpfile("a 1\n")

@@ -8,7 +8,17 @@ local PMap = require "proxylua.map"
 local C = require "bench.map_common"
 
 print(string.format("map inside HAProxy (%s): proxylua.map vs HAProxy's Map:lookup", _VERSION))
+-- The floor: the same loop calling a C function that does nothing useful
+-- (rawlen through a method call), i.e. what any lookup costs before it starts.
+do
+  local qs = {}
+  for i = 1, 1000 do qs[i] = "q" .. i end
+  local floor = C.best_pair({ lookup = rawlen }, { lookup = rawlen }, qs, 5, 0.05)
+  print(string.format("call floor: %.0f ns/op (m:lookup(q) on a C function that returns at once)", floor))
+end
+local only = os.getenv("MAP_BENCH_ONLY")   -- e.g. "ip": one method, no load test
 for _, meth in ipairs(C.ORDER) do
+  if only and only ~= meth then goto next end
   local keys, hits, miss = C.generate(meth)
   local path = C.write(meth, keys)
   local ours = PMap.new(path, PMap["_" .. meth])
@@ -28,7 +38,9 @@ for _, meth in ipairs(C.ORDER) do
     local t_ours, t_theirs = C.best_pair(ours, theirs, few, 5, 0.05)
     print(C.line(string.format("%s %d %s", meth, #keys, case[1]), t_ours, t_theirs, "HAProxy Map"))
   end
+  ::next::
 end
+if only then return end
 
 local path = C.write_million()
 collectgarbage(); collectgarbage()
