@@ -240,8 +240,15 @@ def("res.ver", NOARG, function(s) local m = resmsg(s); return m and str(m.versio
 F.resp_ver = F["res.ver"]
 def("res.body", NOARG, function(s) local m = resmsg(s); return m and { t = "bin", v = m.body or "" } end, true)
 def("unique_id", NOARG, function(s) return str(s.unique_id) end, true)
-def("capture.req.method", NOARG, function(s) local m = reqmsg(s); return m and str(m.method) end, true)
-def("capture.req.uri", NOARG, function(s) local m = reqmsg(s); return m and str(m.uri) end, true)
+-- the request line is only captured for logs (option httplog): nil in
+-- rules otherwise (live); `httplog = true` in the description turns it on
+local function logged(s) return s.desc and s.desc.httplog end
+def("capture.req.method", NOARG, function(s)
+  local m = reqmsg(s); return m and logged(s) and str(m.method) or nil
+end, true)
+def("capture.req.uri", NOARG, function(s)
+  local m = reqmsg(s); return m and logged(s) and str(m.uri) or nil
+end, true)
 def("capture.req.ver", NOARG, function(s) local m = reqmsg(s); return m and str("HTTP/" .. m.version) end, true)
 def("req.len", NOARG, function(s)
   local c = s.chn and s.chn.req
@@ -468,6 +475,8 @@ require("proxylua.core_kw_extra")({
 })
 require("proxylua.core_kw_proto")({ cdef = cdef, str = str, sint = sint, bool = bool,
   NOARG = NOARG, hash_fn = hash_fn })
+require("proxylua.core_kw_more")({ def = def, str = str, sint = sint, bool = bool, F = F,
+  NOARG = NOARG, reqmsg = reqmsg, hash_fn = hash_fn })
 require("proxylua.core_stktable").install({ cdef = cdef, def = def, sint = sint, bool = bool })
 
 ----------------------------------------------------------------------------
@@ -541,6 +550,30 @@ local function check_args(kw, args, n, base, lvl, s)
       -- 2.6's Lua binding cannot build this argument type (live)
       U.argerror(narg, sformat("'Protocol buffers field number' expected, got '%s'",
         type(a) == "string" and "string" or "integer"), lvl + 1)
+    elseif want == "be" or want == "fe" then
+      if type(a) ~= "string" then U.argerror(narg, "unable to duplicate string arg", lvl + 1) end
+      local px = s and s.rt.process.proxies and s.rt.process.proxies[a]
+      local cap = px and (px.cap or "listen")
+      if not px or cap == (want == "be" and "frontend" or "backend") then
+        U.argerror(narg, want == "be" and "backend doesn't exist" or "frontend doesn't exist", lvl + 1)
+      end
+    elseif want == "srv" then
+      if type(a) ~= "string" then U.argerror(narg, "unable to duplicate string arg", lvl + 1) end
+      -- 2.6 cuts the Lua string at its '/' in place: a second call with
+      -- the same string no longer finds the server (live)
+      local used = s.rt.srv_args_used or {}
+      s.rt.srv_args_used = used
+      local pxname, sname = a:match("^([^/]*)/(.*)$")
+      if not pxname then pxname, sname = s.frontend, a end
+      local px = s.rt.process.proxies and s.rt.process.proxies[pxname]
+      local sv = not used[a] and px and px.servers and px.servers[sname]
+      if pxname ~= s.frontend then used[a] = true end
+      if not sv then U.argerror(narg, "server doesn't exist", lvl + 1) end
+      a = sv
+    elseif want == "userlist" then
+      if type(a) ~= "string" then U.argerror(narg, "unable to duplicate string arg", lvl + 1) end
+      local ul = s.rt.process.userlists
+      if not (ul and ul[a]) then U.argerror(narg, "unable to find userlist '" .. a .. "'", lvl + 1) end
     elseif want == "tbl" then
       if type(a) ~= "string" then U.argerror(narg, "unable to duplicate string arg", lvl + 1) end
       local px = s and s.rt.process.proxies and s.rt.process.proxies[a]
@@ -575,7 +608,8 @@ for kwname, kw in pairs(F) do
         U.raise(sformat("the sample-fetch '%s' needs an HTTP parser which is not available in Lua services", kwname))
       end
       local args = check_args(kw, { select(2, ...) }, math.max(0, n - 1), 1, 1, s)
-      local smp = kw.fn(s, args)
+      local smp, err = kw.fn(s, args)
+      if err then U.raise(err) end
       if st.str then return U.smp2str(smp) or "" end
       return U.smp2lua(smp)
     end

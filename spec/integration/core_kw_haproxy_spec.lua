@@ -41,7 +41,6 @@ local KEYS = H.capture("pwd"):gsub("%s+$", "") .. "/spec/fixtures/core_jwt"
 -- Converters computed from their input (crypto, FIX, MQTT, set-var
 -- conditions, backend lookups).
 local CONV_CASES = [==[
-local function rd(p) local f = io.open(p) local s = f:read("a") f:close() return s end
 T("aes1", function() return txn.c:aes_gcm_dec("\251\t\203\162\t;\128;9\190\5", 128, "AAECAwQFBgcICQoL", "AAECAwQFBgcICQoLDA0ODw==", "SbCF5jLkilmZu4QnEjVlbQ==") end)
 T("aes2", function() return txn.c:aes_gcm_dec("4g\181i\160\145\240.\187", 256, "AAECAwQFBgcICQoL", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", "61/xkp7/OBQcgnr4l+qTyQ==") end)
 T("aes3", function() return txn.c:aes_gcm_dec("x", 100, "AAECAwQFBgcICQoL", "AAECAwQFBgcICQoLDA0ODw==", "SbCF5jLkilmZu4QnEjVlbQ==") end)
@@ -209,9 +208,82 @@ local ST_PROXIES = {
   st3 = { cap = "backend", stktable = { type = "integer", size = 10, store = { "gpc0" } } },
 }
 
+-- Fetches: backend/server state, connection figures, TLS and payload
+-- fetches on a plain HTTP request, userlists.
+local F_CASES = [==[
+T("b1", function() return txn.f:be_conn("be2") end)
+T("b2", function() return txn.f:be_conn_free("be2") end)
+T("b3", function() return txn.f:be_sess_rate("be2") end)
+T("b4", function() return txn.f:connslots("be2") end)
+T("b5", function() return txn.f:avg_queue("be2"), txn.f:queue("be2"), txn.f:nbsrv("be2") end)
+T("b6", function() return txn.f:nbsrv() end)
+T("b7", function() return txn.f:srv_conn("be2/s1") end)
+T("b8", function() return txn.f:srv_conn_free("be2/s1") end)
+T("b9", function() return txn.f:srv_is_up("be3/s1"), txn.f:srv_is_up("be3/s2") end)
+T("b10", function() return txn.f:srv_queue("be3/s3"), txn.f:srv_sess_rate("be4/s1") end)
+T("b11", function() return txn.f:srv_weight("be4/s3"), txn.f:srv_iweight("be5/s1"), txn.f:srv_uweight("be5/s3") end)
+T("b12", function() return txn.f:srv_id() end)
+T("b13", function() return txn.f:be_conn("nope") end)
+T("b14", function() return txn.f:srv_conn("be2/nope") end)
+T("b15", function() return txn.f:srv_conn("s1") end)
+T("b16", function() return txn.f:connslots("be") end)
+T("b17", function() return txn.f:http_auth("ul"), txn.f:http_auth_group("ul") end)
+T("b17b", function() return txn.f:http_auth("nope") end)
+T("b19", function() return txn.f:srv_conn_free("be2/s3") end)
+T("b20", function() return txn.f:be_conn_free("be"), txn.f:be_conn("fe") end)
+T("b21", function() return txn.f:req_ssl_sni(), txn.f:req_ssl_ver(), txn.f:req_ssl_hello_type() end)
+T("a3", function() local f = txn.f return f:fe_conn(), f:fe_conn("fe"), f:fe_client_timeout(), f:be_server_timeout(), f:be_tunnel_timeout(), f:cur_server_timeout(), f:cur_tunnel_timeout(), f:dst_conn() end)
+T("a3b", function() return txn.f:fe_conn("be") end)
+T("a4", function() local f = txn.f return f:so_id(), f:so_name(), f:fc_http_major(), f:fc_rcvd_proxy(), f:fc_pp_authority(), f:fc_pp_unique_id(), f:fc_err(), f:fc_err_str(), f:bc_http_major(), f:bc_src(), f:bc_err() end)
+T("a5", function() local f = txn.f return f:cookie("a"), f:req_proto_http(), f:unique_id(), f:last_rule_file(), f:last_rule_line(), f:res_payload(0, 1), f:req_payload_lv(0, 1), f:payload_lv(0, 1) end)
+T("a6", function() local f = txn.f return f:req_ssl_sni(), f:req_ssl_ver(), f:req_ssl_hello_type(), f:req_ssl_st_ext(), f:req_ssl_ec_ext(), f:req_ssl_alpn(), f:rdp_cookie(), f:rdp_cookie_cnt() end)
+T("a7", function() local f = txn.f return f:ssl_c_s_dn(), f:ssl_c_verify(), f:ssl_c_serial(), f:ssl_fc_session_id(), f:ssl_bc(), f:ssl_fc_use_keysize(), f:ssl_fc_has_early(), f:ssl_c_der(), f:ssl_fc_npn() end)
+T("a8", function() local f = txn.f return math.type(f:cpu_calls()), math.type(f:cpu_ns_avg()), math.type(f:lat_ns_tot()), f:wait_end(), f:res_cache_hit(), f:res_cache_name(), f:res_comp(), f:res_comp_algo() end)
+T("a12", function() local f = txn.f return f:hostname() ~= nil, f:nbproc(), f:stopping(), f:env("HOME") ~= nil, f:date_us() ~= nil, f:uuid() ~= nil end)
+T("a13", function() local f = txn.f return f:fc_src(), f:req_body_size(), f:req_body_len(), f:req_body_param("x"), f:capture_req_method(), f:capture_req_uri(), f:capture_req_ver() end)
+]==]
+
+local F_CONFIG = [[
+userlist ul
+    group g1
+    user alice insecure-password secret groups g1
+frontend fe
+    bind 127.0.0.1:${PORT}
+    http-request lua.probe
+    default_backend be
+backend be
+    server s1 127.0.0.1:1
+backend be2
+    server s1 127.0.0.1:1 weight 5 maxconn 10
+    server s2 127.0.0.1:2 disabled
+    server s3 127.0.0.1:3
+backend be3
+    server s1 127.0.0.1:1 weight 5 maxconn 10
+    server s2 127.0.0.1:2 disabled
+    server s3 127.0.0.1:3
+backend be4
+    server s1 127.0.0.1:1 weight 5 maxconn 10
+    server s3 127.0.0.1:3
+backend be5
+    server s1 127.0.0.1:1 weight 5 maxconn 10
+    server s3 127.0.0.1:3
+]]
+
+local function servers()
+  return { s1 = { addr = "127.0.0.1:1", weight = 5, maxconn = 10 },
+           s2 = { addr = "127.0.0.1:2", admin = "maint" }, s3 = { addr = "127.0.0.1:3" } }
+end
+local F_PROXIES = {
+  fe = { cap = "frontend" },
+  be = { cap = "backend", servers = { s1 = { addr = "127.0.0.1:1" } } },
+  be2 = { cap = "backend", servers = servers() }, be3 = { cap = "backend", servers = servers() },
+  be4 = { cap = "backend", servers = servers() }, be5 = { cap = "backend", servers = servers() },
+}
+local F_USERLISTS = { ul = { users = { alice = { password = "secret", groups = { "g1" } } } } }
+
 local function script(cases)
   return "core.register_action('probe', {'http-req'}, function(txn)\n" .. PRELUDE
-    .. cases:gsub("%${KEYS}", KEYS) .. "\ntxn:done({ status = 200, body = table.concat(results, '\\n') .. '\\n' })\nend)\n"
+    .. cases:gsub("rd%(\"%${KEYS}/([^\"]+)\"%)", function(f) return string.format("%q", H.read_file(KEYS .. "/" .. f)) end):gsub("%${KEYS}", KEYS) .. "\ntxn:done({ status = 200, body = table.concat(results, '\\n') .. '\\n' })\nend)\n"
 end
 
 local function lines(s)
@@ -220,28 +292,110 @@ local function lines(s)
   return out
 end
 
+local AUTH = "Authorization: Basic YWxpY2U6c2VjcmV0" -- alice:secret
+
 -- Run the probe in HAProxy and in the harness; both result lists.
 local function both(cases, config, opts, request)
   local code = script(cases)
   local hap = H.start({ files = { ["probe.lua"] = code }, global = "    lua-load ${DIR}/probe.lua",
                         config = config })
-  local ok, status, body = pcall(H.http, { port = hap.port, path = "/p?a=1", headers = { "X-A: 1" } })
+  local ok, status, body = pcall(H.http, { port = hap.port, path = "/p?a=1", headers = { "X-A: 1", AUTH } })
   local log = hap:output()
   hap:stop()
   assert(ok, status)
   assert.equal(200, status, log)
   local h = testing.load_string(code, opts)
-  local req = { method = "GET", uri = "/p?a=1", headers = { "Host: 127.0.0.1:" .. hap.port, "X-A: 1" } }
+  local req = { method = "GET", uri = "/p?a=1", headers = { "Host: 127.0.0.1:" .. hap.port, "X-A: 1", AUTH } }
   for k, v in pairs(request or {}) do req[k] = v end
   local r = h:action("probe", req)
   assert.is_nil(r.error)
   return lines(body), lines(r.reply.body)
 end
 
+-- TCP streams: a TLS ClientHello (SNI, ALPN, groups, session ticket), then
+-- an RDP cookie and a length-prefixed payload; results are printed.
+local function u16(n) return string.char(n >> 8, n & 255) end
+local function ext(t, data) return u16(t) .. u16(#data) .. data end
+local function client_hello()
+  local host = "example.com"
+  local sni = ext(0, u16(#host + 3) .. "\0" .. u16(#host) .. host)
+  local alpn = ext(16, u16(3) .. "\2h2")
+  local exts = sni .. alpn .. ext(10, u16(2) .. "\0\29") .. ext(35, "")
+  local body = "\3\3" .. string.rep("r", 32) .. "\0" .. u16(2) .. "\19\1" .. "\1\0" .. u16(#exts) .. exts
+  local hs = "\1" .. string.char(0, #body >> 8, #body & 255) .. body
+  return "\22\3\1" .. u16(#hs) .. hs
+end
+local TCP_INPUTS = {
+  client_hello(),
+  "\3\0\0\40 \224\0\0\0\0\0Cookie: mstshash=alice\r\n\1\0\8\0\3\0\0\0",
+  "\0\3abcdef",
+}
+local TCP_CASES = [==[
+T("t1", function() local f = txn.f return f:req_ssl_hello_type(), f:req_ssl_ver(), f:req_ssl_sni(), f:req_ssl_alpn(), f:req_ssl_ec_ext(), f:req_ssl_st_ext(), f:req_len() > 0 end)
+T("t2", function() local f = txn.f return f:rdp_cookie(), f:rdp_cookie("mstshash"), f:rdp_cookie("other"), f:rdp_cookie_cnt(), f:req_rdp_cookie_cnt("mstshash") end)
+T("t3", function() local f = txn.f return f:req_payload_lv(0, 2), f:payload_lv(0, 2, "2"), f:payload_lv(0, 2, "-1"), f:req_payload_lv(0, 1), f:req_payload(1, 3), f:req_len() end)
+]==]
+
+local function tcp_script()
+  return "core.register_action('probe', {'tcp-req'}, function(txn)\n" .. PRELUDE .. TCP_CASES
+    .. "\nfor _, l in ipairs(results) do print('R|' .. l) end\nend)\n"
+end
+
+local TCP_CONFIG = [[
+frontend fe
+    mode tcp
+    bind 127.0.0.1:${PORT}
+    tcp-request inspect-delay 2s
+    tcp-request content lua.probe if { req.len gt 0 }
+    tcp-request content reject if { req.len gt 0 }
+    default_backend be
+backend be
+    mode tcp
+    server s1 127.0.0.1:1
+]]
+
+local function tcp_send(port, data)
+  local socket = require "socket"
+  local c = assert(socket.connect("127.0.0.1", port))
+  c:settimeout(2)
+  assert(c:send(data))
+  c:receive("*a") -- HAProxy closes once the rule ran and the server refused
+  c:close()
+end
+
 describe("proxylua.core keywords against HAProxy 2.6", function()
+  it("TCP payload fetches give the same results", function()
+    local code = tcp_script()
+    local real, ours = {}, {}
+    local hap = H.start({ files = { ["probe.lua"] = code }, global = "    lua-load ${DIR}/probe.lua",
+                          config = TCP_CONFIG })
+    local ok, err = pcall(function()
+      for _, input in ipairs(TCP_INPUTS) do tcp_send(hap.port, input) end
+    end)
+    local log = hap:output()
+    hap:stop()
+    assert(ok, err)
+    for l in log:gmatch("R|([^\n]*)") do real[#real + 1] = l end
+    for _, input in ipairs(TCP_INPUTS) do
+      local printed = {}
+      local h = testing.load_string(code, { globals = { print = function(l) printed[#printed + 1] = l end } })
+      h:action("probe", { mode = "tcp", input = input })
+      for _, l in ipairs(printed) do ours[#ours + 1] = l:match("^R|(.*)$") end
+    end
+    assert.equal(9, #real)
+    assert.same(real, ours)
+  end)
+
   it("converters give the same results", function()
     local real, ours = both(CONV_CASES, CONV_CONFIG, { proxies = CONV_PROXIES })
     assert.is_true(#real > 40)
+    assert.same(real, ours)
+  end)
+
+  it("fetches give the same results", function()
+    local real, ours = both(F_CASES, F_CONFIG, { proxies = F_PROXIES, userlists = F_USERLISTS },
+      { backend = "fe" })
+    assert.is_true(#real > 20)
     assert.same(real, ours)
   end)
 

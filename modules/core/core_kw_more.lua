@@ -1,0 +1,325 @@
+-- More HAProxy 2.6 sample fetches: backend and server state (over the
+-- harness's proxy description), frontend/connection counters, timeouts,
+-- userlist authentication, TLS ClientHello parsing for TCP streams, RDP
+-- cookies, length-prefixed payloads, TLS details from the request
+-- description. Results and errors checked against live HAProxy 2.6.12 where
+-- a plain request can show them (spec/integration/core_kw_haproxy_spec.lua).
+local U = require "proxylua.core_util"
+local msg = require "proxylua.core_msg"
+
+local sbyte = string.byte
+
+----------------------------------------------------------------------------
+-- TLS ClientHello (record type 22, handshake type 1) from the first bytes
+-- of a TCP stream: fields HAProxy's req.ssl_* fetches read.
+
+local function u16(d, p) local a, b = sbyte(d, p, p + 1) return b and (a << 8 | b) end
+local function u24(d, p) local a, b, c = sbyte(d, p, p + 2) return c and (a << 16 | b << 8 | c) end
+
+local function client_hello(d)
+  if #d < 5 or sbyte(d, 1) ~= 22 then return nil end
+  local rec_end = 5 + u16(d, 4)
+  if #d < 9 or sbyte(d, 6) ~= 1 then return nil end
+  local hs_end = 9 + u24(d, 7)
+  local stop = math.min(#d, rec_end, hs_end)
+  local h = { version = u16(d, 10) }
+  local p = 12 + 32 -- client version + random
+  if p > stop then return nil end
+  local sid = sbyte(d, p)
+  p = p + 1 + sid
+  local cs = u16(d, p)
+  if not cs then return nil end
+  p = p + 2 + cs
+  local comp = sbyte(d, p)
+  if not comp then return nil end
+  p = p + 1 + comp
+  local ext_len = u16(d, p)
+  if not ext_len then return h end
+  p = p + 2
+  local ext_end = math.min(stop, p + ext_len - 1)
+  h.ext = {}
+  while p + 3 <= ext_end do
+    local t, l = u16(d, p), u16(d, p + 2)
+    h.ext[t] = d:sub(p + 4, p + 3 + l)
+    p = p + 4 + l
+  end
+  return h
+end
+
+local function sni_of(ext)
+  local e = ext and ext[0]
+  if not e or #e < 5 or sbyte(e, 3) ~= 0 then return nil end
+  local len = u16(e, 4)
+  return e:sub(6, 5 + len)
+end
+
+local function alpn_of(ext)
+  local e = ext and ext[16]
+  if not e or #e < 3 then return nil end
+  local n = sbyte(e, 3)
+  return e:sub(4, 3 + n)
+end
+
+----------------------------------------------------------------------------
+
+return function(K)
+  local def, str, sint, bool, F = K.def, K.str, K.sint, K.bool, K.F
+  local NOARG = K.NOARG
+
+  -- The legacy `cookie` is req.cook; `req_proto_http` is req.proto_http.
+  F.cookie = F["req.cook"]
+  F.req_proto_http = F["req.proto_http"]
+  F["unique-id"] = F.unique_id
+
+  -- Backends and servers named in arguments ("be", "be/srv"), looked up in
+  -- the harness's proxy description.
+  local function proxies(s) return s.rt.process.proxies or {} end
+  local function backend_of(s, name)
+    local px = proxies(s)[name]
+    return px and (px.cap or "listen") ~= "frontend" and px or nil
+  end
+  local function usable(sv) return sv.admin ~= "maint" and sv.admin ~= "drain" and not sv.down end
+
+  -- "backend doesn't exist" is raised by the argument check: type "be".
+  local function be_fetch(fn)
+    return function(s, a) return fn(backend_of(s, a[1]), s) end
+  end
+  def("be_conn", { min = 1, "be" }, be_fetch(function(px) return sint(px.conn or 0) end))
+  def("be_conn_free", { min = 1, "be" }, be_fetch(function(px)
+    local free, unlimited = 0, false
+    for _, sv in pairs(px.servers or {}) do
+      if usable(sv) then
+        if (sv.maxconn or 0) == 0 then unlimited = true else free = free + sv.maxconn - (sv.cur or 0) end
+      end
+    end
+    return sint(unlimited and -1 or free)
+  end))
+  def("be_sess_rate", { min = 1, "be" }, be_fetch(function(px) return sint(px.sess_rate or 0) end))
+  def("connslots", { min = 1, "be" }, be_fetch(function(px)
+    local n, unlimited = 0, false
+    for _, sv in pairs(px.servers or {}) do
+      if usable(sv) then
+        if (sv.maxconn or 0) == 0 then unlimited = true else n = n + sv.maxconn - (sv.cur or 0) end
+      end
+    end
+    return sint(unlimited and -1 or n)
+  end))
+  def("avg_queue", { min = 1, "be" }, be_fetch(function(px) return sint(px.avg_queue or 0) end))
+  def("queue", { min = 1, "be" }, be_fetch(function(px) return sint(px.queue or 0) end))
+  def("nbsrv", { min = 1, "be" }, be_fetch(function(px)
+    local n = 0
+    for _, sv in pairs(px.servers or {}) do if usable(sv) then n = n + 1 end end
+    return sint(n)
+  end))
+
+  local function srv_fetch(fn)
+    return function(s, a) return fn(a[1], s) end
+  end
+  def("srv_conn", { min = 1, "srv" }, srv_fetch(function(sv) return sint(sv.cur or 0) end))
+  def("srv_conn_free", { min = 1, "srv" }, srv_fetch(function(sv)
+    if (sv.maxconn or 0) == 0 then return sint(-1) end
+    return sint(sv.maxconn - (sv.cur or 0))
+  end))
+  def("srv_is_up", { min = 1, "srv" }, srv_fetch(function(sv) return bool(usable(sv)) end))
+  def("srv_queue", { min = 1, "srv" }, srv_fetch(function(sv) return sint(sv.queue or 0) end))
+  def("srv_sess_rate", { min = 1, "srv" }, srv_fetch(function(sv) return sint(sv.sess_rate or 0) end))
+  def("srv_weight", { min = 1, "srv" }, srv_fetch(function(sv) return sint(sv.weight or 1) end))
+  def("srv_uweight", { min = 1, "srv" }, srv_fetch(function(sv) return sint(sv.weight or 1) end))
+  def("srv_iweight", { min = 1, "srv" }, srv_fetch(function(sv) return sint(sv.iweight or sv.weight or 1) end))
+  -- no server is chosen while request rules run
+  def("srv_id", NOARG, function(s) return s.desc and s.desc.srv_id and sint(s.desc.srv_id) or nil end)
+
+  -- Frontend and connection figures: request description fields, with the
+  -- values one fresh request shows on an idle HAProxy.
+  local function figure(name, default)
+    def(name, NOARG, function(s)
+      local v = s.desc and s.desc[name]
+      if v == nil then v = default end
+      return sint(v)
+    end)
+  end
+  figure("fe_req_rate", 1)
+  figure("fe_sess_rate", 1)
+  figure("dst_conn", 1)
+  figure("fc_http_major", 1)
+  figure("fe_client_timeout", 30000)
+  figure("be_server_timeout", 0)
+  figure("be_tunnel_timeout", 0)
+  figure("cur_server_timeout", 0)
+  figure("cur_tunnel_timeout", 0)
+  figure("fc_err", 0)
+  figure("so_id", 1)
+  figure("cpu_calls", 1)
+  figure("cpu_ns_avg", 0)
+  figure("cpu_ns_tot", 0)
+  figure("lat_ns_avg", 0)
+  figure("lat_ns_tot", 0)
+  def("fe_conn", { min = 0, "fe" }, function(s) return sint(s.desc and s.desc.fe_conn or 1) end)
+  def("fc_err_str", NOARG, function(s) return str(s.desc and s.desc.fc_err_str or "Success") end)
+  def("fc_rcvd_proxy", NOARG, function(s) return bool(s.desc and s.desc.proxy_protocol) end)
+  def("fc_pp_authority", NOARG, function(s) return str(s.desc and s.desc.pp_authority) end)
+  def("fc_pp_unique_id", NOARG, function(s) return str(s.desc and s.desc.pp_unique_id) end)
+  def("so_name", NOARG, function(s) return str(s.desc and s.desc.so_name) end)
+  -- nothing is connected to a server while request rules run
+  for _, name in ipairs({ "bc_dst", "bc_src", "bc_dst_port", "bc_src_port", "bc_err",
+                          "bc_err_str", "bc_http_major" }) do
+    def(name, NOARG, function() return nil end)
+  end
+  def("last_rule_file", NOARG, function() return nil end)
+  def("last_rule_line", NOARG, function() return nil end)
+  def("wait_end", NOARG, function() return nil end)
+  def("res.cache_hit", NOARG, function() return bool(false) end, true)
+  def("res.cache_name", NOARG, function() return nil end, true)
+  def("res.comp", NOARG, function() return bool(false) end, true)
+  def("res.comp_algo", NOARG, function() return nil end, true)
+
+  -- Userlists (opts.userlists of the harness): { ul = { users = { alice =
+  -- { password = "secret", groups = { "g1" } } } } }; plain passwords only.
+  local function basic_user(s, a)
+    local m = K.reqmsg(s)
+    local v = m and msg.get(m, "authorization")[1]
+    local b64 = v and v:match("^[Bb][Aa][Ss][Ii][Cc]%s+(%S+)")
+    local dec = b64 and K.hash_fn("b64dec")(b64)
+    local user, pass = (dec or ""):match("^([^:]*):(.*)$")
+    if not user then return nil end
+    local ul = s.rt.process.userlists[a[1]]
+    local u = ul.users and ul.users[user]
+    return user, u ~= nil and u.password == pass
+  end
+  def("http_auth", { min = 1, "userlist" }, function(s, a)
+    local user, ok = basic_user(s, a)
+    if not user then return nil end
+    return bool(ok)
+  end, true)
+  def("http_auth_group", { min = 1, "userlist" }, function(s, a)
+    local user, ok = basic_user(s, a)
+    return ok and str(user) or nil
+  end, true)
+
+  -- TCP payload fetches
+  local function input(s, res)
+    local c = s.chn and s.chn[res and "res" or "req"]
+    return c and c.input or ""
+  end
+  -- payload_lv(off, len[, off2]): off2 "+n"/"-n" is relative to the end of
+  -- the length field; a plain off2 is absolute but 2.6 halves it (it keeps
+  -- a flag in the low bit and shifts every value, live).
+  local function payload_lv(res)
+    return function(s, a)
+      local d = input(s, res)
+      local off, len = a[1], a[2]
+      local start = off + len
+      if a[3] and a[3] ~= "" then
+        local v = U.str2int(a[3])
+        if not a[3]:match("^[+-]?%d+$") or off < 0 or len == 0 or off + len + v < 0 then
+          return nil, "error in arguments"
+        end
+        if a[3]:match("^[+-]") then start = off + len + v else start = v >> 1 end
+      end
+      if off < 0 or len < 1 or len > 4 or off + len > #d then return nil end
+      local n = 0
+      for k = off + 1, off + len do n = (n << 8) | sbyte(d, k) end
+      if n == 0 or start < 0 or start + n > #d then return nil end
+      return { t = "bin", v = d:sub(start + 1, start + n) }
+    end
+  end
+  def("req.payload_lv", { min = 2, "sint", "sint", "str" }, payload_lv(false))
+  F.payload_lv = F["req.payload_lv"]
+  def("res.len", NOARG, function(s) return sint(#input(s, true)) end)
+  def("res.payload", { min = 2, "sint", "sint" }, function(s, a)
+    local d = input(s, true)
+    if a[1] + a[2] > #d then return nil end
+    return { t = "bin", v = d:sub(a[1] + 1, a[2] == 0 and #d or a[1] + a[2]) }
+  end)
+  def("res.payload_lv", { min = 2, "sint", "sint", "str" }, payload_lv(true))
+
+  local function hello(s) return s.mode == "tcp" and client_hello(input(s)) or nil end
+  def("req.ssl_hello_type", NOARG, function(s)
+    local d = input(s)
+    if s.mode ~= "tcp" or #d < 6 or sbyte(d, 1) ~= 22 then return nil end
+    return sint(sbyte(d, 6))
+  end)
+  F.req_ssl_hello_type = F["req.ssl_hello_type"]
+  def("res.ssl_hello_type", NOARG, function(s)
+    local d = input(s, true)
+    if #d < 6 or sbyte(d, 1) ~= 22 then return nil end
+    return sint(sbyte(d, 6))
+  end)
+  F.rep_ssl_hello_type = F["res.ssl_hello_type"]
+  def("req.ssl_ver", NOARG, function(s)
+    local h = hello(s)
+    return h and sint(((h.version >> 8) << 16) | (h.version & 0xff)) or nil
+  end)
+  F.req_ssl_ver = F["req.ssl_ver"]
+  def("req.ssl_sni", NOARG, function(s) local h = hello(s) return h and str(sni_of(h.ext)) end)
+  F.req_ssl_sni = F["req.ssl_sni"]
+  def("req.ssl_alpn", NOARG, function(s) local h = hello(s) return h and str(alpn_of(h.ext)) end)
+  def("req.ssl_st_ext", NOARG, function(s) local h = hello(s) return h and bool(h.ext and h.ext[35]) end)
+  def("req.ssl_ec_ext", NOARG, function(s) local h = hello(s) return h and bool(h.ext and h.ext[10]) end)
+
+  -- RDP cookie "Cookie: mstshash=<value>\r\n" at the start of a TCP stream.
+  local function rdp(s, a)
+    local d = input(s)
+    -- too short: may change, no sample (HTTP streams hold HTX data: not RDP)
+    if #d <= 11 and s.mode ~= "http" then return nil, "short" end
+    local name, value = d:match("^\3\0..[^\r]-Cookie: ([^=\r]+)=([^\r]*)\r\n")
+    if not name or (a[1] and a[1] ~= "" and a[1]:lower() ~= name:lower()) then return nil end
+    return value
+  end
+  def("req.rdp_cookie", { min = 0, "str" }, function(s, a) return str(rdp(s, a)) end)
+  def("req.rdp_cookie_cnt", { min = 0, "str" }, function(s, a)
+    local v, short = rdp(s, a)
+    if short then return nil end
+    return sint(v and 1 or 0)
+  end)
+  F.rdp_cookie, F.rdp_cookie_cnt = F["req.rdp_cookie"], F["req.rdp_cookie_cnt"]
+
+  -- TLS connection details: the request description's `tls` table gives
+  -- any ssl_* value by fetch name (tls = { ssl_c_s_dn = "/CN=x" }); fetches
+  -- not given have no value, or false/0 for the flags.
+  local SSL_FLAGS = { ssl_bc = true }
+  local SSL_INTS = { ssl_c_verify = true, ssl_c_err = true, ssl_c_ca_err = true,
+                     ssl_c_ca_err_depth = true, ssl_c_version = true, ssl_f_version = true,
+                     ssl_s_version = true, ssl_fc_use_keysize = true, ssl_fc_alg_keysize = true,
+                     ssl_bc_use_keysize = true, ssl_bc_alg_keysize = true, ssl_fc_err = true,
+                     ssl_bc_err = true }
+  local SSL_BIN = { ssl_c_der = true, ssl_f_der = true, ssl_s_der = true, ssl_c_serial = true,
+                    ssl_f_serial = true, ssl_s_serial = true, ssl_c_sha1 = true, ssl_f_sha1 = true,
+                    ssl_s_sha1 = true, ssl_fc_session_id = true, ssl_bc_session_id = true,
+                    ssl_fc_unique_id = true, ssl_bc_unique_id = true, ssl_fc_client_random = true,
+                    ssl_fc_server_random = true, ssl_bc_client_random = true,
+                    ssl_bc_server_random = true, ssl_fc_session_key = true,
+                    ssl_bc_session_key = true, ssl_c_chain_der = true, ssl_s_chain_der = true,
+                    ssl_fc_cipherlist_bin = true, ssl_fc_ecformats_bin = true,
+                    ssl_fc_eclist_bin = true, ssl_fc_extlist_bin = true }
+  for _, name in ipairs({ "ssl_bc", "ssl_bc_alg_keysize", "ssl_bc_alpn", "ssl_bc_cipher",
+    "ssl_bc_client_random", "ssl_bc_err", "ssl_bc_err_str", "ssl_bc_is_resumed", "ssl_bc_npn",
+    "ssl_bc_protocol", "ssl_bc_server_random", "ssl_bc_session_id", "ssl_bc_session_key",
+    "ssl_bc_unique_id", "ssl_bc_use_keysize", "ssl_c_ca_err", "ssl_c_ca_err_depth",
+    "ssl_c_chain_der", "ssl_c_der", "ssl_c_err", "ssl_c_i_dn", "ssl_c_key_alg", "ssl_c_notafter",
+    "ssl_c_notbefore", "ssl_c_s_dn", "ssl_c_serial", "ssl_c_sha1", "ssl_c_sig_alg", "ssl_c_verify",
+    "ssl_c_version", "ssl_f_der", "ssl_f_i_dn", "ssl_f_key_alg", "ssl_f_notafter",
+    "ssl_f_notbefore", "ssl_f_s_dn", "ssl_f_serial", "ssl_f_sha1", "ssl_f_sig_alg",
+    "ssl_f_version", "ssl_fc_alg_keysize", "ssl_fc_cipherlist_bin", "ssl_fc_cipherlist_hex",
+    "ssl_fc_cipherlist_str", "ssl_fc_cipherlist_xxh", "ssl_fc_client_early_traffic_secret",
+    "ssl_fc_client_handshake_traffic_secret", "ssl_fc_client_random",
+    "ssl_fc_client_traffic_secret_0", "ssl_fc_early_exporter_secret", "ssl_fc_ecformats_bin",
+    "ssl_fc_eclist_bin", "ssl_fc_err", "ssl_fc_err_str", "ssl_fc_exporter_secret",
+    "ssl_fc_extlist_bin", "ssl_fc_has_early", "ssl_fc_npn", "ssl_fc_protocol_hello_id",
+    "ssl_fc_server_handshake_traffic_secret", "ssl_fc_server_random",
+    "ssl_fc_server_traffic_secret_0", "ssl_fc_session_id", "ssl_fc_session_key",
+    "ssl_fc_unique_id", "ssl_fc_use_keysize", "ssl_s_chain_der", "ssl_s_der", "ssl_s_i_dn",
+    "ssl_s_key_alg", "ssl_s_notafter", "ssl_s_notbefore", "ssl_s_s_dn", "ssl_s_serial",
+    "ssl_s_sha1", "ssl_s_sig_alg", "ssl_s_version" }) do
+    if not F[name] then
+      local spec = name:match("_dn$") and { min = 0, "sint", "sint", "str" } or NOARG
+      def(name, spec, function(s)
+        local v = s.desc and s.desc.tls and s.desc.tls[name]
+        if v == nil then return SSL_FLAGS[name] and bool(false) or nil end
+        if type(v) == "boolean" then return bool(v) end
+        if SSL_INTS[name] then return sint(U.tointeger(v) or 0) end
+        return { t = SSL_BIN[name] and "bin" or "str", v = tostring(v) }
+      end)
+    end
+  end
+end
