@@ -165,6 +165,21 @@ return function(K)
                           "bc_err_str", "bc_http_major" }) do
     def(name, NOARG, function() return nil end)
   end
+  -- TCP_INFO figures of the client connection: from Lua the unit argument
+  -- is required ("error in arguments" without it, live); values come from
+  -- the description in milliseconds (`fc_rtt = 12`)
+  for _, name in ipairs({ "fc_rtt", "fc_rttvar", "fc_unacked", "fc_sacked", "fc_retrans",
+                          "fc_fackets", "fc_lost", "fc_reordering" }) do
+    def(name, { min = 0, "str" }, function(s, a)
+      local timed = name == "fc_rtt" or name == "fc_rttvar"
+      if timed and a[1] ~= "ms" and a[1] ~= "us" then return nil, "error in arguments" end
+      local v = s.desc and s.desc[name] or 0
+      return sint(a[1] == "us" and v * 1000 or v)
+    end)
+  end
+  -- FastCGI parameters exist only on fcgi-app backends
+  def("fcgi.docroot", NOARG, function() return nil end)
+  def("fcgi.index", NOARG, function() return nil end)
   def("last_rule_file", NOARG, function() return nil end)
   def("last_rule_line", NOARG, function() return nil end)
   def("wait_end", NOARG, function() return nil end)

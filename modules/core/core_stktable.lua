@@ -27,12 +27,18 @@ end
 -- store list -> column name -> period (ms) or -1
 local function columns(desc)
   if desc._cols then return desc._cols end
-  local cols = {}
+  local cols, sizes = {}, {}
   for _, item in ipairs(desc.store or {}) do
     local name, p = item:match("^([%w_]+)%(([^)]*)%)$")
-    if name then cols[name] = period_ms(p) else cols[item] = -1 end
+    if name == "gpc" or name == "gpt" then -- arrays: gpc(<n>)
+      cols[name], sizes[name] = -1, tonumber(p) or 0
+    elseif name == "gpc_rate" then -- gpc_rate(<n>,<period>)
+      local n, per = p:match("^(%d+),(.*)$")
+      cols[name], sizes[name] = period_ms(per or ""), tonumber(n) or 0
+    elseif name then cols[name] = period_ms(p)
+    else cols[item] = -1 end
   end
-  desc._cols = cols
+  desc._cols, desc._sizes = cols, sizes
   return cols
 end
 ST.columns = columns
@@ -244,8 +250,8 @@ function ST.install(K)
     return function(i, a, s)
       local d = table_desc(s, a[2])
       local key = smp_key(d, i)
-      if key == nil or a[1] < 0 or a[1] > 99 then return nil end
-      if columns(d)[prefix] == nil then return nil end
+      if key == nil or columns(d)[prefix] == nil then return nil end
+      if a[1] < 0 or a[1] >= (d._sizes[prefix] or 0) then return nil end
       local e = ST.lookup_entry(d, key)
       local arr = e and e[prefix]
       return sint(type(arr) == "table" and arr[a[1]] or 0)
@@ -324,6 +330,67 @@ function ST.install(K)
       end)
     end
   end
+  -- The gpc/gpt arrays: entry.gpc = { [0] = n, ... }; idx is the first
+  -- argument (0..99).
+  local function in_arr(d, prefix, idx)
+    return columns(d)[prefix] ~= nil and idx >= 0 and idx < (d._sizes[prefix] or 0)
+  end
+  local function arr_get(prefix)
+    return function(d, e, idx)
+      if not in_arr(d, prefix, idx) then return nil end
+      local arr = e[prefix]
+      return sint(type(arr) == "table" and arr[idx] or 0)
+    end
+  end
+  local ARR = {
+    get_gpc = arr_get("gpc"), get_gpt = arr_get("gpt"), gpc_rate = arr_get("gpc_rate"),
+    inc_gpc = function(d, e, idx)
+      if not in_arr(d, "gpc", idx) then return nil end
+      e.gpc = type(e.gpc) == "table" and e.gpc or {}
+      e.gpc[idx] = (e.gpc[idx] or 0) + 1
+      return sint(e.gpc[idx])
+    end,
+    clr_gpc = function(d, e, idx)
+      if not in_arr(d, "gpc", idx) then return nil end
+      e.gpc = type(e.gpc) == "table" and e.gpc or {}
+      local old = e.gpc[idx] or 0
+      e.gpc[idx] = 0
+      return sint(old)
+    end,
+  }
+  for name, act in pairs(ARR) do
+    def("sc_" .. name, { min = 2, "sint", "sint", "tbl" }, function(s, a)
+      local d, e = tracked(s, a[2])
+      if not d then return nil end
+      if a[3] then d = table_desc(s, a[3]); e = ST.touch(d, s.src) end
+      return act(d, e, a[1])
+    end)
+    -- of the sc<n>_ forms, 2.6 only has sc1_clr_gpc
+    if name == "clr_gpc" then
+      def("sc1_clr_gpc", { min = 1, "sint", "tbl" }, function(s, a)
+        local d, e = tracked(s, 1)
+        if not d then return nil end
+        if a[2] then d = table_desc(s, a[2]); e = ST.touch(d, s.src) end
+        return act(d, e, a[1])
+      end)
+    end
+    def("src_" .. name, { min = 2, "sint", "tbl" }, function(s, a)
+      local d = table_desc(s, a[2])
+      local e = ST.lookup_entry(d, s.src)
+      if not e then
+        if name:match("^inc_") then e = ST.touch(d, s.src) else return sint(0) end
+      end
+      return act(d, e, a[1])
+    end)
+  end
+  -- src_updt_conn_cnt(table): counts a connection for the client address
+  def("src_updt_conn_cnt", { min = 1, "tbl" }, function(s, a)
+    local d = table_desc(s, a[1])
+    local e = ST.touch(d, s.src)
+    if not e then return nil end
+    e.conn_cnt = (e.conn_cnt or 0) + 1
+    return sint(e.conn_cnt)
+  end)
   def("table_cnt", { min = 1, "tbl" }, function(s, a)
     local n = 0
     for _ in pairs(entries(table_desc(s, a[1]))) do n = n + 1 end

@@ -172,6 +172,8 @@ T("tc3", function() local c = txn.c return c:table_gpc1("127.0.0.1", "st"), c:ta
 T("tc4", function() local c = txn.c return c:table_gpc("127.0.0.1", 0, "st"), c:table_expire("9.9.9.9", "st", 77), c:table_idle("9.9.9.9", "st", 88), c:table_gpc0("1", "st2"), c:table_gpc0(5, "st3") end)
 T("tc5", function() local c = txn.c return c:table_gpc0("x", "st"), c:in_table(2130706433, "st") end)
 T("fe1", function() local f = txn.f return f:sc_get_gpc0(0), f:sc0_get_gpc0(), f:sc_http_req_rate(0), f:src_get_gpc0("st"), f:table_cnt("st"), f:table_avl("st"), f:sc_tracked(0), f:sc2_tracked(), f:sc_trackers(0) end)
+T("ga1", function() local f = txn.f return f:sc_get_gpc(1, 2), f:sc1_clr_gpc(0), f:src_get_gpc(1, "st4"), f:sc_inc_gpc(1, 2), f:sc_get_gpc(1, 2), f:sc_clr_gpc(1, 2), f:sc_get_gpc(1, 2), f:sc_get_gpt(0, 2), f:sc_get_gpc(0, 0), f:src_updt_conn_cnt("st4") end)
+T("ga2", function() local c = txn.c return c:table_gpc("127.0.0.1", 1, "st4"), c:table_gpt("127.0.0.1", 0, "st4"), c:table_gpc("127.0.0.1", 7, "st4"), core.backends.st4.stktable:info().data end)
 T("fe2", function() local f = txn.f return f:sc_get_gpt0(0), f:sc_http_req_cnt(0), f:src_http_req_cnt("st"), f:sc_conn_cnt(0), f:sc_get_gpc1(0), f:sc1_get_gpc0(), f:sc_inc_gpc0(0), f:sc_get_gpc0(0), f:sc_clr_gpc0(0), f:sc_get_gpc0(0) end)
 ]==]
 
@@ -183,6 +185,8 @@ frontend fe
     http-request sc-inc-gpc0(0)
     http-request sc-inc-gpc0(0)
     http-request sc-set-gpt0(1) 42
+    http-request track-sc2 src table st4
+    http-request sc-inc-gpc(1,2)
     http-request lua.probe
     default_backend be
 backend be
@@ -193,6 +197,8 @@ backend st2
     stick-table type string len 32 size 100 expire 30s nopurge store gpc0,http_req_cnt
 backend st3
     stick-table type integer size 10 store gpc0
+backend st4
+    stick-table type ip size 1k store gpc(3),gpt(2),conn_cnt
 ]]
 
 -- The same tables described for the harness, in the state the rules above
@@ -206,6 +212,8 @@ local ST_PROXIES = {
   st2 = { cap = "backend", stktable = { type = "string", len = 32, size = 100, expire = 30000, nopurge = true,
     store = { "gpc0", "http_req_cnt" }, entries = { ["1"] = { http_req_cnt = 1, use = 1 } } } },
   st3 = { cap = "backend", stktable = { type = "integer", size = 10, store = { "gpc0" } } },
+  st4 = { cap = "backend", stktable = { type = "ip", size = 1024, store = { "gpc(3)", "gpt(2)", "conn_cnt" },
+    entries = { ["127.0.0.1"] = { gpc = { [1] = 1 }, conn_cnt = 1, use = 1 } } } },
 }
 
 -- Fetches: backend/server state, connection figures, TLS and payload
@@ -240,6 +248,8 @@ T("a6", function() local f = txn.f return f:req_ssl_sni(), f:req_ssl_ver(), f:re
 T("a7", function() local f = txn.f return f:ssl_c_s_dn(), f:ssl_c_verify(), f:ssl_c_serial(), f:ssl_fc_session_id(), f:ssl_bc(), f:ssl_fc_use_keysize(), f:ssl_fc_has_early(), f:ssl_c_der(), f:ssl_fc_npn() end)
 T("a8", function() local f = txn.f return math.type(f:cpu_calls()), math.type(f:cpu_ns_avg()), math.type(f:lat_ns_tot()), f:wait_end(), f:res_cache_hit(), f:res_cache_name(), f:res_comp(), f:res_comp_algo() end)
 T("a12", function() local f = txn.f return f:hostname() ~= nil, f:nbproc(), f:stopping(), f:env("HOME") ~= nil, f:date_us() ~= nil, f:uuid() ~= nil end)
+T("r1", function() local f = txn.f return f:fc_rtt("ms"), f:fc_unacked(), f:fc_lost(), f:fcgi_docroot(), f:fc_rttvar("us") ~= nil end)
+T("r2", function() return txn.f:fc_rttvar() end)
 T("a13", function() local f = txn.f return f:fc_src(), f:req_body_size(), f:req_body_len(), f:req_body_param("x"), f:capture_req_method(), f:capture_req_uri(), f:capture_req_ver() end)
 ]==]
 
@@ -401,7 +411,7 @@ describe("proxylua.core keywords against HAProxy 2.6", function()
 
   it("stick tables give the same results", function()
     local real, ours = both(ST_CASES, ST_CONFIG, { proxies = ST_PROXIES },
-      { track = { [0] = "st", [1] = { "st2", "1" } } })
+      { track = { [0] = "st", [1] = { "st2", "1" }, [2] = "st4" } })
     assert.is_true(#real > 20)
     assert.same(real, ours)
   end)
