@@ -24,21 +24,37 @@ FL.http_message_mt = mt
 
 local function st(self) return U.st(U.checkself(self, mt, 2)) end
 
+-- Header and start-line functions work until the body is being forwarded
+-- (start_analyze, http_headers); from http_payload on, 2.6 raises with
+-- lua_error() on whatever is on top of the stack: the last argument, or the
+-- message itself (live). `...` are the call's arguments.
+local function headers_phase(s, ...)
+  if not s.body_phase then return end
+  local n = select("#", ...)
+  error((select(n, ...)), 0)
+end
+
 function methods.is_resp(self) return st(self).dir == "res" end
 
 function methods.get_stline(self)
   local s = st(self)
+  headers_phase(s, self)
   local m = s.m
   if s.dir == "req" then return { method = m.method, uri = m.uri, version = "HTTP/" .. m.version } end
   return { version = "HTTP/" .. m.version, code = tostring(m.status), reason = m.reason }
 end
 
-function methods.get_headers(self) return msg.table(st(self).m) end
+function methods.get_headers(self)
+  local s = st(self)
+  headers_phase(s, self)
+  return msg.table(s.m)
+end
 
 function methods.add_header(...)
   local n = select("#", ...)
   local self, name, value = ...
   local s = st(self)
+  headers_phase(s, ...)
   msg.add(s.m, checkstring(2, name, n), checkstring(3, value, n))
 end
 
@@ -46,6 +62,7 @@ function methods.set_header(...)
   local n = select("#", ...)
   local self, name, value = ...
   local s = st(self)
+  headers_phase(s, ...)
   msg.set(s.m, checkstring(2, name, n), checkstring(3, value, n))
 end
 
@@ -53,6 +70,7 @@ function methods.del_header(...)
   local n = select("#", ...)
   local self, name = ...
   local s = st(self)
+  headers_phase(s, ...)
   msg.del(s.m, checkstring(2, name, n))
 end
 
@@ -61,6 +79,7 @@ local function rep(per_value)
     local n = select("#", ...)
     local self, name, re, repl = ...
     local s = st(self)
+    headers_phase(s, ...)
     name, re, repl = checkstring(2, name, n), checkstring(3, re, n), checkstring(4, repl, n)
     local rx = native.regex(re, false)
     if not rx then U.argerror(3, "invalid regex") end
@@ -90,6 +109,7 @@ local function req_only(field, apply)
     local n = select("#", ...)
     local self, v = ...
     local s = st(self)
+    headers_phase(s, ...)
     v = checkstring(2, v, n)
     if s.dir ~= "req" then raise("'" .. field .. "' is only available for a request") end
     apply(s.m, v)
@@ -110,6 +130,7 @@ function methods.set_status(...)
   local n = select("#", ...)
   local self, code, reason = ...
   local s = st(self)
+  headers_phase(s, ...)
   code = checkinteger(2, code, n)
   if s.dir ~= "res" then raise("'set_status' is only available for a response") end
   s.m.status = code
@@ -140,7 +161,9 @@ function methods.body(...)
   local self, off, len = ...
   local s = st(self)
   if n < 1 or n > 3 then raise("'body' needs between 1 and 3 arguments") end
-  if not s.payload then raise("the message body is only available in http_payload") end
+  -- outside http_payload 2.6 raises lua_error() on the top of the stack:
+  -- the message itself for body() (live)
+  if not s.payload then error((select(n, ...)), 0) end
   if #s.data == 0 and s.eom then return nil end
   off, len = range(s, off and checkinteger(2, off, n), len and checkinteger(3, len, n), 1)
   return s.data:sub(off + 1, off + len)
@@ -150,7 +173,8 @@ local function payload_op(fn)
   return function(...)
     local self = ...
     local s = st(self)
-    if not s.payload then raise("the message body is only available in http_payload") end
+    -- outside http_payload 2.6 raises lua_error() on the top of the stack
+    if not s.payload then error((select(select("#", ...), ...)), 0) end
     return fn(s, ...)
   end
 end
@@ -257,6 +281,8 @@ function FL.run_http(rt, name, conf, tx)
     local txn = tx.txn
     local chn = txn[dir]
     local hmsg = FL.new_message(m, dir, chn)
+    -- the harness holds whole messages: the end is already known
+    U.st(hmsg).eom = true
     -- in callbacks the TXN carries both messages that exist so far
     out.msgs[dir] = hmsg
     rawset(txn, "http_req", out.msgs.req)
@@ -273,12 +299,14 @@ function FL.run_http(rt, name, conf, tx)
     if data_on then
       local hs = U.st(hmsg)
       hs.payload, hs.data, hs.eom = true, m.body or "", true
+      hs.body_phase = true
       local fwd = step("http_payload", hmsg)
       fwd = math.tointeger(fwd) or #hs.data
       m.body = hs.out .. hs.data
       hs.payload = false
       out[dir .. "_forwarded"] = fwd
     end
+    U.st(hmsg).body_phase = true
     step("http_end", hmsg)
     step("end_analyze", chn)
     rawset(txn, "http_req", nil)
