@@ -373,7 +373,61 @@ local function tcp_send(port, data)
   c:close()
 end
 
+-- Proxy/Server/Listener get_stats: field names and values of an idle
+-- configuration (slim depends on the host's limits and is left out).
+local STATS_SCRIPT = [==[
+core.register_init(function()
+  local function dump(tag, t)
+    local keys = {}
+    for k, v in pairs(t) do
+      if k ~= "slim" then keys[#keys + 1] = k .. "=" .. (math.type(v) or type(v)) .. ":" .. tostring(v) end
+    end
+    table.sort(keys)
+    print("R|" .. tag .. " " .. #keys .. " " .. table.concat(keys, " "))
+  end
+  dump("fe", core.frontends.fe:get_stats())
+  dump("be", core.backends.be:get_stats())
+  dump("listen", core.proxies.li:get_stats())
+  dump("srv", core.backends.be.servers.s1:get_stats())
+  dump("lst", core.frontends.fe.listeners["sock-1"]:get_stats())
+  core.backends.be.servers.s1:set_maint()
+  dump("maint", core.backends.be.servers.s1:get_stats())
+  dump("be-down", core.backends.be:get_stats())
+end)
+]==]
+
+local STATS_CONFIG = [[
+frontend fe
+    bind 127.0.0.1:${PORT}
+    default_backend be
+backend be
+    balance roundrobin
+    server s1 127.0.0.1:1 weight 3
+listen li
+    bind 127.0.0.1:${PORT1}
+    server s2 127.0.0.1:2
+]]
+
+local STATS_PROXIES = {
+  fe = { cap = "frontend", uuid = 1, listeners = { "sock-1" } },
+  be = { cap = "backend", uuid = 2, servers = { s1 = { addr = "127.0.0.1:1", weight = 3, puid = 1 } } },
+  li = { cap = "listen", uuid = 3, listeners = { "sock-1" }, servers = { s2 = { addr = "127.0.0.1:2", puid = 1 } } },
+}
+
 describe("proxylua.core keywords against HAProxy 2.6", function()
+  it("get_stats gives HAProxy's fields", function()
+    local hap = H.start({ files = { ["s.lua"] = STATS_SCRIPT }, global = "    lua-load ${DIR}/s.lua",
+                          ports = 1, config = STATS_CONFIG })
+    local log = hap:output()
+    hap:stop()
+    local real, ours = {}, {}
+    for l in log:gmatch("R|([^\n]*)") do real[#real + 1] = l end
+    testing.load_string(STATS_SCRIPT, { proxies = STATS_PROXIES,
+      globals = { print = function(l) ours[#ours + 1] = l:sub(3) end } })
+    assert.equal(7, #real)
+    assert.same(real, ours)
+  end)
+
   it("TCP payload fetches give the same results", function()
     local code = tcp_script()
     local real, ours = {}, {}
