@@ -215,7 +215,10 @@ local function exec_body(rt, ctx, fn, ...)
       break
     end
   end
-  if attached then sched:attach(nil) end
+  if attached then
+    local fired = sched:attach(nil)
+    if fired then error("proxylua: " .. E.prefix(ctx) .. ": " .. fired, 0) end
+  end
   check_dead(rt)
   if status then return status end
   if ctx.done then
@@ -232,8 +235,9 @@ local function exec_body(rt, ctx, fn, ...)
     collectgarbage()
     return "error", "out of memory error", err
   end
-  if type(err) == "string" and err:sub(1, #WATCHDOG) == WATCHDOG then
-    error("proxylua: " .. E.prefix(ctx) .. ": " .. err, 0)
+  local wd = type(err) == "string" and err:find(WATCHDOG, 1, true)
+  if wd then
+    error("proxylua: " .. E.prefix(ctx) .. ": " .. err:sub(wd), 0)
   end
   return "error", E.error_text(rt, err, co), err
 end
@@ -258,7 +262,13 @@ function E.exec(rt, ctx, fn, ...)
   elseif loop_call and rt.limits then
     local r = U.pack(loop_call({ where = E.prefix(ctx), watchdog = rt.limits.watchdog },
                                exec_body, rt, ctx, fn, ...))
-    if not r[1] then error(r[2], 0) end
+    if not r[1] then
+      local err = r[2]
+      if type(err) == "string" and err:sub(1, #WATCHDOG) == WATCHDOG then
+        err = "proxylua: " .. E.prefix(ctx) .. ": " .. err
+      end
+      error(err, 0)
+    end
     return table.unpack(r, 2, r.n)
   end
   return exec_body(rt, ctx, fn, ...)
@@ -745,8 +755,8 @@ function RT:info()
     Name = "HAProxy", Version = p.version, ["Build info"] = p.version,
     Release_date = "2023/02/14", Nbthread = p.nbthread, Nbproc = 1, Process_num = 1,
     Pid = p.pid, Uptime = sformat("%dd %dh%02dm%02ds", up // 86400, up // 3600 % 24, up // 60 % 60, up % 60),
-    Uptime_sec = up, Start_time_sec = p.start, Memmax_MB = 0, PoolAlloc_bytes = 0,
-    PoolUsed_bytes = 0, PoolFailed = 0, ["Ulimit-n"] = 4096, Maxsock = 4096, Maxconn = 2000,
+    Uptime_sec = up, Start_time_sec = p.start, Memmax_MB = 0, Memmax_bytes = 0,
+    PoolAlloc_MB = 0, PoolAlloc_bytes = 0, PoolUsed_MB = 0, PoolUsed_bytes = 0, PoolFailed = 0, ["Ulimit-n"] = 4096, Maxsock = 4096, Maxconn = 2000,
     Hard_maxconn = 2000, CurrConns = 0, CumConns = 0, CumReq = 0, MaxSslConns = 0,
     CurrSslConns = 0, CumSslConns = 0, Maxpipes = 0, PipesUsed = 0, PipesFree = 0,
     ConnRate = 0, ConnRateLimit = 0, MaxConnRate = 0, SessRate = 0, SessRateLimit = 0,
@@ -757,9 +767,8 @@ function RT:info()
     Idle_pct = 100, node = p.node, Stopping = 0, Jobs = 0, ["Unstoppable Jobs"] = 0,
     Listeners = 0, ActivePeers = 0, ConnectedPeers = 0, DroppedLogs = 0, BusyPolling = 0,
     FailedResolutions = 0, TotalBytesOut = 0, TotalSplicdedBytesOut = 0, BytesOutRate = 0,
-    DebugCommandsIssued = 0, CumRecvLogs = 0, Tainted = "0", TotalWarnings = 0,
-    MaxconnReached = 0, BootTime_ms = 0, Niced_tasks = 0,
-  }
+    DebugCommandsIssued = 0, CumRecvLogs = 0, Tainted = "0",
+  } -- the 69 names 2.6.12 returns (TotalWarnings, BootTime_ms... came later)
 end
 
 -- Start a task coroutine on the scheduler (register_task, run_init), with

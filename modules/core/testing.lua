@@ -140,7 +140,7 @@ local function duration(v, what)
   if type(v) == "number" then return v > 0 and v or false end
   local n, u = tostring(v):match("^%s*([%d.]+)%s*(%a*)%s*$")
   local f = UNITS[u == "" and "ms" or u] -- HAProxy's default time unit is ms
-  if not n or not f then error("tune." .. what .. ": bad time '" .. tostring(v) .. "'", 3) end
+  if not n or not f then error("tune." .. what .. ": bad time '" .. tostring(v) .. "'", 0) end
   local sec = tonumber(n) * f
   return sec > 0 and sec or false
 end

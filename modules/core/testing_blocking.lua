@@ -61,11 +61,15 @@ local function check(what, rt)
 end
 B.check = check
 
+local wrappers = setmetatable({}, { __mode = "k" })
 local function wrap(fn, what, rt)
-  return function(...)
+  if wrappers[fn] then return fn end -- socket.lua re-exports socket.core's
+  local w = function(...)
     check(what, rt)
     return fn(...)
   end
+  wrappers[w] = true
+  return w
 end
 
 local IO = { "close", "input", "lines", "open", "output", "popen", "read", "tmpfile", "write" }

@@ -33,12 +33,22 @@ int64_t pl_lloop_secs(lua_Number s)
 	return (int64_t)(s * 1e9 + 0.5);
 }
 
-static void watchdog_error(lua_State *L, ltask *t)
+static void push_watchdog_text(lua_State *L, int64_t watchdog, const char *where)
 {
 	lua_pushfstring(L, "HAProxy's watchdog would kill the process here: Lua ran "
 	                "over %d ms in %s, where execution timeouts do not apply",
-	                (int)(t->watchdog / 1000000),
-	                t->where != NULL ? t->where : "a coroutine the script created");
+	                (int)(watchdog / 1000000),
+	                where != NULL ? where : "a coroutine the script created");
+}
+
+static void push_watchdog(lua_State *L, ltask *t)
+{
+	push_watchdog_text(L, t->watchdog, t->where);
+}
+
+static void watchdog_error(lua_State *L, ltask *t)
+{
+	push_watchdog(L, t);
 	lua_error(L);
 }
 
@@ -164,12 +174,16 @@ void pl_lloop_limits(lua_State *L, int idx, llimits *lim)
  * HAProxy call. limits ({forced_yield, timeout, watchdog}, as for spawn)
  * replace the task's own until attach(nil): an action gets
  * session-timeout, a service service-timeout, whatever task drives them.
+ * Returns the watchdog's message when it fired during the call that ends
+ * (even if a pcall caught it), nothing otherwise.
  */
 int pl_lloop_attach(lua_State *L)
 {
 	lloop *lp = pl_lloop_check(L, 1);
 	ltask *t = pl_lloop_running(lp, L);
 	lua_State *co = lua_isnoneornil(L, 2) ? NULL : lua_tothread(L, 2);
+	int fired;
+	int64_t fired_ms;
 
 	if (!lua_isnoneornil(L, 2))
 		luaL_checktype(L, 2, LUA_TTHREAD);
@@ -177,6 +191,10 @@ int pl_lloop_attach(lua_State *L)
 		luaL_checktype(L, 3, LUA_TTABLE);
 	if (t == NULL)
 		return luaL_error(L, "attach: not called from a task of this loop");
+	/* the call that ends had the watchdog fire (a pcall may have caught
+	 * it): HAProxy would be dead, say so to the harness */
+	fired = t->alt != NULL && t->watchdog_fired;
+	fired_ms = t->watchdog;
 	if (t->overridden) {
 		t->forced_yield = t->saved.forced_yield;
 		t->budget = t->saved.budget;
@@ -218,6 +236,10 @@ int pl_lloop_attach(lua_State *L)
 		lua_pop(L, 1);
 		lua_sethook(co, task_hook, LUA_MASKCOUNT,
 		            t->forced_yield > 0 ? (int)t->forced_yield : HOOK_CHECK_EVERY);
+	}
+	if (fired) {
+		push_watchdog_text(L, fired_ms, NULL);
+		return 1;
 	}
 	return 0;
 }
@@ -262,6 +284,12 @@ int pl_lloop_call(lua_State *L)
 	lua_insert(L, fi);
 	t.slice = pl_clock_mono();
 	st = lua_pcall(L, lua_gettop(L) - fi - 1, LUA_MULTRET, 0);
+	if (st == LUA_OK && t.watchdog_fired) {
+		/* a pcall inside caught it: HAProxy would be dead all the same */
+		lua_settop(L, fi);
+		push_watchdog(L, &t);
+		st = LUA_ERRRUN;
+	}
 	lua_sethook(L, oldhook, oldmask, oldcount);
 	lua_pushlightuserdata(L, prevtask);
 	lua_rawsetp(L, LUA_REGISTRYINDEX, &hook_key);

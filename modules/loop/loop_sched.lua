@@ -91,10 +91,11 @@ end
 -- resume it itself from a loop task: forced yields and the execution
 -- timeout apply to it, with a fresh budget. limits ({forced_yield, timeout},
 -- as for l:spawn) replace the task's own for this call: an action gets
--- session-timeout, a service service-timeout. attach(nil) ends the call.
+-- session-timeout, a service service-timeout. attach(nil) ends the call
+-- and returns the watchdog's message if it fired meanwhile (even caught).
 -- No-op outside a loop task.
 function Sched:attach(co, limits)
-  if self.loop:in_task() then self.loop:attach(co, limits) end
+  if self.loop:in_task() then return self.loop:attach(co, limits) end
 end
 
 -- Run fn(...) in a task of its own and step the loop until it ends (other

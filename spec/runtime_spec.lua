@@ -1,0 +1,585 @@
+-- HAProxy 2.6's execution model under proxylua.testing (runtime.md 1.x):
+-- which contexts may yield, pcall, forced yields, execution timeouts,
+-- maxmem, the blocking-call detector, patterns that kill HAProxy, and many
+-- transactions in flight on the event loop. The texts are HAProxy's own;
+-- spec/integration/runtime_haproxy_spec.lua runs the same scripts in it.
+local testing = require "proxylua.testing"
+
+local function load(code, opts)
+  opts = opts or {}
+  opts.quiet = true
+  return testing.load_string(code, opts)
+end
+
+local function errmsg(f, ...)
+  local ok, err = pcall(f, ...)
+  assert.is_false(ok, "expected an error")
+  return err
+end
+
+describe("scheduler", function()
+  it("is the event loop with a virtual clock by default", function()
+    local h = load([[
+      core.register_action("nap", { "http-req" }, function(txn)
+        local t0 = core.now()
+        core.sleep(60)
+        local t1 = core.now()
+        txn:set_var("txn.slept", t1.sec - t0.sec)
+      end)
+    ]], { now = 1700000000 })
+    assert.is_truthy(h.loop)
+    assert.is_true(h.loop:is_virtual())
+    local c0 = os.clock()
+    local r = h:action("nap")
+    assert.equal(60, r.vars.txn.slept)
+    assert.is_true(os.clock() - c0 < 1)
+    assert.same({ 1700000060, 0 }, { h.sched:now() })
+  end)
+
+  it("keeps the pure-Lua scheduler one option away", function()
+    local h = load([[core.register_action("a", { "http-req" }, function() core.msleep(10) end)]],
+      { scheduler = "simple" })
+    assert.is_nil(h.loop)
+    assert.equal("continue", h:action("a").verdict)
+  end)
+
+  it("runs register_task functions; 2.6 refuses arguments, 2.7+ passes them", function()
+    assert.equal("Lua runtime error: script.lua:1: 'register_task' needs 1 arguments",
+      errmsg(load, [[core.register_task(function() end, 1)]]))
+    local h = load([[
+      core.register_task(function(a, b) core.msleep(100); core.Info(a .. b) end, "x", "y")
+      core.register_task(function() core.Info("plain") end)
+    ]], { haproxy = "2.7" })
+    assert.is_true(h:run_tasks())
+    assert.same({ "plain", "xy" }, h:log_messages())
+  end)
+end)
+
+describe("contexts (runtime.md 1.1)", function()
+  local h = load([[
+    core.msleep(1000)                 -- body: a silent no-op
+    core.yield()
+    body_tcp = select(2, pcall(core.tcp))
+    core.register_init(function() core.sleep(1); init_ran = true end)
+    core.register_fetches("f_sleep", function(txn) core.msleep(10) return "never" end)
+    core.register_fetches("f_yield", function(txn) core.yield() return "after-yield" end)
+    core.register_fetches("f_pcall_sleep", function(txn)
+      local ok = pcall(core.msleep, 10)   -- a real yield: pcall cannot catch it
+      return "never:" .. tostring(ok)
+    end)
+    core.register_fetches("f_sockconn", function(txn)
+      local s = core.tcp()
+      s:connect("127.0.0.1", 9)
+      return "never"
+    end)
+    core.register_converters("c_sleep", function(s) core.sleep(1) return s end)
+    core.register_converters("c_yield", function(s) core.yield() return s .. "!" end)
+    core.register_action("a_usercoro", { "http-req" }, function(txn)
+      local t0 = core.now()
+      local r = coroutine.wrap(function() core.msleep(300) return "co-done" end)()
+      txn:set_var("txn.r", r)
+      txn:set_var("txn.ms", (core.now().sec - t0.sec) * 1000 + (core.now().usec - t0.usec) // 1000)
+    end)
+  ]], { tcp = function() return function() end end })
+
+  it("makes sleep and yield no-ops in the body and init functions", function()
+    assert.is_true(h.env.init_ran)
+    assert.equal("socket: uninitialized pools.", h.env.body_tcp)
+  end)
+
+  it("fails a fetch that sleeps, with no sample", function()
+    local r = h:fetch("f_sleep")
+    assert.is_nil(r.sample)
+    assert.equal("", r.text)
+    assert.equal("Lua sample-fetch 'f_sleep': yield not allowed.", r.logs[1].msg)
+    r = h:fetch("f_pcall_sleep")
+    assert.is_nil(r.sample)
+    assert.equal("Lua sample-fetch 'f_pcall_sleep': yield not allowed.", r.logs[1].msg)
+    r = h:fetch("f_sockconn")
+    assert.is_nil(r.sample)
+    assert.equal("Lua sample-fetch 'f_sockconn': yield not allowed.", r.logs[1].msg)
+  end)
+
+  it("fails a converter that sleeps, with the converter's text", function()
+    local r = h:converter("c_sleep", "x")
+    assert.is_nil(r.sample)
+    assert.equal("Lua converter 'c_sleep': yield functions like core.tcp() or core.sleep() "
+      .. "are not allowed.", r.logs[1].msg)
+  end)
+
+  it("lets core.yield go on in fetches and converters", function()
+    assert.equal("after-yield", h:fetch("f_yield").text)
+    assert.equal("x!", h:converter("c_yield", "x").text)
+  end)
+
+  it("makes sleep a no-op in a coroutine the script created", function()
+    local r = h:action("a_usercoro")
+    assert.equal("co-done", r.vars.txn.r)
+    assert.equal(0, r.vars.txn.ms)
+  end)
+end)
+
+describe("pcall in an action (runtime.md 1.2, Lua 5.3 rules)", function()
+  it("lets yields through pcall, xpcall and metamethods, not through a C call", function()
+    local h = load([[
+      core.register_action("p", { "http-req" }, function(txn)
+        local t0 = core.now()
+        local function ms() local n = core.now() return (n.sec - t0.sec) * 1000 + (n.usec - t0.usec) // 1000 end
+        local a = { pcall(core.msleep, 200) }
+        local b = { pcall(function() core.msleep(200) return "inner-done" end) }
+        local c = { xpcall(function() core.msleep(200) return "inner-done" end, debug.traceback) }
+        local mt = setmetatable({}, { __index = function(_, k) core.msleep(100) return k end })
+        local d = { pcall(function() return mt.meta end) }
+        local e = { pcall(table.sort, { 3, 2, 1 }, function(x, y) core.msleep(10) return x < y end) }
+        txn:set_var("txn.out", string.format("%s,%s|%s,%s|%s,%s|%s,%s|%s,%s|%d",
+          tostring(a[1]), tostring(a[2]), tostring(b[1]), b[2], tostring(c[1]), c[2],
+          tostring(d[1]), d[2], tostring(e[1]), e[2], ms()))
+      end)
+    ]])
+    assert.equal("true,nil|true,inner-done|true,inner-done|true,meta|"
+      .. "false,attempt to yield across a C-call boundary|700", h:action("p").vars.txn.out)
+  end)
+end)
+
+describe("forced yields and execution timeouts (runtime.md 1.4, 1.5)", function()
+  local SCRIPT = [[
+    core.register_action("a_loop", { "http-req" }, function(txn)
+      while true do end
+    end)
+    core.register_action("a_sleepy", { "http-req" }, function(txn)
+      core.msleep(1500)
+      txn:set_var("txn.done", 1)
+    end)
+    core.register_action("a_pcall", { "http-req" }, function(txn)
+      local ok, err = pcall(function() while true do end end)
+      txn:set_var("txn.first", tostring(ok) .. "," .. err)
+      local ok2, err2 = pcall(function() for i = 1, 100000 do end end)
+      txn:set_var("txn.second", tostring(ok2) .. "," .. err2)
+    end)
+    core.register_action("a_spin", { "http-req" }, function(txn)
+      local n = 0
+      for i = 1, 2000000 do n = n + 1 end
+      txn:set_var("txn.peer_seen", tostring(peer_runs))
+    end)
+    core.register_action("a_peer", { "http-req" }, function(txn)
+      peer_runs = (peer_runs or 0) + 1
+    end)
+    core.register_service("s_loop", "http", function(applet) while true do end end)
+    core.register_service("s_loopmid", "http", function(applet)
+      applet:start_response()
+      applet:send("partial\n")
+      while true do end
+    end)
+    core.register_fetches("f_busy", function(txn)
+      local n = 0
+      for i = 1, 3000000 do n = n + 1 end
+      return n
+    end)
+  ]]
+  local h = load(SCRIPT, { tune = { session_timeout = "100ms", service_timeout = 0.1,
+                                    task_timeout = "100ms", forced_yield = 1000 } })
+
+  it("stops a runaway action with HAProxy's text; the ruleset continues", function()
+    local r = h:action("a_loop")
+    assert.equal("continue", r.verdict)
+    assert.equal("Lua function 'a_loop': [state-id 0] runtime error: execution timeout from "
+      .. "script.lua:2: in function line 1.", r.logs[1].msg)
+    assert.is_nil(r.reply)
+  end)
+
+  it("counts Lua running time, not sleep", function()
+    local r = h:action("a_sleepy")
+    assert.same({}, r.logs)
+    assert.equal(1, r.vars.txn.done)
+  end)
+
+  it("lets pcall catch the timeout, and raises it again at every later check", function()
+    local r = h:action("a_pcall")
+    assert.equal("false,execution timeout", r.vars.txn.first)
+    assert.equal("false,execution timeout", r.vars.txn.second)
+  end)
+
+  it("gives each call a fresh budget", function()
+    assert.equal("continue", h:action("a_sleepy").verdict)
+    assert.equal(1, #h:action("a_loop").logs)
+    assert.same({}, h:action("a_sleepy").logs)
+  end)
+
+  it("answers 500 from a runaway service, or cuts it after what it sent", function()
+    local r = h:service("s_loop")
+    assert.equal(500, r.status)
+    assert.equal("Lua applet http '<lua.s_loop>': [state-id 0] runtime error: execution timeout "
+      .. "from script.lua:22: in function line 22.", r.logs[1].msg)
+    r = h:service("s_loopmid")
+    assert.equal(200, r.status)
+    assert.equal("partial\n", r.body)
+    assert.is_true(r.truncated)
+  end)
+
+  it("ends a runaway task with the task's text", function()
+    local ht = load([[core.register_task(function() core.Info("task start") while true do end end)]],
+      { tune = { task_timeout = "100ms" } })
+    assert.is_true(ht:run_tasks())
+    assert.same({ "task start",
+      "Lua task: [state-id 0] runtime error: execution timeout from script.lua:1: in function line 1." },
+      ht:log_messages())
+  end)
+
+  it("never times out a fetch (HAProxy's clock stands still there)", function()
+    assert.equal("3000000", h:fetch("f_busy").text)
+  end)
+
+  it("lets other transactions run while an action spins (forced yields)", function()
+    local hh = load(SCRIPT, { tune = { forced_yield = 1000, session_timeout = 30 } })
+    local spin
+    hh:spawn(function() spin = hh:action("a_spin") end)
+    for i = 1, 3 do hh:spawn(function() hh:action("a_peer", { path = "/" .. i }) end) end
+    hh:run()
+    assert.equal("3", spin.vars.txn.peer_seen)
+    -- without forced yields the spin holds the thread
+    hh = load(SCRIPT, { tune = { forced_yield = false, session_timeout = 30 } })
+    hh:spawn(function() spin = hh:action("a_spin") end)
+    for i = 1, 3 do hh:spawn(function() hh:action("a_peer", { path = "/" .. i }) end) end
+    hh:run()
+    assert.equal("nil", spin.vars.txn.peer_seen)
+  end)
+
+  it("parses HAProxy's time units", function()
+    assert.equal("tune.session_timeout: bad time '4parsecs'",
+      errmsg(testing.new, { tune = { session_timeout = "4parsecs" } }))
+    local hh = testing.new({ tune = { session_timeout = "250ms", service_timeout = "2s" } })
+    assert.equal(0.25, hh.rt.limits.session_timeout)
+    assert.equal(2, hh.rt.limits.service_timeout)
+    assert.is_false(hh.rt.limits.task_timeout)
+    assert.equal(10000, testing.new().rt.limits.forced_yield)
+  end)
+end)
+
+describe("maxmem (runtime.md 1.6)", function()
+  it("fails the action that runs out, and the next one works", function()
+    local r = testing.sandbox([[
+      local testing = ...
+      local h = testing.load_string([=[
+        core.register_action("a_mem", { "http-req" }, function(txn)
+          local t = {}
+          for i = 1, 1e8 do t[i] = ("x"):rep(64) .. i end
+        end)
+        core.register_action("a_memrep", { "http-req" }, function(txn)
+          local s = string.rep("x", 50*1024*1024)
+        end)
+        core.register_action("a_pcallrep", { "http-req" }, function(txn)
+          txn:set_var("txn.r", table.concat({ tostring(pcall(string.rep, "x", 50*1024*1024)) }, ","))
+          local ok, e = pcall(string.rep, "x", 50*1024*1024)
+          txn:set_var("txn.r", tostring(ok) .. "," .. e)
+        end)
+        core.register_action("a_concat", { "http-req" }, function(txn)
+          local c = core.concat()
+          for i = 1, 1e6 do c:add(("y"):rep(1000)) end
+        end)
+        core.register_fetches("f_mem", function(txn) return string.rep("x", 50*1024*1024) end)
+        core.register_service("s_mem", "http", function(applet) local s = string.rep("x", 50*1024*1024) end)
+        core.register_action("a_ok", { "http-req" }, function(txn) txn:set_var("txn.ok", "yes") end)
+      ]=], { tune = { maxmem = 2 }, quiet = true })
+      local out = {}
+      out.mem = h:action("a_mem").verdict
+      out.rep = h:action("a_memrep").verdict
+      out.pcall = h:action("a_pcallrep").vars.txn.r
+      out.concat = h:action("a_concat").verdict
+      out.fetch = h:fetch("f_mem").text
+      out.svc = h:service("s_mem").status
+      out.ok = h:action("a_ok").vars.txn.ok
+      out.logs = h:log_messages()
+      return out
+    ]])
+    local out = r[1]
+    assert.equal("continue", out.mem)
+    assert.equal("continue", out.rep)
+    if _VERSION == "Lua 5.4" then
+      -- 5.4's string.rep allocates the string itself: a memory error
+      assert.equal("false,not enough memory", out.pcall)
+      assert.same({
+        "Lua function 'a_mem': out of memory error.",
+        "Lua function 'a_memrep': out of memory error.",
+        "Lua function 'a_concat': out of memory error.",
+        "Lua sample-fetch 'f_mem': out of memory error.",
+        "Lua applet http '<lua.s_mem>': out of memory error.",
+      }, out.logs)
+      return
+    end
+    -- HAProxy 2.6 embeds Lua 5.3: its texts
+    assert.equal("false,not enough memory for buffer allocation", out.pcall)
+    assert.equal("continue", out.concat)
+    assert.equal("", out.fetch)
+    assert.equal(500, out.svc)
+    assert.equal("yes", out.ok)
+    assert.same({
+      "Lua function 'a_mem': out of memory error.",
+      "Lua function 'a_memrep': [state-id 0] runtime error: script.lua:6: not enough memory for "
+        .. "buffer allocation from [C]: in field 'rep', script.lua:6: in function line 5.",
+      "Lua function 'a_concat': out of memory error.",
+      "Lua sample-fetch 'f_mem': [state-id 0] runtime error: script.lua:17: not enough memory for "
+        .. "buffer allocation from [C]: in field 'rep', script.lua:17: in function line 17.",
+      "Lua applet http '<lua.s_mem>': [state-id 0] runtime error: script.lua:18: not enough memory "
+        .. "for buffer allocation from [C]: in field 'rep', script.lua:18: in function line 18.",
+    }, out.logs)
+  end)
+
+  it("needs a state the harness owns", function()
+    assert.matches("tune.maxmem needs a Lua state the harness owns",
+      errmsg(testing.new, { tune = { maxmem = 20 } }))
+  end)
+
+  it("sandboxes carry plain data back and raise the chunk's errors", function()
+    assert.same({ n = 3, "a", { x = 1, [2] = true }, 1.5 },
+      testing.sandbox([[return "a", { x = 1, [2] = true }, 1.5]]))
+    assert.equal("sandbox: sandboxed:1: boom", errmsg(testing.sandbox, [[error("boom")]]))
+    assert.same({ n = 1, "q" }, testing.sandbox([[return select(2, ...)]], { args = { "q" } }))
+  end)
+end)
+
+describe("blocking-call detector", function()
+  local SCRIPT = [==[
+local log = io.open(os.tmpname(), "w")        -- body: fine
+local json_ok = pcall(require, "string")     -- body: fine
+
+core.register_action("audit", { "http-req" }, function(txn)
+  log:write(txn.f:path(), "\n")
+  log:flush()
+end)
+
+core.register_fetches("from_file", function(txn)
+  local f = io.open("/etc/hostname")
+  local v = f and f:read("l")
+  if f then f:close() end
+  return v or ""
+end)
+
+core.register_converters("shout", function(s)
+  print("converting " .. s)
+  return s:upper()
+end)
+
+core.register_service("hello", "http", function(applet)
+  local lib = require "proxylua_spec_not_loaded_yet"
+  applet:start_response()
+  applet:send("hi")
+end)
+
+core.register_task(function()
+  os.remove("/nonexistent/proxylua-spec")
+end)
+]==]
+
+  local function setup(opts)
+    opts = opts or {}
+    opts.prepend_path = "spec/fixtures/?.lua"
+    opts.globals = { }
+    local h = load(SCRIPT, opts)
+    h.env.package.preload["proxylua_spec_not_loaded_yet"] = function() return {} end
+    return h
+  end
+
+  it("reports runtime blocking calls with file and line, not the body's", function()
+    local h = setup()
+    assert.same({}, h:blocking_calls())
+    h:action("audit", { path = "/x" })
+    h:fetch("from_file")
+    h:converter("shout", "a")
+    h:service("hello")
+    h:run_tasks()
+    local got = {}
+    for _, c in ipairs(h:blocking_calls()) do got[#got + 1] = c.call .. " @" .. c.where .. " " .. c.context end
+    table.sort(got)
+    assert.same({
+      "file:close() @script.lua:12 Lua sample-fetch 'from_file'",
+      "file:flush() @script.lua:6 Lua function 'audit'",
+      "file:read() @script.lua:11 Lua sample-fetch 'from_file'",
+      "file:write() @script.lua:5 Lua function 'audit'",
+      "io.open() @script.lua:10 Lua sample-fetch 'from_file'",
+      "os.remove() @script.lua:28 Lua task",
+      "print() @script.lua:17 Lua converter 'shout'",
+      "require('proxylua_spec_not_loaded_yet') of a module not loaded yet @script.lua:22 "
+        .. "Lua applet http '<lua.hello>'",
+    }, got)
+  end)
+
+  it("sees LuaSocket's sockets", function()
+    local h = load([[
+      local socket = require "socket"
+      local s = socket.tcp()                    -- body: fine
+      core.register_action("ls", { "http-req" }, function(txn)
+        local c = socket.tcp()
+        c:settimeout(0.01)
+        c:connect("127.0.0.1", 9)
+        c:close()
+      end)
+    ]])
+    h:action("ls")
+    local got = {}
+    for _, c in ipairs(h:blocking_calls()) do got[#got + 1] = c.call .. " @" .. c.where end
+    assert.same({ "socket.core.tcp() @script.lua:4", "tcp{master}:connect() @script.lua:6" }, got)
+  end)
+
+  it("fails the test in strict mode", function()
+    local h = setup({ strict = true })
+    assert.matches("^proxylua: blocking call os.remove%(%) at script.lua:28 in Lua task:",
+      errmsg(h.run_tasks, h))
+    assert.equal("proxylua: blocking call io.open() at script.lua:10 in Lua sample-fetch "
+      .. "'from_file': HAProxy runs Lua inside its event loop, so under load this stalls every "
+      .. "stream of the thread", errmsg(h.fetch, h, "from_file"))
+    assert.matches("blocking call file:write%(%) at script.lua:5 in Lua function 'audit'",
+      errmsg(h.action, h, "audit"))
+  end)
+
+  it("can be turned off", function()
+    local h = setup({ blocking = "off" })
+    h:action("audit", { path = "/x" })
+    assert.same({}, h:blocking_calls())
+  end)
+end)
+
+describe("patterns that kill HAProxy 2.6 (runtime.md 1.7, socket.md)", function()
+  local tune = { watchdog = 0.1 }
+
+  it("fail an endless loop in a fetch or a converter (watchdog)", function()
+    local h = load([[
+      core.register_fetches("f_spin", function(txn) while true do end end)
+      core.register_converters("c_spin", function(s) local ok = pcall(function() while true do end end) return s end)
+    ]], { tune = tune })
+    assert.equal("proxylua: Lua sample-fetch 'f_spin': HAProxy's watchdog would kill the process "
+      .. "here: Lua ran over 100 ms in Lua sample-fetch 'f_spin', where execution timeouts do not apply",
+      errmsg(h.fetch, h, "f_spin"))
+    assert.matches("^proxylua: Lua converter 'c_spin': HAProxy's watchdog would kill",
+      errmsg(h.converter, h, "c_spin", "x"))
+  end)
+
+  it("fail an endless loop in a coroutine an action created", function()
+    local h = load([[
+      core.register_action("a", { "http-req" }, function(txn)
+        coroutine.wrap(function() while true do end end)()
+      end)
+    ]], { tune = tune })
+    assert.matches("^proxylua: Lua function 'a': HAProxy's watchdog would kill the process here",
+      errmsg(h.action, h, "a"))
+  end)
+
+  it("fail a socket connect in an init function", function()
+    assert.equal("proxylua: Socket:connect() in an init function: HAProxy 2.6 hangs there and its "
+      .. "watchdog kills the process about 2 s after startup",
+      errmsg(load, [[core.register_init(function() core.tcp():connect("127.0.0.1", 9) end)]],
+        { tcp = function() return function() end end }))
+  end)
+
+  it("fail register_init at runtime and a txn:done caught by pcall", function()
+    local h = load([[
+      core.register_action("ri", { "http-req" }, function(txn) pcall(core.register_init, print) end)
+      core.register_action("dn", { "http-req" }, function(txn)
+        pcall(txn.done, txn, txn:reply({ status = 403 }))
+      end)
+    ]])
+    assert.equal("proxylua: core.register_init() called at runtime: HAProxy 2.6 crashes (segfault) here",
+      errmsg(h.action, h, "ri"))
+    assert.matches("txn:done%(reply%) was caught by pcall", errmsg(h.action, h, "dn"))
+  end)
+
+  it("fail os.exit at runtime instead of ending the test run", function()
+    local h = load([[core.register_action("bye", { "http-req" }, function(txn) os.exit(1) end)]])
+    assert.matches("os.exit%(%) called from Lua function 'bye': HAProxy exits here", errmsg(h.action, h, "bye"))
+  end)
+end)
+
+describe("errors (runtime.md 1.3)", function()
+  local h = load([[
+    core.register_action("a_err", { "http-req" }, function(txn) error("aboom") end)
+    core.register_service("s_err", "http", function(applet) error("sboom") end)
+    core.register_service("s_errmid", "http", function(applet)
+      applet:start_response() applet:send("part") error("late")
+    end)
+    core.register_service("t_err", "tcp", function(applet) applet:send("hello\n") error("tboom") end)
+  ]])
+
+  it("log and continue in an action", function()
+    local r = h:action("a_err")
+    assert.equal("continue", r.verdict)
+    assert.equal("Lua function 'a_err': [state-id 0] runtime error: script.lua:1: aboom from "
+      .. "[C]: in global 'error', script.lua:1: in function line 1.", r.logs[1].msg)
+  end)
+
+  it("give a 500 or a cut response in a service, the data sent in a TCP service", function()
+    local r = h:service("s_err")
+    assert.equal(500, r.status)
+    assert.equal(97, #r.body)
+    r = h:service("s_errmid")
+    assert.is_true(r.truncated)
+    assert.equal("part", r.body)
+    r = h:service("t_err", { input = "" })
+    assert.equal("hello\n", r.output)
+    assert.matches("^Lua applet tcp '<lua.t_err>': %[state%-id 0%] runtime error: script.lua:6: tboom",
+      r.logs[1].msg)
+  end)
+
+  it("end a task", function()
+    local ht = load([[core.register_task(function() error("taskboom") end)]])
+    ht:run_tasks()
+    assert.same({ "Lua task: [state-id 0] runtime error: script.lua:1: taskboom from [C]: in global "
+      .. "'error', script.lua:1: in function line 1." }, ht:log_messages())
+  end)
+end)
+
+describe("transactions in flight", function()
+  local SCRIPT = [[
+    core.register_action("a", { "http-req" }, function(txn)
+      core.msleep(100)
+      txn:set_var("txn.x", "done")
+    end)
+    core.register_service("s", "http", function(applet)
+      core.msleep(100)
+      applet:set_status(200)
+      applet:start_response()
+      applet:send("ok " .. applet.path)
+    end)
+  ]]
+
+  for _, clock in ipairs({ "virtual", "real" }) do
+    it("runs 1,000 concurrent transactions that sleep, in about one sleep period (" .. clock .. ")", function()
+      local h = load(SCRIPT, { clock = clock })
+      local ok, bodies = 0, 0
+      local t0 = h.loop:now()
+      for i = 1, 500 do
+        h:spawn(function()
+          if h:action("a", { path = "/" .. i }).vars.txn.x == "done" then ok = ok + 1 end
+        end)
+        h:spawn(function()
+          if h:service("s", { path = "/s" .. i }).body == "ok /s" .. i then bodies = bodies + 1 end
+        end)
+      end
+      assert.is_true(h:run())
+      assert.equal(500, ok)
+      assert.equal(500, bodies)
+      local elapsed = h.loop:now() - t0
+      if clock == "virtual" then
+        assert.near(0.1, elapsed, 1e-6)
+      else
+        assert.is_true(elapsed >= 0.1 and elapsed < 0.6, "took " .. elapsed)
+      end
+    end)
+  end
+
+  it("burns no CPU while every transaction sleeps (real clock)", function()
+    local h = load([[
+      core.register_action("nap", { "http-req" }, function(txn) core.msleep(300) end)
+    ]], { clock = "real" })
+    for i = 1, 10 do h:spawn(function() h:action("nap", { path = "/" .. i }) end) end
+    local c0, t0 = os.clock(), h.loop:now()
+    h:run()
+    local cpu, wall = os.clock() - c0, h.loop:now() - t0
+    assert.is_true(wall >= 0.3, "woke too early")
+    assert.is_true(cpu < 0.05, ("idle wait used %.4f s of CPU"):format(cpu))
+  end)
+
+  it("raises what a spawned transaction raised", function()
+    local h = load(SCRIPT)
+    h:spawn(function() h:action("nope") end)
+    assert.matches("unknown action 'lua.nope'", errmsg(h.run, h))
+  end)
+end)
