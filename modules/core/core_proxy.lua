@@ -7,6 +7,7 @@
 --                               puid = 1 } } } }
 local U = require "proxylua.core_util"
 local ST = require "proxylua.core_stktable"
+local misc = require "proxylua.core_misc"
 
 local P = {}
 
@@ -134,8 +135,12 @@ function server_methods.set_weight(self, v)
   local num, pct = s:match("^(%d+)(%%?)$")
   if not num then return "Empty weight string empty or preceded by garbage" end
   num = tonumber(num)
-  if pct == "%" then num = (d.iweight or d.weight or 1) * num // 100 end
-  if num > 256 then return "Relative weight too large." end
+  if pct == "%" then
+    num = (d.iweight or d.weight or 1) * num // 100
+    if num > 256 then return "Relative weight too large." end
+  elseif num > 256 then
+    return "Absolute weight can only be between 0 and 256 inclusive."
+  end
   d.weight = num
   return nil
 end
@@ -143,21 +148,29 @@ end
 function server_methods.set_maxconn(self, v)
   local d = sv(self)
   local num = tonumber(v)
-  if not num or math.tointeger(num) == nil then return "Integer value expected." end
+  if not num or math.tointeger(num) == nil then return "maxconn string empty or preceded by garbage" end
   d.maxconn = math.tointeger(num)
   return nil
 end
 
+-- Messages as 2.6 words them (live): the port part only when a port is
+-- given; an unparsable address changes nothing.
 function server_methods.set_addr(self, addr, port)
   local d = sv(self)
+  addr = tostring(addr)
+  if not (misc.parse_v4(addr) or misc.parse_v6(addr)) then
+    return "Invalid addr '" .. addr .. "' by 'Lua script'"
+  end
   local old_ip, old_port = (d.addr or ""):match("^(.*):(%d+)$")
   local msgs = {}
   if addr == old_ip then msgs[#msgs + 1] = "no need to change the addr"
-  else msgs[#msgs + 1] = "IP changed from '" .. tostring(old_ip) .. "' to '" .. tostring(addr) .. "'" end
-  port = port and tostring(port) or old_port
-  if port == old_port then msgs[#msgs + 1] = "no need to change the port"
-  else msgs[#msgs + 1] = "port changed from '" .. tostring(old_port) .. "' to '" .. tostring(port) .. "'" end
-  d.addr = tostring(addr) .. ":" .. tostring(port)
+  else msgs[#msgs + 1] = "IP changed from '" .. tostring(old_ip) .. "' to '" .. addr .. "'" end
+  if port ~= nil then
+    port = tostring(port)
+    if port == old_port then msgs[#msgs + 1] = "no need to change the port"
+    else msgs[#msgs + 1] = "port changed from '" .. tostring(old_port) .. "' to '" .. port .. "'" end
+  end
+  d.addr = addr .. ":" .. tostring(port or old_port)
   return table.concat(msgs, ", ") .. " by 'Lua script'"
 end
 

@@ -414,7 +414,68 @@ local STATS_PROXIES = {
   li = { cap = "listen", uuid = 3, listeners = { "sock-1" }, servers = { s2 = { addr = "127.0.0.1:2", puid = 1 } } },
 }
 
+-- Proxy and Server methods, listener names, core.get_info names, from an
+-- init function.
+local INIT_SCRIPT = [==[
+core.register_init(function()
+  local function T(name, f)
+    local r = table.pack(pcall(f))
+    local out = {}
+    for i = 1, r.n do local v = r[i] out[#out + 1] = (math.type(v) or type(v)) .. ":" .. tostring(v):gsub("^.-:%d+: ", "") end
+    print("R|" .. name .. " " .. table.concat(out, " "))
+  end
+  local be, sv = core.backends.be, core.backends.be.servers.s1
+  T("px", function() return be.name, be.uuid, be:get_cap(), be:get_mode(), core.proxies.li:get_cap(), core.proxies.tcpfe:get_mode(), core.frontends.fe:get_cap() end)
+  T("lst", function() local n = {} for k in pairs(core.frontends.fe.listeners) do n[#n+1] = k end table.sort(n) return table.concat(n, ",") end)
+  T("sv1", function() return sv.name, sv.puid, sv:get_addr(), sv:get_weight(), sv:get_maxconn(), sv:is_draining() end)
+  T("sv2", function() return sv:set_weight("abc"), sv:set_weight("50"), sv:get_weight(), sv:set_weight("50%"), sv:get_weight(), sv:set_weight(300) end)
+  T("sv3", function() return sv:set_maxconn("abc"), sv:set_maxconn(20), sv:get_maxconn(), sv:set_maxconn("-1") end)
+  T("sv4", function() return sv:set_addr("127.0.0.2", 8080), sv:get_addr(), sv:set_addr("127.0.0.2"), sv:set_addr("bad addr") end)
+  T("sv5", function() sv:set_drain() local a = sv:is_draining() sv:set_ready() return a, sv:is_draining() end)
+  T("sv6", function() return core.backends.be.servers.s9:get_addr() end)
+  T("info", function() local n = {} for k in pairs(core.get_info()) do n[#n+1] = k end table.sort(n) return table.concat(n, ",") end)
+  T("st", function() return be.stktable, core.frontends.fe.stktable end)
+end)
+]==]
+
+local INIT_CONFIG = [[
+frontend fe
+    bind 127.0.0.1:${PORT}
+    bind 127.0.0.1:${PORT1} name named
+    default_backend be
+backend be
+    server s1 127.0.0.1:1 weight 3
+    server s9 /tmp/x.sock
+listen li
+    bind 127.0.0.1:${PORT2} name foo
+    server s2 127.0.0.1:2
+frontend tcpfe
+    mode tcp
+    bind 127.0.0.1:${PORT3}
+    default_backend be
+]]
+
+local INIT_PROXIES = {
+  fe = { cap = "frontend", listeners = { "sock-1", "named" } },
+  be = { cap = "backend", servers = { s1 = { addr = "127.0.0.1:1", weight = 3 }, s9 = { addr = "/tmp/x.sock" } } },
+  li = { cap = "listen", listeners = { "foo" }, servers = { s2 = { addr = "127.0.0.1:2" } } },
+  tcpfe = { cap = "frontend", mode = "tcp" },
+}
+
 describe("proxylua.core keywords against HAProxy 2.6", function()
+  it("Proxy and Server methods and get_info give the same results", function()
+    local hap = H.start({ files = { ["t.lua"] = INIT_SCRIPT }, global = "    lua-load ${DIR}/t.lua",
+                          ports = 3, config = INIT_CONFIG })
+    local log = hap:output()
+    hap:stop()
+    local real, ours = {}, {}
+    for l in log:gmatch("R|([^\n]*)") do real[#real + 1] = l end
+    testing.load_string(INIT_SCRIPT, { proxies = INIT_PROXIES,
+      globals = { print = function(l) ours[#ours + 1] = l:sub(3) end } })
+    assert.equal(10, #real)
+    assert.same(real, ours)
+  end)
+
   it("get_stats gives HAProxy's fields", function()
     local hap = H.start({ files = { ["s.lua"] = STATS_SCRIPT }, global = "    lua-load ${DIR}/s.lua",
                           ports = 1, config = STATS_CONFIG })
