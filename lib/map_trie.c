@@ -240,6 +240,7 @@ typedef struct rtrie {
 	size_t npool;
 	uint32_t root[256];
 	int icase;
+	int has_nul;              /* some key holds a NUL byte */
 } rtrie;
 
 static void rtrie_free(pl_map *m, rtrie *r)
@@ -310,6 +311,7 @@ static int compress(pl_map *m, const pl_trie *t, rtrie **out)
 		head++;
 	}
 	pl_map_xalloc(m, start, r->nn * sizeof(*start), 0);
+	r->has_nul = memchr(r->pool, 0, used) != NULL;
 	for (i = 0; i < 256; i++)
 		r->root[i] = PL_TRIE_NONE;
 	for (i = 1; i < 1 + r->n[0].cnt; i++)
@@ -395,12 +397,14 @@ static inline unsigned char fb(int icase, unsigned char c)
 }
 
 /* beg: the deepest node holding a key wins (longest prefix); with -i the
- * earliest, as in HAProxy's list. The query is a C string. */
+ * earliest, as in HAProxy's list. The query is a C string: it ends at its
+ * first NUL, which matters only when a key holds one (else no walk can get
+ * past a NUL anyway). */
 static int beg_lookup(const pl_map *m, const pl_map_query *q, void *scratch, pl_map_rank *r)
 {
 	const rtrie *t = m->idx;
 	const unsigned char *s = (const unsigned char *)q->s;
-	const char *nul = memchr(q->s, '\0', q->len);
+	const char *nul = t->has_nul ? memchr(q->s, '\0', q->len) : NULL;
 	size_t ql = nul ? (size_t)(nul - q->s) : q->len, i = 0;
 	uint32_t x = 0, best = t->n[0].best, blen = 0;
 

@@ -109,7 +109,7 @@ static int bound(lua_State *L, int empty)
 		return empty ? pl_lmap_slookup(L) : pl_lmap_lookup(L);
 	}
 	pl_lmap_ready(L, lm);
-	i = pl_map_query_init(lm->m, &q, s, len, (int64_t)n) ? pl_map_lookup(lm->m, &q, lm->scratch)
+	i = pl_map_query_fast(lm->m, &q, s, len, (int64_t)n) ? pl_map_lookup_fast(lm->m, &q, lm->scratch)
 	                                                     : SIZE_MAX;
 	if (i != SIZE_MAX)
 		return push_cached(L, lm, i);
