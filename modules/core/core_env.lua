@@ -242,6 +242,23 @@ local function exec_body(rt, ctx, fn, ...)
   return "error", E.error_text(rt, err, co), err
 end
 
+-- The driver of a call failed (not the script: the harness around it). Out
+-- of memory there is the call's own doing (its garbage filled the limit):
+-- let it go and report it as HAProxy does. Allocates nothing before that.
+function E.finish(rt, ctx, ok, ...)
+  if ok then return ... end
+  local err = ...
+  if err == NOMEM then
+    local co = ctx.co
+    ctx.co = nil
+    if co then rt.ctx_of[co] = nil end
+    co = nil
+    collectgarbage()
+    return "error", "out of memory error", err
+  end
+  error(err, 0)
+end
+
 --[[ Run fn(...) as the registered function of context ctx:
   ctx = { kind = "action"|"fetch"|"converter"|"service"|"task"|"cli"|"filter",
           name = ..., ... }
@@ -257,7 +274,7 @@ function E.exec(rt, ctx, fn, ...)
   local sched = rt.sched
   if YIELDABLE[ctx.kind] then
     if sched.run_in_task and not sched.loop:in_task() then
-      return sched:run_in_task(exec_body, rt, ctx, fn, ...)
+      return E.finish(rt, ctx, pcall(sched.run_in_task, sched, exec_body, rt, ctx, fn, ...))
     end
   elseif loop_call and rt.limits then
     local r = U.pack(loop_call({ where = E.prefix(ctx), watchdog = rt.limits.watchdog },

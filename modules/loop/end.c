@@ -215,9 +215,14 @@ void pl_lloop_task_end(lloop *lp, lua_State *L, ltask *t, int st, int nres)
 	} else {
 		lua_xmove(t->co, L, 1);                      /* the error value */
 		if (st == LUA_ERRMEM) {
-			/* let the thread's memory go before recording anything */
+			/* let the thread's memory go before recording anything,
+			 * and the attached call's (whose garbage it usually is) */
 			pl_lloop_task_unlink(t);
 			release_thread(L, lp->ctx, t);
+			lua_rawgeti(L, lp->ctx, CTX_ALT);
+			clear_key(L, t);
+			lua_pop(L, 1);
+			t->alt = NULL;
 		}
 		protected_retry(lp, L, t->has_done ? task_done_err : task_report, t);
 		pl_lloop_task_unlink(t);

@@ -103,12 +103,15 @@ end
 -- no limits of its own: the harness attaches the call it drives with the
 -- call's limits. Errors fn raises are raised here.
 function Sched:run_in_task(fn, ...)
-  local l, res = self.loop, nil
-  l:spawn({ forced_yield = false, timeout = false,
-            done = function(...) res = table.pack(...) end }, fn, ...)
-  while not res do l:step() end
-  if not res[1] then error(res[2], 0) end
-  return table.unpack(res, 2, res.n)
+  local l, res, failed, err = self.loop, nil, false, nil
+  -- the failure path allocates nothing: after an out-of-memory error the
+  -- memory is only given back once the caller lets the call's garbage go
+  l:spawn({ forced_yield = false, timeout = false, done = function(ok, ...)
+    if ok then res = table.pack(...) else failed, err = true, ... end
+  end }, fn, ...)
+  while not res and not failed do l:step() end
+  if failed then error(err, 0) end
+  return table.unpack(res, 1, res.n)
 end
 
 -- Queue a task coroutine; done(ok, ...) gets coroutine.resume's returns.
