@@ -441,6 +441,7 @@ return function(K)
     V.unset(s, a[1])
     return i
   end)
+  C["set-var"], C["unset-var"] = C.set_var, C.unset_var -- their configuration names
   cdef("json_query", "str", { min = 1, "str", "str" }, function(i, a)
     return json_query(i.v, a[1], a[2])
   end)

@@ -301,6 +301,9 @@ function ST.install(K)
   ACTIONS.trackers = function(_, e) return sint(e.use or 0) end
   ACTIONS.tracked = function() return bool(true) end
 
+  -- gpc0, gpc1, gpt0 and server_id are read through get_* (or not at all)
+  -- by the fetches: HAProxy has no sc_gpc0 or src_server_id
+  for _, c in ipairs({ "gpc0", "gpc1", "gpt0", "server_id" }) do ACTIONS[c] = nil end
   for name, act in pairs(ACTIONS) do
     -- sc_<x>(ctr[,table]) and sc0_/sc1_/sc2_<x>([table])
     def("sc_" .. name, { min = 1, "sint", "tbl" }, function(s, a)
