@@ -29,7 +29,10 @@ end
 local F = {}
 S.fetches = F
 
-local function reqmsg(s) return s.mode == "http" and s.http_req or nil end
+-- Once the response is being processed the request's HTX data is gone:
+-- request-content fetches have no value there (live: path, req.hdr, url...
+-- are nil in http-response rules; method, kept in the transaction, works).
+local function reqmsg(s) return s.mode == "http" and s.dir ~= "res" and s.http_req or nil end
 local function resmsg(s) return s.mode == "http" and s.http_res or nil end
 
 local function def(name, spec, fn, http) F[name] = { name = name, spec = spec, fn = fn, http = http } end
@@ -96,7 +99,7 @@ end)
 
 -- HTTP request
 def("method", NOARG, function(s)
-  local m = reqmsg(s)
+  local m = s.mode == "http" and s.http_req
   return m and { t = "meth", v = m.method } or nil
 end, true)
 def("path", NOARG, function(s)

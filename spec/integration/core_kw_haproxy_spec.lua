@@ -457,12 +457,59 @@ frontend tcpfe
 
 local INIT_PROXIES = {
   fe = { cap = "frontend", listeners = { "sock-1", "named" } },
-  be = { cap = "backend", servers = { s1 = { addr = "127.0.0.1:1", weight = 3 }, s9 = { addr = "/tmp/x.sock" } } },
+  be = { cap = "backend", servers = { s1 = { addr = "127.0.0.1:1", weight = 3, puid = 1 },
+                                      s9 = { addr = "/tmp/x.sock", puid = 2 } } },
   li = { cap = "listen", listeners = { "foo" }, servers = { s2 = { addr = "127.0.0.1:2" } } },
   tcpfe = { cap = "frontend", mode = "tcp" },
 }
 
+-- Response fetches from an http-response action.
+local RES_CASES = [==[
+T("r1", function() local f = txn.f return f:status(), f:res_ver(), f:resp_ver(), f:res_hdr("x-multi"), f:res_hdr("x-multi", 1), f:res_hdr_cnt("x-multi"), f:res_fhdr("x-multi"), f:res_fhdr_cnt("x-multi") end)
+T("r2", function() local f = txn.f return f:shdr("x-multi"), f:shdr_cnt(), f:res_hdr_val("x-num"), f:shdr_val("x-num"), f:res_hdr_ip("x-ip"), f:shdr_ip("x-ip"), f:res_hdr_names() end)
+T("r3", function() local f = txn.f return f:res_cook("a"), f:res_cook_cnt(), f:res_cook_val("n"), f:scook("a"), f:scook_cnt("a"), f:scook_val("n") end)
+T("r4", function() local f = txn.f return f:res_body(), f:res_body_len(), f:res_body_size(), f:res_hdrs(), f:res_hdrs_bin() end)
+T("r5", function() local f = txn.f return f:res_comp(), f:res_comp_algo(), f:res_cache_hit(), f:res_cache_name(), f:capture_res_ver(), f:capture_res_hdr(0), f:res_ssl_hello_type(), f:rep_ssl_hello_type() end)
+T("r6", function() local f = txn.f return f:method(), f:path(), f:req_hdr("x-a"), f:req_ver(), f:url() end)
+]==]
+
+local RES_CONFIG = [[
+frontend fe
+    bind 127.0.0.1:${PORT}
+    http-response lua.probe
+    default_backend be
+backend be
+    server s1 127.0.0.1:${PORT1}
+listen origin
+    bind 127.0.0.1:${PORT1}
+    http-request return status 201 content-type text/plain hdr x-multi "one, two" hdr x-num 42z hdr x-ip 10.1.2.3 hdr set-cookie "a=1; Path=/" hdr x-multi three string "hello body"
+]]
+
+local function res_script()
+  return "core.register_action('probe', {'http-res'}, function(txn)\n" .. PRELUDE .. RES_CASES
+    .. "\ntxn:done({ status = 200, body = table.concat(results, '\\n') .. '\\n' })\nend)\n"
+end
+
 describe("proxylua.core keywords against HAProxy 2.6", function()
+  it("response fetches give the same results", function()
+    local code = res_script()
+    local hap = H.start({ files = { ["probe.lua"] = code }, global = "    lua-load ${DIR}/probe.lua",
+                          ports = 1, config = RES_CONFIG })
+    local ok, status, body = pcall(H.http, { port = hap.port, path = "/p?a=1", headers = { "X-A: 1" } })
+    local log = hap:output()
+    hap:stop()
+    assert(ok, status)
+    assert.equal(200, status, log)
+    local h = testing.load_string(code)
+    local r = h:action("probe", { method = "GET", uri = "/p?a=1", env = "http-res",
+      headers = { "Host: 127.0.0.1:" .. hap.port, "X-A: 1" },
+      response = { status = 201, headers = { "x-multi: one, two", "x-num: 42z", "x-ip: 10.1.2.3",
+        "set-cookie: a=1; Path=/", "x-multi: three", "content-length: 10", "content-type: text/plain" },
+        body = "hello body" } })
+    assert.is_nil(r.error)
+    assert.same(lines(body), lines(r.reply.body))
+  end)
+
   it("Proxy and Server methods and get_info give the same results", function()
     local hap = H.start({ files = { ["t.lua"] = INIT_SCRIPT }, global = "    lua-load ${DIR}/t.lua",
                           ports = 3, config = INIT_CONFIG })
