@@ -186,6 +186,9 @@ local COUNTERS = { "bytes_in_rate", "bytes_out_rate", "conn_cnt", "conn_cur", "c
   "http_fail_cnt", "http_fail_rate", "http_req_cnt", "http_req_rate", "kbytes_in", "kbytes_out",
   "sess_cnt", "sess_rate", "server_id" }
 
+-- kbytes_in/out read the byte counters, in KiB
+local KBYTES = { kbytes_in = "bytes_in_cnt", kbytes_out = "bytes_out_cnt" }
+
 local function table_desc(s, name)
   local px = s.rt.process.proxies and s.rt.process.proxies[name]
   return px and px.stktable
@@ -221,9 +224,10 @@ function ST.install(K)
   end
   cdef("in_table", "any", { min = 1, "tbl" }, conv(function(_, e) return bool(e ~= nil) end))
   for _, c in ipairs(COUNTERS) do
+    local col, shift = KBYTES[c] or c, KBYTES[c] and 10 or 0
     cdef("table_" .. c, "any", { min = 1, "tbl" }, conv(function(d, e)
-      if columns(d)[c] == nil then return nil end
-      return sint(e and e[c] or 0)
+      if columns(d)[col] == nil then return nil end
+      return sint((e and e[col] or 0) >> shift)
     end))
   end
   -- the converter's own reference counts as a tracker (live: 1 + use)
@@ -277,9 +281,10 @@ function ST.install(K)
   -- what a fetch does with the entry: read a counter, or change it
   local ACTIONS = {}
   for _, c in ipairs(COUNTERS) do
+    local col, shift = KBYTES[c] or c, KBYTES[c] and 10 or 0
     ACTIONS[c] = function(d, e)
-      if columns(d)[c] == nil then return nil end
-      return sint(e[c] or 0)
+      if columns(d)[col] == nil then return nil end
+      return sint((e[col] or 0) >> shift)
     end
   end
   for _, g in ipairs({ "gpc0", "gpc1", "gpt0" }) do

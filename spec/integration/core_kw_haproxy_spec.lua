@@ -291,6 +291,42 @@ local F_PROXIES = {
 }
 local F_USERLISTS = { ul = { users = { alice = { password = "secret", groups = { "g1" } } } } }
 
+-- Every counter through table_*, sc0_/sc1_/sc2_/sc_ and src_ fetches.
+local ALL_CASES = [==[
+T("all1", function() local c = txn.c return c:table_bytes_in_rate("127.0.0.1", "all"), c:table_bytes_out_rate("127.0.0.1", "all"), c:table_conn_cnt("127.0.0.1", "all"), c:table_conn_cur("127.0.0.1", "all"), c:table_conn_rate("127.0.0.1", "all"), c:table_gpc0("127.0.0.1", "all"), c:table_gpc0_rate("127.0.0.1", "all"), c:table_gpc1("127.0.0.1", "all"), c:table_gpc1_rate("127.0.0.1", "all"), c:table_gpt0("127.0.0.1", "all"), c:table_http_err_cnt("127.0.0.1", "all"), c:table_http_err_rate("127.0.0.1", "all"), c:table_http_fail_cnt("127.0.0.1", "all"), c:table_http_fail_rate("127.0.0.1", "all"), c:table_http_req_cnt("127.0.0.1", "all"), c:table_http_req_rate("127.0.0.1", "all"), c:table_kbytes_in("127.0.0.1", "all"), c:table_kbytes_out("127.0.0.1", "all"), c:table_sess_cnt("127.0.0.1", "all"), c:table_sess_rate("127.0.0.1", "all"), c:table_server_id("127.0.0.1", "all"), c:table_trackers("127.0.0.1", "all") end)
+T("all_sc0_", function() local f = txn.f return f:sc0_bytes_in_rate(), f:sc0_bytes_out_rate(), f:sc0_conn_cnt(), f:sc0_conn_cur(), f:sc0_conn_rate(), f:sc0_gpc0_rate(), f:sc0_gpc1_rate(), f:sc0_http_err_cnt(), f:sc0_http_err_rate(), f:sc0_http_fail_cnt(), f:sc0_http_fail_rate(), f:sc0_http_req_cnt(), f:sc0_http_req_rate(), f:sc0_kbytes_in(), f:sc0_kbytes_out(), f:sc0_sess_cnt(), f:sc0_sess_rate(), f:sc0_trackers(), f:sc0_get_gpc0(), f:sc0_get_gpc1(), f:sc0_get_gpt0(), f:sc0_tracked() end)
+T("all_sc1_", function() local f = txn.f return f:sc1_bytes_in_rate(), f:sc1_bytes_out_rate(), f:sc1_conn_cnt(), f:sc1_conn_cur(), f:sc1_conn_rate(), f:sc1_gpc0_rate(), f:sc1_gpc1_rate(), f:sc1_http_err_cnt(), f:sc1_http_err_rate(), f:sc1_http_fail_cnt(), f:sc1_http_fail_rate(), f:sc1_http_req_cnt(), f:sc1_http_req_rate(), f:sc1_kbytes_in(), f:sc1_kbytes_out(), f:sc1_sess_cnt(), f:sc1_sess_rate(), f:sc1_trackers(), f:sc1_get_gpc0(), f:sc1_get_gpc1(), f:sc1_get_gpt0(), f:sc1_tracked() end)
+T("all_sc2_", function() local f = txn.f return f:sc2_bytes_in_rate(), f:sc2_bytes_out_rate(), f:sc2_conn_cnt(), f:sc2_conn_cur(), f:sc2_conn_rate(), f:sc2_gpc0_rate(), f:sc2_gpc1_rate(), f:sc2_http_err_cnt(), f:sc2_http_err_rate(), f:sc2_http_fail_cnt(), f:sc2_http_fail_rate(), f:sc2_http_req_cnt(), f:sc2_http_req_rate(), f:sc2_kbytes_in(), f:sc2_kbytes_out(), f:sc2_sess_cnt(), f:sc2_sess_rate(), f:sc2_trackers(), f:sc2_get_gpc0(), f:sc2_get_gpc1(), f:sc2_get_gpt0(), f:sc2_tracked() end)
+T("all_sc", function() local f = txn.f return f:sc_bytes_in_rate(0), f:sc_bytes_out_rate(0), f:sc_conn_cnt(0), f:sc_conn_cur(0), f:sc_conn_rate(0), f:sc_gpc0_rate(0), f:sc_gpc1_rate(0), f:sc_http_err_cnt(0), f:sc_http_err_rate(0), f:sc_http_fail_cnt(0), f:sc_http_fail_rate(0), f:sc_http_req_cnt(0), f:sc_http_req_rate(0), f:sc_kbytes_in(0), f:sc_kbytes_out(0), f:sc_sess_cnt(0), f:sc_sess_rate(0), f:sc_trackers(0), f:sc_get_gpc0(0), f:sc_get_gpc1(0), f:sc_get_gpt0(0), f:sc_tracked(0) end)
+T("all_src", function() local f = txn.f return f:src_bytes_in_rate("all"), f:src_bytes_out_rate("all"), f:src_conn_cnt("all"), f:src_conn_cur("all"), f:src_conn_rate("all"), f:src_gpc0_rate("all"), f:src_gpc1_rate("all"), f:src_http_err_cnt("all"), f:src_http_err_rate("all"), f:src_http_fail_cnt("all"), f:src_http_fail_rate("all"), f:src_http_req_cnt("all"), f:src_http_req_rate("all"), f:src_kbytes_in("all"), f:src_kbytes_out("all"), f:src_sess_cnt("all"), f:src_sess_rate("all"), f:src_get_gpc0("all"), f:src_get_gpc1("all"), f:src_get_gpt0("all") end)
+T("all_info", function() return core.backends.all.stktable:info().data, core.backends.all.stktable:lookup("127.0.0.1") end)
+]==]
+
+local ALL_CONFIG = [[
+frontend fe
+    bind 127.0.0.1:${PORT}
+    http-request track-sc0 src table all
+    http-request lua.probe
+    default_backend be
+backend be
+    server s1 127.0.0.1:1
+backend all
+    stick-table type ip size 1k expire 60s store gpc0,gpc0_rate(10s),gpc1,gpc1_rate(10s),gpt0,conn_cnt,conn_cur,conn_rate(10s),sess_cnt,sess_rate(10s),http_req_cnt,http_req_rate(10s),http_err_cnt,http_err_rate(10s),http_fail_cnt,http_fail_rate(10s),bytes_in_cnt,bytes_in_rate(10s),bytes_out_cnt,bytes_out_rate(10s),server_id
+]]
+
+local ALL_PROXIES = {
+  fe = { cap = "frontend" },
+  be = { cap = "backend", servers = { s1 = { addr = "127.0.0.1:1" } } },
+  all = { cap = "backend", stktable = { type = "ip", size = 1024, expire = 60000,
+    store = { "gpc0", "gpc0_rate(10s)", "gpc1", "gpc1_rate(10s)", "gpt0", "conn_cnt", "conn_cur",
+      "conn_rate(10s)", "sess_cnt", "sess_rate(10s)", "http_req_cnt", "http_req_rate(10s)",
+      "http_err_cnt", "http_err_rate(10s)", "http_fail_cnt", "http_fail_rate(10s)", "bytes_in_cnt",
+      "bytes_in_rate(10s)", "bytes_out_cnt", "bytes_out_rate(10s)", "server_id" },
+    -- what tracking the probe request left (live)
+    entries = { ["127.0.0.1"] = { conn_cnt = 1, conn_cur = 1, conn_rate = 1, http_req_cnt = 1,
+                                  http_req_rate = 1, use = 1 } } } },
+}
+
 local function script(cases)
   return "core.register_action('probe', {'http-req'}, function(txn)\n" .. PRELUDE
     .. cases:gsub("rd%(\"%${KEYS}/([^\"]+)\"%)", function(f) return string.format("%q", H.read_file(KEYS .. "/" .. f)) end):gsub("%${KEYS}", KEYS) .. "\ntxn:done({ status = 200, body = table.concat(results, '\\n') .. '\\n' })\nend)\n"
@@ -568,6 +604,12 @@ describe("proxylua.core keywords against HAProxy 2.6", function()
     local real, ours = both(F_CASES, F_CONFIG, { proxies = F_PROXIES, userlists = F_USERLISTS },
       { backend = "fe" })
     assert.is_true(#real > 20)
+    assert.same(real, ours)
+  end)
+
+  it("every stick-table counter gives the same results", function()
+    local real, ours = both(ALL_CASES, ALL_CONFIG, { proxies = ALL_PROXIES }, { track = { [0] = "all" } })
+    assert.equal(7, #real)
     assert.same(real, ours)
   end)
 
