@@ -50,6 +50,16 @@ core.register_fetches("f_pcall_sleep", function(txn)
   return "never:" .. tostring(ok)
 end)
 core.register_converters("c_sleep", function(s) core.sleep(1) return s end)
+core.register_fetches("f_sockconn", function(txn)
+  local sock = core.tcp()
+  sock:connect("127.0.0.1", 9)
+  return "never"
+end)
+core.register_converters("c_sockconn", function(s)
+  local sock = core.tcp()
+  sock:connect("127.0.0.1", 9)
+  return "never"
+end)
 core.register_converters("c_yield", function(s) core.yield() return s .. "!" end)
 core.register_action("a_usercoro", { "http-req" }, function(txn)
   local r = coroutine.wrap(function() core.msleep(300) return "co-done" end)()
@@ -86,7 +96,7 @@ frontend fe
     http-request lua.p if { path /pcall }
     http-request lua.a_err if { path /a_err }
     http-request return status 200 content-type text/plain lf-string "r=%[var(txn.r)] out=%[var(txn.out)]" if { path /usercoro } || { path /pcall } || { path /a_err }
-    http-request return status 200 content-type text/plain lf-string "f=%[lua.f_sleep] y=%[lua.f_yield] p=%[lua.f_pcall_sleep] c=%[str(x),lua.c_sleep] cy=%[str(x),lua.c_yield]"
+    http-request return status 200 content-type text/plain lf-string "f=%[lua.f_sleep] y=%[lua.f_yield] p=%[lua.f_pcall_sleep] c=%[str(x),lua.c_sleep] cy=%[str(x),lua.c_yield] sf=%[lua.f_sockconn] sc=%[str(x),lua.c_sockconn]"
 ]]
 
 describe("HAProxy 2.6 and the harness run a script by the same rules", function()
@@ -99,13 +109,17 @@ describe("HAProxy 2.6 and the harness run a script by the same rules", function(
       end
       local st, body, _, err = H.http({ port = hap.port, path = "/s_errmid" })
       real["/s_errmid"] = st .. " " .. body .. " " .. tostring(err:match("curl: %((%d+)%)"))
-    end, function(file, output) return output, testing.load(file, { quiet = true }) end)
+    end, function(file, output)
+      -- nothing listens on port 9: connect waits all the same
+      return output, testing.load(file, { quiet = true, tcp = function() return nil end })
+    end)
     local mine = {}
-    local function fmt(f, y, p, c, cy)
-      return string.format("200 f=%s y=%s p=%s c=%s cy=%s", f, y, p, c, cy)
+    local function fmt(f, y, p, c, cy, sf, sc)
+      return string.format("200 f=%s y=%s p=%s c=%s cy=%s sf=%s sc=%s", f, y, p, c, cy, sf, sc)
     end
     mine["/ctx"] = fmt(h:fetch("f_sleep").text, h:fetch("f_yield").text,
-      h:fetch("f_pcall_sleep").text, h:converter("c_sleep", "x").text, h:converter("c_yield", "x").text)
+      h:fetch("f_pcall_sleep").text, h:converter("c_sleep", "x").text, h:converter("c_yield", "x").text,
+      h:fetch("f_sockconn").text, h:converter("c_sockconn", "x").text)
     local function vars(r) return string.format("200 r=%s out=%s", r.vars.txn.r or "", r.vars.txn.out or "") end
     mine["/usercoro"] = vars(h:action("a_usercoro"))
     mine["/pcall"] = vars(h:action("p"))
@@ -116,10 +130,10 @@ describe("HAProxy 2.6 and the harness run a script by the same rules", function(
     -- curl: (18) transfer closed with outstanding data remaining
     mine["/s_errmid"] = s.status .. " " .. s.body .. " " .. (s.truncated and "18" or "nil")
     assert.same(real, mine)
-    assert.equal("200 f= y=after-yield p= c= cy=x!", mine["/ctx"])
+    assert.equal("200 f= y=after-yield p= c= cy=x! sf= sc=", mine["/ctx"])
     assert.equal("200 r=co-done out=", mine["/usercoro"])
     assert.same(alerts(out), harness_alerts(h))
-    assert.equal(6, #alerts(out))
+    assert.equal(8, #alerts(out))
   end)
 
   local TIMEOUTS = [==[
@@ -235,5 +249,69 @@ frontend fe
     assert.same(real, r[1])
     assert.same(alerts(out), r[2])
     assert.equal(2, #r[2])
+  end)
+
+  local SPIN = [==[
+core.register_action("spin", { "http-req" }, function(txn)
+  local t0 = os.clock()
+  while os.clock() - t0 < (spin_s or 1.2) do end
+  txn:set_var("txn.peer_seen", tostring(peer_runs))
+end)
+core.register_action("block", { "http-req" }, function(txn)
+  os.execute("sleep 0.6")
+end)
+core.register_action("peer", { "http-req" }, function(txn)
+  peer_runs = (peer_runs or 0) + 1
+end)
+]==]
+  local SPIN_CFG = [[
+frontend fe
+    bind 127.0.0.1:${PORT}
+    http-request lua.spin if { path /spin }
+    http-request lua.block if { path /block }
+    http-request lua.peer if { path /peer }
+    http-request return status 200 content-type text/plain lf-string "ok"
+]]
+
+  -- Seconds the request to `fast` took while `slow` was running.
+  local function fast_during_slow(port, slow, fast)
+    local dir = H.tmpdir()
+    local url = "http://127.0.0.1:" .. port
+    os.execute(string.format("curl -s -m 5 -o /dev/null %s%s & sleep 0.15; "
+      .. "curl -s -m 5 -o /dev/null -w '%%{time_total}' %s%s > %s/t; wait", url, slow, url, fast, dir))
+    local t = tonumber(H.read_file(dir .. "/t"))
+    os.execute("rm -rf " .. H.sh_quote(dir))
+    return t
+  end
+
+  it("forced yields let other streams run; a blocking call stalls them", function()
+    local with_fy, blocked
+    with_haproxy(SPIN, "", SPIN_CFG, function(hap)
+      with_fy = fast_during_slow(hap.port, "/spin", "/peer")
+      blocked = fast_during_slow(hap.port, "/block", "/peer")
+    end, function() end)
+    local without_fy
+    with_haproxy(SPIN, "    tune.lua.forced-yield 1000000000\n", SPIN_CFG, function(hap)
+      without_fy = fast_during_slow(hap.port, "/spin", "/peer")
+    end, function() end)
+    -- (live: about 0.3-0.4 s with forced yields, the rest of the spin without)
+    assert.is_true(with_fy < 0.8, "a peer waited " .. with_fy .. " s despite forced yields")
+    assert.is_true(without_fy > 0.9, "a peer did not wait for the spin: " .. without_fy)
+    assert.is_true(blocked > 0.3, "a peer did not wait for the blocking call: " .. blocked)
+    -- the harness: the same rule for the spin, and the blocking call reported
+    local function run(tune)
+      local h = testing.load_string(SPIN, { quiet = true, clock = "real", tune = tune,
+                                            globals = { spin_s = 0.3 } })
+      local spin
+      h:spawn(function() spin = h:action("spin") end)
+      h:spawn(function() h.loop:msleep(150) h:action("peer") end)
+      h:run()
+      return spin.vars.txn.peer_seen, h
+    end
+    assert.equal("1", (run({})))
+    assert.equal("nil", (run({ forced_yield = 1000000000 })))
+    local _, h = run({})
+    h:action("block")
+    assert.equal("os.execute() @script.lua:7", h:blocking_calls()[1].call .. " @" .. h:blocking_calls()[1].where)
   end)
 end)
