@@ -569,7 +569,12 @@ function Tx:run(env, name, ...)
       result.expired = true
     end
     if code == 2 and not result.txn_done and ctx.wake_time and runs < 1000 then
-      rt.sched:advance(ctx.wake_time)
+      local l = rt.sched.loop
+      if l and l:in_task() then
+        l:msleep(ctx.wake_time) -- other transactions run meanwhile
+      else
+        rt.sched:advance(ctx.wake_time)
+      end
     else
       result.code = code
       break
