@@ -290,9 +290,15 @@ return function(K)
   F.rdp_cookie, F.rdp_cookie_cnt = F["req.rdp_cookie"], F["req.rdp_cookie_cnt"]
 
   -- TLS connection details: the request description's `tls` table gives
-  -- any ssl_* value by fetch name (tls = { ssl_c_s_dn = "/CN=x" }); fetches
-  -- not given have no value, or false/0 for the flags.
-  local SSL_FLAGS = { ssl_bc = true }
+  -- any ssl_* value by fetch name (tls = { ssl_f_s_dn = "/CN=x" }). On a
+  -- TLS connection the values a TLSv1.3 handshake without client
+  -- certificate shows are the defaults (live); without TLS there is none.
+  local TLS_DEFAULTS = { ssl_fc_cipher = "TLS_AES_256_GCM_SHA384", ssl_fc_use_keysize = 256,
+    ssl_fc_alg_keysize = 256, ssl_fc_err = 0, ssl_c_verify = 0, ssl_c_err = 0, ssl_c_ca_err = 0,
+    ssl_c_ca_err_depth = 0, ssl_fc_has_early = false, ssl_fc_session_id = string.rep("\0", 32),
+    ssl_fc_protocol = "TLSv1.3" }
+  -- without TLS these still answer false
+  local PLAIN_FLAGS = { ssl_bc = true, ssl_fc = true }
   local SSL_INTS = { ssl_c_verify = true, ssl_c_err = true, ssl_c_ca_err = true,
                      ssl_c_ca_err_depth = true, ssl_c_version = true, ssl_f_version = true,
                      ssl_s_version = true, ssl_fc_use_keysize = true, ssl_fc_alg_keysize = true,
@@ -307,6 +313,17 @@ return function(K)
                     ssl_bc_session_key = true, ssl_c_chain_der = true, ssl_s_chain_der = true,
                     ssl_fc_cipherlist_bin = true, ssl_fc_ecformats_bin = true,
                     ssl_fc_eclist_bin = true, ssl_fc_extlist_bin = true }
+  -- "/C=FR/CN=a/CN=b" with an entry: its value; occ counts from the first
+  -- (positive) or the last (negative, the default -1)
+  local function dn_entry(dn, entry, occ)
+    local vals = {}
+    for k, v in dn:gmatch("/([^=/]+)=([^/]*)") do
+      if k == entry then vals[#vals + 1] = v end
+    end
+    occ = occ or -1
+    if occ < 0 then occ = #vals + occ + 1 end
+    return vals[occ]
+  end
   for _, name in ipairs({ "ssl_bc", "ssl_bc_alg_keysize", "ssl_bc_alpn", "ssl_bc_cipher",
     "ssl_bc_client_random", "ssl_bc_err", "ssl_bc_err_str", "ssl_bc_is_resumed", "ssl_bc_npn",
     "ssl_bc_protocol", "ssl_bc_server_random", "ssl_bc_session_id", "ssl_bc_session_key",
@@ -325,16 +342,25 @@ return function(K)
     "ssl_fc_server_traffic_secret_0", "ssl_fc_session_id", "ssl_fc_session_key",
     "ssl_fc_unique_id", "ssl_fc_use_keysize", "ssl_s_chain_der", "ssl_s_der", "ssl_s_i_dn",
     "ssl_s_key_alg", "ssl_s_notafter", "ssl_s_notbefore", "ssl_s_s_dn", "ssl_s_serial",
-    "ssl_s_sha1", "ssl_s_sig_alg", "ssl_s_version" }) do
-    if not F[name] then
-      local spec = name:match("_dn$") and { min = 0, "sint", "sint", "str" } or NOARG
-      def(name, spec, function(s)
-        local v = s.desc and s.desc.tls and s.desc.tls[name]
-        if v == nil then return SSL_FLAGS[name] and bool(false) or nil end
-        if type(v) == "boolean" then return bool(v) end
-        if SSL_INTS[name] then return sint(U.tointeger(v) or 0) end
-        return { t = SSL_BIN[name] and "bin" or "str", v = tostring(v) }
-      end)
-    end
+    "ssl_s_sha1", "ssl_s_sig_alg", "ssl_s_version", "ssl_fc_cipher", "ssl_fc_protocol" }) do
+    local dn = name:match("_dn$")
+    local spec = dn and { min = 0, "str", "sint", "str" } or NOARG
+    def(name, spec, function(s, a)
+      local backend = name:match("^ssl_bc") or name:match("^ssl_s_")
+      local tls = s.desc and s.desc.tls or {}
+      local v = tls[name]
+      if v == nil and name == "ssl_fc_protocol" then v = s.desc and s.desc.ssl_protocol end
+      if v == nil and name == "ssl_fc_cipher" then v = s.desc and s.desc.ssl_cipher end
+      if v == nil then
+        if not s.ssl or backend then return PLAIN_FLAGS[name] and bool(false) or nil end
+        v = TLS_DEFAULTS[name]
+        if v == nil then return nil end
+      end
+      if type(v) == "boolean" then return bool(v) end
+      if SSL_INTS[name] then return sint(U.tointeger(v) or 0) end
+      v = tostring(v)
+      if dn and a[1] then v = dn_entry(v, a[1], a[2]) if not v then return nil end end
+      return { t = SSL_BIN[name] and "bin" or "str", v = v }
+    end)
   end
 end

@@ -327,6 +327,22 @@ local ALL_PROXIES = {
                                   http_req_rate = 1, use = 1 } } } },
 }
 
+-- TLS fetches over a real handshake (curl, TLSv1.3, SNI, ALPN).
+local TLS_CASES = [==[
+T("s1", function() local f = txn.f return f:ssl_fc(), f:ssl_fc_sni(), f:ssl_fc_has_sni(), f:ssl_fc_protocol(), f:ssl_fc_cipher(), f:ssl_fc_alpn(), f:ssl_fc_use_keysize(), f:ssl_fc_alg_keysize(), f:ssl_fc_is_resumed(), f:ssl_c_used(), f:ssl_fc_has_crt() end)
+T("s2", function() local f = txn.f return f:ssl_f_s_dn(), f:ssl_f_i_dn(), f:ssl_f_version(), txn.c:hex(f:ssl_f_serial()), f:ssl_f_sig_alg(), f:ssl_f_key_alg(), f:ssl_f_notbefore(), f:ssl_f_notafter(), f:ssl_f_s_dn("CN"), #f:ssl_f_der(), txn.c:hex(f:ssl_f_sha1()) end)
+T("s3", function() local f = txn.f return f:ssl_fc_protocol_hello_id(), f:ssl_fc_npn(), f:ssl_fc_err(), f:ssl_fc_err_str(), f:ssl_fc_has_early(), f:ssl_c_s_dn(), f:ssl_c_verify(), f:ssl_fc_cipherlist_str(), f:ssl_fc_session_id() ~= nil, f:ssl_bc(), f:ssl_bc_protocol() end)
+]==]
+
+local TLS_CONFIG = [[
+frontend fe
+    bind 127.0.0.1:${PORT} ssl crt ${DIR}/cert.pem alpn h2,http/1.1
+    http-request lua.probe
+    default_backend be
+backend be
+    server s1 127.0.0.1:1
+]]
+
 local function script(cases)
   return "core.register_action('probe', {'http-req'}, function(txn)\n" .. PRELUDE
     .. cases:gsub("rd%(\"%${KEYS}/([^\"]+)\"%)", function(f) return string.format("%q", H.read_file(KEYS .. "/" .. f)) end):gsub("%${KEYS}", KEYS) .. "\ntxn:done({ status = 200, body = table.concat(results, '\\n') .. '\\n' })\nend)\n"
@@ -611,6 +627,26 @@ describe("proxylua.core keywords against HAProxy 2.6", function()
     local real, ours = both(ALL_CASES, ALL_CONFIG, { proxies = ALL_PROXIES }, { track = { [0] = "all" } })
     assert.equal(7, #real)
     assert.same(real, ours)
+  end)
+
+  it("TLS fetches give the same results", function()
+    local code = script(TLS_CASES)
+    local pem = H.read_file("spec/fixtures/core_tls/cert.pem")
+    local hap = H.start({ files = { ["probe.lua"] = code, ["cert.pem"] = pem },
+                          global = "    lua-load ${DIR}/probe.lua", config = TLS_CONFIG })
+    local out = H.capture("curl -sk --max-time 10 --http1.1 --resolve proxylua.test:" .. hap.port
+      .. ":127.0.0.1 https://proxylua.test:" .. hap.port .. "/")
+    hap:stop()
+    local hash = require "proxylua.hash"
+    local der = hash.b64dec((pem:match("%-%-%-%-%-BEGIN CERTIFICATE%-%-%-%-%-(.-)%-%-%-%-%-END"):gsub("%s", "")))
+    local h = testing.load_string(code)
+    local r = h:action("probe", { ssl = true, sni = "proxylua.test", alpn = "http/1.1",
+      tls = { ssl_f_s_dn = "/CN=proxylua.test", ssl_f_i_dn = "/CN=proxylua.test", ssl_f_version = 3,
+              ssl_f_serial = "\18\52", ssl_f_sig_alg = "ecdsa-with-SHA256", ssl_f_key_alg = "id-ecPublicKey",
+              ssl_f_notbefore = "240101000000Z", ssl_f_notafter = "340101000000Z", ssl_f_der = der,
+              ssl_f_sha1 = hash.sha1(der) } })
+    assert.equal(3, #lines(out))
+    assert.same(lines(out), lines(r.reply.body))
   end)
 
   it("stick tables give the same results", function()
