@@ -270,32 +270,33 @@ typedef struct builder {
 	const pfx *p;
 } builder;
 
-static int grow(pl_map *m, void **arr, size_t *cap, size_t need, size_t elem)
+/* arr (cap elements) with room for need: the array, or NULL (arr kept) */
+static void *grow(pl_map *m, void *arr, size_t *cap, size_t need, size_t elem)
 {
 	size_t ncap = *cap ? *cap : 64;
 	void *q;
 
 	if (need <= *cap)
-		return 0;
+		return arr;
 	while (ncap < need)
 		ncap *= 2;
-	q = pl_map_xalloc(m, *arr, *cap * elem, ncap * elem);
-	if (q == NULL)
-		return PL_MAP_ENOMEM;
-	*arr = q;
-	*cap = ncap;
-	return 0;
+	q = pl_map_xalloc(m, arr, *cap * elem, ncap * elem);
+	if (q != NULL)
+		*cap = ncap;
+	return q;
 }
 
 /* Reserves n nodes (quarters); their index in *at. */
 static int reserve(const builder *b, size_t n, uint32_t *at)
 {
 	ptree *t = b->t;
+	pnode *q;
 
 	if (t->nn + n >= NODEREF)
 		return PL_MAP_ETOOBIG;
-	if (grow(b->m, (void **)&t->node, &t->ncap, t->nn + n, sizeof(*t->node)))
+	if ((q = grow(b->m, t->node, &t->ncap, t->nn + n, sizeof(*t->node))) == NULL)
 		return PL_MAP_ENOMEM;
+	t->node = q;
 	*at = (uint32_t)t->nn;
 	t->nn += n;
 	return 0;
@@ -400,8 +401,10 @@ static int build_node(const builder *b, uint32_t self, unsigned d, size_t i0, si
 				if (runs < 2) {
 					lead[runs] = val[s];
 				} else {
-					if (grow(b->m, (void **)&t->leaf, &t->lcap, t->nl + 1, sizeof(*t->leaf)))
+					uint32_t *l = grow(b->m, t->leaf, &t->lcap, t->nl + 1, sizeof(*l));
+					if (l == NULL)
 						return PL_MAP_ENOMEM;
+					t->leaf = l;
 					t->leaf[t->nl++] = val[s];
 				}
 				runs++;

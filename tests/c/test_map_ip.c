@@ -116,9 +116,40 @@ static void test_syntax(void)
 	CHECK(query_fam("::1\0jjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjj", 58) == 0);
 }
 
+/* every allocation failure while building the trees is reported, never a
+ * crash or a leak: one scenario, one check */
+static void test_oom(void)
+{
+	size_t limit, bad = 0, built = 0;
+
+	for (limit = 4096; limit < 600000; limit = limit * 5 / 4) {
+		struct budget bud = {0, limit};
+		pl_map m;
+		size_t i;
+		int rc = 0;
+		char k[128];
+
+		rng_state = 7;
+		pl_map_init(&m, PL_MATCH_IP, 0, counting_alloc, &bud);
+		for (i = 0; i < 1500 && rc == 0; i++) {
+			size_t kl = gdense(k);
+			if (pl_map_check_key(PL_MATCH_IP, 0, k, kl, NULL) == 0)
+				rc = pl_map_append(&m, k, kl, "v", 1);
+		}
+		if (rc == 0)
+			rc = pl_map_prepare(&m);
+		built += rc == 0;
+		bad += !(rc == 0 || rc == PL_MAP_ENOMEM);
+		pl_map_free(&m);
+		bad += bud.used != 0;
+	}
+	CHECK(bad == 0 && built > 0);
+}
+
 int main(void)
 {
 	test_syntax();
+	test_oom();
 	cross_check(PL_MATCH_IP, 0, gkey, gq, 30, 60, 400);
 	cross_check(PL_MATCH_IP, 0, gkey, gq, 3, 3000, 400);
 	/* top levels of 6, 12 and 16 bits (by tree size) */
