@@ -144,7 +144,7 @@ backend be3
 ]]
 
 local CONV_PROXIES = {
-  fe = { cap = "frontend" },
+  fe = { cap = "frontend", listeners = { "sock-1" } },
   be = { cap = "backend", servers = { s1 = { addr = "127.0.0.1:1" } } },
   be2 = { cap = "backend", servers = { s1 = { addr = "127.0.0.1:1" },
     s2 = { addr = "127.0.0.1:2", admin = "maint" }, s3 = { addr = "127.0.0.1:3" } } },
@@ -347,6 +347,20 @@ frontend fe
 backend be
     server s1 127.0.0.1:1
 ]]
+
+-- Object shapes and odds and ends of the checklist, from an action.
+local MISC_CASES = [==[
+local function keys(t) local k = {} for x in pairs(t) do k[#k + 1] = tostring(x) end table.sort(k) return table.concat(k, ",") end
+T("o1", function() local be = core.backends.be return keys(be), keys(be.servers.s1), tostring(be), tostring(be.servers.s1), type(be[0]), type(be.servers.s1[0]) end)
+T("o2", function() local li = core.frontends.fe.listeners["sock-1"] return keys(li), tostring(li), type(li[0]) end)
+T("o3", function() return keys(core.proxies), keys(core.frontends), keys(core.backends) end)
+T("o4", function() return core.backends.be:get_cap(), core.backends.be:get_mode(), core.frontends.fe:get_cap() end)
+T("o5", function() local sv = core.backends.be.servers.s1 return sv:check_enable(), sv:check_disable(), sv:check_force_up(), sv:check_force_nolb(), sv:check_force_down(), sv:agent_enable(), sv:agent_disable(), sv:agent_force_up(), sv:agent_force_down(), sv:shut_sess() end)
+T("o6", function() return core.backends.be:pause(), core.backends.be:resume(), core.backends.be:shut_bcksess() end)
+T("o7", function() return pcall(core.backends.be.get_stats), select(2, pcall(core.backends.be.servers.s1.get_addr, {})) end)
+T("o8", function() return txn:set_priority_class(5000), txn.f:prio_class(), txn:set_priority_offset(-999999), txn.f:prio_offset(), txn:set_tos(8), txn:set_mark(3) end)
+T("o9", function() return core.set_nice(2000), core.set_nice(-5) end)
+]==]
 
 local function script(cases)
   return "core.register_action('probe', {'http-req'}, function(txn)\n" .. PRELUDE
@@ -652,6 +666,12 @@ describe("proxylua.core keywords against HAProxy 2.6", function()
               ssl_f_sha1 = hash.sha1(der) } })
     assert.equal(3, #lines(out))
     assert.same(lines(out), lines(r.reply.body))
+  end)
+
+  it("object shapes and checklist odds and ends give the same results", function()
+    local real, ours = both(MISC_CASES, CONV_CONFIG, { proxies = CONV_PROXIES })
+    assert.equal(9, #real)
+    assert.same(real, ours)
   end)
 
   it("stick tables give the same results", function()
