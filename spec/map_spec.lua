@@ -454,6 +454,22 @@ describe("proxylua.map", function()
       for i = 2991, 3000 do assert.are.equal("v" .. i, m:lookup("/" .. i .. "/x")) end
       for i = 1, 2990, 7 do assert.is_nil(m:lookup("/" .. i .. "/x")) end
     end)
+    if _VERSION == "Lua 5.4" then
+      it("a <close> variable releases the map at once", function()
+        local f = assert(load([[
+          local Map = ...
+          local keep
+          do
+            local m <close> = Map.new("k v", Map._str, { text = true })
+            keep = m
+            assert(m:lookup("k") == "v")
+          end
+          return keep]]))
+        local m = f(Map)
+        assert.has_error(function() m:lookup("k") end, "bad argument #1 to 'lookup' ((null))")
+        assert.are.equal(0, m:count())
+      end)
+    end
     it("a shared map's first update drops what its lookups cached", function()
       local a = Map.new(FIX .. "str.map", Map._str)
       local k, v
