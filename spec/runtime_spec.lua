@@ -583,3 +583,78 @@ describe("transactions in flight", function()
     assert.matches("unknown action 'lua.nope'", errmsg(h.run, h))
   end)
 end)
+
+describe("loop seams used by the harness", function()
+  local loop = require "proxylua.loop"
+
+  it("attach takes per-call limits and hooks a task that had none", function()
+    local l = loop.new{ virtual = true }       -- tasks unhooked by default
+    local out = {}
+    local function exec(fn, limits)
+      local co = coroutine.create(fn)
+      l:attach(co, limits)
+      local res = table.pack(coroutine.resume(co))
+      while coroutine.status(co) == "suspended" do
+        l:yield()
+        res = table.pack(coroutine.resume(co))
+      end
+      local fired = l:attach(nil)
+      return res[1], res[2], fired
+    end
+    l:spawn(function()
+      out.t = { exec(function() while true do end end, { timeout = 0.05, forced_yield = 1000 }) }
+      -- the limits were the call's: the next call without limits is free
+      out.free = { exec(function() for _ = 1, 200000 do end return "ran" end) }
+      out.wd = { exec(function()
+        pcall(coroutine.wrap(function() while true do end end))
+        return "caught"
+      end, { watchdog = 0.05, forced_yield = 1000 }) }
+    end)
+    assert.is_true(l:run())
+    assert.same({ false, "execution timeout" }, out.t)
+    assert.same({ true, "ran" }, out.free)
+    assert.equal(true, out.wd[1])
+    assert.equal("caught", out.wd[2])
+    assert.equal("HAProxy's watchdog would kill the process here: Lua ran over 50 ms in a coroutine "
+      .. "the script created, where execution timeouts do not apply", out.wd[3])
+  end)
+
+  it("loop.call fails a call whose watchdog fired even if a pcall caught it", function()
+    assert.same({ false, "HAProxy's watchdog would kill the process here: Lua ran over 50 ms in "
+      .. "f, where execution timeouts do not apply" },
+      { loop.call({ watchdog = 0.05, where = "f" }, function()
+          pcall(function() while true do end end)
+          return "after"
+        end) })
+  end)
+
+  it("run_in_task returns the task's results or raises its error", function()
+    local s = require("proxylua.loop_sched").new{ virtual = true }
+    assert.same({ 1, 2 }, { s:run_in_task(function(a) s:sleep(10) return a, 2 end, 1) })
+    assert.equal("x", errmsg(s.run_in_task, s, function() error("x", 0) end))
+  end)
+end)
+
+describe("proxylua.sandbox", function()
+  local sandbox = require "proxylua.sandbox"
+
+  local function run(...)
+    local ok, v = sandbox.run(...)
+    return { ok, v }
+  end
+
+  it("runs code in a fresh limited state and brings plain values back", function()
+    assert.same({ true, 42 }, run("return 6 * 7"))
+    local ok, v, peak = sandbox.run("local t = {} for i = 1, 1e7 do t[i] = i end", { maxmem = 1000000 })
+    assert.is_false(ok)
+    assert.equal("not enough memory", v)
+    assert.is_true(peak <= 1000000)
+    assert.same({ true, "a\0b|c" }, run("return table.concat({...}, '|')", { args = { "a\0b", "c" } }))
+    assert.same({ true, "X" }, run("return package.path", { path = "X" }))
+    assert.same({ false, "sandbox:1: syntax error near 'error'" }, run("syntax error here"))
+    assert.same({ false, "(table)" }, run("error({})"))
+    assert.same({ true, true }, run("maxmem(0) return memused() > 0"))
+    assert.matches("bad argument #2 to '.*run' %(maxmem must be a non%-negative integer%)",
+      errmsg(sandbox.run, "", { maxmem = -1 }))
+  end)
+end)
