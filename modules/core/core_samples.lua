@@ -6,6 +6,7 @@ local U = require "proxylua.core_util"
 local misc = require "proxylua.core_misc"
 local msg = require "proxylua.core_msg"
 local native = require "proxylua.core_native"
+local V = require "proxylua.core_vars"
 
 local type, select, tostring, ipairs = type, select, tostring, ipairs
 local sformat, sbyte, schar = string.format, string.byte, string.char
@@ -59,10 +60,17 @@ def("int", { min = 1, "sint" }, function(_, a) return sint(a[1]) end)
 def("str", { min = 1, "str" }, function(_, a) return str(a[1]) end)
 def("bin", { min = 1, "str" }, function(_, a)
   local h = a[1]
-  if #h % 2 == 1 or h:find("[^%x]") then return nil end
+  if #h % 2 == 1 or h:find("[^%x]") then return nil, "error in arguments" end
   return { t = "bin", v = (h:gsub("%x%x", function(x) return schar(tonumber(x, 16)) end)) }
 end)
-def("bool", { min = 1, "sint" }, function(_, a) return bool(a[1] ~= 0) end)
+-- bool("true"|"false"|"1"|"0"), case-insensitive; anything else is refused
+-- by the argument check (live)
+local BOOLS = { ["true"] = true, ["1"] = true, ["false"] = false, ["0"] = false }
+def("bool", { min = 1, "str" }, function(_, a)
+  local v = BOOLS[a[1]:lower()]
+  if v == nil then return nil, "error in arguments" end
+  return bool(v)
+end)
 def("meth", { min = 1, "str" }, function(_, a) return { t = "meth", v = a[1] } end)
 def("ipv4", { min = 1, "ipv4" }, function(_, a) return { t = "ipv4", v = a[1] } end)
 def("ipv6", { min = 1, "ipv6" }, function(_, a) return { t = "ipv6", v = a[1] } end)
@@ -71,6 +79,7 @@ def("hostname", NOARG, function(s) return str(s.hostname or "localhost") end)
 def("nbproc", NOARG, function() return sint(1) end)
 def("thread", NOARG, function(s) return sint(math.max(0, s.rt.thread - 1)) end)
 def("var", { min = 1, "str", "str" }, function(s, a)
+  if not V.parse(a[1]) then return nil, "error in arguments" end -- not a variable name
   local v = s.vars_get(a[1])
   if v == nil and a[2] ~= nil then return str(a[2]) end
   return v
@@ -78,6 +87,7 @@ end)
 
 local UNITS = { s = 1, ms = 1000, us = 1000000 }
 def("date", { min = 0, "sint", "str" }, function(s, a)
+  if a[2] and not UNITS[a[2]] then return nil, "error in arguments" end
   local sec, usec = s.rt.sched:now()
   local mul = UNITS[a[2] or "s"] or 1
   local t = sec * mul + (mul == 1 and 0 or (usec * mul // 1000000))
@@ -88,7 +98,8 @@ def("rand", { min = 0, "sint" }, function(_, a)
   if a[1] then r = (r * a[1]) >> 32 end
   return sint(r)
 end)
-def("uuid", { min = 0, "sint" }, function()
+def("uuid", { min = 0, "sint" }, function(_, a)
+  if a[1] and a[1] ~= 4 then return nil, "error in arguments" end -- only version 4 in 2.6
   local b = {}
   for i = 1, 16 do b[i] = math.random(0, 255) end
   b[7] = (b[7] & 0x0f) | 0x40
@@ -128,13 +139,17 @@ def("base", NOARG, function(s)
 end, true)
 def("req.ver", NOARG, function(s) local m = reqmsg(s); return m and str(m.version) end, true)
 F.req_ver = F["req.ver"]
+-- Parameters start after the first '?' (or <delim> when given) and end
+-- before '&', ';' or <delim>; names are case-sensitive.
 def("url_param", { min = 0, "str", "str" }, function(s, a)
   local m = reqmsg(s)
   if not m then return nil end
-  local _, q = msg.split_uri(m.uri)
-  if not q then return nil end
-  local delim = a[2] and a[2] ~= "" and a[2] or "&"
-  for part in (q .. delim:sub(1, 1)):gmatch("([^" .. delim:sub(1, 1):gsub("%p", "%%%0") .. "]*)") do
+  local d = a[2] and a[2] ~= "" and a[2]:sub(1, 1) or "?"
+  local start = m.uri:find(d, 1, true)
+  if not start then return nil end
+  local q = m.uri:sub(start + 1)
+  local seps = "[&;" .. d:gsub("%p", "%%%0") .. "]"
+  for part in (q .. "&"):gmatch("(.-)" .. seps) do
     local k, v = part:match("^([^=]*)=?(.*)$")
     if k ~= "" and (a[1] == nil or k == a[1]) then return str(v) end
   end
