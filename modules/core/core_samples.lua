@@ -150,8 +150,8 @@ def("url_param", { min = 0, "str", "str" }, function(s, a)
   local q = m.uri:sub(start + 1)
   local seps = "[&;" .. d:gsub("%p", "%%%0") .. "]"
   for part in (q .. "&"):gmatch("(.-)" .. seps) do
-    local k, v = part:match("^([^=]*)=?(.*)$")
-    if k ~= "" and (a[1] == nil or k == a[1]) then return str(v) end
+    local k, v = part:match("^([^=]*)=(.*)$") -- a name without '=' has no value
+    if k and k ~= "" and (a[1] == nil or k == a[1]) then return str(v) end
   end
   return nil
 end, true)

@@ -381,6 +381,20 @@ T("o8", function() return txn:set_priority_class(5000), txn.f:prio_class(), txn:
 T("o9", function() return core.set_nice(2000), core.set_nice(-5) end)
 ]==]
 
+-- Request fetches on a request with repeated headers, cookies, an empty
+-- header, quoted commas, a form body.
+local REQ_CASES = [==[
+T("q1", function() local f = txn.f return f:path(), f:query(), f:url(), f:base(), f:baseq(), f:pathq(), f:url_param("y"), f:url_param("z"), f:url_param("w") end)
+T("q2", function() local f = txn.f return f:req_hdr("x-forwarded-for"), f:req_hdr("x-forwarded-for", -1), f:req_hdr("x-forwarded-for", 2), f:req_hdr("x-forwarded-for", -2), f:req_hdr_cnt("x-forwarded-for"), f:req_fhdr("x-forwarded-for", 1), f:req_hdr_ip("x-forwarded-for", 1) end)
+T("q3", function() local f = txn.f return f:req_cook("a"), f:req_cook_cnt("a"), f:req_cook_cnt(), f:req_cook("c"), f:cook_val("n"), f:req_cook("zz") end)
+T("q4", function() local f = txn.f return f:req_hdr("x-empty"), f:req_hdr_cnt("x-empty"), f:req_fhdr("x-q"), f:req_hdr("x-q"), f:req_hdr_cnt("x-q") end)
+T("q5", function() local f = txn.f return f:req_body(), f:req_body_len(), f:req_body_size(), f:req_body_param("k"), f:req_body_param("m"), f:req_body_param() end)
+T("q6", function() local f = txn.f return f:url32(), f:base32(), f:url_port(), f:http_first_req(), f:req_hdr_names(";") end)
+]==]
+local REQ_HEADERS = { "X-Forwarded-For: 10.0.0.1, 10.0.0.2", "X-Forwarded-For: 10.0.0.3",
+  "Cookie: a=1; b=2", "Cookie: a=3; c=\"q v\"; n=42x", "X-Empty:", "X-Q: \"a,b\", c",
+  "Content-Type: application/x-www-form-urlencoded" }
+
 local function script(cases)
   return "core.register_action('probe', {'http-req'}, function(txn)\n" .. PRELUDE
     .. cases:gsub("rd%(\"%${KEYS}/([^\"]+)\"%)", function(f) return string.format("%q", H.read_file(KEYS .. "/" .. f)) end):gsub("%${KEYS}", KEYS) .. "\ntxn:done({ status = 200, body = table.concat(results, '\\n') .. '\\n' })\nend)\n"
@@ -691,6 +705,24 @@ describe("proxylua.core keywords against HAProxy 2.6", function()
     local real, ours = both(MISC_CASES, CONV_CONFIG, { proxies = CONV_PROXIES })
     assert.equal(9, #real)
     assert.same(real, ours)
+  end)
+
+  it("request fetches give the same results", function()
+    local code = script(REQ_CASES)
+    local hap = H.start({ files = { ["probe.lua"] = code }, global = "    lua-load ${DIR}/probe.lua",
+                          config = CONV_CONFIG })
+    local curl_hdrs = {} -- curl sends an empty header written "Name;"
+    for i, x in ipairs(REQ_HEADERS) do curl_hdrs[i] = x == "X-Empty:" and "X-Empty;" or x end
+    local ok, status, body = pcall(H.http, { port = hap.port, path = "/a/b?x=1&y=&z", method = "POST",
+                                             body = "k=v&m=2&k=w", headers = curl_hdrs })
+    hap:stop()
+    assert(ok, status)
+    local all = { "Host: 127.0.0.1:" .. hap.port, "User-Agent: curl", "Accept: */*" }
+    for _, x in ipairs(REQ_HEADERS) do all[#all + 1] = x end
+    local r = testing.load_string(code):action("probe", { method = "POST", uri = "/a/b?x=1&y=&z",
+                                                          body = "k=v&m=2&k=w", headers = all })
+    assert.equal(6, #lines(body))
+    assert.same(lines(body), lines(r.reply.body))
   end)
 
   it("stick tables give the same results", function()
