@@ -344,7 +344,8 @@ local json_ok = pcall(require, "string")     -- body: fine
 
 core.register_action("audit", { "http-req" }, function(txn)
   log:write(txn.f:path(), "\n")
-  log:flush()
+  core.msleep(10)
+  coroutine.wrap(function() log:flush() end)()
 end)
 
 core.register_fetches("from_file", function(txn)
@@ -391,14 +392,14 @@ end)
     for _, c in ipairs(h:blocking_calls()) do got[#got + 1] = c.call .. " @" .. c.where .. " " .. c.context end
     table.sort(got)
     assert.same({
-      "file:close() @script.lua:12 Lua sample-fetch 'from_file'",
-      "file:flush() @script.lua:6 Lua function 'audit'",
-      "file:read() @script.lua:11 Lua sample-fetch 'from_file'",
+      "file:close() @script.lua:13 Lua sample-fetch 'from_file'",
+      "file:flush() @script.lua:7 Lua function 'audit'",
+      "file:read() @script.lua:12 Lua sample-fetch 'from_file'",
       "file:write() @script.lua:5 Lua function 'audit'",
-      "io.open() @script.lua:10 Lua sample-fetch 'from_file'",
-      "os.remove() @script.lua:28 Lua task",
-      "print() @script.lua:17 Lua converter 'shout'",
-      "require('proxylua_spec_not_loaded_yet') of a module not loaded yet @script.lua:22 "
+      "io.open() @script.lua:11 Lua sample-fetch 'from_file'",
+      "os.remove() @script.lua:29 Lua task",
+      "print() @script.lua:18 Lua converter 'shout'",
+      "require('proxylua_spec_not_loaded_yet') of a module not loaded yet @script.lua:23 "
         .. "Lua applet http '<lua.hello>'",
     }, got)
   end)
@@ -422,9 +423,9 @@ end)
 
   it("fails the test in strict mode", function()
     local h = setup({ strict = true })
-    assert.matches("^proxylua: blocking call os.remove%(%) at script.lua:28 in Lua task:",
+    assert.matches("^proxylua: blocking call os.remove%(%) at script.lua:29 in Lua task:",
       errmsg(h.run_tasks, h))
-    assert.equal("proxylua: blocking call io.open() at script.lua:10 in Lua sample-fetch "
+    assert.equal("proxylua: blocking call io.open() at script.lua:11 in Lua sample-fetch "
       .. "'from_file': HAProxy runs Lua inside its event loop, so under load this stalls every "
       .. "stream of the thread", errmsg(h.fetch, h, "from_file"))
     assert.matches("blocking call file:write%(%) at script.lua:5 in Lua function 'audit'",

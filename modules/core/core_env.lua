@@ -204,7 +204,14 @@ local function exec_body(rt, ctx, fn, ...)
     if yieldable then
       -- the harness may feed data on waits, or give up (inspect-delay)
       if ctx.on_wait and ctx.on_wait(res[2], res[3]) == false then status = "expired" break end
-      res = U.pack(sched:wait(co, table.unpack(res, 2, res.n)))
+      if sched.pause then
+        sched:pause(res[2], res[3])
+        E.active = ctx
+        res = U.pack(coroutine.resume(co))
+        E.active = prev
+      else
+        res = U.pack(sched:wait(co, table.unpack(res, 2, res.n)))
+      end
     elseif res[2] == schedlib.YIELD then
       -- core.yield in a fetch: resumed at once
       E.active = ctx

@@ -59,10 +59,15 @@ end
 -- Driver side: the coroutine yielded `token, arg`; it is the only runnable
 -- work, so waiting means moving the virtual clock.
 function Sched:wait(co, token, arg)
+  self:pause(token, arg)
+  return coroutine.resume(co)
+end
+
+-- The waiting part of wait(): the driver resumes co itself afterwards.
+function Sched:pause(token, arg)
   if token == SLEEP and type(arg) == "number" and arg > 0 then
     self:advance(arg)
   end
-  return coroutine.resume(co)
 end
 
 function Sched:spawn(co, done)

@@ -73,6 +73,12 @@ end
 -- task (or, with no token, at a forced yield of an attached coroutine).
 -- Let the loop run other work for that long, then resume co.
 function Sched:wait(co, token, arg)
+  self:pause(token, arg)
+  return coroutine.resume(co)
+end
+
+-- The waiting part of wait(): the driver resumes co itself afterwards.
+function Sched:pause(token, arg)
   local l = self.loop
   if token == SLEEP and type(arg) == "number" and arg > 0 then
     if l:in_task() then
@@ -84,7 +90,6 @@ function Sched:wait(co, token, arg)
   elseif token == YIELD or token == nil then
     if l:in_task() then l:yield() else l:step(0) end
   end
-  return coroutine.resume(co)
 end
 
 -- The harness made co for one yieldable call (action, service) and will
