@@ -62,7 +62,9 @@ describe("converters computed from their input", function()
   end)
 
   it("jwt_verify returns HAProxy's codes", function()
-    local hs = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"
+    local hs = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"
+      .. ".eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ"
+      .. ".SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"
     local rs, es, esder = read("rs256.jwt"), read("es256.jwt"), read("es256der.jwt")
     local r = { in_action(function(txn)
       local c = txn.c

@@ -229,6 +229,7 @@ function U.cast(s, want, addr)
   end
   if want == "addr" then
     if t == "ipv4" or t == "ipv6" then return s end
+    if t == "sint" and addr then return { t = "ipv4", v = addr.inttov4(s.v) } end
     if t == "str" and addr then
       if addr.parse_v4(s.v) then return { t = "ipv4", v = s.v } end
       if addr.parse_v6(s.v) then return { t = "ipv6", v = s.v } end
