@@ -263,6 +263,9 @@ function E.finish(rt, ctx, ok, ...)
     collectgarbage()
     return "error", "out of memory error", err
   end
+  if type(err) == "string" and err:sub(1, #WATCHDOG) == WATCHDOG then
+    err = "proxylua: " .. E.prefix(ctx) .. ": " .. err
+  end
   error(err, 0)
 end
 
@@ -284,16 +287,8 @@ function E.exec(rt, ctx, fn, ...)
       return E.finish(rt, ctx, pcall(sched.run_in_task, sched, exec_body, rt, ctx, fn, ...))
     end
   elseif loop_call and rt.limits then
-    local r = U.pack(loop_call({ where = E.prefix(ctx), watchdog = rt.limits.watchdog },
-                               exec_body, rt, ctx, fn, ...))
-    if not r[1] then
-      local err = r[2]
-      if type(err) == "string" and err:sub(1, #WATCHDOG) == WATCHDOG then
-        err = "proxylua: " .. E.prefix(ctx) .. ": " .. err
-      end
-      error(err, 0)
-    end
-    return table.unpack(r, 2, r.n)
+    return E.finish(rt, ctx, loop_call({ where = E.prefix(ctx), watchdog = rt.limits.watchdog },
+                                       exec_body, rt, ctx, fn, ...))
   end
   return exec_body(rt, ctx, fn, ...)
 end
@@ -780,7 +775,8 @@ function RT:info()
     Release_date = "2023/02/14", Nbthread = p.nbthread, Nbproc = 1, Process_num = 1,
     Pid = p.pid, Uptime = sformat("%dd %dh%02dm%02ds", up // 86400, up // 3600 % 24, up // 60 % 60, up % 60),
     Uptime_sec = up, Start_time_sec = p.start, Memmax_MB = 0, Memmax_bytes = 0,
-    PoolAlloc_MB = 0, PoolAlloc_bytes = 0, PoolUsed_MB = 0, PoolUsed_bytes = 0, PoolFailed = 0, ["Ulimit-n"] = 4096, Maxsock = 4096, Maxconn = 2000,
+    PoolAlloc_MB = 0, PoolAlloc_bytes = 0, PoolUsed_MB = 0, PoolUsed_bytes = 0, PoolFailed = 0,
+    ["Ulimit-n"] = 4096, Maxsock = 4096, Maxconn = 2000,
     Hard_maxconn = 2000, CurrConns = 0, CumConns = 0, CumReq = 0, MaxSslConns = 0,
     CurrSslConns = 0, CumSslConns = 0, Maxpipes = 0, PipesUsed = 0, PipesFree = 0,
     ConnRate = 0, ConnRateLimit = 0, MaxConnRate = 0, SessRate = 0, SessRateLimit = 0,
