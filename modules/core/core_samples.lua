@@ -575,7 +575,7 @@ local function check_args(kw, args, n, base, lvl, s)
       if not pxname then pxname, sname = s.frontend, a end
       local px = s.rt.process.proxies and s.rt.process.proxies[pxname]
       local sv = not used[a] and px and px.servers and px.servers[sname]
-      if pxname ~= s.frontend then used[a] = true end
+      if a:find("/", 1, true) then used[a] = true end
       if not sv then U.argerror(narg, "server doesn't exist", lvl + 1) end
       a = sv
     elseif want == "userlist" then
