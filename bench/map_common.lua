@@ -111,6 +111,21 @@ function GEN.ip(n)
   return keys, hits, miss
 end
 
+-- One hit query per key (str, beg, ip), in key order.
+function M.hit_every_key(method, keys)
+  local qs = {}
+  for i, k in ipairs(keys) do
+    if method == "beg" then
+      qs[i] = k .. "/items/1"
+    elseif method == "ip" then
+      qs[i] = k:match("^[^/]+")
+    else
+      qs[i] = k
+    end
+  end
+  return qs
+end
+
 function M.generate(method)
   seed = 12345
   return GEN[method](M.SIZES[method])

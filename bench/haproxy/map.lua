@@ -23,7 +23,6 @@ for _, meth in ipairs(C.ORDER) do
   local path = C.write(meth, keys)
   local ours = PMap.new(path, PMap["_" .. meth])
   local theirs = Map.new(path, Map["_" .. meth])
-  os.remove(path)
   -- HAProxy scans sub/dom/dir/end/int/reg entry by entry: fewer queries there
   local slow = meth ~= "str" and meth ~= "beg" and meth ~= "ip"
   for _, case in ipairs{ { "hit", hits }, { "miss", miss } } do
@@ -38,6 +37,25 @@ for _, meth in ipairs(C.ORDER) do
     local t_ours, t_theirs = C.best_pair(ours, theirs, few, 5, 0.05)
     print(C.line(string.format("%s %d %s", meth, #keys, case[1]), t_ours, t_theirs, "HAProxy Map"))
   end
+  if not slow then
+    -- One hit on every key, in file order: the working set exceeds the CPU
+    -- caches, and each of our hits is the first on its entry (a fresh map of
+    -- the same file shares the index but starts with an empty value cache).
+    local all = C.hit_every_key(meth, keys)
+    local t_ours, t_theirs = math.huge, math.huge
+    for _ = 1, 3 do
+      local fresh = PMap.new(path, PMap["_" .. meth])
+      collectgarbage()
+      local t = os.clock()
+      for i = 1, #all do local _ = fresh:lookup(all[i]) end
+      t_ours = math.min(t_ours, (os.clock() - t) / #all * 1e9)
+      t = os.clock()
+      for i = 1, #all do local _ = theirs:lookup(all[i]) end
+      t_theirs = math.min(t_theirs, (os.clock() - t) / #all * 1e9)
+    end
+    print(C.line(string.format("%s %d every key once", meth, #keys), t_ours, t_theirs, "HAProxy Map"))
+  end
+  os.remove(path)
   ::next::
 end
 if only then return end
