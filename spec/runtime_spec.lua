@@ -284,7 +284,7 @@ describe("maxmem (runtime.md 1.6)", function()
       out.mem = h:action("a_mem").verdict
       out.rep = h:action("a_memrep").verdict
       out.pcall = h:action("a_pcallrep").vars.txn.r
-      out.concat = h:action("a_concat").verdict
+      out.concat = select(2, pcall(h.action, h, "a_concat"))
       out.fetch = h:fetch("f_mem").text
       out.svc = h:service("s_mem").status
       out.ok = h:action("a_ok").vars.txn.ok
@@ -300,7 +300,6 @@ describe("maxmem (runtime.md 1.6)", function()
       assert.same({
         "Lua function 'a_mem': out of memory error.",
         "Lua function 'a_memrep': out of memory error.",
-        "Lua function 'a_concat': out of memory error.",
         "Lua sample-fetch 'f_mem': out of memory error.",
         "Lua applet http '<lua.s_mem>': out of memory error.",
       }, out.logs)
@@ -308,7 +307,9 @@ describe("maxmem (runtime.md 1.6)", function()
     end
     -- HAProxy 2.6 embeds Lua 5.3: its texts
     assert.equal("false,not enough memory for buffer allocation", out.pcall)
-    assert.equal("continue", out.concat)
+    -- HAProxy 2.6.12 spins in Concat:add past maxmem until its watchdog kills it (live)
+    assert.equal("proxylua: Concat:add() outgrew tune.lua.maxmem: HAProxy 2.6.12 spins there "
+      .. "until its watchdog kills the process (checked live)", out.concat)
     assert.equal("", out.fetch)
     assert.equal(500, out.svc)
     assert.equal("yes", out.ok)
@@ -316,7 +317,6 @@ describe("maxmem (runtime.md 1.6)", function()
       "Lua function 'a_mem': out of memory error.",
       "Lua function 'a_memrep': [state-id 0] runtime error: script.lua:6: not enough memory for "
         .. "buffer allocation from [C]: in field 'rep', script.lua:6: in function line 5.",
-      "Lua function 'a_concat': out of memory error.",
       "Lua sample-fetch 'f_mem': [state-id 0] runtime error: script.lua:17: not enough memory for "
         .. "buffer allocation from [C]: in field 'rep', script.lua:17: in function line 17.",
       "Lua applet http '<lua.s_mem>': [state-id 0] runtime error: script.lua:18: not enough memory "

@@ -261,6 +261,7 @@ function E.finish(rt, ctx, ok, ...)
     if co then rt.ctx_of[co] = nil end
     co = nil
     collectgarbage()
+    check_dead(rt)
     return "error", "out of memory error", err
   end
   if type(err) == "string" and err:sub(1, #WATCHDOG) == WATCHDOG then

@@ -217,6 +217,11 @@ core.register_action("a_pcallrep", { "http-req" }, function(txn)
   txn:set_var("txn.r", tostring(ok) .. "," .. e)
 end)
 core.register_action("a_ok", { "http-req" }, function(txn) txn:set_var("txn.r", "ok") end)
+core.register_fetches("f_memtab", function(txn)
+  local t = {}
+  for i = 1, 1e8 do t[i] = ("x"):rep(64) .. i end
+  return "never"
+end)
 ]==]
 
   it("maxmem", function()
@@ -228,9 +233,10 @@ frontend fe
     http-request lua.a_memrep if { path /a_memrep }
     http-request lua.a_pcallrep if { path /a_pcallrep }
     http-request lua.a_ok if { path /a_ok }
+    http-request return status 200 content-type text/plain lf-string "f=%[lua.f_memtab]" if { path /f_memtab }
     http-request return status 200 content-type text/plain lf-string "r=%[var(txn.r)]"
 ]], function(hap)
-      for _, p in ipairs({ "/a_mem", "/a_memrep", "/a_pcallrep", "/a_ok" }) do
+      for _, p in ipairs({ "/a_mem", "/a_memrep", "/a_pcallrep", "/f_memtab", "/a_ok" }) do
         local st, body = H.http({ port = hap.port, path = p })
         real[p] = st .. " " .. body
       end
@@ -241,6 +247,7 @@ frontend fe
       for _, a in ipairs({ "a_mem", "a_memrep", "a_pcallrep", "a_ok" }) do
         out["/" .. a] = "200 r=" .. (h:action(a).vars.txn.r or "")
       end
+      out["/f_memtab"] = "200 f=" .. h:fetch("f_memtab").text
       local logs = {}
       for _, l in ipairs(h:logs()) do logs[#logs + 1] = l.msg end
       table.sort(logs)
@@ -248,7 +255,8 @@ frontend fe
     ]], { args = { file } }) end)
     assert.same(real, r[1])
     assert.same(alerts(out), r[2])
-    assert.equal(2, #r[2])
+    assert.equal(3, #r[2])
+    assert.equal("Lua sample-fetch 'f_memtab': out of memory error.", r[2][3])
   end)
 
   local SPIN = [==[
