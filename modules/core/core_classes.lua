@@ -190,8 +190,10 @@ end
 -- call, as HAProxy does).
 
 function C.concat_factory(rt)
-  local _ = rt
   local lib = require "proxylua.concat"
+  -- built now: under a memory limit there may be no room for it later
+  local DEAD = "proxylua: Concat:add() outgrew tune.lua.maxmem: HAProxy 2.6.12 spins there "
+    .. "until its watchdog kills the process (checked live)"
   local mt = {}
   local methods = {}
   mt.__index = methods
@@ -201,7 +203,14 @@ function C.concat_factory(rt)
     local n = select("#", ...)
     local self, s = ...
     if type(s) ~= "string" and type(s) ~= "number" then U.typeerror(2, "string", s, n >= 2) end
-    self[1]:add(s)
+    local ok, err = pcall(self[1].add, self[1], s)
+    if not ok then
+      if err == "not enough memory" then
+        rt.dead = rt.dead or DEAD
+        error(DEAD, 0)
+      end
+      error(err, 0)
+    end
   end
 
   function methods.dump(self)
