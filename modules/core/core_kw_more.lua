@@ -272,6 +272,38 @@ return function(K)
   def("req.ssl_st_ext", NOARG, function(s) local h = hello(s) return h and bool(h.ext and h.ext[35]) end)
   def("req.ssl_ec_ext", NOARG, function(s) local h = hello(s) return h and bool(h.ext and h.ext[10]) end)
 
+  -- distcc: 12-byte tokens (4 letters, 8 hex digits of parameter); all but
+  -- ARGC DIST NFIL STAT DONE are followed by a body of <param> bytes.
+  local NO_BODY = { ARGC = true, DIST = true, NFIL = true, STAT = true, DONE = true }
+  local function distcc(s, a)
+    if #a[1] ~= 4 then return nil, "error in arguments" end
+    local d = input(s, s.dir == "res")
+    local ofs, occ = 1, 0
+    while ofs + 11 <= #d do
+      local tok, hex = d:sub(ofs, ofs + 3), d:sub(ofs + 4, ofs + 11)
+      if not hex:match("^%x+$") then return false end
+      local param = tonumber(hex, 16)
+      ofs = ofs + 12
+      local body = NO_BODY[tok] and 0 or param
+      if tok == a[1] then
+        occ = occ + 1
+        if not a[2] or a[2] == 0 or a[2] == occ then return param, d:sub(ofs, ofs + body - 1) end
+      end
+      ofs = ofs + body
+    end
+    return false -- not there (yet)
+  end
+  def("distcc_param", { min = 1, "str", "sint" }, function(s, a)
+    local p, err = distcc(s, a)
+    if err and not p then return nil, err end
+    return p and sint(p) or nil
+  end)
+  def("distcc_body", { min = 1, "str", "sint" }, function(s, a)
+    local p, body = distcc(s, a)
+    if body and not p then return nil, body end
+    return p and { t = "bin", v = body } or nil
+  end)
+
   -- RDP cookie "Cookie: mstshash=<value>\r\n" at the start of a TCP stream.
   local function rdp(s, a)
     local d = input(s)

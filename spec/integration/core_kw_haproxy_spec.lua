@@ -461,10 +461,13 @@ local TCP_INPUTS = {
   client_hello(),
   "\3\0\0\40 \224\0\0\0\0\0Cookie: mstshash=alice\r\n\1\0\8\0\3\0\0\0",
   "\0\3abcdef",
+  "DIST00000001ARGC00000002ARGV00000002ccARGV00000002-cDOTI00000005hello",
 }
 local TCP_CASES = [==[
 T("t1", function() local f = txn.f return f:req_ssl_hello_type(), f:req_ssl_ver(), f:req_ssl_sni(), f:req_ssl_alpn(), f:req_ssl_ec_ext(), f:req_ssl_st_ext(), f:req_len() > 0 end)
 T("t2", function() local f = txn.f return f:rdp_cookie(), f:rdp_cookie("mstshash"), f:rdp_cookie("other"), f:rdp_cookie_cnt(), f:req_rdp_cookie_cnt("mstshash") end)
+T("t4", function() local f = txn.f return f:distcc_param("DIST"), f:distcc_param("DOTI"), f:distcc_body("DOTI"), f:distcc_body("ARGV", 2), f:distcc_param("NOPE"), f:distcc_param("ARGV", 1) end)
+T("t5", function() return txn.f:distcc_param("TOOLONG") end)
 T("t3", function() local f = txn.f return f:req_payload_lv(0, 2), f:payload_lv(0, 2, "2"), f:payload_lv(0, 2, "-1"), f:req_payload_lv(0, 1), f:req_payload(1, 3), f:req_len() end)
 ]==]
 
@@ -676,7 +679,7 @@ describe("proxylua.core keywords against HAProxy 2.6", function()
       h:action("probe", { mode = "tcp", input = input })
       for _, l in ipairs(printed) do ours[#ours + 1] = l:match("^R|(.*)$") end
     end
-    assert.equal(9, #real)
+    assert.equal(20, #real)
     assert.same(real, ours)
   end)
 
