@@ -6,6 +6,7 @@
 -- a plain request can show them (spec/integration/core_kw_haproxy_spec.lua).
 local U = require "proxylua.core_util"
 local msg = require "proxylua.core_msg"
+local native = require "proxylua.core_native"
 
 local sbyte = string.byte
 
@@ -189,7 +190,7 @@ return function(K)
   def("res.comp_algo", NOARG, function() return nil end, true)
 
   -- Userlists (opts.userlists of the harness): { ul = { users = { alice =
-  -- { password = "secret", groups = { "g1" } } } } }; plain passwords only.
+  -- { password = "secret" }, bob = { hash = "$6$salt$..." } } } }.
   local function basic_user(s, a)
     local m = K.reqmsg(s)
     local v = m and msg.get(m, "authorization")[1]
@@ -199,7 +200,10 @@ return function(K)
     if not user then return nil end
     local ul = s.rt.process.userlists[a[1]]
     local u = ul.users and ul.users[user]
-    return user, u ~= nil and u.password == pass
+    if not u then return user, false end
+    -- `password = "..."` is insecure-password; `hash = "$6$..."` is crypt(3)
+    if u.hash then return user, native.crypt(pass, u.hash) end
+    return user, u.password == pass
   end
   def("http_auth", { min = 1, "userlist" }, function(s, a)
     local user, ok = basic_user(s, a)

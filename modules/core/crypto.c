@@ -5,6 +5,7 @@
  * Lua (core_kw_proto.lua); these functions only run the algorithm.
  */
 #include <string.h>
+#include <crypt.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
@@ -162,7 +163,26 @@ static int native_pkey_verify(lua_State *L)
 	return 1;
 }
 
+/*
+ * crypt(pass, hash) -> true when crypt(3) of pass with hash's salt gives
+ * hash (userlist `password <hash>`). The work area lives in a userdata:
+ * crypt_rn is reentrant, crypt() is not.
+ */
+static int native_crypt(lua_State *L)
+{
+	const char *pass = luaL_checkstring(L, 1);
+	const char *hash = luaL_checkstring(L, 2);
+	struct crypt_data *cd = (struct crypt_data *)pl_newuserdata(L, sizeof(*cd), 0);
+	const char *out;
+
+	memset(cd, 0, sizeof(*cd));
+	out = crypt_rn(pass, hash, cd, (int)sizeof(*cd));
+	lua_pushboolean(L, out != NULL && out[0] != '*' && strcmp(out, hash) == 0);
+	return 1;
+}
+
 static const luaL_Reg crypto_functions[] = {
+	{"crypt", native_crypt},
 	{"aes_gcm_dec", native_aes_gcm_dec},
 	{"pkey_verify", native_pkey_verify},
 	{NULL, NULL}

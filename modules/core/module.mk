@@ -3,5 +3,5 @@
 core_LUA := $(wildcard modules/core/*.lua)
 MODULES += core_native
 core_native_SRCS := modules/core/native.c modules/core/regex.c modules/core/crypto.c
-core_native_LIBS := -lpcre2-8 -lcrypto
+core_native_LIBS := -lpcre2-8 -lcrypto -lcrypt
 core_native_LUA := $(core_LUA)

@@ -259,6 +259,7 @@ T("b14", function() return txn.f:srv_conn("be2/nope") end)
 T("b15", function() return txn.f:srv_conn("s1") end)
 T("b16", function() return txn.f:connslots("be") end)
 T("b17", function() return txn.f:http_auth("ul"), txn.f:http_auth_group("ul") end)
+T("b17c", function() return txn.f:http_auth("ul2"), txn.f:http_auth_group("ul2"), txn.f:http_auth("ul3"), txn.f:http_auth_group("ul3") end)
 T("b17b", function() return txn.f:http_auth("nope") end)
 T("b19", function() return txn.f:srv_conn_free("be2/s3") end)
 T("b20", function() return txn.f:be_conn_free("be"), txn.f:be_conn("fe") end)
@@ -299,6 +300,11 @@ local F_CONFIG = [[
 userlist ul
     group g1
     user alice insecure-password secret groups g1
+userlist ul2
+    user alice password $6$abcdefgh$ltjgWl6579NluT/Vi1nwEvcil.G5Nbc4NiXZaNGStk8PSwGfQv72N2CKPPrVACtLtip/cZ/1GM/O6IND4WQhG.
+userlist ul3
+    user alice password $5$abcdefgh$xruCpC7VkOTspMQTTSAR8mtlO9Upms.fwqE5y16JVM.
+    user bob insecure-password secret
 frontend fe
     bind 127.0.0.1:${PORT}
     http-request lua.probe
@@ -331,7 +337,10 @@ local F_PROXIES = {
   be2 = { cap = "backend", servers = servers() }, be3 = { cap = "backend", servers = servers() },
   be4 = { cap = "backend", servers = servers() }, be5 = { cap = "backend", servers = servers() },
 }
-local F_USERLISTS = { ul = { users = { alice = { password = "secret", groups = { "g1" } } } } }
+local F_USERLISTS = { ul = { users = { alice = { password = "secret", groups = { "g1" } } } },
+  ul2 = { users = { alice = { hash = "$6$abcdefgh$ltjgWl6579NluT/Vi1nwEvcil.G5Nbc4NiXZaNGStk8PSwGfQv72N2CKPPrVACtLtip/cZ/1GM/O6IND4WQhG." } } },
+  ul3 = { users = { alice = { hash = "$5$abcdefgh$xruCpC7VkOTspMQTTSAR8mtlO9Upms.fwqE5y16JVM." },
+                    bob = { password = "secret" } } } }
 
 -- Every counter through table_*, sc0_/sc1_/sc2_/sc_ and src_ fetches.
 local ALL_CASES = [==[
