@@ -244,6 +244,24 @@ describe("forced yields and execution timeouts (runtime.md 1.4, 1.5)", function(
     assert.equal("nil", spin.vars.txn.peer_seen)
   end)
 
+  it("moves core.now() only between slices, as HAProxy's cached clock", function()
+    local code = [[
+      core.register_action("tick", { "http-req" }, function(txn)
+        local seen, last, t0 = 0, nil, os.clock()
+        while os.clock() - t0 < 0.2 do
+          local n = core.now()
+          local v = n.sec * 1000000 + n.usec
+          if v ~= last then seen, last = seen + 1, v end
+        end
+        txn:set_var("txn.changes", seen)
+      end)
+    ]]
+    local changes = load(code, { clock = "real" }):action("tick").vars.txn.changes
+    assert.is_true(changes > 10, "core.now() changed " .. changes .. " times")
+    assert.equal(1, load(code, { clock = "real", tune = { forced_yield = 1000000000 } })
+      :action("tick").vars.txn.changes)
+  end)
+
   it("parses HAProxy's time units", function()
     assert.equal("tune.session_timeout: bad time '4parsecs'",
       errmsg(testing.new, { tune = { session_timeout = "4parsecs" } }))
@@ -322,6 +340,21 @@ describe("maxmem (runtime.md 1.6)", function()
       "Lua applet http '<lua.s_mem>': [state-id 0] runtime error: script.lua:18: not enough memory "
         .. "for buffer allocation from [C]: in field 'rep', script.lua:18: in function line 18.",
     }, out.logs)
+  end)
+
+  it("serialises plain data both ways", function()
+    local t = { 1, "a\0\n\"b", { x = true }, [2.5] = -0.125, big = math.maxinteger,
+                inf = math.huge, f = print }
+    t.self = t
+    local back = testing.deserialize(testing.serialize(t))
+    assert.equal(1, back[1])
+    assert.equal("a\0\n\"b", back[2])
+    assert.same({ x = true }, back[3])
+    assert.equal(-0.125, back[2.5])
+    assert.equal(math.maxinteger, back.big)
+    assert.equal(math.huge, back.inf)
+    assert.equal(tostring(print), back.f)
+    assert.equal("<cycle>", back.self)
   end)
 
   it("needs a state the harness owns", function()
