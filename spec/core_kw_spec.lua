@@ -30,7 +30,8 @@ local function in_action(f, req, opts)
   local got
   local h = testing.load_string("core.register_action('p', {'http-req'}, function(txn) F(txn, core) end)",
     { globals = { F = function(txn, core) got = table.pack(f(txn, core)) end }, proxies = PROXIES,
-      userlists = { ul = { users = { alice = { password = "secret" } } } } })
+      userlists = { ul = { users = { alice = { password = "secret" } } },
+        ul2 = { users = { alice = { hash = "$5$abcdefgh$gruCpC7VkOTspMQTTSAR8mtlO9Upms.fwqE5y16JVM." } } } } })
   local r = h:action("p", req or {})
   assert.is_nil(r.error)
   for k, v in pairs(opts or {}) do r[k] = v end
@@ -174,12 +175,12 @@ describe("fetches", function()
         err_of(f.nbsrv, f), err_of(f.be_conn, f, "nope"), f:srv_conn("be/s1"),
         err_of(f.srv_conn, f, "be/s1"), -- 2.6 cut the string at '/' the first time
         f:srv_is_up("be/s2"), f:srv_iweight("be/s3"), f:http_auth("ul"), f:http_auth_group("ul"),
-        err_of(f.http_auth, f, "x")
+        err_of(f.http_auth, f, "x"), f:http_auth("ul2")
     end, { headers = { "Authorization: Basic YWxpY2U6c2VjcmV0" } }) }
     assert.same({ 0, -1, -1, 2, "bad argument #2 to '?' (Mandatory argument expected)",
                   "bad argument #2 to '?' (backend doesn't exist)", 0,
                   "bad argument #2 to '?' (server doesn't exist)", 0, 1, 1, "alice",
-                  "bad argument #2 to '?' (unable to find userlist 'x')" }, r)
+                  "bad argument #2 to '?' (unable to find userlist 'x')", 1 }, r)
   end)
 
   it("TLS ClientHello, RDP cookie and payload_lv on TCP streams", function()
