@@ -238,7 +238,7 @@ local function exec_body(rt, ctx, fn, ...)
   if err == NOMEM then
     -- LUA_ERRMEM: HAProxy logs no traceback; let the garbage go first
     rt.ctx_of[co] = nil
-    ctx.co, co, res = nil, nil, nil
+    ctx.co, co, res = nil, nil, nil -- luacheck: ignore 311
     collectgarbage()
     return "error", "out of memory error", err
   end
@@ -259,7 +259,7 @@ function E.finish(rt, ctx, ok, ...)
     local co = ctx.co
     ctx.co = nil
     if co then rt.ctx_of[co] = nil end
-    co = nil
+    co = nil -- luacheck: ignore 311
     collectgarbage()
     check_dead(rt)
     return "error", "out of memory error", err
