@@ -516,6 +516,14 @@ describe("patterns that kill HAProxy 2.6 (runtime.md 1.7, socket.md)", function(
     assert.matches("txn:done%(reply%) was caught by pcall", errmsg(h.action, h, "dn"))
   end)
 
+  it("fail a CLI command registered over a built-in one", function()
+    assert.equal("proxylua: core.register_cli() of the built-in command 'show info': HAProxy 2.6 "
+      .. "crashes (segfault) at startup",
+      errmsg(load, [[core.register_cli({ "show", "info" }, "mine", function(applet) end)]]))
+    local h = load([[core.register_cli({ "show", "stuff" }, "mine", function(applet) applet:send("x") end)]])
+    assert.equal("x\n", h:cli("show stuff"))
+  end)
+
   it("fail os.exit at runtime instead of ending the test run", function()
     local h = load([[core.register_action("bye", { "http-req" }, function(txn) os.exit(1) end)]])
     assert.matches("os.exit%(%) called from Lua function 'bye': HAProxy exits here", errmsg(h.action, h, "bye"))

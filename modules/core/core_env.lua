@@ -319,6 +319,27 @@ end
 
 local ACTION_ENVS = { ["tcp-req"] = true, ["tcp-res"] = true, ["http-req"] = true, ["http-res"] = true }
 
+-- HAProxy 2.6's own CLI commands (keyword paths): a Lua command with the
+-- same words crashes it at startup (seen live with "show info").
+local BUILTIN_CLI = {}
+for _, c in ipairs({ "help", "prompt", "quit", "show info", "show stat", "show sess",
+    "show errors", "show env", "show table", "show servers state", "show servers conn",
+    "show backend", "show pools", "show profiling", "show tasks", "show threads", "show fd",
+    "show activity", "show cli sockets", "show cli level", "show map", "show acl",
+    "show resolvers", "show ssl cert", "show ssl crt-list", "show ssl ca-file",
+    "show ssl crl-file", "show startup-logs", "show trace", "show peers", "show schema json",
+    "show version", "show events", "set maxconn frontend", "set maxconn global",
+    "set maxconn server", "set rate-limit", "set server", "set weight", "set timeout cli",
+    "set severity-output", "set profiling", "set table", "set map", "set ssl cert",
+    "set dynamic-cookie-key backend", "get weight", "get map", "get acl", "get var",
+    "enable server", "disable server", "enable frontend", "disable frontend", "enable agent",
+    "disable agent", "enable health", "disable health", "add map", "add acl", "add server",
+    "del map", "del acl", "del server", "clear map", "clear acl", "clear counters",
+    "clear table", "shutdown session", "shutdown sessions server", "shutdown frontend",
+    "trace", "operator", "user", "expert-mode", "experimental-mode" }) do
+  BUILTIN_CLI[c] = true
+end
+
 local function warn_twice(rt, what, name)
   E.alert(rt, sformat("config : Trying to register %s 'lua.%s' more than once. "
     .. "This will become a hard error in version 2.5.", what, name), "WARNING")
@@ -442,6 +463,11 @@ local function new_core(rt)
     usage = checkstring(2, usage, n)
     if type(fn) ~= "function" then U.typeerror(3, "function", fn, true) end
     if runtime_noop() then return end
+    if BUILTIN_CLI[table.concat(words, " ")] then
+      -- runtime.md 1.7: {"show", "info"} segfaulted 2.6.12 at startup
+      E.die(rt, sformat("core.register_cli() of the built-in command '%s': HAProxy 2.6 crashes "
+        .. "(segfault) at startup", table.concat(words, " ")))
+    end
     reg.cli[table.concat(words, " ")] = { fn = fn, words = words, usage = usage,
                                           name = table.concat(words, ".") }
   end

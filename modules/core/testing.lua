@@ -277,6 +277,7 @@ function H:load_chunk(chunk, err, name, args)
   else
     ok, e = pcall(chunk)
   end
+  E.check_dead(self.rt)
   if not ok then error("Lua runtime error: " .. tostring(e), 0) end
   return self
 end
