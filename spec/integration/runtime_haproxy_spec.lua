@@ -63,7 +63,8 @@ end)
 core.register_converters("c_yield", function(s) core.yield() return s .. "!" end)
 core.register_action("a_usercoro", { "http-req" }, function(txn)
   local r = coroutine.wrap(function() core.msleep(300) return "co-done" end)()
-  txn:set_var("txn.r", r)
+  local y = coroutine.wrap(function() core.yield() return "y" end)()
+  txn:set_var("txn.r", r .. "," .. tostring(y))
 end)
 core.register_action("p", { "http-req" }, function(txn)
   local a = { pcall(core.msleep, 20) }
@@ -131,7 +132,7 @@ describe("HAProxy 2.6 and the harness run a script by the same rules", function(
     mine["/s_errmid"] = s.status .. " " .. s.body .. " " .. (s.truncated and "18" or "nil")
     assert.same(real, mine)
     assert.equal("200 f= y=after-yield p= c= cy=x! sf= sc=", mine["/ctx"])
-    assert.equal("200 r=co-done out=", mine["/usercoro"])
+    assert.equal("200 r=co-done,y out=", mine["/usercoro"])
     assert.same(alerts(out), harness_alerts(h))
     assert.equal(8, #alerts(out))
   end)
@@ -321,5 +322,46 @@ frontend fe
     local _, h = run({})
     h:action("block")
     assert.equal("os.execute() @script.lua:7", h:blocking_calls()[1].call .. " @" .. h:blocking_calls()[1].where)
+  end)
+
+  -- One CLI command on HAProxy's stats socket; returns what it answered.
+  local function cli(path, line)
+    local unix = require "socket.unix"
+    local c = assert(unix())
+    c:settimeout(5)
+    assert(c:connect(path))
+    c:send(line .. "\n")
+    local out = c:receive("*a")
+    c:close()
+    return out
+  end
+
+  it("a CLI command gets service-timeout and errors as HAProxy reports them", function()
+    local SCRIPT = [==[
+core.register_cli({ "spin" }, "spins", function(applet) applet:send("before\n") while true do end end)
+core.register_cli({ "boom" }, "fails", function(applet) error("cliboom") end)
+core.register_cli({ "hello" }, "says hello", function(applet, ...)
+  applet:send("args:" .. table.concat({ ... }, ",") .. "\n")
+end)
+]==]
+    local real, out, h = {}, nil, nil
+    out, h = with_haproxy(SCRIPT, "    tune.lua.service-timeout 100ms\n"
+      .. "    stats socket ${DIR}/admin.sock level admin\n", [[
+frontend fe
+    bind 127.0.0.1:${PORT}
+    http-request return status 200
+]], function(hap)
+      for _, line in ipairs({ "spin", "boom", "hello a b" }) do
+        real[line] = cli(hap.dir .. "/admin.sock", line)
+      end
+    end, function(file, output)
+      return output, testing.load(file, { quiet = true, tune = { service_timeout = "100ms" } })
+    end)
+    local mine = {}
+    for _, line in ipairs({ "spin", "boom", "hello a b" }) do mine[line] = (h:cli(line)) end
+    assert.equal("args:hello,a,b\n\n", real["hello a b"])
+    assert.same(real, mine)
+    assert.same(alerts(out), harness_alerts(h))
+    assert.equal(2, #alerts(out))
   end)
 end)
