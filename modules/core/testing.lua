@@ -147,8 +147,9 @@ end
 
 --[[ HAProxy's tune.lua.* settings (runtime.md 1.4-1.6), as opts.tune:
   forced_yield     instructions between forced yields (10000; false: off)
-  session_timeout  Lua running time per action / fetch / converter call (4s)
-  service_timeout  per service or CLI call (4s)
+  session_timeout  Lua running time per action or CLI command (4s; fetches
+                   and converters never time out in 2.6)
+  service_timeout  per service call (4s)
   task_timeout     per task (none)
   watchdog         how long a fetch, converter or a script's own coroutine
                    may run before the harness says HAProxy's watchdog would
@@ -175,7 +176,8 @@ local function limits_of(tune, explicit_sched)
   local service = duration(get("service_timeout"), "service_timeout")
   local task = duration(get("task_timeout"), "task_timeout")
   local function l(t) return { forced_yield = fy, timeout = t, watchdog = watchdog } end
-  return { action = l(session), service = l(service), cli = l(service), task = l(task),
+  -- CLI commands get session-timeout (live; the reference said service-timeout)
+  return { action = l(session), service = l(service), cli = l(session), task = l(task),
            watchdog = watchdog, forced_yield = fy, session_timeout = session,
            service_timeout = service, task_timeout = task }
 end

@@ -336,7 +336,7 @@ frontend fe
     return out
   end
 
-  it("a CLI command gets service-timeout and errors as HAProxy reports them", function()
+  it("a CLI command gets session-timeout (not service-timeout) and errors as HAProxy reports them", function()
     local SCRIPT = [==[
 core.register_cli({ "spin" }, "spins", function(applet) applet:send("before\n") while true do end end)
 core.register_cli({ "boom" }, "fails", function(applet) error("cliboom") end)
@@ -345,7 +345,7 @@ core.register_cli({ "hello" }, "says hello", function(applet, ...)
 end)
 ]==]
     local real, out, h = {}, nil, nil
-    out, h = with_haproxy(SCRIPT, "    tune.lua.service-timeout 100ms\n"
+    out, h = with_haproxy(SCRIPT, "    tune.lua.session-timeout 100ms\n    tune.lua.service-timeout 3s\n"
       .. "    stats socket ${DIR}/admin.sock level admin\n", [[
 frontend fe
     bind 127.0.0.1:${PORT}
@@ -355,7 +355,8 @@ frontend fe
         real[line] = cli(hap.dir .. "/admin.sock", line)
       end
     end, function(file, output)
-      return output, testing.load(file, { quiet = true, tune = { service_timeout = "100ms" } })
+      return output, testing.load(file, { quiet = true, tune = { session_timeout = "100ms",
+                                                                 service_timeout = "3s" } })
     end)
     local mine = {}
     for _, line in ipairs({ "spin", "boom", "hello a b" }) do mine[line] = (h:cli(line)) end
