@@ -224,7 +224,8 @@ typedef struct rnode {
 	uint32_t seg, len;        /* bytes in pool: the chain leading here */
 	uint32_t first, cnt;      /* children, consecutive; labels = first bytes */
 	uint32_t best;
-	uint8_t in[RINLINE];      /* the chain itself when short: one cache line less */
+	uint8_t in[RINLINE];      /* the chain itself when short (one cache line less);
+	                           * in[0] is always its first byte */
 } rnode;
 
 static inline const uint8_t *rseg(const uint8_t *pool, const rnode *n)
@@ -301,6 +302,8 @@ static int compress(pl_map *m, const pl_trie *t, rtrie **out)
 		x->len = (uint32_t)(used - x->seg);
 		if (x->len <= RINLINE)
 			memcpy(x->in, r->pool + x->seg, x->len);
+		else
+			x->in[0] = r->pool[x->seg];   /* the label, read by rchild */
 		x->best = tn->best;
 		x->first = (uint32_t)tail;
 		x->cnt = tn->cnt;
@@ -330,6 +333,14 @@ static inline uint32_t rchild(const rtrie *r, uint32_t x, unsigned char c)
 	n = &r->n[x];
 	lo = n->first;
 	hi = lo + n->cnt;
+	/* one or two children: their own first bytes, in the lines the walk
+	 * reads next anyway, instead of one more line of labels */
+	if (n->cnt <= 2) {
+		for (; lo < hi; lo++)
+			if (r->n[lo].in[0] == c)
+				return lo;
+		return PL_TRIE_NONE;
+	}
 	if (n->cnt <= 8) {
 		for (; lo < hi; lo++)
 			if (r->lab[lo] == c)
