@@ -29,10 +29,10 @@ end
 -- Run `fn(hap)` against an HAProxy loading t.lua = script, then
 -- `harness(file, output)` while the file still exists; HAProxy is always
 -- stopped. Returns what harness returns.
-local function with_haproxy(script, global, config, fn, harness)
+local function with_haproxy(script, global, config, fn, harness, ports)
   local hap = H.start({ files = { ["t.lua"] = script },
                         global = "    nbthread 1\n    lua-load ${DIR}/t.lua\n" .. global,
-                        config = config, timeout = 60 })
+                        config = config, timeout = 60, ports = ports })
   local res = table.pack(pcall(function()
     fn(hap)
     return harness(hap.dir .. "/t.lua", hap:output())
@@ -157,6 +157,10 @@ core.register_service("s_loopmid", "http", function(applet)
   applet:send("partial\n")
   while true do end
 end)
+core.register_service("t_loop", "tcp", function(applet)
+  applet:send("hello\n")
+  while true do end
+end)
 core.register_task(function() while true do end end)
 ]==]
 
@@ -169,7 +173,22 @@ frontend fe
     http-request lua.a_sleepy if { path /a_sleepy }
     http-request lua.a_pcall if { path /a_pcall }
     http-request return status 200 content-type text/plain lf-string "done=%[var(txn.done)] first=%[var(txn.first)] second=%[var(txn.second)]"
+
+frontend tcpfe
+    mode tcp
+    bind 127.0.0.1:${PORT1}
+    tcp-request content use-service lua.t_loop
 ]]
+
+  -- Everything a TCP service sends until it closes the connection.
+  local function tcp_read_all(port)
+    local c = require("socket").tcp()
+    c:settimeout(5)
+    assert(c:connect("127.0.0.1", port))
+    local data, err, partial = c:receive("*a")
+    c:close()
+    return data or (err .. ":" .. partial)
+  end
 
   it("execution timeouts", function()
     local real = {}
@@ -182,10 +201,11 @@ frontend fe
       end
       local st, body, _, err = H.http({ port = hap.port, path = "/s_loopmid" })
       real["/s_loopmid"] = st .. " " .. body .. " " .. tostring(err:match("curl: %((%d+)%)"))
+      real.tcp = tcp_read_all(hap.vars.PORT1)
     end, function(file, output)
       return output, testing.load(file, { quiet = true, tune = { session_timeout = "100ms",
         service_timeout = "100ms", task_timeout = "100ms" } })
-    end)
+    end, 1)
     assert.is_true(h:run_tasks())
     local mine = {}
     local function vars(r)
@@ -197,12 +217,14 @@ frontend fe
     mine["/s_loop"] = s.status .. " " .. s.body
     s = h:service("s_loopmid")
     mine["/s_loopmid"] = s.status .. " " .. s.body .. " " .. (s.truncated and "18" or "nil")
+    mine.tcp = h:service("t_loop", { input = "" }).output
     assert.same(real, mine)
+    assert.equal("hello\n", mine.tcp)
     assert.equal("200 done= first=false,execution timeout second=false,execution timeout", mine["/a_pcall"])
     assert.equal("200 done=1 first= second=", mine["/a_sleepy"])
     local want = alerts(out)
     assert.same(want, harness_alerts(h))
-    assert.equal(4, #want) -- a_pcall caught its timeout
+    assert.equal(5, #want) -- a_pcall caught its timeout
   end)
 
   local MAXMEM = [==[
@@ -218,6 +240,7 @@ core.register_action("a_pcallrep", { "http-req" }, function(txn)
   txn:set_var("txn.r", tostring(ok) .. "," .. e)
 end)
 core.register_action("a_ok", { "http-req" }, function(txn) txn:set_var("txn.r", "ok") end)
+core.register_service("s_mem", "http", function(applet) local s = string.rep("x", 50*1024*1024) end)
 core.register_fetches("f_memtab", function(txn)
   local t = {}
   for i = 1, 1e8 do t[i] = ("x"):rep(64) .. i end
@@ -234,10 +257,11 @@ frontend fe
     http-request lua.a_memrep if { path /a_memrep }
     http-request lua.a_pcallrep if { path /a_pcallrep }
     http-request lua.a_ok if { path /a_ok }
+    http-request use-service lua.s_mem if { path /s_mem }
     http-request return status 200 content-type text/plain lf-string "f=%[lua.f_memtab]" if { path /f_memtab }
     http-request return status 200 content-type text/plain lf-string "r=%[var(txn.r)]"
 ]], function(hap)
-      for _, p in ipairs({ "/a_mem", "/a_memrep", "/a_pcallrep", "/f_memtab", "/a_ok" }) do
+      for _, p in ipairs({ "/a_mem", "/a_memrep", "/a_pcallrep", "/f_memtab", "/s_mem", "/a_ok" }) do
         local st, body = H.http({ port = hap.port, path = p })
         real[p] = st .. " " .. body
       end
@@ -249,6 +273,8 @@ frontend fe
         out["/" .. a] = "200 r=" .. (h:action(a).vars.txn.r or "")
       end
       out["/f_memtab"] = "200 f=" .. h:fetch("f_memtab").text
+      local sv = h:service("s_mem")
+      out["/s_mem"] = sv.status .. " " .. sv.body
       local logs = {}
       for _, l in ipairs(h:logs()) do logs[#logs + 1] = l.msg end
       table.sort(logs)
@@ -256,8 +282,10 @@ frontend fe
     ]], { args = { file } }) end)
     assert.same(real, r[1])
     assert.same(alerts(out), r[2])
-    assert.equal(3, #r[2])
-    assert.equal("Lua sample-fetch 'f_memtab': out of memory error.", r[2][3])
+    assert.equal(4, #r[2])
+    local found = false
+    for _, l in ipairs(r[2]) do found = found or l == "Lua sample-fetch 'f_memtab': out of memory error." end
+    assert.is_true(found)
   end)
 
   local SPIN = [==[
