@@ -76,7 +76,8 @@ build/ctest/obj/%.o: lib/%.c $(wildcard include/proxylua/*.h)
 	$(CC) $(CTEST_CFLAGS) -c $< -o $@
 build/ctest/libpl.a: $(CTEST_OBJS)
 	rm -f $@ && ar rcs $@ $^
-build/ctest/%: tests/c/%.c build/ctest/libpl.a
+# A test may include shared test headers or another test's source.
+build/ctest/%: tests/c/%.c $(wildcard tests/c/*.h tests/c/*.c) build/ctest/libpl.a
 	$(CC) $(CTEST_CFLAGS) -o $@ $< build/ctest/libpl.a $(CTEST_LIBS)
 ctest: $(CTESTS)
 	@for t in $(CTESTS); do $$t || exit 1; done
