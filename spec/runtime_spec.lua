@@ -504,6 +504,27 @@ describe("patterns that kill HAProxy 2.6 (runtime.md 1.7, socket.md)", function(
         { tcp = function() return function() end end }))
   end)
 
+  it("fail an action that runs too long without yielding (forced yields off)", function()
+    local code = [[
+      core.register_action("spin", { "http-req" }, function(txn)
+        local t0 = os.clock()
+        while os.clock() - t0 < 0.3 do end
+        txn:set_var("txn.done", 1)
+      end)
+    ]]
+    local h = load(code, { tune = { forced_yield = false, watchdog = "100ms" } })
+    assert.equal("proxylua: Lua function 'spin': HAProxy's watchdog would kill the process here: "
+      .. "Lua ran over 100 ms without yielding to the scheduler", errmsg(h.action, h, "spin"))
+    -- with forced yields the scheduler gets its turns: no watchdog
+    h = load(code, { tune = { forced_yield = 1000, watchdog = "100ms" } })
+    assert.equal(1, h:action("spin").vars.txn.done)
+    -- sleeping is a trip through the scheduler too
+    h = load([[core.register_action("nap", { "http-req" }, function(txn)
+      core.msleep(150) core.msleep(150) txn:set_var("txn.done", 1) end)]],
+      { clock = "real", tune = { forced_yield = false, session_timeout = false, watchdog = "100ms" } })
+    assert.equal(1, h:action("nap").vars.txn.done)
+  end)
+
   it("fail register_init at runtime and a txn:done caught by pcall", function()
     local h = load([[
       core.register_action("ri", { "http-req" }, function(txn) pcall(core.register_init, print) end)

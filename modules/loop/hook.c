@@ -41,9 +41,17 @@ static void push_watchdog_text(lua_State *L, int64_t watchdog, const char *where
 	                where != NULL ? where : "a coroutine the script created");
 }
 
+/* watchdog_fired: 1 = in a coroutine the script created (or loop.call's
+ * function), 2 = a task's or attached call's own code ran that long
+ * without yielding (forced yields off, or inside a C call) */
 static void push_watchdog(lua_State *L, ltask *t)
 {
-	push_watchdog_text(L, t->watchdog, t->where);
+	if (t->watchdog_fired == 2)
+		lua_pushfstring(L, "HAProxy's watchdog would kill the process here: Lua ran "
+		                "over %d ms without yielding to the scheduler",
+		                (int)(t->watchdog / 1000000));
+	else
+		push_watchdog_text(L, t->watchdog, t->where);
 }
 
 static void watchdog_error(lua_State *L, ltask *t)
@@ -90,6 +98,13 @@ static void task_hook(lua_State *L, lua_Debug *ar)
 		t->timed_out = 1;
 		lua_pushliteral(L, "execution timeout");
 		lua_error(L);
+	}
+	if (t->watchdog > 0 && pl_clock_mono() - t->slice >= t->watchdog) {
+		/* no trip through the scheduler for that long: HAProxy's
+		 * watchdog kills the process (checked live with forced yields
+		 * off and a 3 s spin in an action) */
+		t->watchdog_fired = 2;
+		watchdog_error(L, t);
 	}
 	if (t->forced_yield > 0 && lua_isyieldable(L)) {
 		/* the task's own thread yields to the loop; an attached one to
@@ -193,7 +208,7 @@ int pl_lloop_attach(lua_State *L)
 		return luaL_error(L, "attach: not called from a task of this loop");
 	/* the call that ends had the watchdog fire (a pcall may have caught
 	 * it): HAProxy would be dead, say so to the harness */
-	fired = t->alt != NULL && t->watchdog_fired;
+	fired = t->alt != NULL ? t->watchdog_fired : 0;
 	fired_ms = t->watchdog;
 	if (t->overridden) {
 		t->forced_yield = t->saved.forced_yield;
@@ -223,7 +238,7 @@ int pl_lloop_attach(lua_State *L)
 	t->timed_out = 0;
 	t->watchdog_fired = 0;
 	t->slice = pl_clock_mono();
-	if (co != NULL && (t->forced_yield > 0 || t->budget > 0)) {
+	if (co != NULL && (t->forced_yield > 0 || t->budget > 0 || t->watchdog > 0)) {
 		lua_rawgetp(L, LUA_REGISTRYINDEX, &hook_key);
 		if (lua_touserdata(L, -1) != (void *)t && !t->late) {
 			/* the task was not hooked for this resume: hook it now,
@@ -237,7 +252,11 @@ int pl_lloop_attach(lua_State *L)
 		lua_sethook(co, task_hook, LUA_MASKCOUNT,
 		            t->forced_yield > 0 ? (int)t->forced_yield : HOOK_CHECK_EVERY);
 	}
-	if (fired) {
+	if (fired == 2) {
+		lua_pushfstring(L, "HAProxy's watchdog would kill the process here: Lua ran "
+		                "over %d ms without yielding to the scheduler", (int)(fired_ms / 1000000));
+		return 1;
+	} else if (fired) {
 		push_watchdog_text(L, fired_ms, NULL);
 		return 1;
 	}

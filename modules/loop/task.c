@@ -44,7 +44,9 @@ static void task_run(pl_loop *loop, pl_job *job)
 	lloop *lp = t->lp;
 	lua_State *L = lp->L, *co = t->co;
 	void *prevhook = NULL;
-	int st, nres = 0, hooked = t->forced_yield > 0 || t->budget > 0;
+	/* an attached call is always hooked: its watchdog needs each
+	 * resume's start */
+	int st, nres = 0, hooked = t->forced_yield > 0 || t->budget > 0 || t->alt != NULL;
 
 	(void)loop;
 	prev = lp->current;
