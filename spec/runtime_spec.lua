@@ -465,6 +465,19 @@ end)
       errmsg(h.action, h, "audit"))
   end)
 
+  it("sees files loaded at runtime", function()
+    local h = load([[
+      core.register_action("reload", { "http-req" }, function(txn)
+        local f = loadfile("/nonexistent/rules.lua")
+        pcall(dofile, "/nonexistent/rules.lua")
+      end)
+    ]])
+    h:action("reload")
+    local got = {}
+    for _, c in ipairs(h:blocking_calls()) do got[#got + 1] = c.call .. " @" .. c.where end
+    assert.same({ "loadfile() @script.lua:2", "dofile() @script.lua:3" }, got)
+  end)
+
   it("can be turned off", function()
     local h = setup({ blocking = "off" })
     h:action("audit", { path = "/x" })

@@ -145,6 +145,9 @@ function B.install(rt, G, mode, quiet)
     return exit(...)
   end
   if G.print == print then G.print = wrap(print, "print()", rt) end
+  -- loading a file reads it
+  G.dofile = wrap(G.dofile, "dofile()", rt)
+  G.loadfile = wrap(G.loadfile, "loadfile()", rt)
   local req = G.require
   local pkg = G.package
   G.require = function(name, ...)
