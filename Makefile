@@ -35,7 +35,9 @@ WARNINGS := -Wall -Wextra -Werror -pedantic -Wshadow -Wmissing-prototypes \
 	-Wstrict-prototypes -Wdeclaration-after-statement -Wpointer-arith \
 	-Wundef -Wwrite-strings -Wredundant-decls -Wnested-externs \
 	-Wformat=2 -Wno-format-nonliteral -Wcast-align -Wvla -Wmissing-declarations
-ALL_CFLAGS := -std=c99 -D_POSIX_C_SOURCE=200809L -fPIC -fvisibility=hidden \
+# -fno-plt: modules call into the host's Lua API on every operation; calling
+# through the GOT saves a jump per call.
+ALL_CFLAGS := -std=c99 -D_POSIX_C_SOURCE=200809L -fPIC -fvisibility=hidden -fno-plt \
 	$(WARNINGS) $(CFLAGS) -Iinclude -I$(LUA_INCDIR)
 
 # Each modules/<name>/module.mk appends <name> to MODULES and sets

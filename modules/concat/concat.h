@@ -2,6 +2,8 @@
 #ifndef PROXYLUA_CONCAT_H
 #define PROXYLUA_CONCAT_H
 
+#include <stdint.h>
+#include <string.h>
 #include "proxylua/compat.h"
 #include "proxylua/buf.h"
 
@@ -21,10 +23,25 @@ static inline char *pl_concat_prepare(lua_State *L, pl_concat *c, size_t n)
 	return c->buf.data + c->buf.len;
 }
 
+/* Typical pieces are a few bytes: copy those inline (two overlapping
+ * fixed-size moves) instead of calling memcpy through the PLT. */
 static inline void pl_concat_add(lua_State *L, pl_concat *c, const char *s, size_t n)
 {
 	char *dst = pl_concat_prepare(L, c, n);
-	memcpy(dst, s, n);
+
+	if (n >= 8 && n <= 16) {
+		uint64_t head, tail;
+		memcpy(&head, s, 8);
+		memcpy(&tail, s + n - 8, 8);
+		memcpy(dst, &head, 8);
+		memcpy(dst + n - 8, &tail, 8);
+	} else if (n < 8) {
+		size_t i;
+		for (i = 0; i < n; i++)
+			dst[i] = s[i];
+	} else {
+		memcpy(dst, s, n);
+	}
 	c->buf.len += n;
 }
 
