@@ -401,6 +401,8 @@ end)
 
 core.register_task(function()
   os.remove("/nonexistent/proxylua-spec")
+  core.msleep(10)
+  coroutine.wrap(function() io.write("") end)()
 end)
 ]==]
 
@@ -430,6 +432,7 @@ end)
       "file:read() @script.lua:12 Lua sample-fetch 'from_file'",
       "file:write() @script.lua:5 Lua function 'audit'",
       "io.open() @script.lua:11 Lua sample-fetch 'from_file'",
+      "io.write() @script.lua:31 Lua task",
       "os.remove() @script.lua:29 Lua task",
       "print() @script.lua:18 Lua converter 'shout'",
       "require('proxylua_spec_not_loaded_yet') of a module not loaded yet @script.lua:23 "

@@ -185,6 +185,9 @@ local NOMEM = "not enough memory"   -- LUA_ERRMEM's message, no position
 -- every registered function's coroutine -> its context, for all harnesses.
 E.active = nil
 E.ctx_all = setmetatable({}, { __mode = "k" })
+-- registered tasks: loop task handle -> context, and the loops they run on
+E.ctx_by_task = setmetatable({}, { __mode = "k" })
+E.loops = setmetatable({}, { __mode = "k" })
 
 local function exec_body(rt, ctx, fn, ...)
   local co = coroutine.create(fn)
@@ -828,7 +831,7 @@ function RT:start_task(fn, ...)
   ctx.co, ctx.rt = co, self
   self.ctx_of[co] = ctx
   E.ctx_all[co] = ctx
-  self.sched:spawn(co, function(ok, err)
+  local handle = self.sched:spawn(co, function(ok, err)
     if ok or ctx.done then return end
     if rt.dead then return end
     if err == NOMEM then
@@ -839,6 +842,11 @@ function RT:start_task(fn, ...)
       E.report(rt, ctx, E.error_text(rt, err, co))
     end
   end, self.limits and self.limits.task)
+  -- the loop task running this task, for code in coroutines it creates
+  if handle ~= nil and self.sched.loop then
+    E.ctx_by_task[handle] = ctx
+    E.loops[self.sched.loop] = true
+  end
 end
 
 -- After the body: what HAProxy does once the configuration is parsed.

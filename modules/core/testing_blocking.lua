@@ -23,7 +23,13 @@ end
 -- script created inside it).
 local function running_ctx()
   local co = coroutine.running()
-  return (co and E.ctx_all[co]) or E.active
+  local ctx = (co and E.ctx_all[co]) or E.active
+  if ctx then return ctx end
+  -- a coroutine created inside a registered task: the loop knows the task
+  for l in pairs(E.loops) do
+    local ok, t = pcall(l.current, l) -- a closed loop raises
+    if ok and t and E.ctx_by_task[t] then return E.ctx_by_task[t] end
+  end
 end
 
 -- "file:line" of the first script frame above the wrapper (levels: 1 site,
