@@ -666,18 +666,24 @@ function S.new_converters(stream, as_string) return new_obj(converters_mt, strea
 
 -- For the harness and %[...]-style chains: run a fetch/converter by its
 -- configuration name on a stream.
+-- Arguments go through the same checks as from Lua (backend, server and
+-- table names become what the keyword expects); a refusal is nil, msg.
 function S.fetch(stream, name, ...)
   local kw = F[name]
   if not kw then return nil, "unknown fetch method '" .. name .. "'" end
-  return kw.fn(stream, { ... })
+  local ok, args = pcall(check_args, kw, { ... }, select("#", ...), 0, 1, stream)
+  if not ok then return nil, args end
+  return kw.fn(stream, args)
 end
 
 function S.convert(stream, name, smp, ...)
   local cv = C[name]
   if not cv then return nil, "unknown converter '" .. name .. "'" end
+  local ok, args = pcall(check_args, cv, { ... }, select("#", ...), 0, 1, stream)
+  if not ok then return nil, args end
   local input = U.cast(smp, cv.input, misc)
   if not input then return nil end
-  return cv.fn(input, { ... }, stream)
+  return cv.fn(input, args, stream)
 end
 
 return S
