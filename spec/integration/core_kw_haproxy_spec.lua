@@ -422,6 +422,29 @@ local REQ_HEADERS = { "X-Forwarded-For: 10.0.0.1, 10.0.0.2", "X-Forwarded-For: 1
   "Cookie: a=1; b=2", "Cookie: a=3; c=\"q v\"; n=42x", "X-Empty:", "X-Q: \"a,b\", c",
   "Content-Type: application/x-www-form-urlencoded" }
 
+-- The same keywords from an HTTP service: HTTP fetches are refused there.
+local SVC_CASES = [==[
+T("a1", function() return applet.f:http_auth("ul") end)
+T("a2", function() return applet.f:be_conn("be"), applet.f:req_ssl_sni(), applet.f:res_comp() end)
+T("a3", function() return applet.f:res_comp() end)
+T("a4", function() return applet.f:capture_req_hdr(0) end)
+T("a5", function() return applet.f:distcc_param("DIST"), applet.f:fc_rtt("ms"), applet.f:ssl_fc(), applet.f:so_id() end)
+T("a6", function() return applet.f:http_auth_group("ul") end)
+T("a7", function() return applet.f:res_cache_hit() end)
+T("a8", function() return applet.f:cookie("a") end)
+T("a9", function() return applet.f:url_param("a") end)
+]==]
+
+local SVC_CONFIG = [[
+userlist ul
+    user alice insecure-password secret
+frontend fe
+    bind 127.0.0.1:${PORT}
+    http-request use-service lua.probe
+backend be
+    server s1 127.0.0.1:1
+]]
+
 local function script(cases)
   return "core.register_action('probe', {'http-req'}, function(txn)\n" .. PRELUDE
     .. cases:gsub("rd%(\"%${KEYS}/([^\"]+)\"%)", function(f) return string.format("%q", H.read_file(KEYS .. "/" .. f)) end):gsub("%${KEYS}", KEYS) .. "\ntxn:done({ status = 200, body = table.concat(results, '\\n') .. '\\n' })\nend)\n"
@@ -753,6 +776,25 @@ describe("proxylua.core keywords against HAProxy 2.6", function()
                                                           body = "k=v&m=2&k=w", headers = all })
     assert.equal(6, #lines(body))
     assert.same(lines(body), lines(r.reply.body))
+  end)
+
+  it("services refuse HTTP fetches the same way", function()
+    local code = "core.register_service('probe', 'http', function(applet)\n" .. PRELUDE .. SVC_CASES .. [[
+local b = table.concat(results, '\n') .. '\n'
+applet:set_status(200) applet:add_header('content-length', #b) applet:start_response() applet:send(b)
+end)
+]]
+    local hap = H.start({ files = { ["probe.lua"] = code }, global = "    lua-load ${DIR}/probe.lua",
+                          config = SVC_CONFIG })
+    local ok, status, body = pcall(H.http, { port = hap.port, path = "/p?a=1" })
+    hap:stop()
+    assert(ok, status)
+    local h = testing.load_string(code, { proxies = { fe = { cap = "frontend" },
+      be = { cap = "backend", servers = { s1 = { addr = "127.0.0.1:1" } } } },
+      userlists = { ul = { users = { alice = { password = "secret" } } } } })
+    local r = h:service("probe", { uri = "/p?a=1" })
+    assert.equal(9, #lines(body))
+    assert.same(lines(body), lines(r.body))
   end)
 
   it("stick tables give the same results", function()
