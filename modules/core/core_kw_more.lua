@@ -189,6 +189,77 @@ return function(K)
   def("res.comp", NOARG, function() return bool(false) end, true)
   def("res.comp_algo", NOARG, function() return nil end, true)
 
+  -- HTX internals of the message in the current direction, modelled on
+  -- 2.6's layout (checked live): a start-line block (20 bytes + the three
+  -- strings), one block per header (name + value), EOH (1 byte), one DATA
+  -- block for the body; 8 bytes of metadata per block in a 16336-byte area.
+  local HTX_SIZE = 16336
+  local function htx_msg(s)
+    if s.mode ~= "http" then return nil end
+    return s.dir == "res" and s.http_res or s.http_req
+  end
+  local function htx_blocks(s)
+    local m = htx_msg(s)
+    if not m then return nil end
+    local res = m == s.http_res
+    local a, b, c
+    if res then a, b, c = "HTTP/" .. m.version, tostring(m.status), m.reason or msg.reason(m.status)
+    else a, b, c = m.method, m.uri, "HTTP/" .. m.version end
+    local blks = { { type = res and "HTX_BLK_RES_SL" or "HTX_BLK_REQ_SL", size = 20 + #a + #b + #c,
+                     sl = a .. " " .. b .. " " .. c } }
+    for _, h in ipairs(m.headers) do
+      blks[#blks + 1] = { type = "HTX_BLK_HDR", size = #h[1] + #h[2], name = h[1], value = h[2] }
+    end
+    blks[#blks + 1] = { type = "HTX_BLK_EOH", size = 1 }
+    if m.body and #m.body > 0 then blks[#blks + 1] = { type = "HTX_BLK_DATA", size = #m.body, data = m.body } end
+    return blks
+  end
+  local function htx_totals(s)
+    local blks = htx_blocks(s)
+    if not blks then return nil end
+    local data = 0
+    for _, b in ipairs(blks) do data = data + b.size end
+    return { data = data, used = data + 8 * #blks, nbblks = #blks }
+  end
+  local function htx_figure(name, fn)
+    def("internal.htx." .. name, NOARG, function(s)
+      local t = htx_totals(s)
+      return t and fn(t) or nil
+    end, true)
+  end
+  htx_figure("data", function(t) return sint(t.data) end)
+  htx_figure("used", function(t) return sint(t.used) end)
+  htx_figure("size", function() return sint(HTX_SIZE) end)
+  htx_figure("free", function(t) return sint(HTX_SIZE - t.used) end)
+  htx_figure("free_data", function(t) return sint(math.max(0, HTX_SIZE - t.used - 8)) end)
+  htx_figure("nbblks", function(t) return sint(t.nbblks) end)
+  htx_figure("has_eom", function() return bool(true) end) -- the harness holds whole messages
+  def("internal.strm.is_htx", NOARG, function(s) return bool(s.mode == "http") end)
+  -- <idx>: a block number or head / tail / first; anything else is refused
+  local function blk(s, a)
+    local blks = htx_blocks(s)
+    if not blks then return nil end
+    local i
+    if a[1] == "head" or a[1] == "first" then i = 1
+    elseif a[1] == "tail" then i = #blks
+    elseif a[1]:match("^%d+$") then i = tonumber(a[1]) + 1
+    else return nil, "error in arguments" end
+    return blks[i] or { type = "HTX_BLK_UNUSED", size = 0 }
+  end
+  local function blk_fetch(name, fn)
+    def("internal.htx_blk." .. name, { min = 1, "str" }, function(s, a)
+      local b, err = blk(s, a)
+      if err then return nil, err end
+      return b and fn(b) or nil
+    end, true)
+  end
+  blk_fetch("type", function(b) return str(b.type) end)
+  blk_fetch("size", function(b) return sint(b.size) end)
+  blk_fetch("hdrname", function(b) return str(b.name or "") end)
+  blk_fetch("hdrval", function(b) return str(b.value or "") end)
+  blk_fetch("data", function(b) return { t = "bin", v = b.data or "" } end)
+  blk_fetch("start_line", function(b) return str(b.sl or "") end)
+
   -- Userlists (opts.userlists of the harness): { ul = { users = { alice =
   -- { password = "secret" }, bob = { hash = "$6$salt$..." } } } }.
   local function basic_user(s, a)

@@ -416,9 +416,15 @@ T("q2", function() local f = txn.f return f:req_hdr("x-forwarded-for"), f:req_hd
 T("q3", function() local f = txn.f return f:req_cook("a"), f:req_cook_cnt("a"), f:req_cook_cnt(), f:req_cook("c"), f:cook_val("n"), f:req_cook("zz") end)
 T("q4", function() local f = txn.f return f:req_hdr("x-empty"), f:req_hdr_cnt("x-empty"), f:req_fhdr("x-q"), f:req_hdr("x-q"), f:req_hdr_cnt("x-q") end)
 T("q5", function() local f = txn.f return f:req_body(), f:req_body_len(), f:req_body_size(), f:req_body_param("k"), f:req_body_param("m"), f:req_body_param() end)
+T("h1", function() local f = txn.f return f:internal_htx_data(), f:internal_htx_used(), f:internal_htx_size(), f:internal_htx_free(), f:internal_htx_free_data(), f:internal_htx_has_eom(), f:internal_htx_nbblks(), f:internal_strm_is_htx() end)
+T("h4", function() return txn.f:internal_htx_blk_type("bogus") end)
+T("h5", function() return txn.f:internal_htx_blk_type() end)
+T("h2", function() local f, o = txn.f, {} for i = 0, 12 do local k = tostring(i) o[#o + 1] = f:internal_htx_blk_type(k) .. ":" .. f:internal_htx_blk_size(k) .. ":" .. f:internal_htx_blk_hdrname(k) .. "=" .. f:internal_htx_blk_hdrval(k) .. "/" .. f:internal_htx_blk_data(k) end return table.concat(o, " ") end)
+T("h3", function() local f = txn.f return f:internal_htx_blk_type("head"), f:internal_htx_blk_type("tail"), f:internal_htx_blk_type("first"), f:internal_htx_blk_size("tail"), f:internal_htx_blk_start_line("0") end)
+T("h6", function() return txn.f:internal_htx_blk_type("99"), txn.f:internal_htx_blk_size("99"), txn.f:internal_htx_blk_start_line("1") end)
 T("q6", function() local f = txn.f return f:url32(), f:base32(), f:url_port(), f:http_first_req(), f:req_hdr_names(";") end)
 ]==]
-local REQ_HEADERS = { "X-Forwarded-For: 10.0.0.1, 10.0.0.2", "X-Forwarded-For: 10.0.0.3",
+local REQ_HEADERS = { "User-Agent: curl", "X-Forwarded-For: 10.0.0.1, 10.0.0.2", "X-Forwarded-For: 10.0.0.3",
   "Cookie: a=1; b=2", "Cookie: a=3; c=\"q v\"; n=42x", "X-Empty:", "X-Q: \"a,b\", c",
   "Content-Type: application/x-www-form-urlencoded" }
 
@@ -770,11 +776,12 @@ describe("proxylua.core keywords against HAProxy 2.6", function()
                                              body = "k=v&m=2&k=w", headers = curl_hdrs })
     hap:stop()
     assert(ok, status)
-    local all = { "Host: 127.0.0.1:" .. hap.port, "User-Agent: curl", "Accept: */*" }
+    local all = { "Host: 127.0.0.1:" .. hap.port }
     for _, x in ipairs(REQ_HEADERS) do all[#all + 1] = x end
+    table.insert(all, 2, "Accept: */*") -- curl sends its accept before a given user-agent
     local r = testing.load_string(code):action("probe", { method = "POST", uri = "/a/b?x=1&y=&z",
                                                           body = "k=v&m=2&k=w", headers = all })
-    assert.equal(6, #lines(body))
+    assert.equal(12, #lines(body))
     assert.same(lines(body), lines(r.reply.body))
   end)
 
