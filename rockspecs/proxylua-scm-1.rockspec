@@ -23,6 +23,7 @@ external_dependencies = {
    ZLIB = { header = "zlib.h", library = "z" },
    XXHASH = { header = "xxhash.h", library = "xxhash" },
    PCRE2 = { header = "pcre2.h", library = "pcre2-8" },
+   LIBCRYPT = { header = "crypt.h", library = "crypt" },  -- userlist passwords (core)
 }
 build = {
    type = "make",
