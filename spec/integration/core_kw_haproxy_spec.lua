@@ -692,9 +692,12 @@ describe("proxylua.core keywords against HAProxy 2.6", function()
     local log = hap:output()
     hap:stop()
     local real, ours = {}, {}
-    for l in log:gmatch("R|([^\n]*)") do real[#real + 1] = l end
+    -- lastchg counts seconds since the last state change: on a busy
+    -- machine HAProxy may print 1 where the harness's fresh clock says 0.
+    local function untimed(l) return (l:gsub("lastchg=integer:%d+", "lastchg=integer:*")) end
+    for l in log:gmatch("R|([^\n]*)") do real[#real + 1] = untimed(l) end
     testing.load_string(STATS_SCRIPT, { proxies = STATS_PROXIES,
-      globals = { print = function(l) ours[#ours + 1] = l:sub(3) end } })
+      globals = { print = function(l) ours[#ours + 1] = untimed(l:sub(3)) end } })
     assert.equal(7, #real)
     assert.same(real, ours)
   end)
