@@ -28,6 +28,22 @@ describe("proxylua.concat", function()
     assert.equal(1, rawlen(a))
   end)
 
+  it("the class's add checks self (builder field removed, or reached through the metatable)", function()
+    local b = concat.new()
+    b:add("a")
+    local class_add = getmetatable(b).__index.add
+    class_add(b, "b", 1)
+    b.add = nil
+    b:add("c")
+    assert.equal("ab1c", b:dump())
+    local ok, err = pcall(class_add, {}, "x")
+    assert.is_false(ok)
+    assert.matches("proxylua.concat expected, got table", err, 1, true)
+    ok, err = pcall(class_add, b)
+    assert.is_false(ok)
+    assert.matches("string expected, got no value", err, 1, true)
+  end)
+
   describe("HAProxy-compatible add/dump", function()
     it("appends strings and converts numbers as HAProxy does", function()
       local b = concat.new()

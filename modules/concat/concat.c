@@ -107,6 +107,22 @@ static int concat_add(lua_State *L)
 	return 0;
 }
 
+/* The class's add, reached when the builder's own field is gone (b.add =
+ * nil) or through getmetatable(b).__index: its upvalue is the buffer
+ * metatable, not a buffer, so self must be checked. */
+static int concat_add_method(lua_State *L)
+{
+	pl_concat *c = check_self(L);
+	int top = lua_gettop(L), i;
+
+	for (i = 2; i <= top || i == 2; i++) {
+		size_t n;
+		const char *s = luaL_checklstring(L, i, &n);
+		pl_concat_add(L, c, s, n);
+	}
+	return 0;
+}
+
 static int concat_dump(lua_State *L)
 {
 	pl_concat *c = check_self(L);
@@ -212,7 +228,7 @@ static int buffer_gc(lua_State *L)
 }
 
 static const luaL_Reg concat_methods[] = {
-	{"add", concat_add},
+	{"add", concat_add_method},
 	{"dump", concat_dump},
 	{"len", concat_len},
 	{"reset", concat_reset},
