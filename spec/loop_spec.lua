@@ -413,6 +413,20 @@ describe("proxylua.loop", function()
         .. " in Lua sample-fetch 'f_loop', where execution timeouts do not apply", err)
       assert.is_nil(debug.gethook())
     end)
+
+    it("keeps a `where` given by an __index alive for the whole call", function()
+      local opts = setmetatable({ watchdog = 0.02 }, { __index = function(_, k)
+        if k == "where" then return "Lua action '" .. ("w"):rep(40) .. tostring(#k) .. "'" end
+      end })
+      local ok, err = loop.call(opts, function()
+        collectgarbage(); collectgarbage()
+        local junk = {}
+        while true do junk[#junk % 64 + 1] = ("y"):rep(50) .. #junk end
+      end)
+      assert.is_false(ok)
+      assert.equal("HAProxy's watchdog would kill the process here: Lua ran over 20 ms"
+        .. " in Lua action '" .. ("w"):rep(40) .. "5', where execution timeouts do not apply", err)
+    end)
   end)
 
   describe("errors in tasks", function()

@@ -285,9 +285,14 @@ int pl_lloop_call(lua_State *L)
 	t.where = "a function that cannot yield";
 	if (lua_type(L, 1) == LUA_TTABLE) {
 		pl_lloop_limits(L, 1, &lim);
-		if (lua_getfield(L, 1, "where") == LUA_TSTRING)
-			t.where = lua_tostring(L, -1);   /* anchored by opts, at 1 */
-		lua_pop(L, 1);
+		/* an __index may hand out a fresh string: anchor it at 1,
+		 * in place of opts, which is read already */
+		if (lua_getfield(L, 1, "where") == LUA_TSTRING) {
+			t.where = lua_tostring(L, -1);
+			lua_replace(L, 1);
+		} else {
+			lua_pop(L, 1);
+		}
 		fi = 2;
 	}
 	luaL_checktype(L, fi, LUA_TFUNCTION);
