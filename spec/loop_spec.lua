@@ -450,6 +450,25 @@ describe("proxylua.loop", function()
       assert.same({}, (l:errors()))      -- errors() empties the list
     end)
 
+    it("a task cancelled from its own done handler is left to finish (false), not freed under the loop", function()
+      local l = loop.new{ virtual = true }
+      local got = {}
+      local h, h2
+      h = l:spawn({ done = function(ok, v)
+        got[#got + 1] = { ok, v, l:cancel(h) }
+        h = nil
+        collectgarbage(); collectgarbage()
+      end }, function() return 1 end)
+      h2 = l:spawn({ done = function(ok, e)
+        got[#got + 1] = { ok, e, l:cancel(h2), h2:status() }
+        h2 = nil
+        collectgarbage(); collectgarbage()
+      end }, function() error("e2", 0) end)
+      assert.same({ true, 0 }, { l:run() })
+      assert.same({ { true, 1, false }, { false, "e2", false, "running" } }, got)
+      assert.same({}, (l:errors()))
+    end)
+
     it("go to on_error when one is set; its own errors are kept", function()
       local got = {}
       local l = loop.new{ virtual = true, on_error = function(e, tb, task)

@@ -258,6 +258,12 @@ int pl_lloop_cancel(lua_State *L)
 	}
 	if (t == lp->current)
 		return luaL_error(L, "cannot cancel the running task");
+	if (t->state == T_RUNNING) {
+		/* finishing: its done or on_error handler is running, and the
+		 * end of task_run still uses it */
+		lua_pushboolean(L, 0);
+		return 1;
+	}
 	pl_lloop_ctx(L, 1);
 	pl_lloop_task_unlink(t);
 	t->state = T_CANCELLED;
