@@ -44,6 +44,24 @@ describe("proxylua.concat", function()
     assert.matches("string expected, got no value", err, 1, true)
   end)
 
+  it("a finalizer run by growth's collection step may close or fill the same builder", function()
+    for _, act in ipairs({ "close", "add" }) do
+      local b = concat.new()
+      collectgarbage("stop")
+      for _ = 1, 200 do
+        setmetatable({}, { __gc = function() if act == "close" then b:close() else b:add(("z"):rep(3000)) end end })
+      end
+      collectgarbage("restart")
+      local big = ("x"):rep(100000)
+      for _ = 1, 50 do b:add(big) end
+      b:add("end")
+      local s = b:dump()
+      assert.equal("end", s:sub(-3))
+      assert.equal(0, (#s - 3) % 1000)
+      assert.is_true(#s >= 100003)
+    end
+  end)
+
   describe("HAProxy-compatible add/dump", function()
     it("appends strings and converts numbers as HAProxy does", function()
       local b = concat.new()

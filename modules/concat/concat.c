@@ -47,8 +47,14 @@ void pl_concat_grow(lua_State *L, pl_concat *c, size_t n)
 
 	if (pl_buf_grow(&c->buf, n ? n : 1) != 0)
 		pl_memerror(L);
-	if (c->buf.cap - before >= 1024)
+	if (c->buf.cap - before >= 1024) {
 		lua_gc(L, LUA_GCSTEP, (int)((c->buf.cap - before) >> 10));
+		/* The step may run finalizers, and one may have closed or
+		 * filled this very builder: make sure the room is still there. */
+		if ((c->buf.cap - c->buf.len < n || c->buf.data == NULL) &&
+		    pl_buf_grow(&c->buf, n ? n : 1) != 0)
+			pl_memerror(L);
+	}
 }
 
 /* new(): upvalue 1 is the buffer metatable, upvalue 2 the class metatable. */
