@@ -470,6 +470,19 @@ describe("proxylua.map", function()
         assert.are.equal(0, m:count())
       end)
     end
+    it("updates on a released map raise as lookups do, and reload revives it", function()
+      for _, src in ipairs({ { { "a", "1" } }, FIX .. "str.map" }) do
+        local m = Map.new(src, Map._str)
+        getmetatable(m[1]).__gc(m[1])      -- what __close does, under 5.3 too
+        for _, f in ipairs({ "set", "add", "del", "clear" }) do
+          assert.has_error(function() m[f](m, "a", "b") end, "bad argument #1 to '" .. f .. "' ((null))")
+        end
+        assert.are.equal(0, m:count())
+        assert.is_true(m:reload({ { "a", "2" } }))
+        assert.is_true(m:set("a", "3") == false)
+        assert.are.equal("3", m:lookup("a"))
+      end
+    end)
     it("a shared map's first update drops what its lookups cached", function()
       local a = Map.new(FIX .. "str.map", Map._str)
       local k, v

@@ -7,6 +7,17 @@
 #include <string.h>
 #include "map.h"
 
+/* self, refused once closed (__close, or an explicit __gc): nothing to
+ * update, and HAProxy's lookups word it this way too */
+static pl_lmap *check_open(lua_State *L, const char *fname)
+{
+	pl_lmap *lm = pl_lmap_check(L, fname);
+
+	if (lm->m == NULL)
+		luaL_error(L, "bad argument #1 to '%s' ((null))", fname);
+	return lm;
+}
+
 static int key_error(lua_State *L, pl_map *m, const char *k, size_t kl)
 {
 	pl_buf err;
@@ -33,7 +44,7 @@ static void check_rc(lua_State *L, int rc)
  * the method cannot read. */
 int pl_lmap_set(lua_State *L)
 {
-	pl_lmap *lm = pl_lmap_check(L, "set");
+	pl_lmap *lm = check_open(L, "set");
 	size_t kl, vl;
 	const char *k = luaL_checklstring(L, 2, &kl), *v = luaL_checklstring(L, 3, &vl);
 	pl_map *m;
@@ -51,7 +62,7 @@ int pl_lmap_set(lua_State *L)
 /* m:add(key, value): always a new entry, after all others (CLI "add map"). */
 int pl_lmap_add(lua_State *L)
 {
-	pl_lmap *lm = pl_lmap_check(L, "add");
+	pl_lmap *lm = check_open(L, "add");
 	size_t kl, vl;
 	const char *k = luaL_checklstring(L, 2, &kl), *v = luaL_checklstring(L, 3, &vl);
 	int r;
@@ -67,7 +78,7 @@ int pl_lmap_add(lua_State *L)
 /* m:del(key): removes every entry with this key text; returns how many. */
 int pl_lmap_del(lua_State *L)
 {
-	pl_lmap *lm = pl_lmap_check(L, "del");
+	pl_lmap *lm = check_open(L, "del");
 	size_t kl;
 	const char *k = luaL_checklstring(L, 2, &kl);
 
@@ -78,7 +89,7 @@ int pl_lmap_del(lua_State *L)
 
 int pl_lmap_clear(lua_State *L)
 {
-	pl_lmap *lm = pl_lmap_check(L, "clear");
+	pl_lmap *lm = check_open(L, "clear");
 
 	pl_lmap_forget(L, lm);
 	if (lm->sh != NULL) {
