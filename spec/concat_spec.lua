@@ -62,6 +62,18 @@ describe("proxylua.concat", function()
     end
   end)
 
+  it("the buffer's __gc leaves other userdata alone", function()
+    local b = concat.new()
+    b:add("x")
+    local f = io.tmpfile()
+    getmetatable(b[1]).__gc(f)
+    getmetatable(b[1]).__gc({})
+    assert.is_true(f:write("ok") == f)
+    f:close()
+    b:add("y")
+    assert.equal("xy", b:dump())
+  end)
+
   describe("HAProxy-compatible add/dump", function()
     it("appends strings and converts numbers as HAProxy does", function()
       local b = concat.new()

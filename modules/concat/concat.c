@@ -225,11 +225,13 @@ static int concat_close(lua_State *L)
 	return 0;
 }
 
-/* __gc of the buffer userdata. */
+/* __gc of the buffer userdata; anything else passed in
+ * (getmetatable(b[1]).__gc(io.stdout)) is left alone. */
 static int buffer_gc(lua_State *L)
 {
-	pl_concat *c = lua_touserdata(L, 1);
-	pl_buf_free(&c->buf);
+	pl_concat *c = luaL_testudata(L, 1, BUFFER_MT);
+	if (c != NULL)
+		pl_buf_free(&c->buf);
 	return 0;
 }
 

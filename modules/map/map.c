@@ -464,7 +464,9 @@ static int map_new(lua_State *L)
 /* __gc of the userdata; idempotent, shared with __close. */
 static int map_gc(lua_State *L)
 {
-	pl_lmap *lm = lua_touserdata(L, 1);
+	/* anything else passed in (getmetatable(m[1]).__gc(io.stdout)) is
+	 * left alone */
+	pl_lmap *lm = luaL_testudata(L, 1, LMAP_MT);
 
 	if (lm != NULL)
 		pl_lmap_release(lm);
