@@ -584,6 +584,13 @@ describe("proxylua.map", function()
       assert.are.equal("false\tnot enough memory\n2\nvalue19999\ttrue\n" ..
         "false\tnot enough memory\tvalue1\n", out)
     end)
+    it("lookup_all failing for memory while building its result leaks nothing", function()
+      local build = os.getenv("PROXYLUA_BUILD") or ("build/" .. _VERSION:sub(5))
+      local cmd = string.format("LUA_CPATH='%s/?.so' %s/pl-lua spec/fixtures/map_lookup_all_oom.lua 2>&1",
+        build, build)
+      local p = assert(io.popen(cmd)); local out = p:read("a"); p:close()
+      assert.are.equal("true\ttrue\ttrue\n", out)
+    end)
     it("tostring tells", function()
       local m = Map.new(FIX .. "int.map", Map._int)
       assert.matches("^proxylua.map %(int, %d+ entries, shared%)$", tostring(m))

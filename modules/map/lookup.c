@@ -130,13 +130,42 @@ int pl_lmap_bound_slookup(lua_State *L)
 	return bound(L, 1);
 }
 
+/* Under lua_pcall: 1 the map's userdata (light), 2 the ids (light), 3 their
+ * count -> values, keys. A finalizer run by an allocation here may update
+ * or release the map: each id is checked against the map as it is now. */
+static int copy_out(lua_State *L)
+{
+	pl_lmap *lm = lua_touserdata(L, 1);
+	const size_t *ids = lua_touserdata(L, 2);
+	lua_Integer n = lua_tointeger(L, 3), j, k = 0;
+
+	lua_createtable(L, (int)n, 0);
+	lua_createtable(L, (int)n, 0);
+	for (j = 0; j < n; j++) {
+		const pl_map_entry *e;
+		if (lm->m == NULL || ids[j] >= lm->m->n || lm->m->e[ids[j]].key == NULL)
+			continue;
+		k++;
+		e = &lm->m->e[ids[j]];
+		push_value(L, e);
+		lua_rawseti(L, -3, k);
+		e = &lm->m->e[ids[j]];
+		lua_pushlstring(L, e->key, pl_map_klen(e));
+		lua_rawseti(L, -2, k);
+	}
+	return 2;
+}
+
 /* m:lookup_all(key) -> { values... }, { keys... }: every match, best first. */
 int pl_lmap_lookup_all(lua_State *L)
 {
 	pl_lmap *lm = pl_lmap_check(L, "lookup_all");
 	pl_map_query q;
 	size_t *ids = NULL;
-	long n = 0, j;
+	long n = 0;
+	pl_alloc_fn alloc;
+	void *ud;
+	int st;
 
 	lua_settop(L, 2);
 	if (read_query(L, lm, &q, "lookup_all")) {
@@ -144,21 +173,18 @@ int pl_lmap_lookup_all(lua_State *L)
 		if (n < 0)
 			return pl_memerror(L);
 	}
-	/* copy the indexes out before any call that may raise */
-	lua_createtable(L, (int)n, 0);
-	lua_createtable(L, (int)n, 0);
-	if (n > 0) {
-		size_t *copy = lua_newuserdata(L, (size_t)n * sizeof(*copy));
-		memcpy(copy, ids, (size_t)n * sizeof(*copy));
-		pl_map_xalloc(lm->m, ids, (size_t)n * sizeof(*ids), 0);
-		for (j = 0; j < n; j++) {
-			const pl_map_entry *e = &lm->m->e[copy[j]];
-			push_value(L, e);
-			lua_rawseti(L, -4, j + 1);
-			lua_pushlstring(L, e->key, pl_map_klen(e));
-			lua_rawseti(L, -3, j + 1);
-		}
-		lua_pop(L, 1);
-	}
+	/* the tables are built under lua_pcall: a memory error there must not
+	 * leak ids, which only this frame holds */
+	alloc = lm->m->alloc;
+	ud = lm->m->ud;
+	lua_pushcfunction(L, copy_out);
+	lua_pushlightuserdata(L, lm);
+	lua_pushlightuserdata(L, ids);
+	lua_pushinteger(L, (lua_Integer)n);
+	st = lua_pcall(L, 3, 2, 0);
+	if (ids != NULL)
+		alloc(ud, ids, (size_t)n * sizeof(*ids), 0);
+	if (st != LUA_OK)
+		return lua_error(L);
 	return 2;
 }
