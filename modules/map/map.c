@@ -35,6 +35,25 @@ pl_lmap *pl_lmap_check(lua_State *L, const char *fname)
 	return NULL;
 }
 
+static int push_lstring(lua_State *L)
+{
+	lua_pushlstring(L, lua_touserdata(L, 1), (size_t)lua_tointeger(L, 2));
+	return 1;
+}
+
+void pl_lmap_push_err(lua_State *L, pl_buf *err)
+{
+	int st;
+
+	lua_pushcfunction(L, push_lstring);
+	lua_pushlightuserdata(L, err->data ? err->data : (void *)(uintptr_t)"");
+	lua_pushinteger(L, (lua_Integer)err->len);
+	st = lua_pcall(L, 2, 1, 0);
+	pl_buf_free(err);
+	if (st != LUA_OK)
+		lua_error(L);
+}
+
 void pl_lmap_forget(lua_State *L, pl_lmap *lm)
 {
 	int j;
@@ -123,11 +142,15 @@ static int push_parse_error(lua_State *L, const char *fname, pl_buf *err, size_t
                             const char *where, const char *path)
 {
 	luaL_Buffer b;
+	int reason;
 
+	pl_lmap_push_err(L, err);                 /* first: err is freed */
+	reason = lua_gettop(L);
 	luaL_buffinit(L, &b);
 	luaL_addstring(&b, fname);
 	luaL_addstring(&b, ": ");
-	luaL_addlstring(&b, err->data ? err->data : "", err->len);
+	lua_pushvalue(L, reason);
+	luaL_addvalue(&b);
 	lua_pushfstring(L, " at line %d of %s", (int)line, where);
 	luaL_addvalue(&b);
 	if (path != NULL) {
@@ -137,7 +160,7 @@ static int push_parse_error(lua_State *L, const char *fname, pl_buf *err, size_t
 	}
 	luaL_addchar(&b, '.');
 	luaL_pushresult(&b);
-	pl_buf_free(err);
+	lua_remove(L, reason);
 	return 1;
 }
 
@@ -242,14 +265,18 @@ static int add_entry(lua_State *L, pl_map *m, int kidx, int vidx, size_t pos, co
 		return 0;
 	if (rc == PL_MAP_EPARSE) {
 		luaL_Buffer b;
+		int reason;
+		pl_lmap_push_err(L, &err);            /* first: err is freed */
+		reason = lua_gettop(L);
 		luaL_buffinit(L, &b);
 		luaL_addstring(&b, fname);
 		luaL_addstring(&b, ": ");
-		luaL_addlstring(&b, err.data ? err.data : "", err.len);
-		pl_buf_free(&err);
+		lua_pushvalue(L, reason);
+		luaL_addvalue(&b);
 		lua_pushfstring(L, " at entry %d of the table.", (int)pos);
 		luaL_addvalue(&b);
 		luaL_pushresult(&b);
+		lua_remove(L, reason);
 		return 1;
 	}
 	pl_buf_free(&err);

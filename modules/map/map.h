@@ -29,6 +29,9 @@ typedef struct pl_lmap {
  * table, or its userdata); replaces stack slot 1 with the userdata. `fname`
  * words the error. */
 pl_lmap *pl_lmap_check(lua_State *L, const char *fname);
+/* Pushes err's bytes as a Lua string and frees err, also when the push
+ * runs out of memory (then raises, err already freed). */
+void pl_lmap_push_err(lua_State *L, pl_buf *err);
 /* Drops the value cache after entries changed (userdata at slot 1). */
 void pl_lmap_forget(lua_State *L, pl_lmap *lm);
 /* The bound closures (upvalues above). */

@@ -26,8 +26,7 @@ static int key_error(lua_State *L, pl_map *m, const char *k, size_t kl)
 	if (pl_map_check_key(m->method, m->icase, k, kl, &err) == 0)
 		return 0;
 	pl_pushfail(L);
-	lua_pushlstring(L, err.data ? err.data : "", err.len);
-	pl_buf_free(&err);
+	pl_lmap_push_err(L, &err);
 	return 2;
 }
 
