@@ -159,6 +159,8 @@ describe("proxylua.concat", function()
       assert.equal(string.rep("x\0", 2, ", "), ("x\0, x\0"))
       assert.matches("number expected", merr(b, [[b:rep("a")]]))
       assert.matches("too large", merr(b, [[b:rep("ab", math.maxinteger)]]))
+      local e = concat.new(); e:add("<"); e:rep("", math.maxinteger); e:rep("", 1e15, ""); e:add(">")
+      assert.equal("<>", e:dump())        -- at once: no 2^63 empty copies
     end)
 
     it("char appends bytes like string.char", function()

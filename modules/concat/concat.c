@@ -174,7 +174,8 @@ static int concat_rep(lua_State *L)
 	const char *sep = luaL_optlstring(L, 4, "", &lsep);
 	char *dst;
 
-	if (n <= 0)
+	/* nothing to append: no loop of n empty copies (n may be 2^63-1) */
+	if (n <= 0 || (ls == 0 && lsep == 0))
 		return 0;
 	if (ls + lsep < ls || (lua_Unsigned)n > ((size_t)-1 >> 1) / (ls + lsep + 1))
 		return luaL_error(L, "resulting string too large");
