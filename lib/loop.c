@@ -505,10 +505,12 @@ int pl_loop_step(pl_loop *l, int64_t deadline)
 		pl_loop_update(l);
 	} else if (l->nio) {
 		/* Waiting on descriptors: virtual time flows at real pace. */
-		int64_t t0 = pl_clock_mono();
+		int64_t t0 = pl_clock_mono(), dt;
 		rc = poll_io(l, budget);
+		dt = pl_clock_mono() - t0;
+		/* saturate: a clock advanced to its end stays there */
 		if (budget != 0)
-			l->now += pl_clock_mono() - t0;
+			l->now = dt > PL_LOOP_FOREVER - l->now ? PL_LOOP_FOREVER : l->now + dt;
 	} else if (budget > 0) {
 		l->now += budget;   /* nothing runnable: jump to the next event */
 	}

@@ -80,6 +80,15 @@ struct lfd {
 	ltask *reader, *writer;
 };
 
+/* The loop clock `now` on the wall-clock scale; a virtual clock advanced
+ * to its end (INT64_MAX) stays there instead of overflowing. */
+static inline int64_t pl_lloop_wall(const lloop *lp, int64_t now)
+{
+	if (lp->wall > 0 && now > INT64_MAX - lp->wall)
+		return INT64_MAX;
+	return now + lp->wall;
+}
+
 /* loop.c */
 lloop *pl_lloop_check(lua_State *L, int idx);
 void pl_lloop_ctx(lua_State *L, int idx);

@@ -197,7 +197,7 @@ static int loop_now(lua_State *L)
 {
 	lloop *lp = check_open(L);
 
-	lua_pushnumber(L, (lua_Number)(pl_loop_now(lp->loop) + lp->wall) / 1e9);
+	lua_pushnumber(L, (lua_Number)pl_lloop_wall(lp, pl_loop_now(lp->loop)) / 1e9);
 	return 1;
 }
 
@@ -225,7 +225,7 @@ static int loop_count(lua_State *L)
 static int loop_clock(lua_State *L)
 {
 	lloop *lp = check_open(L);
-	int64_t ns = pl_loop_now(lp->loop) + lp->wall;
+	int64_t ns = pl_lloop_wall(lp, pl_loop_now(lp->loop));
 
 	lua_pushinteger(L, (lua_Integer)(ns / 1000000000));
 	lua_pushinteger(L, (lua_Integer)(ns % 1000000000 / 1000));

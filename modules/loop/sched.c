@@ -59,7 +59,7 @@ static int sched_now(lua_State *L)
 	lloop *lp = sched_loop(L);
 	int64_t now = lp->loop != NULL ? pl_loop_now(lp->loop) : 0;
 
-	lua_pushnumber(L, (lua_Number)(now + lp->wall) / 1e9);
+	lua_pushnumber(L, (lua_Number)pl_lloop_wall(lp, now) / 1e9);
 	return 1;
 }
 
