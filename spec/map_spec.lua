@@ -467,7 +467,7 @@ describe("proxylua.map", function()
           return keep]]))
         local m = f(Map)
         assert.has_error(function() m:lookup("k") end, "bad argument #1 to 'lookup' ((null))")
-        assert.are.equal(0, m:count())
+        assert.are.equal(0, m:count(), name)
       end)
     end
     it("updates on a released map raise as lookups do, and reload revives it", function()
@@ -477,10 +477,47 @@ describe("proxylua.map", function()
         for _, f in ipairs({ "set", "add", "del", "clear" }) do
           assert.has_error(function() m[f](m, "a", "b") end, "bad argument #1 to '" .. f .. "' ((null))")
         end
-        assert.are.equal(0, m:count())
+        assert.are.equal(0, m:count(), name)
         assert.is_true(m:reload({ { "a", "2" } }))
         assert.is_true(m:set("a", "3") == false)
         assert.are.equal("3", m:lookup("a"))
+      end
+    end)
+    it("a finalizer releasing the map while a call converts a number key or pushes a string is survived", function()
+      -- garbage whose finalizers release m: a collection step runs them at
+      -- the next allocation, inside whichever call makes it
+      local function release_soon(m)
+        collectgarbage("stop")
+        for _ = 1, 50 do setmetatable({}, { __gc = function() getmetatable(m[1]).__gc(m[1]) end }) end
+        collectgarbage("restart")
+        -- an aggressive collector, so the few bytes each call allocates
+        -- get through a cycle soon
+        return collectgarbage("setpause", 0), collectgarbage("setstepmul", 1000)
+      end
+      local calls = {
+        lookup = function(m, i) return m:lookup(i) end,
+        slookup = function(m, i) return m:slookup(i) end,
+        set = function(m, i) return m:set(i, i) end,
+        add = function(m, i) return m:add(i, i) end,
+        del = function(m, i) return m:del(i) end,
+        pairs = function(m) for _ in m:pairs() do end end,
+      }
+      for name, call in pairs(calls) do
+        local src = {}
+        for i = 1, 200 do src[i] = { "k" .. i, ("v"):rep(i) } end
+        local m = Map.new(src, Map._str)
+        local pause, stepmul = release_soon(m)
+        local ok, err = pcall(function() for i = 1, 100000 do call(m, i) end end)
+        collectgarbage("setpause", pause)
+        collectgarbage("setstepmul", stepmul)
+        assert.are.equal(0, m:count(), name)
+        if name == "pairs" then      -- a released map has nothing to list
+          assert.is_true(ok, err)
+        else
+          assert.is_false(ok, name)
+          local fname = name == "slookup" and "lookup" or name
+          assert.are.equal("bad argument #1 to '" .. fname .. "' ((null))", (err:gsub("^.-:%d+: ", "")), name)
+        end
       end
     end)
     it("the userdata's __gc leaves other userdata alone", function()

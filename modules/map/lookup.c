@@ -77,9 +77,13 @@ static int push_cached(lua_State *L, pl_lmap *lm, size_t i)
 	if (lua_rawgeti(L, lua_upvalueindex(3), (lua_Integer)i + 1) != LUA_TNIL)
 		return 1;
 	lua_pop(L, 1);
+	/* the cache as it is now: should the string's allocation run a
+	 * finalizer that updates the map, the value goes to the cache that
+	 * update dropped, not to its fresh one */
+	lua_pushvalue(L, lua_upvalueindex(3));
 	push_value(L, &lm->m->e[i]);
 	lua_pushvalue(L, -1);
-	lua_rawseti(L, lua_upvalueindex(3), (lua_Integer)i + 1);
+	lua_rawseti(L, -3, (lua_Integer)i + 1);
 	lm->ncached++;
 	return 1;
 }
@@ -108,6 +112,10 @@ static int bound(lua_State *L, int empty)
 	} else if ((s = lua_tolstring(L, 2, &len)) == NULL) {
 		return empty ? pl_lmap_slookup(L) : pl_lmap_lookup(L);
 	}
+	/* converting a number key may have run a finalizer that released
+	 * this map: the generic path says so */
+	if (lm->m == NULL)
+		return empty ? pl_lmap_slookup(L) : pl_lmap_lookup(L);
 	pl_lmap_ready(L, lm);
 	i = pl_map_query_fast(lm->m, &q, s, len, (int64_t)n) ? pl_map_lookup_fast(lm->m, &q, lm->scratch)
 	                                                     : SIZE_MAX;

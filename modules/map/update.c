@@ -7,15 +7,18 @@
 #include <string.h>
 #include "map.h"
 
-/* self, refused once closed (__close, or an explicit __gc): nothing to
- * update, and HAProxy's lookups word it this way too */
-static pl_lmap *check_open(lua_State *L, const char *fname)
+/*
+ * Drop the value cache, then refuse a map that is closed (__close, or an
+ * explicit __gc): nothing to update, and HAProxy's lookups word it this way
+ * too. Call it after reading the arguments: converting a number key, like
+ * the cache's new table, may run a finalizer that releases this very map.
+ * From here to the update nothing runs Lua code.
+ */
+static void forget_check_open(lua_State *L, pl_lmap *lm, const char *fname)
 {
-	pl_lmap *lm = pl_lmap_check(L, fname);
-
+	pl_lmap_forget(L, lm);
 	if (lm->m == NULL)
 		luaL_error(L, "bad argument #1 to '%s' ((null))", fname);
-	return lm;
 }
 
 static int key_error(lua_State *L, pl_map *m, const char *k, size_t kl)
@@ -43,16 +46,16 @@ static void check_rc(lua_State *L, int rc)
  * the method cannot read. */
 int pl_lmap_set(lua_State *L)
 {
-	pl_lmap *lm = check_open(L, "set");
+	pl_lmap *lm = pl_lmap_check(L, "set");
 	size_t kl, vl;
 	const char *k = luaL_checklstring(L, 2, &kl), *v = luaL_checklstring(L, 3, &vl);
 	pl_map *m;
 	int added = 0, r;
 
+	forget_check_open(L, lm, "set");
 	if ((r = key_error(L, lm->m, k, kl)) != 0)
 		return r;
 	m = pl_lmap_own(L, lm);
-	pl_lmap_forget(L, lm);                    /* before: it may raise */
 	check_rc(L, pl_map_set(m, k, kl, v, vl, &added));
 	lua_pushboolean(L, added);
 	return 1;
@@ -61,14 +64,14 @@ int pl_lmap_set(lua_State *L)
 /* m:add(key, value): always a new entry, after all others (CLI "add map"). */
 int pl_lmap_add(lua_State *L)
 {
-	pl_lmap *lm = check_open(L, "add");
+	pl_lmap *lm = pl_lmap_check(L, "add");
 	size_t kl, vl;
 	const char *k = luaL_checklstring(L, 2, &kl), *v = luaL_checklstring(L, 3, &vl);
 	int r;
 
+	forget_check_open(L, lm, "add");
 	if ((r = key_error(L, lm->m, k, kl)) != 0)
 		return r;
-	pl_lmap_forget(L, lm);
 	check_rc(L, pl_map_append(pl_lmap_own(L, lm), k, kl, v, vl));
 	lua_pushboolean(L, 1);
 	return 1;
@@ -77,20 +80,20 @@ int pl_lmap_add(lua_State *L)
 /* m:del(key): removes every entry with this key text; returns how many. */
 int pl_lmap_del(lua_State *L)
 {
-	pl_lmap *lm = check_open(L, "del");
+	pl_lmap *lm = pl_lmap_check(L, "del");
 	size_t kl;
 	const char *k = luaL_checklstring(L, 2, &kl);
 
-	pl_lmap_forget(L, lm);
+	forget_check_open(L, lm, "del");
 	lua_pushinteger(L, (lua_Integer)pl_map_del(pl_lmap_own(L, lm), k, kl));
 	return 1;
 }
 
 int pl_lmap_clear(lua_State *L)
 {
-	pl_lmap *lm = check_open(L, "clear");
+	pl_lmap *lm = pl_lmap_check(L, "clear");
 
-	pl_lmap_forget(L, lm);
+	forget_check_open(L, lm, "clear");
 	if (lm->sh != NULL) {
 		/* nothing to copy: drop the reference, start an empty private map */
 		void *ud;
@@ -132,12 +135,20 @@ static int pairs_next(lua_State *L)
 
 	while (lm->m != NULL && (size_t)i < lm->m->n) {
 		const pl_map_entry *e = &lm->m->e[i++];
-		if (e->key == NULL)
+		const char *key = e->key;
+		if (key == NULL)
 			continue;
+		lua_pushlstring(L, key, pl_map_klen(e));
+		/* that allocation may have run a finalizer that changed or
+		 * released the map: skip the entry if it is gone */
+		if (lm->m == NULL || (size_t)i > lm->m->n || lm->m->e[i - 1].key != key) {
+			lua_pop(L, 1);
+			continue;
+		}
+		e = &lm->m->e[i - 1];
+		lua_pushlstring(L, e->val ? e->val : "", pl_map_vlen(e));
 		lua_pushinteger(L, i);
 		lua_replace(L, lua_upvalueindex(2));
-		lua_pushlstring(L, e->key, pl_map_klen(e));
-		lua_pushlstring(L, e->val ? e->val : "", pl_map_vlen(e));
 		return 2;
 	}
 	lua_pushinteger(L, i);
