@@ -528,6 +528,24 @@ describe("proxylua.hash", function()
       local p = assert(io.popen(cmd)); local out = p:read("a"); p:close()
       assert.equal("false\tnot enough memory\nfalse\tnot enough memory\ntrue\ttrue\n", out)
     end)
+    it("a stream closed by a finalizer while write/finish convert a number says so", function()
+      for _, step in ipairs({ "write", "finish" }) do
+        local z = hash.deflate("gzip")
+        collectgarbage("stop")
+        for _ = 1, 50 do setmetatable({}, { __gc = function() z:close() end }) end
+        collectgarbage("restart")
+        local pause, stepmul = collectgarbage("setpause", 0), collectgarbage("setstepmul", 1000)
+        local ok, err = pcall(function()
+          for i = 1, 100000 do
+            if step == "write" then z:write(i) else z:finish(i); z = hash.deflate("gzip") end
+          end
+        end)
+        collectgarbage("setpause", pause)
+        collectgarbage("setstepmul", stepmul)
+        assert.is_false(ok)
+        assert.equal("zlib stream is closed", (err:gsub("^.-:%d+: ", "")))
+      end
+    end)
   end)
 
   describe("argument errors, as HAProxy raises them", function()

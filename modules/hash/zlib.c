@@ -217,6 +217,8 @@ static int m_write(lua_State *L)
 	size_t n;
 	const char *s = luaL_checklstring(L, 2, &n);
 
+	if (zb->z == NULL)      /* closed by a finalizer the conversion ran */
+		return luaL_error(L, "zlib stream is closed");
 	return feed(L, zb, s, n, 0);
 }
 
@@ -227,7 +229,11 @@ static int m_finish(lua_State *L)
 	zbox *zb = check_zbox(L);
 	size_t n = 0;
 	const char *s = lua_isnoneornil(L, 2) ? "" : luaL_checklstring(L, 2, &n);
-	int nres = feed(L, zb, s, n, 1);
+	int nres;
+
+	if (zb->z == NULL)      /* closed by a finalizer the conversion ran */
+		return luaL_error(L, "zlib stream is closed");
+	nres = feed(L, zb, s, n, 1);
 
 	pl_buf_free(&zb->out);
 	return nres;
