@@ -172,6 +172,23 @@ describe("proxylua.loop", function()
     end)
   end)
 
+  describe("a loop closed by a finalizer", function()
+    it("while spawn allocates refuses the task instead of arming it on the freed loop", function()
+      local l = loop.new{ virtual = true }
+      collectgarbage("stop")
+      for _ = 1, 50 do setmetatable({}, { __gc = function() l:close() end }) end
+      collectgarbage("restart")
+      local pause, stepmul = collectgarbage("setpause", 0), collectgarbage("setstepmul", 1000)
+      local f = function() end
+      local ok, err = pcall(function() for _ = 1, 100000 do l:spawn(f) end end)
+      collectgarbage("setpause", pause)
+      collectgarbage("setstepmul", stepmul)
+      assert.is_false(ok)
+      assert.equal("loop is closed", (err:gsub("^.-:%d+: ", "")))
+      assert.equal(0, l:count())
+    end)
+  end)
+
   describe("idle loop", function()
     it("burns no CPU while waiting 0.3 s on a timer", function()
       local l = loop.new()

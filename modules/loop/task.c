@@ -230,6 +230,10 @@ int pl_lloop_spawn(lua_State *L)
 		lua_pushvalue(L, i);
 	lua_xmove(L, co, top - fi + 1);
 
+	/* the allocations above may have run a finalizer that closed the
+	 * loop (its anchors go with it) */
+	if (lp->loop == NULL)
+		return luaL_error(L, "loop is closed");
 	t->lp = lp;
 	t->co = co;
 	/* a fresh thread gets fn's arguments; a yielded one, resume values */
