@@ -74,6 +74,21 @@ describe("proxylua.concat", function()
     assert.equal("xy", b:dump())
   end)
 
+  it("a __tostring run by addf that drops b[1] does not free the buffer under the call", function()
+    local b = concat.new()
+    b:add("<")
+    b.add = nil              -- the bound add holds the buffer too
+    local evil = setmetatable({}, { __tostring = function()
+      b[1] = nil
+      collectgarbage(); collectgarbage()
+      return "y"
+    end })
+    local class_addf = getmetatable(b).__index.addf
+    class_addf(b, "%s%s>", evil, ("z"):rep(1000))
+    assert.is_nil(rawget(b, 1))
+    assert.has_error(function() b:dump() end)
+  end)
+
   describe("HAProxy-compatible add/dump", function()
     it("appends strings and converts numbers as HAProxy does", function()
       local b = concat.new()

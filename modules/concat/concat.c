@@ -24,9 +24,15 @@ static pl_concat *check_self(lua_State *L)
 	    lua_getmetatable(L, -1)) {
 		int same = lua_rawequal(L, -1, lua_upvalueindex(1));
 		pl_concat *c = lua_touserdata(L, -2);
+		if (same) {
+			/* the buffer itself takes stack slot 1, so it stays alive
+			 * even if Lua code run by the call (a __tostring, a
+			 * finalizer) replaces b[1] */
+			lua_pop(L, 1);
+			lua_replace(L, 1);
+			return c;
+		}
 		lua_pop(L, 2);
-		if (same)
-			return c;   /* b (stack slot 1) keeps the buffer alive */
 	}
 	luaL_argerror(L, 1, lua_pushfstring(L, "proxylua.concat expected, got %s", luaL_typename(L, 1)));
 	return NULL;
