@@ -157,6 +157,12 @@ static int z_deflate(pl_zstream *z, int finish, pl_buf *out)
 
 static int z_inflate(pl_zstream *z, pl_buf *out)
 {
+	/* "auto": zlib tells gzip from zlib by itself, but what may follow the
+	 * end depends on which it was. 0x1f can never start a zlib stream (its
+	 * low nibble would name a method other than deflate), so the first byte
+	 * decides. */
+	if (z->format == PL_Z_AUTO && z->s.avail_in > 0 && z->s.total_in == 0)
+		z->format = z->s.next_in[0] == 0x1f ? PL_Z_GZIP : PL_Z_ZLIB;
 	for (;;) {
 		size_t room, got;
 		char *dst;

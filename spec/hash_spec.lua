@@ -408,6 +408,20 @@ describe("proxylua.hash", function()
       assert.equal(1, hash.adler32(""))
       assert.equal(0xCBF43926, hash.crc32("123456789"))
     end)
+    -- Regression: "auto" used to treat a zlib stream like a gzip member, so a
+    -- second zlib stream was accepted and trailing bytes got zlib's header
+    -- error instead of ours.
+    it("auto mode applies the detected format's end-of-stream rule", function()
+      local z, g = hash.compress("abc", "zlib"), hash.compress("abc", "gzip")
+      assert.same({ nil, "trailing data after end of stream" }, { hash.decompress(z .. z) })
+      assert.same({ nil, "trailing data after end of stream" }, { hash.decompress(z .. "x") })
+      assert.same({ nil, "trailing data after end of stream" }, { hash.decompress(z .. ("x"):rep(30)) })
+      assert.equal("abcabc", hash.decompress(g .. g))   -- gzip members concatenate
+      local inf = hash.inflate()
+      assert.equal("", inf:write(z:sub(1, 1)))           -- detected from the first byte alone
+      assert.equal("abc", inf:write(z:sub(2)))
+      assert.same({ nil, "trailing data after end of stream" }, { inf:finish("zz") })
+    end)
     it("round-trips gzip, zlib and raw, one-shot and at every level", function()
       for _, fmt in ipairs { "gzip", "zlib", "raw" } do
         for _, data in ipairs { "", "x", text, binary } do
