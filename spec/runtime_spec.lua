@@ -342,6 +342,41 @@ describe("maxmem (runtime.md 1.6)", function()
     }, out.logs)
   end)
 
+  it("fails an action whose harness runs out too, in a bounded subprocess", function()
+    -- Under 5.4 the memory error hit the task driving the action; the loop
+    -- could not deliver its end (the garbage was still held) and the
+    -- harness stepped an empty loop forever. Run it where a hang is a
+    -- failure: a child interpreter (same paths and sanitizers) under timeout.
+    local dir = os.tmpname()
+    os.remove(dir)
+    assert(os.execute("mkdir " .. dir))
+    local f = assert(io.open(dir .. "/s1.lua", "w"))
+    f:write([[
+core.register_action("b", { "http-req" }, function(txn)
+  local t = {}
+  for i = 1, 1e6 do t[i] = { i } end
+end)
+]])
+    f:close()
+    f = assert(io.open(dir .. "/run.lua", "w"))
+    f:write([[
+local testing = require "proxylua.testing"
+local r = testing.sandbox([=[
+  local testing, file = ...
+  local h = testing.load(file, { tune = { maxmem = 20 }, quiet = true })
+  return h:action("b").verdict, h:log_messages()
+]=], { args = { arg[1] } })
+io.write(r.n, "|", r[1], "|", table.concat(r[2], "|"), "\n")
+]])
+    f:close()
+    local lua = "lua" .. _VERSION:match("%d+%.%d+")
+    local p = io.popen(("timeout 60 %s %s/run.lua %s/s1.lua 2>&1; echo rc=$?"):format(lua, dir, dir))
+    local out = p:read("a")
+    p:close()
+    os.execute("rm -rf " .. dir)
+    assert.equal("2|continue|Lua function 'b': out of memory error.\nrc=0\n", out)
+  end)
+
   it("serialises plain data both ways", function()
     local t = { 1, "a\0\n\"b", { x = true }, [2.5] = -0.125, big = math.maxinteger,
                 inf = math.huge, f = print }
@@ -711,6 +746,25 @@ describe("loop seams used by the harness", function()
     local s = require("proxylua.loop_sched").new{ virtual = true }
     assert.same({ 1, 2 }, { s:run_in_task(function(a) s:sleep(10) return a, 2 end, 1) })
     assert.equal("x", errmsg(s.run_in_task, s, function() error("x", 0) end))
+  end)
+
+  it("run_in_task raises when its task ends without reporting", function()
+    local s = require("proxylua.loop_sched").new{ virtual = true }
+    local l = s.loop
+    -- a hang is a failure: the bound stops a spinning driver
+    local n = 0
+    debug.sethook(function()
+      n = n + 1
+      if n > 1000 then debug.sethook(); error("run_in_task spins", 0) end
+    end, "", 1000)
+    local ok, err = pcall(s.run_in_task, s, function()
+      local me = l:current()
+      l:spawn(function() l:cancel(me) end)
+      s:sleep(10)
+      return "not reached"
+    end)
+    debug.sethook()
+    assert.same({ false, "proxylua: the task running the call was cancelled" }, { ok, err })
   end)
 end)
 

@@ -111,10 +111,20 @@ function Sched:run_in_task(fn, ...)
   local l, res, failed, err = self.loop, nil, false, nil
   -- the failure path allocates nothing: after an out-of-memory error the
   -- memory is only given back once the caller lets the call's garbage go
-  l:spawn({ forced_yield = false, timeout = false, done = function(ok, ...)
+  local t = l:spawn({ forced_yield = false, timeout = false, done = function(ok, ...)
     if ok then res = table.pack(...) else failed, err = true, ... end
   end }, fn, ...)
-  while not res and not failed do l:step() end
+  while not res and not failed do
+    l:step()
+    -- The task can end without calling done: the loop counts a report it
+    -- could not make even after a collection (the call's garbage is still
+    -- held by its caller), or someone cancelled it. Stepping on would spin.
+    if not res and not failed then
+      local st = t:status()
+      if st == "cancelled" then error("proxylua: the task running the call was cancelled", 0) end
+      if st == "done" or st == "error" then error("not enough memory", 0) end
+    end
+  end
   if failed then error(err, 0) end
   return table.unpack(res, 1, res.n)
 end
