@@ -600,6 +600,42 @@ describe("patterns that kill HAProxy 2.6 (runtime.md 1.7, socket.md)", function(
     local h = load([[core.register_action("bye", { "http-req" }, function(txn) os.exit(1) end)]])
     assert.matches("os.exit%(%) called from Lua function 'bye': HAProxy exits here", errmsg(h.action, h, "bye"))
   end)
+
+  it("fail os.exit at runtime with its own text whatever the blocking mode", function()
+    -- the script's os is a copy made at load: a stub there turns a
+    -- regression into a failure instead of the end of the test run
+    local real = os.exit
+    os.exit = function(c) error("the real os.exit(" .. tostring(c) .. ") was reached", 0) end
+    local ok, err = pcall(function()
+      for _, mode in ipairs({ "off", "warn", "error" }) do
+        local h = load([[
+          core.register_action("a", { "http-req" }, function(txn) os.exit(3) end)
+          core.register_fetches("f", function(txn) os.exit(3) end)
+          core.register_converters("c", function(s) os.exit(3) end)
+          core.register_service("s", "http", function(applet) os.exit(3) end)
+          core.register_action("p", { "http-req" }, function(txn) pcall(os.exit, 3) end)
+        ]], { blocking = mode })
+        local got = {
+          errmsg(h.action, h, "a"), errmsg(h.fetch, h, "f"), errmsg(h.converter, h, "c", "x"),
+          errmsg(h.service, h, "s"), errmsg(h.action, h, "p"),
+        }
+        assert.same({
+          "proxylua: os.exit() called from Lua function 'a': HAProxy exits here",
+          "proxylua: os.exit() called from Lua sample-fetch 'f': HAProxy exits here",
+          "proxylua: os.exit() called from Lua converter 'c': HAProxy exits here",
+          "proxylua: os.exit() called from Lua applet http '<lua.s>': HAProxy exits here",
+          "proxylua: os.exit() called from Lua function 'p': HAProxy exits here",
+        }, got, mode)
+        -- the detector still records the call where it is on
+        assert.equal(mode == "off" and 0 or 5, #h:blocking_calls(), mode)
+        local ht = load([[core.register_task(function() os.exit(3) end)]], { blocking = mode })
+        assert.equal("proxylua: os.exit() called from Lua task: HAProxy exits here",
+          errmsg(ht.run_tasks, ht), mode)
+      end
+    end)
+    os.exit = real
+    assert(ok, err)
+  end)
 end)
 
 describe("errors (runtime.md 1.3)", function()
