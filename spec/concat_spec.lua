@@ -258,6 +258,21 @@ describe("proxylua.concat", function()
       assert.is_true(collectgarbage("count") < 10 * 1024)
     end)
 
+    it("a builder resurrected by a finalizer after its __gc cannot take memory again", function()
+      local keep
+      do
+        local b = concat.new()
+        b:add("x")
+        setmetatable({}, { __gc = function() keep = b end })
+      end
+      collectgarbage(); collectgarbage()
+      assert.is_table(keep)
+      assert.equal("", keep:dump())
+      assert.has_error(function() keep:add(("y"):rep(100)) end,
+        "proxylua.concat: builder used after it was collected")
+      assert.equal(0, #keep)
+    end)
+
     it("close frees now, idempotently, and leaves an empty, usable builder", function()
       local b = concat.new()
       b:rep("x", 100000)

@@ -51,6 +51,9 @@ void pl_concat_grow(lua_State *L, pl_concat *c, size_t n)
 {
 	size_t before = c->buf.cap;
 
+	/* memory taken after __gc would never be given back */
+	if (c->finalized)
+		luaL_error(L, "proxylua.concat: builder used after it was collected");
 	if (pl_buf_grow(&c->buf, n ? n : 1) != 0)
 		pl_memerror(L);
 	if (c->buf.cap - before >= 1024) {
@@ -73,6 +76,7 @@ static int concat_new(lua_State *L)
 	lua_createtable(L, 1, 1);                 /* b */
 	c = pl_newuserdata(L, sizeof(*c), 0);     /* b buf */
 	pl_buf_init(&c->buf, (pl_alloc_fn)alloc, ud);
+	c->finalized = 0;
 	lua_pushvalue(L, lua_upvalueindex(1));
 	lua_setmetatable(L, -2);
 	lua_pushvalue(L, -1);                     /* b buf buf */
@@ -237,8 +241,10 @@ static int concat_close(lua_State *L)
 static int buffer_gc(lua_State *L)
 {
 	pl_concat *c = luaL_testudata(L, 1, BUFFER_MT);
-	if (c != NULL)
+	if (c != NULL) {
 		pl_buf_free(&c->buf);
+		c->finalized = 1;
+	}
 	return 0;
 }
 

@@ -9,6 +9,7 @@
 
 typedef struct pl_concat {
 	pl_buf buf;
+	int finalized;          /* __gc ran: a resurrected builder may not grow */
 } pl_concat;
 
 /* Slow path: grow for n more bytes, or raise "not enough memory" leaving

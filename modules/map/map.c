@@ -495,8 +495,10 @@ static int map_gc(lua_State *L)
 	 * left alone */
 	pl_lmap *lm = luaL_testudata(L, 1, LMAP_MT);
 
-	if (lm != NULL)
+	if (lm != NULL) {
 		pl_lmap_release(lm);
+		lm->finalized = 1;
+	}
 	return 0;
 }
 

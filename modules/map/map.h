@@ -23,6 +23,7 @@ typedef struct pl_lmap {
 	void *scratch;         /* reg: PCRE2 match block, candidate marks */
 	int method, icase;
 	size_t ncached;        /* values in the cache: 0 means nothing to drop */
+	int finalized;         /* __gc ran: a resurrected map may not reload */
 } pl_lmap;
 
 /* self check against the userdata metatable in upvalue 1 (self: the map

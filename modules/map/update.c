@@ -178,6 +178,11 @@ int pl_lmap_reload(lua_State *L)
 	pl_lmap *lm = pl_lmap_check(L, "reload"), *tmp, swap;
 	int is_text = 0, shared = 1, src;
 
+	/* memory (or a shared copy's reference) taken after __gc would never
+	 * be given back */
+	if (lm->finalized)
+		return luaL_error(L, "bad argument #1 to 'reload' ((null))");
+
 	lua_settop(L, 3);
 	pl_getuservalue(L, 1, 1);                 /* self source opts uv */
 	if (lua_isnil(L, 2)) {
