@@ -826,4 +826,17 @@ describe("proxylua.sandbox", function()
     assert.matches("bad argument #2 to '.*run' %(maxmem must be a non%-negative integer%)",
       errmsg(sandbox.run, "", { maxmem = -1 }))
   end)
+
+  -- Regression: options used to be read from the caller while the new state
+  -- was inside its set-up call, so an erroring __index jumped out of it.
+  it("reads every option before the new state exists", function()
+    local bad = setmetatable({}, { __index = function(_, k)
+      if k == "cpath" then error("no cpath here") end
+    end })
+    assert.matches("no cpath here", errmsg(sandbox.run, "return 1", bad))
+    local via_index = setmetatable({}, { __index = { path = "P", args = { "x", 7 } } })
+    assert.same({ true, "P|x|7" }, run("return package.path .. '|' .. table.concat({...}, '|')", via_index))
+    assert.same({ false, "sandbox: argument 2 is not a string" }, run("return 1", { args = { "a", {} } }))
+    assert.same({ true, 6 }, run("return 2 * 3"))
+  end)
 end)

@@ -72,6 +72,9 @@ static int sb_memused(lua_State *S)
 	return 1;
 }
 
+/* Slots of the options table sb_run normalises in the caller. */
+enum { OPT_PATH = 1, OPT_CPATH = 2, OPT_ARGS = 3 };
+
 /* What sb_prepare reads from the calling state (no allocation there). */
 typedef struct prep {
 	lua_State *L;           /* caller: opts at 2 */
@@ -80,14 +83,16 @@ typedef struct prep {
 	int nargs;
 } prep;
 
-/* Copy opts[key] (a string) from the caller into S, or push nil. */
-static void push_opt(prep *p, lua_State *S, const char *key)
+/* Copy option slot `i` of the caller's normalised options (a string or
+ * false) into S, or push nil. Raw reads of plain values: nothing in the
+ * caller can raise or allocate while S is in the middle of a call. */
+static void push_opt(prep *p, lua_State *S, int i)
 {
 	size_t len;
 	const char *s;
 
-	lua_getfield(p->L, 2, key);
-	s = lua_tolstring(p->L, -1, &len);
+	lua_rawgeti(p->L, 2, i);
+	s = lua_type(p->L, -1) == LUA_TSTRING ? lua_tolstring(p->L, -1, &len) : NULL;
 	if (s != NULL)
 		lua_pushlstring(S, s, len);
 	else
@@ -106,12 +111,12 @@ static int sb_prepare(lua_State *S)
 	lua_register(S, "maxmem", sb_maxmem);
 	lua_register(S, "memused", sb_memused);
 	lua_getglobal(S, "package");
-	push_opt(p, S, "path");
+	push_opt(p, S, OPT_PATH);
 	if (!lua_isnil(S, -1))
 		lua_setfield(S, -2, "path");
 	else
 		lua_pop(S, 1);
-	push_opt(p, S, "cpath");
+	push_opt(p, S, OPT_CPATH);
 	if (!lua_isnil(S, -1))
 		lua_setfield(S, -2, "cpath");
 	else
@@ -120,7 +125,7 @@ static int sb_prepare(lua_State *S)
 	if (luaL_loadbufferx(S, p->code, p->len, "=sandbox", "t") != LUA_OK)
 		return lua_error(S);
 	p->nargs = 0;
-	lua_getfield(p->L, 2, "args");
+	lua_rawgeti(p->L, 2, OPT_ARGS);
 	if (lua_istable(p->L, -1)) {
 		int n = (int)lua_rawlen(p->L, -1);
 		luaL_checkstack(S, n + 1, "too many arguments");
@@ -128,7 +133,7 @@ static int sb_prepare(lua_State *S)
 			size_t alen;
 			const char *a;
 			lua_rawgeti(p->L, -1, i);
-			a = lua_tolstring(p->L, -1, &alen);
+			a = lua_type(p->L, -1) == LUA_TSTRING ? lua_tolstring(p->L, -1, &alen) : NULL;
 			if (a == NULL) {
 				lua_pop(p->L, 2);
 				return luaL_error(S, "sandbox: argument %d is not a string", i);
@@ -186,6 +191,47 @@ static void copy_value(lua_State *L, lua_State *S)
 	}
 }
 
+/*
+ * Read path, cpath and args from the caller's opts (index 2) now, before S
+ * exists: a metamethod or a memory error there raises in the caller, which
+ * is harmless at this point. Index 2 is replaced by a plain array
+ * {path|false, cpath|false, {args...}|false}; numbers become strings, any
+ * other argument value is kept as is for sb_prepare to refuse.
+ */
+static void normalise_opts(lua_State *L)
+{
+	int i, n;
+
+	lua_createtable(L, 3, 0);
+	for (i = OPT_PATH; i <= OPT_CPATH; i++) {
+		lua_getfield(L, 2, i == OPT_PATH ? "path" : "cpath");
+		if (lua_type(L, -1) == LUA_TNUMBER)
+			lua_tostring(L, -1);
+		if (lua_type(L, -1) != LUA_TSTRING) {
+			lua_pop(L, 1);
+			lua_pushboolean(L, 0);
+		}
+		lua_rawseti(L, -2, i);
+	}
+	lua_getfield(L, 2, "args");
+	if (lua_istable(L, -1)) {
+		n = (int)lua_rawlen(L, -1);
+		lua_createtable(L, n, 0);
+		for (i = 1; i <= n; i++) {
+			lua_rawgeti(L, -2, i);
+			if (lua_type(L, -1) == LUA_TNUMBER)
+				lua_tostring(L, -1);
+			lua_rawseti(L, -2, i);
+		}
+		lua_remove(L, -2);
+	} else {
+		lua_pop(L, 1);
+		lua_pushboolean(L, 0);
+	}
+	lua_rawseti(L, -2, OPT_ARGS);
+	lua_replace(L, 2);
+}
+
 static int sb_run(lua_State *L)
 {
 	prep p;
@@ -212,6 +258,7 @@ static int sb_run(lua_State *L)
 	}
 	lua_settop(L, 2);
 	luaL_checkstack(L, 8, "sandbox");
+	normalise_opts(L);
 	b = pl_newuserdata(L, sizeof(*b), 0);    /* 3: closes S if L raises */
 	memset(b, 0, sizeof(*b));
 	luaL_setmetatable(L, BOX_MT);
