@@ -111,15 +111,20 @@ local function body_reader(st)
   return st.body or ""
 end
 
-function http_methods.getline(self)
-  local st = state(self, http_mt)
-  local b = body_reader(st)
+-- The next line of `b` from the applet's read position, newline included
+-- ("" at the end); advances the position. Shared by both applet kinds.
+local function next_line(st, b)
   local pos = st.pos or 1
   if pos > #b then return "" end
   local nl = b:find("\n", pos, true)
   local line = b:sub(pos, nl or #b)
   st.pos = pos + #line
   return line
+end
+
+function http_methods.getline(self)
+  local st = state(self, http_mt)
+  return next_line(st, body_reader(st))
 end
 
 function http_methods.receive(...)
@@ -152,13 +157,7 @@ end
 function tcp_methods.getline(self)
   local st = state(self, tcp_mt)
   tcp_wait(st, function() return (st.input or ""):find("\n", st.pos or 1, true) end)
-  local b = st.input or ""
-  local pos = st.pos or 1
-  if pos > #b then return "" end
-  local nl = b:find("\n", pos, true)
-  local line = b:sub(pos, nl or #b)
-  st.pos = pos + #line
-  return line
+  return next_line(st, st.input or "")
 end
 
 -- receive(): everything until the client closes; receive(n): n bytes, or
