@@ -5,36 +5,7 @@
 local H = require "spec.helpers.haproxy"
 local testing = require "proxylua.testing"
 
-local PRELUDE = [==[
-local results = {}
-local function ser(v, depth)
-  local t = type(v)
-  if t == "string" then return string.format("%q", v) end
-  if t == "number" then return math.type(v) .. ":" .. tostring(v) end
-  if t == "table" then
-    if depth and depth > 2 then return "{...}" end
-    local keys = {}
-    for k in pairs(v) do keys[#keys + 1] = k end
-    table.sort(keys, function(a, b) return tostring(a) < tostring(b) end)
-    local out = {}
-    for _, k in ipairs(keys) do out[#out + 1] = tostring(k) .. "=" .. ser(v[k], (depth or 0) + 1) end
-    return "{" .. table.concat(out, ",") .. "}"
-  end
-  return tostring(v)
-end
-local function T(name, f)
-  local r = table.pack(pcall(f))
-  local out = {}
-  if not r[1] then
-    local e = r[2]
-    if type(e) == "string" then e = e:gsub("^[^\n]-:%d+: ", "") end
-    out[1] = "ERR " .. ser(e)
-  else
-    for i = 2, r.n do out[#out + 1] = ser(r[i]) end
-  end
-  results[#results + 1] = name .. "=" .. table.concat(out, " ")
-end
-]==]
+local PRELUDE = require "spec.helpers.probe"
 
 local KEYS = H.capture("pwd"):gsub("%s+$", "") .. "/spec/fixtures/core_jwt"
 
