@@ -1,6 +1,12 @@
--- Socket (core.tcp()) connected to a peer the harness describes, so that a
--- script talking to a TCP service (Redis, a line protocol...) can be unit
--- tested (socket.md §0-7). The peer:
+-- Socket (core.tcp()) for the harness, two ways (socket.md §0-8):
+--
+-- * real sockets (SK.network): proxylua.socket on the harness's event loop.
+--   The script's calls that wait (connect, connect_ssl, send, receive) run
+--   in the loop task driving the call, so a script talks to real peers and
+--   other transactions progress meanwhile;
+-- * a fake peer the harness describes (SK.class), so that a script talking
+--   to a TCP service (Redis, a line protocol...) can be unit tested without
+--   any network. The peer:
 --   opts.tcp = function(host, port, ssl) -> peer | nil (nil: "Can't connect")
 --   peer     = function(data) -> reply [, "close"]
 -- called once with nil right after connect (a greeting) and then with every
@@ -25,12 +31,15 @@ end
 
 -- "ip:port", "[v6]:port", "v6:port" (last colon), ipv4@/ipv6@/unix@/abns@
 -- prefixes, "/path". Returns kind, host, port or raises 2.6's texts.
-local function parse_dest(addr, shown)
+-- Errors (here and in the checks below) point at the script's line: `d`
+-- counts the Lua frames from the raising function's caller up to the
+-- method (the method's C trampoline and the script come next).
+local function parse_dest(addr, shown, d)
   local prefix, rest = addr:match("^(%w+)@(.*)$")
   if prefix == "unix" or prefix == "abns" then return "unix", rest, 0 end
   if addr:sub(1, 1) == "/" then return "unix", addr, 0 end
   if prefix and prefix ~= "ipv4" and prefix ~= "ipv6" then
-    raise(sformat("connect: cannot parse destination address '%s'", shown), 2)
+    raise(sformat("connect: cannot parse destination address '%s'", shown), d)
   end
   rest = rest or addr
   local host, port = rest:match("^%[(.*)%]:(.*)$")
@@ -38,20 +47,105 @@ local function parse_dest(addr, shown)
   if not host then host = rest end
   local is_v4, is_v6 = misc.parse_v4(host), misc.parse_v6(host)
   if not (is_v4 or is_v6) then
-    raise(sformat("connect: cannot parse destination address '%s'", shown), 2)
+    raise(sformat("connect: cannot parse destination address '%s'", shown), d)
   end
-  if port == nil or port == "" then raise("connect: port missing", 2) end
+  if port == nil or port == "" then raise("connect: port missing", d) end
   if not port:match("^%d+$") then
-    raise(sformat("connect: cannot parse destination address '%s'", shown), 2)
+    raise(sformat("connect: cannot parse destination address '%s'", shown), d)
   end
   port = tonumber(port)
-  if port == 0 then raise("connect: port missing", 2) end
+  if port == 0 then raise("connect: port missing", d) end
   return is_v4 and "ipv4" or "ipv6", host, port & 0xffff
 end
 
-function SK.class(rt)
+-- connect(...)'s arguments as 2.6 checks them -> address string, port
+-- (nil when absent). An explicit nil port is checked (and refused).
+local function connect_args(...)
+  local n = select("#", ...)
+  local _, addr, port = ...
+  if n < 2 then raise("connect: need at least 2 arguments", 2) end
+  if type(addr) ~= "string" and type(addr) ~= "number" then
+    badarg(2, "string expected, got " .. U.typename(addr, true), 2)
+  end
+  if n >= 3 then
+    local num = tonumber(port)
+    if not num then badarg(3, "number expected, got " .. U.typename(port, true), 2) end
+    port = math.tointeger(num)
+    if not port then badarg(3, "number has no integer representation", 2) end
+  else
+    port = nil
+  end
+  return tostring(addr), port
+end
+
+-- 2.6 appends ":" to the address when a port is given and parses the
+-- result; its messages show the address with that colon only.
+local function dest(addr, port, d)
+  port = port or 0
+  local shown = addr
+  if port > 0 then addr, shown = addr .. ":" .. port, addr .. ":" end
+  return parse_dest(addr, shown, d + 1)
+end
+
+-- send(data [, i [, j]]) -> data, i, j normalised (socket.md §4).
+local function send_args(...)
+  local n = select("#", ...)
+  local _, data, i, j = ...
+  if n < 2 or n > 4 then raise("'send' needs between 2 and 4 arguments", 2) end
+  if type(data) == "number" then data = tostring(data) end
+  if type(data) ~= "string" then badarg(2, "string expected, got " .. U.typename(data, true), 2) end
+  local len = #data
+  local function norm(k, default, argn, present)
+    if not present then return default end
+    local num = tonumber(k)
+    if num == nil then badarg(argn, "number expected, got " .. U.typename(k, true), 3) end
+    k = math.tointeger(num)
+    if not k then badarg(argn, "number has no integer representation", 3) end
+    if k < 0 then k = len + k + 1 end
+    if k > len or k < 0 then k = len + 1 end
+    if k == 0 then k = 1 end
+    return k
+  end
+  i, j = norm(i, 1, 3, n >= 3), norm(j, len, 4, n >= 4)
+  return data, i, j
+end
+
+-- receive([pattern [, prefix]]) -> mode ("l", "a", "n"), count, prefix.
+-- A string holding a negative count other than -1 reads like "*a".
+local function receive_args(...)
+  local n = select("#", ...)
+  local _, pat, prefix = ...
+  if n > 3 then raise("The 'receive' function requires between 1 and 3 arguments.", 2) end
+  if prefix ~= nil and type(prefix) ~= "string" then raise("Expect a 'string' for the prefix", 2) end
+  local mode, count = "l", nil
+  if type(pat) == "string" then
+    if pat == "*l" then mode = "l"
+    elseif pat == "*a" then mode = "a"
+    else
+      local v = pat:match("^%s*(-?%d+)$")
+      if not v then raise("Unsupported pattern.", 2) end
+      v = tonumber(v)
+      if v == -1 then mode = "l" elseif v < 0 then mode = "a"
+      else mode, count = "n", v end
+    end
+  elseif type(pat) == "number" then
+    count = math.tointeger(pat) or 0
+    if count < 0 then raise("Unsupported size.", 2) end
+    mode = "n"
+  end
+  return mode, count, prefix
+end
+
+-- The metatable of HAProxy's Socket: __gc, __index and __tostring only.
+local function socket_mt(methods, gc)
+  return { __index = methods, __gc = gc,
+           __tostring = function() return "HAProxy class Socket" end }
+end
+
+-- The fake: core.tcp() objects connected to the harness peer rt.tcp_peer.
+local function fake_class(rt)
   local methods = {}
-  local mt = U.class("Socket", methods)
+  local mt = socket_mt(methods)
 
   local function st(self)
     if type(self) ~= "table" or getmetatable(self) ~= mt then badarg(1, "(null)", 2) end
@@ -75,12 +169,7 @@ function SK.class(rt)
     end
     if s.state == "dead" then return nil end
     if s.state == "connected" then return 1 end
-    port = port or 0
-    -- 2.6 appends ":" to the address and parses the port separately; its
-    -- messages show the address with that colon only
-    local shown = addr
-    if port > 0 then addr, shown = addr .. ":" .. port, addr .. ":" end
-    local kind, host, p = parse_dest(addr, shown)
+    local kind, host, p = dest(addr, port, 3)
     local connect = rt.tcp_peer
     local peer = connect and connect(host, p, ssl)
     rt.sched:sleep(0) -- connecting waits (a fetch fails here)
@@ -100,22 +189,9 @@ function SK.class(rt)
   end
 
   function methods.connect(...)
-    local n = select("#", ...)
-    local self, addr, port = ...
-    if n < 2 then raise("connect: need at least 2 arguments") end
-    st(self)
-    if type(addr) ~= "string" and type(addr) ~= "number" then
-      badarg(2, "string expected, got " .. U.typename(addr, true))
-    end
-    if n >= 3 and port ~= nil then
-      local num = tonumber(port)
-      if not num then badarg(3, "number expected, got " .. U.typename(port, true)) end
-      port = math.tointeger(num)
-      if not port then badarg(3, "number has no integer representation") end
-    else
-      port = nil
-    end
-    return do_connect(self, tostring(addr), port, false)
+    local addr, port = connect_args(...)
+    st((...))
+    return do_connect((...), addr, port, false)
   end
 
   function methods.connect_ssl(...)
@@ -126,24 +202,16 @@ function SK.class(rt)
     return do_connect(self, tostring(addr), math.tointeger(tonumber(port) or 0) or 0, true)
   end
 
-  function methods.send(...)
-    local n = select("#", ...)
-    local self, data, i, j = ...
-    if n < 2 or n > 4 then raise("'send' needs between 2 and 4 arguments") end
-    local s = st(self)
-    if type(data) == "number" then data = tostring(data) end
-    if type(data) ~= "string" then badarg(2, "string expected, got " .. U.typename(data, true)) end
-    local len = #data
-    local function norm(k, default)
-      if k == nil then return default end
-      k = math.tointeger(tonumber(k))
-      if not k then badarg(3, "number expected", 2) end
-      if k < 0 then k = len + k + 1 end
-      if k > len or k < 0 then k = len + 1 end
-      if k == 0 then k = 1 end
-      return k
+  local function io_phase(what)
+    if rt.phase == "init" then
+      raise(sformat("The '%s' function is only allowed in 'frontend', 'backend' or 'task'", what), 2)
     end
-    i, j = norm(i, 1), norm(j, len)
+  end
+
+  function methods.send(...)
+    local s = st((...))
+    local data, i, j = send_args(...)
+    io_phase("write")
     if s.state ~= "connected" then
       if s.state == nil then -- queued until connect
         s.early = (s.early or "") .. data:sub(i, j)
@@ -170,29 +238,9 @@ function SK.class(rt)
   end
 
   function methods.receive(...)
-    local n = select("#", ...)
-    local self, pat, prefix = ...
-    if n > 3 then raise("The 'receive' function requires between 1 and 3 arguments.") end
-    local s = st(self)
-    if prefix ~= nil and type(prefix) ~= "string" then raise("Expect a 'string' for the prefix") end
-    -- pattern: *l, *a, or a byte count (socket.md §5)
-    local mode, count = "l", nil
-    if type(pat) == "string" then
-      if pat == "*l" then mode = "l"
-      elseif pat == "*a" then mode = "a"
-      else
-        local v = pat:match("^%s*(-?%d+)$")
-        if not v then raise("Unsupported pattern.") end
-        v = tonumber(v)
-        if v == -1 then mode = "l" elseif v == -2 then mode = "a"
-        elseif v < 0 then raise("Unsupported size.")
-        else mode, count = "n", v end
-      end
-    elseif type(pat) == "number" then
-      count = math.tointeger(pat) or 0
-      if count < 0 then raise("Unsupported size.") end
-      mode = "n"
-    end
+    local mode, count, prefix = receive_args(...)
+    local s = st((...))
+    io_phase("receive")
     if s.state ~= "connected" then
       s.state = "dead"
       return dead_result(prefix)
@@ -276,6 +324,150 @@ function SK.class(rt)
 
   U.export(methods)
   return function() return U.new(mt, nil, { buf = "" }) end
+end
+
+----------------------------------------------------------------------------
+-- Real sockets
+
+-- rt.tcp_peer when the harness talks to the network (testing.lua sets it).
+SK.NETWORK = setmetatable({}, { __tostring = function() return "proxylua network" end })
+
+-- What an attached call yields to its driver so that the driver (the loop
+-- task) runs a socket operation for it: coroutine.yield(SK.WAIT, thunk).
+SK.WAIT = setmetatable({}, { __tostring = function() return "proxylua socket wait" end })
+
+-- Teach a loop scheduler's driver side about SK.WAIT: proxylua.core's
+-- executor passes every wait of an attached call to sched:pause(token,
+-- arg). Idempotent; returns false when the scheduler has no loop.
+function SK.install(sched)
+  if type(sched) ~= "table" or not sched.loop or not sched.pause then return false end
+  if rawget(sched, "pl_socket_wait") then return true end
+  local base = sched.pause
+  sched.pl_socket_wait = true
+  sched.pause = function(self, token, arg)
+    if token ~= SK.WAIT then return base(self, token, arg) end
+    if self.loop:in_task() then return arg() end
+    return self:run_in_task(arg)
+  end
+  return true
+end
+
+-- Contexts where HAProxy lets a socket wait (runtime.md 1.1).
+local YIELDABLE = { action = true, service = true, task = true, cli = true }
+
+local function network_class(rt)
+  local ok, lib = pcall(require, "proxylua.socket")
+  if not ok or type(lib) ~= "table" or type(lib.tcp) ~= "function" then
+    raise("proxylua: core.tcp() needs proxylua.socket, or a harness peer (opts.tcp)", 2)
+  end
+  local E = require "proxylua.core_env"
+  local sched = rt.sched
+  if not SK.install(sched) then
+    raise("proxylua: real sockets need the event loop scheduler (proxylua.loop)", 2)
+  end
+  local l = sched.loop
+  local methods = {}
+  -- an object collected while open closes its connection, as in HAProxy
+  local mt = socket_mt(methods, function(self)
+    local s = U.st(self)
+    if s and s.sock then pcall(s.sock.close, s.sock) end
+  end)
+
+  local function st(self)
+    if type(self) ~= "table" or getmetatable(self) ~= mt then badarg(1, "(null)", 2) end
+    return U.st(self)
+  end
+
+  -- Run method `name` of the real socket. A loop task calls it itself; an
+  -- attached call (action, service, CLI) has its driver run it, so that
+  -- the wait parks the loop task; a fetch or a converter yields, which
+  -- fails it as HAProxy does ("yield not allowed").
+  local function wait_call(s, name, ...)
+    local sock = s.sock
+    local f = sock[name]
+    if l:in_task() then return f(sock, ...) end
+    local ctx = E.current(rt)
+    if not ctx then
+      raise(sformat("proxylua: Socket:%s() outside a registered function or in a coroutine "
+        .. "the script created: HAProxy's wait would resume the wrong coroutine", name), 2)
+    end
+    if not YIELDABLE[ctx.kind] then
+      coroutine.yield(SK.WAIT) -- the executor refuses it: the call ends here
+      raise("proxylua: a socket wait was resumed in a context that cannot yield", 2)
+    end
+    local args = table.pack(...)
+    local res
+    coroutine.yield(SK.WAIT, function()
+      res = table.pack(pcall(f, sock, table.unpack(args, 1, args.n)))
+    end)
+    if not res then raise("proxylua: the socket call was not run by the harness", 2) end
+    if not res[1] then error(res[2], 0) end
+    return table.unpack(res, 2, res.n)
+  end
+
+  -- Only what 2.6 refuses outside the runtime, or where real HAProxy
+  -- would die, is checked here; every other check is proxylua.socket's.
+  function methods.connect(...)
+    local s = st((...))
+    if rt.phase == "init" then
+      connect_args(...)
+      E.die(rt, "Socket:connect() in an init function: HAProxy 2.6 "
+        .. "hangs there and its watchdog kills the process about 2 s after startup")
+    end
+    if not l:in_task() and not YIELDABLE[(E.current(rt) or {}).kind] then
+      -- a fetch or converter: 2.6's checks run before its yield
+      local addr, port = connect_args(...)
+      dest(addr, port, 2)
+    end
+    return wait_call(s, "connect", select(2, ...))
+  end
+
+  function methods.connect_ssl(...)
+    local s = st((...))
+    if rt.phase == "init" then
+      E.die(rt, "Socket:connect_ssl() in an init function: HAProxy 2.6 "
+        .. "hangs there and its watchdog kills the process about 2 s after startup")
+    end
+    return wait_call(s, "connect_ssl", select(2, ...))
+  end
+
+  function methods.send(...)
+    local s = st((...))
+    if rt.phase == "init" then
+      send_args(...)
+      raise("The 'write' function is only allowed in 'frontend', 'backend' or 'task'")
+    end
+    if not l:in_task() and not YIELDABLE[(E.current(rt) or {}).kind] then send_args(...) end
+    return wait_call(s, "send", select(2, ...))
+  end
+
+  function methods.receive(...)
+    local s = st((...))
+    if rt.phase == "init" then
+      receive_args(...)
+      raise("The 'receive' function is only allowed in 'frontend', 'backend' or 'task'")
+    end
+    if not l:in_task() and not YIELDABLE[(E.current(rt) or {}).kind] then receive_args(...) end
+    return wait_call(s, "receive", select(2, ...))
+  end
+
+  -- Calls that never wait go straight to the real socket.
+  for _, name in ipairs({ "close", "getpeername", "getsockname", "settimeout", "setoption" }) do
+    methods[name] = function(...)
+      local sock = st((...)).sock
+      return sock[name](sock, select(2, ...))
+    end
+  end
+
+  U.export(methods)
+  return function() return U.new(mt, nil, { sock = lib.tcp(l) }) end
+end
+
+-- The constructor core.tcp() uses for harness rt: real sockets when the
+-- harness talks to the network, the fake peer otherwise.
+function SK.class(rt)
+  if rt.tcp_peer == SK.NETWORK then return network_class(rt) end
+  return fake_class(rt)
 end
 
 return SK

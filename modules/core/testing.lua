@@ -15,6 +15,7 @@ local applet = require "proxylua.core_applet"
 local classes = require "proxylua.core_classes"
 local schedlib = require "proxylua.core_sched"
 local blocking = require "proxylua.testing_blocking"
+local sockets = require "proxylua.core_socket"
 local okls, loop_sched = pcall(require, "proxylua.loop_sched")
 if not okls then loop_sched = nil end
 
@@ -209,9 +210,12 @@ end
   opts.upstream       function(request) -> response answering
                       core.httpclient() requests (see core_httpclient.lua);
                       returning nil is a refused connection (503)
-  opts.tcp            function(host, port, ssl) -> peer | nil answering
-                      core.tcp() connections; peer(data) -> reply[, "close"]
-                      (see core_socket.lua) ]]
+  opts.tcp            core.tcp() sockets: absent (or "network"): real
+                      connections through proxylua.socket on the harness's
+                      loop; function(host, port, ssl) -> peer | nil: a fake
+                      peer, peer(data) -> reply[, "close"] (see
+                      core_socket.lua); false: no network, every connect
+                      fails with "Can't connect" ]]
 function T.new(opts)
   opts = opts or {}
   local G = new_globals(opts)
@@ -248,7 +252,13 @@ function T.new(opts)
   self.loop = rt.sched.loop
   rt.resolve_file = function(f) return f end
   rt.upstream = opts.upstream
-  rt.tcp_peer = opts.tcp
+  if opts.tcp == nil or opts.tcp == "network" then
+    rt.tcp_peer = sockets.NETWORK
+  elseif opts.tcp == false then
+    rt.tcp_peer = function() return nil end
+  else
+    rt.tcp_peer = opts.tcp
+  end
   for file in pairs(opts.maps or {}) do
     classes.ref_for(rt, file, "map").maps_loaded = true
   end
