@@ -1,0 +1,460 @@
+/*
+ * proxylua.socket: HAProxy 2.6's Socket (core.tcp()) as a real nonblocking
+ * TCP/TLS socket whose blocking points yield through a proxylua.loop.
+ *
+ *   local s = require("proxylua.socket").tcp(l)
+ *
+ * This file: the object (a table whose [0] is the userdata, as in HAProxy),
+ * its lifecycle, the small methods, and the waiting seam: every wait is a
+ * call of l:wait(fd, "r"|"w", timeout) made with lua_callk, so the task
+ * yields inside the loop's own wait and the method resumes in a
+ * continuation. `l` may also be an adapter (any object with wait, in_task
+ * and now methods), for a harness that drives coroutines of its own.
+ *
+ * With a real proxylua.loop the task checks (in a task? resumed since the
+ * socket was made?) and the clock read the loop's structs directly
+ * (modules/loop/lloop.h, read-only): they run on every call.
+ */
+#include <errno.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#include "lsock.h"
+#include "../loop/lloop.h"
+
+/* ---- errors with HAProxy's shape: function '?', self counted as #1 ---- */
+
+int pl_sk_argerror(lua_State *L, int arg, const char *msg)
+{
+	return luaL_error(L, "bad argument #%d to '?' (%s)", arg, msg);
+}
+
+int pl_sk_typeerror(lua_State *L, int arg, const char *tname)
+{
+	const char *got;
+
+	if (luaL_getmetafield(L, arg, "__name") == LUA_TSTRING)
+		got = lua_tostring(L, -1);
+	else if (lua_type(L, arg) == LUA_TLIGHTUSERDATA)
+		got = "light userdata";
+	else
+		got = luaL_typename(L, arg);
+	return pl_sk_argerror(L, arg, lua_pushfstring(L, "%s expected, got %s", tname, got));
+}
+
+/* luaL_checkinteger's rules with the '?' texts */
+lua_Integer pl_sk_checkint(lua_State *L, int arg)
+{
+	int ok;
+	lua_Integer v = lua_tointegerx(L, arg, &ok);
+
+	if (!ok) {
+		if (lua_isnumber(L, arg))
+			pl_sk_argerror(L, arg, "number has no integer representation");
+		else
+			pl_sk_typeerror(L, arg, "number");
+	}
+	return v;
+}
+
+/* Check self (index 1) and push its userdata; raise HAProxy's text. */
+lsock *pl_sk_self(lua_State *L)
+{
+	if (lua_type(L, 1) == LUA_TTABLE && lua_getmetatable(L, 1)) {
+		int same = lua_rawequal(L, -1, lua_upvalueindex(1));
+		lua_pop(L, 1);
+		if (same) {
+			lsock *s;
+			lua_rawgeti(L, 1, 0);
+			s = lua_touserdata(L, -1);
+			if (s != NULL && lua_getmetatable(L, -1)) {
+				same = lua_rawequal(L, -1, lua_upvalueindex(2));
+				lua_pop(L, 1);
+				if (same)
+					return s;
+			}
+			lua_pop(L, 1);
+		}
+	}
+	pl_sk_argerror(L, 1, "(null)");
+	return NULL;
+}
+
+/* ---- the loop seam ---------------------------------------------------- */
+
+/* The loop's running task when it is L's own (as pl_lloop_running). */
+static ltask *running(const lloop *lp, lua_State *L)
+{
+	ltask *t = lp->current;
+
+	return (lp->loop != NULL && t != NULL && t->co == L) ? t : NULL;
+}
+
+static lloop *real_loop(lua_State *L, int ud)
+{
+	lloop *lp;
+
+	pl_getuservalue(L, ud, 1);
+	lp = lua_touserdata(L, -1);
+	lua_pop(L, 1);
+	return lp;
+}
+
+/* Call l:<name>() with one result left on the stack. */
+static void call_method(lua_State *L, int ud, const char *name)
+{
+	pl_getuservalue(L, ud, 1);
+	lua_getfield(L, -1, name);
+	lua_insert(L, -2);
+	lua_call(L, 1, 1);
+}
+
+int pl_sk_in_task(lua_State *L, lsock *s, int ud)
+{
+	int in;
+
+	if (s->real) {
+		lloop *lp = real_loop(L, ud);
+		return running(lp, L) != NULL;
+	}
+	call_method(L, ud, "in_task");
+	in = lua_toboolean(L, -1);
+	lua_pop(L, 1);
+	return in;
+}
+
+lua_Number pl_sk_now(lua_State *L, int ud)
+{
+	lua_Number now;
+	lsock *s = lua_touserdata(L, ud);
+
+	if (s->real) {
+		lloop *lp = real_loop(L, ud);
+		if (lp->loop == NULL)
+			return 0;
+		return (lua_Number)pl_lloop_wall(lp, pl_loop_now(lp->loop)) / 1e9;
+	}
+	call_method(L, ud, "now");
+	now = lua_tonumber(L, -1);
+	lua_pop(L, 1);
+	return now;
+}
+
+/* Rule 2 of socket.md: a socket made in a task dies at that task's first
+ * yield unless it connected before. True when it just died that way. */
+int pl_sk_rule2_dead(lua_State *L, lsock *s, int ud)
+{
+	lloop *lp;
+
+	if (s->state != SK_NEW || s->creator == NULL || !s->real)
+		return 0;
+	lp = real_loop(L, ud);
+	if (lp->current == s->creator && lp->current->resumes == s->resumes)
+		return 0;
+	pl_sk_kill(s, 0);
+	return 1;
+}
+
+/* Seconds left until deadline (>= 0), or -1 for no deadline. */
+lua_Number pl_sk_left(lua_State *L, int ud, lua_Number deadline)
+{
+	lua_Number d;
+
+	if (deadline <= 0)
+		return -1;
+	d = deadline - pl_sk_now(L, ud);
+	return d < 0 ? 0 : d;
+}
+
+/* The inactivity timeout fired while nobody was waiting: destroy now. */
+int pl_sk_expired(lua_State *L, lsock *s, int ud)
+{
+	if (s->deadline > 0 && s->state == SK_CONN && pl_sk_now(L, ud) >= s->deadline) {
+		pl_sk_kill(s, 1);
+		return 1;
+	}
+	return 0;
+}
+
+/* Traffic moved: the inactivity timer starts again. */
+void pl_sk_touch(lua_State *L, lsock *s, int ud)
+{
+	if (s->tmo_ms >= 0)
+		s->deadline = pl_sk_now(L, ud) + (lua_Number)s->tmo_ms / 1000;
+}
+
+/*
+ * Park the task on l:wait(fd, "r"|"w", timeout) and continue in k, which
+ * then finds the wait's two results above SK_UD (the stack top must be ud
+ * here). Returns what k returns.
+ */
+int pl_sk_wait(lua_State *L, lsock *s, int ud, int want, lua_Number timeout,
+               lua_KContext ctx, lua_KFunction k)
+{
+	pl_getuservalue(L, ud, 1);
+	lua_getfield(L, -1, "wait");
+	lua_insert(L, -2);
+	lua_pushinteger(L, s->fd);
+	lua_pushstring(L, want == PL_SOCK_WANT_READ ? "r" : "w");
+	if (timeout >= 0)
+		lua_pushnumber(L, timeout);
+	else
+		lua_pushnil(L);
+	s->waiters++;
+	lua_callk(L, 4, 2, ctx, k);
+	return k(L, LUA_OK, ctx);
+}
+
+/* In a continuation: take the wait's results off the stack. 1: ready;
+ * 0: not (timed out, *timedout set, or the loop refused the fd). A socket
+ * closed meanwhile gets its descriptor closed now. */
+int pl_sk_wait_result(lua_State *L, lsock *s, int *timedout)
+{
+	int ok = lua_toboolean(L, -2);
+	const char *msg = lua_tostring(L, -1);
+
+	*timedout = !ok && msg != NULL && strcmp(msg, "timeout") == 0;
+	lua_pop(L, 2);
+	s->waiters--;
+	if (s->state == SK_DEAD)
+		pl_sk_release_fd(s);
+	return ok;
+}
+
+/* ---- lifecycle -------------------------------------------------------- */
+
+void pl_sk_release_fd(lsock *s)
+{
+	if (s->fd >= 0 && s->waiters == 0) {
+		close(s->fd);
+		s->fd = -1;
+	}
+}
+
+/* Destroy the connection (close, failed connect, timeout). Data already
+ * received stays readable after a timeout (socket.md §5). */
+void pl_sk_kill(lsock *s, int timed_out)
+{
+	if (s->state == SK_DEAD)
+		return;
+	s->state = SK_DEAD;
+	s->timed_out = timed_out;
+	s->deadline = 0;
+	if (s->tls_on) {
+		pl_tls_free(&s->tls);
+		s->tls_on = 0;
+	}
+	if (s->fd >= 0 && s->waiters > 0)
+		(void)shutdown(s->fd, SHUT_RDWR);   /* wakes the waiter, which closes */
+	pl_sk_release_fd(s);
+	pl_buf_free(&s->early);
+	s->early_off = 0;
+}
+
+/* Free everything; idempotent (close, __gc of the table and the ud). */
+static void sk_free(lsock *s)
+{
+	if (s->state == SK_CONN && s->tls_on && s->fd >= 0 && s->waiters == 0)
+		pl_tls_close_notify(&s->tls, s->fd);
+	pl_sk_kill(s, 0);
+	pl_buf_free(&s->rbuf);
+	s->rpos = 0;
+}
+
+/* ---- small methods ---------------------------------------------------- */
+
+static int sk_close(lua_State *L)
+{
+	if (lua_gettop(L) != 1)
+		return luaL_error(L, "'close' needs 1 arguments");
+	sk_free(pl_sk_self(L));
+	return 0;
+}
+
+/* Socket table __gc: the userdata's own __gc would do it too, later. */
+static int sk_table_gc(lua_State *L)
+{
+	lsock *s;
+
+	if (lua_type(L, 1) != LUA_TTABLE)
+		return 0;
+	lua_rawgeti(L, 1, 0);
+	s = luaL_testudata(L, -1, SOCKUD_MT);
+	if (s != NULL)
+		sk_free(s);
+	return 0;
+}
+
+static int sk_ud_gc(lua_State *L)
+{
+	sk_free(lua_touserdata(L, 1));
+	return 0;
+}
+
+static int sk_tostring(lua_State *L)
+{
+	lua_pushliteral(L, "HAProxy class Socket");
+	return 1;
+}
+
+/* The configured destination ("0.0.0.0:P" stays that, socket.md §7). */
+static int sk_getpeername(lua_State *L)
+{
+	lsock *s;
+	char buf[80];
+
+	if (lua_gettop(L) != 1)
+		return luaL_error(L, "'getpeername' needs 1 arguments");
+	s = pl_sk_self(L);
+	if (s->state != SK_CONN || pl_sk_expired(L, s, 2))
+		return pl_pushfail(L), 1;
+	pl_sock_format((const struct sockaddr *)&s->dst.ss, s->dst.len, buf, sizeof(buf));
+	lua_pushstring(L, buf);
+	return 1;
+}
+
+static int sk_getsockname(lua_State *L)
+{
+	lsock *s;
+	char buf[80];
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof(ss);
+
+	if (lua_gettop(L) != 1)
+		return luaL_error(L, "'getsockname' needs 1 arguments");
+	s = pl_sk_self(L);
+	if (s->state != SK_CONN || pl_sk_expired(L, s, 2) ||
+	    getsockname(s->fd, (struct sockaddr *)&ss, &len) != 0)
+		return pl_pushfail(L), 1;
+	pl_sock_format((const struct sockaddr *)&ss, len, buf, sizeof(buf));
+	lua_pushstring(L, buf);
+	return 1;
+}
+
+/* HAProxy accepts anything and does nothing. */
+static int sk_setoption(lua_State *L)
+{
+	(void)L;
+	return 0;
+}
+
+/* settimeout(t): seconds, to whole ms, at least 1 ms; an inactivity timer
+ * armed now, and the connect + handshake timeout (socket.md §6). */
+static int sk_settimeout(lua_State *L)
+{
+	lsock *s;
+	lua_Number t;
+	int ok;
+
+	if (lua_gettop(L) != 2)
+		return luaL_error(L, "'settimeout' needs 2 arguments");
+	s = pl_sk_self(L);
+	t = lua_tonumberx(L, 2, &ok);
+	if (!ok)
+		pl_sk_typeerror(L, 2, "number");
+	t *= 1000;
+	if (!(t >= 0))
+		return luaL_error(L, "settimeout: cannot set negatives values");
+	if (t > 2147483647.0)
+		return luaL_error(L, "settimeout: cannot set values larger than 2147483647 ms");
+	if (s->state == SK_CONN)
+		(void)pl_sk_expired(L, s, 3);
+	if (s->state == SK_DEAD)
+		return luaL_error(L, "socket: not yet initialised, you can't set timeouts.");
+	s->tmo_ms = (long)t < 1 ? 1 : (long)t;
+	pl_sk_touch(L, s, 3);
+	lua_pushinteger(L, 1);
+	return 1;
+}
+
+/* ---- construction ----------------------------------------------------- */
+
+/* socket.tcp(l): a new, unconnected Socket waiting through loop l. */
+static int sk_tcp(lua_State *L)
+{
+	lloop *lp = luaL_testudata(L, 1, LOOP_MT);
+	lsock *s;
+	void *ud;
+	lua_Alloc alloc = lua_getallocf(L, &ud);
+
+	if (lp == NULL) {
+		int t = lua_type(L, 1);
+		if (t != LUA_TTABLE && t != LUA_TUSERDATA)
+			return luaL_argerror(L, 1, "proxylua.loop expected");
+		lua_getfield(L, 1, "wait");
+		if (!lua_isfunction(L, -1))
+			return luaL_argerror(L, 1, "proxylua.loop (or an object with wait, in_task and now) expected");
+		lua_pop(L, 1);
+	}
+	lua_settop(L, 1);
+	lua_createtable(L, 0, 1);                          /* 2: the Socket */
+	s = pl_newuserdata(L, sizeof(*s), 1);              /* 3 */
+	memset(s, 0, sizeof(*s));
+	s->fd = -1;
+	s->state = SK_NEW;
+	s->tmo_ms = -1;
+	s->real = lp != NULL;
+	pl_buf_init(&s->rbuf, (pl_alloc_fn)alloc, ud);
+	pl_buf_init(&s->early, (pl_alloc_fn)alloc, ud);
+	lua_pushvalue(L, lua_upvalueindex(2));
+	lua_setmetatable(L, 3);
+	lua_pushvalue(L, 1);
+	(void)pl_setuservalue(L, 3, 1);
+	lua_rawseti(L, 2, 0);
+	lua_pushvalue(L, lua_upvalueindex(1));
+	lua_setmetatable(L, 2);
+	if (lp != NULL) {
+		ltask *t = running(lp, L);
+		if (t != NULL) {
+			s->creator = t;
+			s->resumes = t->resumes;
+		}
+	}
+	return 1;
+}
+
+PL_EXPORT int luaopen_proxylua_socket(lua_State *L);
+int luaopen_proxylua_socket(lua_State *L)
+{
+	static const luaL_Reg methods[] = {
+		{ "close", sk_close },
+		{ "connect", pl_sk_connect },
+		{ "connect_ssl", pl_sk_connect_ssl },
+		{ "getpeername", sk_getpeername },
+		{ "getsockname", sk_getsockname },
+		{ "receive", pl_sk_receive },
+		{ "send", pl_sk_send },
+		{ "setoption", sk_setoption },
+		{ "settimeout", sk_settimeout },
+		{ NULL, NULL }
+	};
+
+	lua_settop(L, 0);
+	lua_newtable(L);                                   /* 1: module */
+	/* the Socket's metatable holds exactly __gc, __index and __tostring
+	 * (no __name), as HAProxy's: registered by hand */
+	lua_newtable(L);                                   /* 2 */
+	lua_pushvalue(L, 2);
+	lua_setfield(L, LUA_REGISTRYINDEX, SOCK_MT);
+	luaL_newmetatable(L, SOCKUD_MT);                   /* 3 */
+	lua_pushcfunction(L, sk_ud_gc);
+	lua_setfield(L, 3, "__gc");
+	lua_pushliteral(L, "HAProxy class Socket");
+	lua_setfield(L, 3, "__metatable");
+	lua_newtable(L);                                   /* 4: methods */
+	lua_pushvalue(L, 2);
+	lua_pushvalue(L, 3);
+	luaL_setfuncs(L, methods, 2);
+	lua_setfield(L, 2, "__index");
+	lua_pushcfunction(L, sk_table_gc);
+	lua_setfield(L, 2, "__gc");
+	lua_pushcfunction(L, sk_tostring);
+	lua_setfield(L, 2, "__tostring");
+	lua_pushvalue(L, 2);
+	lua_pushvalue(L, 3);
+	lua_pushcclosure(L, sk_tcp, 2);
+	lua_setfield(L, 1, "tcp");
+	lua_settop(L, 1);
+	pl_sk_register_helpers(L);
+	return 1;
+}
