@@ -183,7 +183,7 @@ local cert_cache
 function P.cert()
   if cert_cache and exists(cert_cache.cert) then return cert_cache.cert, cert_cache.key end
   local dir = H.tmpdir()
-  local cmd = string.format("openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 "
+  local cmd = string.format("env -u LD_PRELOAD openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 "
     .. "-nodes -days 2 -subj /CN=peer.test -keyout %s/key.pem -out %s/cert.pem >/dev/null 2>&1",
     H.sh_quote(dir), H.sh_quote(dir))
   assert(os.execute(cmd), "openssl req failed")
@@ -219,7 +219,8 @@ local function spawn(opts)
     local cert, key = P.cert()
     cfg.tls = { cert = cert, key = key }
   end
-  local cmd = string.format("cd %s && (timeout -k 2 %d python3 %s %s >peer.out 2>&1 </dev/null & echo $! >pid)",
+  -- not under the sanitizers the spec run may preload
+  local cmd = string.format("cd %s && (env -u LD_PRELOAD timeout -k 2 %d python3 %s %s >peer.out 2>&1 </dev/null & echo $! >pid)",
     H.sh_quote(dir), opts.timeout or 120, H.sh_quote(SCRIPT), H.sh_quote(json(cfg)))
   assert(os.execute(cmd), "could not spawn the peer")
   self.pid = tonumber(H.read_file(dir .. "/pid"))
