@@ -16,10 +16,7 @@ describe_real("core.tcp() with real sockets in the harness", function()
   local peers
 
   setup(function()
-    local specs = {}
-    for k, v in pairs(S.peers) do specs[k] = v end
-    specs.greet = { mode = "greet", data = "+OK ready\r\n" }
-    peers = P.start_all(specs)
+    peers = P.start_all(S.peers)
   end)
 
   teardown(function() P.stop_all() end)
@@ -71,7 +68,7 @@ describe_real("core.tcp() with real sockets in the harness", function()
         s:close()
       end)
     ]])
-    assert.equal("+OK ready|PING\r\n", h:action("greet").vars.txn.out)
+    assert.equal("+OK hello|PING\r\n", h:action("greet").vars.txn.out)
   end)
 
   it("a task with a socket", function()
@@ -221,7 +218,9 @@ describe_real("core.tcp() with real sockets in the harness", function()
       return out
     end
     for _, name in ipairs(S.names) do
-      if not S.haproxy_only[name] then
+      if S.known_gaps[name] then
+        pending(name .. " (known gap: " .. S.known_gaps[name] .. ")")
+      elseif not S.haproxy_only[name] then
         it(name, function()
           local r = harness():action("probe", { path = "/" .. name })
           assert.same(expect[name], lines(r.reply.body))
