@@ -281,10 +281,10 @@ int pl_sk_receive(lua_State *L)
 			v = strtoll(p, &end, 10);
 			if (*end != '\0')
 				return luaL_error(L, "Unsupported pattern.");
-			if (v == -2)
+			/* -1 is *l; any other negative count reads like *a
+			 * (checked against 2.6) */
+			if (v < -1)
 				mode = RM_ALL;
-			else if (v < -2)
-				return luaL_error(L, "Unsupported size.");
 			else if (v >= 0)
 				mode = RM_COUNT, count = (lua_Integer)v;
 		}

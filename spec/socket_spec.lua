@@ -1,0 +1,713 @@
+-- proxylua.socket: HAProxy 2.6's Socket (socket.md §0-7) over real
+-- sockets. Peers run in the same loop (socket._listen + l:wait + the loop's
+-- _read/_write helpers) on 127.0.0.1 with free ports; the TLS peer is a
+-- Python ssl echo with a self-signed certificate made at spec time, killed
+-- by pid. Timeouts use small values and assert outcomes, never durations.
+local loop = require "proxylua.loop"
+local socket = require "proxylua.socket"
+
+local CLOSED = "connection closed."
+
+-- Run fn(l) as a task of a fresh loop (bounded) and return its results.
+local function run(fn, opts)
+  opts = opts or {}
+  local l = loop.new{ virtual = opts.virtual ~= false }
+  local res
+  local t = l:spawn({ done = function(...) res = table.pack(...) end }, fn, l)
+  l:run(opts.limit or 20)
+  if not res then
+    local st = t:status()
+    l:close()
+    error("task did not finish (" .. st .. ")", 2)
+  end
+  l:close()
+  if not res[1] then error(res[2], 0) end
+  return table.unpack(res, 2, res.n)
+end
+
+-- A listener whose connections run handler(conn) in their own tasks.
+-- conn: read() -> data ("" at end), write(s), close(), reset(), shut(how).
+local function serve(l, handler, addr)
+  local lfd, where = socket._listen(addr or "127.0.0.1:0")
+  assert(lfd, where)
+  local function conn_of(fd)
+    local c = { fd = fd }
+    function c.read()
+      while true do
+        local d, err = loop._read(fd)
+        if d then return d end
+        if err ~= "Resource temporarily unavailable" then return "" end
+        l:wait(fd, "r")
+      end
+    end
+    function c.write(s)
+      local off = 1
+      while off <= #s do
+        local n, err = loop._write(fd, s:sub(off, off + 65535))
+        if n then off = off + n
+        elseif err == "Resource temporarily unavailable" then l:wait(fd, "w")
+        else return false end
+      end
+      return true
+    end
+    function c.readall()
+      local parts = {}
+      while true do
+        local d = c.read()
+        if d == "" then return table.concat(parts) end
+        parts[#parts + 1] = d
+      end
+    end
+    function c.close() loop._close(fd) end
+    function c.reset() socket._reset(fd) end
+    function c.shut(how) socket._shutdown(fd, how) end
+    return c
+  end
+  local srv = { addr = where, lfd = lfd, conns = 0 }
+  srv.task = l:spawn(function()
+    while true do
+      local fd = socket._accept(lfd)
+      if fd then
+        srv.conns = srv.conns + 1
+        l:spawn(handler, conn_of(fd))
+      else
+        l:wait(lfd, "r")
+      end
+    end
+  end)
+  function srv.stop()
+    l:cancel(srv.task)
+    loop._close(lfd)
+  end
+  srv.port = tonumber(where:match(":(%d+)$"))
+  return srv
+end
+
+local function echo(c)
+  while true do
+    local d = c.read()
+    if d == "" then break end
+    if not c.write(d) then break end
+  end
+  c.close()
+end
+
+-- Sends `script` items in order: strings are written, numbers sleep (s),
+-- "close" / "reset" / "shutw" act on the connection.
+local function scripted(l, items)
+  return function(c)
+    for _, it in ipairs(items) do
+      if type(it) == "number" then l:sleep(it)
+      elseif it == "close" then c.close() return
+      elseif it == "reset" then c.reset() return
+      elseif it == "shutw" then c.shut("w")
+      elseif it == "hold" then while c.read() ~= "" do end c.close() return
+      else c.write(it) end
+    end
+    while c.read() ~= "" do end
+    c.close()
+  end
+end
+
+local function errmsg(f, ...)
+  local ok, err = pcall(f, ...)
+  assert.is_false(ok)
+  return (tostring(err):gsub("^[^:]*:%d+: ", ""))
+end
+
+local function pack(...) return table.pack(...) end
+
+describe("proxylua.socket", function()
+  describe("object and lifecycle (§1)", function()
+    it("is a table with [0], HAProxy's metatable keys and tostring", function()
+      run(function(l)
+        local s = socket.tcp(l)
+        assert.equal("table", type(s))
+        assert.equal("userdata", type(s[0]))
+        assert.equal("HAProxy class Socket", tostring(s))
+        local keys = {}
+        for k in pairs(getmetatable(s)) do keys[#keys + 1] = k end
+        table.sort(keys)
+        assert.same({ "__gc", "__index", "__tostring" }, keys)
+        local names = {}
+        for k in pairs(getmetatable(s).__index) do names[#names + 1] = k end
+        table.sort(names)
+        assert.same({ "close", "connect", "connect_ssl", "getpeername", "getsockname",
+                      "receive", "send", "setoption", "settimeout" }, names)
+      end)
+    end)
+
+    it("answers each method in the new state as 2.6 does", function()
+      run(function(l)
+        local s = socket.tcp(l)
+        assert.equal(nil, s:getpeername())
+        assert.equal(nil, s:getsockname())
+        assert.equal(0, select("#", s:setoption("tcp-nodelay", true)))
+        local r = pack(s:settimeout(1))
+        assert.equal(1, r.n)
+        assert.equal("integer", math.type(r[1]))
+        assert.equal(0, select("#", s:close()))
+        assert.equal(0, select("#", s:close()))
+      end)
+    end)
+
+    it("queues a send made before connect and sends it after", function()
+      run(function(l)
+        local srv = serve(l, echo)
+        local s = socket.tcp(l)
+        local n = s:send("early\n")
+        assert.equal(6, n)
+        assert.equal("integer", math.type(n))
+        local r = pack(s:connect(srv.addr))
+        assert.equal(1, r.n)
+        assert.equal(1, r[1])
+        assert.equal("integer", math.type(r[1]))
+        assert.equal("early", s:receive())
+        s:close()
+        srv.stop()
+      end)
+    end)
+
+    it("kills a new socket that receives: nil, 'connection closed.' then connect returns nil", function()
+      run(function(l)
+        local srv = serve(l, echo)
+        local s = socket.tcp(l)
+        assert.same(pack(nil, CLOSED), pack(s:receive()))
+        assert.same(pack(nil), pack(s:connect(srv.addr)))
+        assert.equal(-1, s:send("x"))
+        srv.stop()
+      end)
+    end)
+
+    it("kills an unconnected socket at its task's first yield (rule 2)", function()
+      run(function(l)
+        local srv = serve(l, echo)
+        local s = socket.tcp(l)
+        s:settimeout(1)
+        assert.equal(3, s:send("abc"))       -- neither yields
+        l:yield()
+        assert.same(pack(nil), pack(s:connect(srv.addr)))
+        assert.equal(-1, s:send("abc"))
+        local s2 = socket.tcp(l)
+        l:sleep(0)
+        assert.same(pack(nil), pack(s2:connect(srv.addr)))
+        srv.stop()
+      end)
+    end)
+
+    it("in the dead state: connect nil, send -1 (0 for ''), receive closed or prefix, settimeout raises", function()
+      run(function(l)
+        local srv = serve(l, echo)
+        local s = socket.tcp(l)
+        assert.equal(1, s:connect(srv.addr))
+        s:close()
+        assert.same(pack(nil), pack(s:connect(srv.addr)))
+        assert.same(pack(-1), pack(s:send("abc")))
+        assert.same(pack(0), pack(s:send("")))
+        assert.same(pack(nil, CLOSED), pack(s:receive()))
+        assert.same(pack("PFX"), pack(s:receive("*a", "PFX")))
+        assert.equal(nil, s:getpeername())
+        assert.equal(nil, s:getsockname())
+        assert.equal("socket: not yet initialised, you can't set timeouts.",
+          errmsg(s.settimeout, s, 1))
+        assert.equal(0, select("#", s:close()))
+        srv.stop()
+      end)
+    end)
+
+    it("closes the connection when the Socket is collected (peer sees the end)", function()
+      run(function(l)
+        local got
+        local srv = serve(l, function(c) got = c.readall(); c.close() end)
+        do
+          local s = socket.tcp(l)
+          assert.equal(1, s:connect(srv.addr))
+          assert.equal(3, s:send("bye"))
+        end
+        collectgarbage()
+        collectgarbage()
+        for _ = 1, 50 do
+          if got then break end
+          l:sleep(0.01)
+        end
+        assert.equal("bye", got)
+        srv.stop()
+      end)
+    end)
+  end)
+
+  describe("arguments (§1, §2, §4, §5, §6)", function()
+    it("raises HAProxy's texts, function '?', self counted as #1", function()
+      run(function(l)
+        local s = socket.tcp(l)
+        assert.equal("bad argument #1 to '?' ((null))", errmsg(s.connect, {}, "127.0.0.1:1"))
+        assert.equal("bad argument #1 to '?' ((null))", errmsg(s.send, {}, "x"))
+        assert.equal("connect: need at least 2 arguments", errmsg(s.connect, s))
+        assert.equal("bad argument #2 to '?' (string expected, got nil)", errmsg(s.connect, s, nil))
+        assert.equal("bad argument #3 to '?' (number has no integer representation)",
+          errmsg(s.connect, s, "127.0.0.1", 23001.5))
+        assert.equal("bad argument #3 to '?' (number expected, got string)",
+          errmsg(s.connect, s, "127.0.0.1", "x"))
+        assert.equal("bad argument #3 to '?' (number expected, got nil)",
+          errmsg(s.connect, s, "127.0.0.1", nil))
+        assert.equal("'connect_ssl' needs 3 arguments", errmsg(s.connect_ssl, s, "127.0.0.1:1"))
+        assert.equal("'send' needs between 2 and 4 arguments", errmsg(s.send, s))
+        assert.equal("'send' needs between 2 and 4 arguments", errmsg(s.send, s, "a", 1, 2, 3))
+        assert.equal("bad argument #2 to '?' (string expected, got table)", errmsg(s.send, s, {}))
+        assert.equal("bad argument #3 to '?' (number expected, got string)", errmsg(s.send, s, "abc", "x"))
+        assert.equal("bad argument #4 to '?' (number has no integer representation)",
+          errmsg(s.send, s, "abc", 1, 1.5))
+        assert.equal("The 'receive' function requires between 1 and 3 arguments.",
+          errmsg(s.receive, s, "*l", "p", 1))
+        assert.equal("Unsupported pattern.", errmsg(s.receive, s, "*line"))
+        assert.equal("Unsupported pattern.", errmsg(s.receive, s, "*all"))
+        assert.equal("Unsupported pattern.", errmsg(s.receive, s, "*L"))
+        assert.equal("Unsupported pattern.", errmsg(s.receive, s, "5 "))
+        assert.equal("Unsupported pattern.", errmsg(s.receive, s, "abc"))
+        assert.equal("Unsupported size.", errmsg(s.receive, s, -1))
+        assert.equal("Expect a 'string' for the prefix", errmsg(s.receive, s, "*l", 5))
+        assert.equal("'settimeout' needs 2 arguments", errmsg(s.settimeout, s))
+        assert.equal("'settimeout' needs 2 arguments", errmsg(s.settimeout, s, 1, "b"))
+        assert.equal("bad argument #2 to '?' (number expected, got nil)", errmsg(s.settimeout, s, nil))
+        assert.equal("bad argument #2 to '?' (number expected, got string)", errmsg(s.settimeout, s, "x"))
+        assert.equal("settimeout: cannot set negatives values", errmsg(s.settimeout, s, -1))
+        assert.equal("settimeout: cannot set values larger than 2147483647 ms", errmsg(s.settimeout, s, 1e10))
+        assert.equal(1, s:settimeout(2147483))
+        assert.equal(1, s:settimeout("2"))
+        assert.equal("'close' needs 1 arguments", errmsg(s.close, s, 1))
+        assert.equal("'getpeername' needs 1 arguments", errmsg(s.getpeername, s, 1))
+        assert.equal("'getsockname' needs 1 arguments", errmsg(s.getsockname, s, 1))
+      end)
+    end)
+
+    it("parses addresses with HAProxy's rules and no DNS (§2)", function()
+      run(function(l)
+        local function perr(...)
+          local s = socket.tcp(l)
+          return errmsg(s.connect, s, ...)
+        end
+        assert.equal("connect: cannot parse destination address 'localhost:80'", perr("localhost:80"))
+        assert.equal("connect: cannot parse destination address 'localhost:'", perr("localhost", 80))
+        assert.equal("connect: cannot parse destination address '127.0.0.1:80:'", perr("127.0.0.1:80", 80))
+        assert.equal("connect: port missing", perr("127.0.0.1"))
+        assert.equal("connect: port missing", perr("127.0.0.1:0"))
+        assert.equal("connect: port missing", perr("127.0.0.1", -1))
+        assert.equal("connect: cannot parse destination address '::1'", perr("::1"))
+        for _, a in ipairs{ "127.1:80", "udp@127.0.0.1:80", "127.0.0.1:80-90", "127.0.0.1:+1",
+                            "127.0.0.1:abc", "", "ipv4@::1:80", "ipv6@127.0.0.1:80" } do
+          assert.equal("connect: cannot parse destination address '" .. a .. "'", perr(a))
+        end
+        assert.equal("connect: cannot parse destination address '123'", perr(123))
+        assert.equal("connect: cannot parse destination address 'localhost:'",
+          errmsg(function() local s = socket.tcp(l); return s:connect_ssl("localhost", 80) end))
+      end)
+    end)
+
+    it("accepts every address form and reports the configured peer", function()
+      run(function(l)
+        local srv = serve(l, echo)
+        local P = srv.port
+        local forms = {
+          { { "127.0.0.1:" .. P } }, { { "127.0.0.1", P } }, { { "127.0.0.1", tostring(P) } },
+          { { "127.0.0.1", P + 0.0 } }, { { "ipv4@127.0.0.1:" .. P } }, { { "ipv4@127.0.0.1", P } },
+          { { "127.0.0.1:" .. P, 0 } },
+        }
+        for _, f in ipairs(forms) do
+          local s = socket.tcp(l)
+          assert.same(pack(1), pack(s:connect(table.unpack(f[1]))))
+          assert.equal("127.0.0.1:" .. P, s:getpeername())
+          assert.truthy(s:getsockname():match("^127%.0%.0%.1:%d+$"))
+          assert.equal(3, s:send("ok\n"))
+          assert.equal("ok", s:receive())
+          s:close()
+        end
+        srv.stop()
+      end)
+    end)
+
+    it("fails with 'Can't connect' for refused ports, port 0, a wrapped port and missing unix paths", function()
+      run(function(l)
+        local srv = serve(l, echo)
+        local dead = srv.port
+        srv.stop()                               -- nothing listens there now
+        for _, args in ipairs{ { "127.0.0.1:" .. dead }, { "127.0.0.1", 0 },
+                               { "unix@/nonexistent/proxylua.sock" }, { "/nonexistent/p.sock" },
+                               { "/tmp", 80 } } do
+          local s = socket.tcp(l)
+          assert.same(pack(nil, "Can't connect"), pack(s:connect(table.unpack(args))))
+          assert.same(pack(nil), pack(s:connect("127.0.0.1:" .. dead)))  -- dead now
+          assert.equal(-1, s:send("x"))
+          assert.same(pack(nil, CLOSED), pack(s:receive()))
+        end
+      end)
+    end)
+
+    it("wraps ports above 65535 to 16 bits", function()
+      run(function(l)
+        local srv = serve(l, echo)
+        local s = socket.tcp(l)
+        assert.equal(1, s:connect("127.0.0.1", srv.port + 65536))
+        assert.equal("127.0.0.1:" .. srv.port, s:getpeername())
+        s:close()
+        srv.stop()
+      end)
+    end)
+
+    it("times out a connect to a full backlog with 'Can't connect' after settimeout", function()
+      run(function(l)
+        local lfd, where = socket._listen("127.0.0.1:0", 0)
+        -- fill the accept queue: later SYNs are dropped
+        local fill = {}
+        for i = 1, 4 do
+          fill[i] = socket.tcp(l)
+          fill[i]:settimeout(0.05)
+          fill[i]:connect(where)
+        end
+        local s = socket.tcp(l)
+        s:settimeout(0.1)
+        assert.same(pack(nil, "Can't connect"), pack(s:connect(where)))
+        for i = 1, 4 do fill[i]:close() end
+        loop._close(lfd)
+      end)
+    end)
+
+    it("connects over IPv6 with every ::1 form", function()
+      run(function(l)
+        local ok, srv = pcall(serve, l, echo, "[::1]:0")
+        if not ok then return end              -- no IPv6 here: nothing to check
+        local P = srv.port
+        for _, f in ipairs{ { "[::1]:" .. P }, { "::1", P }, { "[::1]", P }, { "::1:" .. P },
+                            { "ipv6@::1", P }, { "ipv6@[::1]:" .. P } } do
+          local s = socket.tcp(l)
+          assert.same(pack(1), pack(s:connect(table.unpack(f))))
+          assert.equal("[::1]:" .. P, s:getpeername())
+          assert.truthy(s:getsockname():match("^%[::1%]:%d+$"))
+          assert.equal(4, s:send("v6!\n"))
+          assert.equal("v6!", s:receive())
+          s:close()
+        end
+        srv.stop()
+      end)
+    end)
+
+    it("connects to unix sockets (path and unix@), names them 'unix'", function()
+      run(function(l)
+        local path = os.tmpname()
+        os.remove(path)
+        local srv = serve(l, echo, "unix@" .. path)
+        for _, a in ipairs{ path, "unix@" .. path } do
+          local s = socket.tcp(l)
+          assert.same(pack(1), pack(s:connect(a)))
+          assert.equal("unix", s:getpeername())
+          assert.equal("unix", s:getsockname())
+          assert.equal(5, s:send("unix\n"))
+          assert.equal("unix", s:receive())
+          s:close()
+        end
+        srv.stop()
+        os.remove(path)
+      end)
+    end)
+
+    it("stays on its first peer when connected again", function()
+      run(function(l)
+        local a = serve(l, scripted(l, { "A\n" }))
+        local b = serve(l, scripted(l, { "B\n" }))
+        local s = socket.tcp(l)
+        assert.equal(1, s:connect(a.addr))
+        assert.same(pack(1), pack(s:connect(b.addr)))
+        assert.same(pack(1), pack(s:connect("127.0.0.1", 1)))
+        assert.equal(a.addr, s:getpeername())
+        assert.equal("A", s:receive())
+        assert.equal(0, b.conns)
+        s:close()
+        a.stop()
+        b.stop()
+      end)
+    end)
+  end)
+
+  describe("send (§4)", function()
+    it("returns the count of the selected range", function()
+      run(function(l)
+        local got = {}
+        local srv = serve(l, function(c) got[#got + 1] = c.readall(); c.close() end)
+        local s = socket.tcp(l)
+        assert.equal(1, s:connect(srv.addr))
+        local cases = {
+          { { "abcdef" }, 6 }, { { "abcdef", 3 }, 4 }, { { "abcdef", 2, 4 }, 3 },
+          { { "abcdef", -2 }, 2 }, { { "abcdef", -3, -2 }, 2 }, { { "abcdef", 4, 2 }, 0 },
+          { { "" }, 0 }, { { "abc", 5 }, 0 }, { { "abc", 0 }, 3 }, { { "abc", 0, 0 }, 0 },
+          { { "abc", -10 }, 0 }, { { 123 }, 3 }, { { 1.5 }, 3 },
+        }
+        for _, c in ipairs(cases) do
+          local r = pack(s:send(table.unpack(c[1])))
+          assert.equal(1, r.n)
+          assert.equal(c[2], r[1])
+          assert.equal("integer", math.type(r[1]))
+        end
+        -- a j past the end is clamped (2.6 would also send the NUL after the string)
+        assert.equal(2, s:send("abc", 2, 10))
+        s:close()
+        for _ = 1, 100 do if got[1] then break end l:sleep(0.01) end
+        assert.equal("abcdefcdefbcdefdeabc1231.5bc", got[1])
+        srv.stop()
+      end)
+    end)
+
+    it("keeps sending after the peer's FIN for a while, then -1; -1 right after an RST", function()
+      run(function(l)
+        local srv = serve(l, scripted(l, { "close" }))
+        local s = socket.tcp(l)
+        assert.equal(1, s:connect(srv.addr))
+        assert.same(pack(nil, CLOSED), pack(s:receive()))
+        local results = {}
+        for i = 1, 10 do
+          results[i] = s:send("data")
+          l:sleep(0.02)
+        end
+        assert.equal(4, results[1])
+        assert.equal(-1, results[10])
+        s:close()
+        srv.stop()
+        local srv2 = serve(l, scripted(l, { "hi\n", "reset" }))
+        local s2 = socket.tcp(l)
+        assert.equal(1, s2:connect(srv2.addr))
+        assert.equal("hi", s2:receive())
+        assert.same(pack(nil, CLOSED), pack(s2:receive()))
+        assert.equal(-1, s2:send("x"))
+        srv2.stop()
+      end)
+    end)
+
+    it("still delivers after the peer half-closes", function()
+      run(function(l)
+        local got
+        local srv = serve(l, function(c) c.write("bye\n"); c.shut("w"); got = c.readall(); c.close() end)
+        local s = socket.tcp(l)
+        assert.equal(1, s:connect(srv.addr))
+        assert.equal("bye\n", s:receive("*a"))
+        assert.equal(5, s:send("after"))
+        s:close()
+        for _ = 1, 100 do if got then break end l:sleep(0.01) end
+        assert.equal("after", got)
+        srv.stop()
+      end)
+    end)
+  end)
+
+  describe("receive (§5)", function()
+    it("reads lines, keeping every \\r but one before \\n", function()
+      run(function(l)
+        local srv = serve(l, scripted(l, { "line1\r\nline2\nline3\r\r\nmid\rdle\r\n\r\n\nA\nxyz", "close" }))
+        local s = socket.tcp(l)
+        assert.equal(1, s:connect(srv.addr))
+        assert.equal("line1", s:receive("*l"))
+        assert.equal("line2", s:receive())
+        assert.equal("line3\r", s:receive(nil))
+        assert.equal("mid\rdle", s:receive(true))
+        assert.equal("", s:receive({}))
+        assert.equal("", s:receive("-1"))
+        assert.equal("PFX:A", s:receive("*l", "PFX:"))
+        assert.same(pack("xyz"), pack(s:receive()))  -- partial line at close: a success
+        assert.same(pack(nil, CLOSED), pack(s:receive()))
+        assert.same(pack(nil, CLOSED), pack(s:receive("*a")))
+        srv.stop()
+      end)
+    end)
+
+    it("reads counts with prefixes, *a until close, and buffers between calls", function()
+      run(function(l)
+        local srv = serve(l, scripted(l, { "abcdefgh", 0.02, "a\nbb\nccc", 0.02, "part1-", "part2\n\r\n", "close" }))
+        local s = socket.tcp(l)
+        assert.equal(1, s:connect(srv.addr))
+        assert.equal("abcde", s:receive(5))
+        assert.equal("fg", s:receive("2"))
+        assert.equal("X", s:receive(1, "X"))      -- #prefix == n: waits for a byte, takes none
+        assert.equal("PFXh", s:receive(2, "PFX"))  -- #prefix > n: everything buffered
+        assert.equal("a", s:receive("*l"))
+        assert.equal("b", s:receive(1))
+        assert.equal("b", s:receive())
+        assert.equal("", s:receive(0))
+        assert.equal("ab", s:receive(2, "ab"))     -- #prefix == n: prefix only, once a byte is there
+        assert.equal("", s:receive(2.7))           -- 2.7 -> 0
+        assert.equal("c", s:receive(" 1"))
+        assert.equal("ZZcc", s:receive(4, "ZZ"))
+        assert.equal("part1-part2\n\r\n", s:receive("*a"))
+        assert.same(pack(nil, CLOSED), pack(s:receive("*a")))
+        assert.same(pack("P"), pack(s:receive(3, "P")))
+        srv.stop()
+      end)
+    end)
+
+    it("returns partial data at close as a success", function()
+      run(function(l)
+        local srv = serve(l, scripted(l, { "abc", "close" }))
+        local s = socket.tcp(l)
+        assert.equal(1, s:connect(srv.addr))
+        assert.same(pack("abc"), pack(s:receive(10)))
+        assert.same(pack(nil, CLOSED), pack(s:receive(10)))
+        srv.stop()
+        local srv2 = serve(l, scripted(l, { "close" }))
+        local s2 = socket.tcp(l)
+        assert.equal(1, s2:connect(srv2.addr))
+        assert.same(pack("PFX"), pack(s2:receive("*l", "PFX")))
+        srv2.stop()
+      end)
+    end)
+
+    it("reads 8-bit data and 1 MiB with NULs both ways at once", function()
+      run(function(l)
+        local srv = serve(l, echo)
+        local bytes = {}
+        for i = 0, 255 do bytes[#bytes + 1] = string.char(i) end
+        local all = table.concat(bytes)
+        local big = (all .. "\0\0\0"):rep(4096):sub(1, 1024 * 1024)
+        local s = socket.tcp(l)
+        assert.equal(1, s:connect(srv.addr))
+        local back
+        l:spawn(function() back = s:receive(#big) end)
+        assert.equal(#big, s:send(big))
+        for _ = 1, 500 do if back then break end l:sleep(0.01) end
+        assert.equal(#big, #back)
+        assert.is_true(back == big)
+        assert.equal(3, s:send("\0\r\n"))
+        assert.equal("\0", s:receive())
+        s:close()
+        srv.stop()
+      end)
+    end)
+  end)
+
+  describe("settimeout (§6)", function()
+    it("returns a partial count or *a at a timeout, loses a partial *l, then the socket is dead", function()
+      run(function(l)
+        local srv = serve(l, scripted(l, { "abc", "hold" }))
+        local s = socket.tcp(l)
+        assert.equal(1, s:settimeout(0.05))
+        assert.equal(1, s:connect(srv.addr))
+        assert.same(pack("abc"), pack(s:receive(10)))
+        assert.same(pack(nil, CLOSED), pack(s:receive()))
+        assert.equal(-1, s:send("x"))
+        assert.equal(nil, s:getpeername())
+        assert.equal("socket: not yet initialised, you can't set timeouts.", errmsg(s.settimeout, s, 1))
+        srv.stop()
+        local srv2 = serve(l, scripted(l, { "xyz", "hold" }))
+        local s2 = socket.tcp(l)
+        s2:settimeout(0.05)
+        assert.equal(1, s2:connect(srv2.addr))
+        assert.same(pack(nil, CLOSED), pack(s2:receive("*l")))   -- "xyz" is lost
+        assert.same(pack(nil, CLOSED), pack(s2:receive("*a")))
+        srv2.stop()
+        local srv3 = serve(l, scripted(l, { "data", "hold" }))
+        local s3 = socket.tcp(l)
+        s3:settimeout(0.05)
+        assert.equal(1, s3:connect(srv3.addr))
+        assert.same(pack("data"), pack(s3:receive("*a")))
+        local s4 = socket.tcp(l)
+        s4:settimeout(0.05)
+        assert.equal(1, s4:connect(srv3.addr))
+        assert.same(pack("PFX"), pack(s4:receive("*l", "PFX")))
+        srv3.stop()
+      end)
+    end)
+
+    it("destroys an idle connection: a send after the timeout returns -1", function()
+      run(function(l)
+        local srv = serve(l, echo)
+        local s = socket.tcp(l)
+        assert.equal(1, s:connect(srv.addr))
+        assert.equal(1, s:settimeout(0.05))
+        assert.equal(5, s:send("ping\n"))
+        assert.equal("ping", s:receive())
+        l:sleep(0.1)
+        assert.equal(-1, s:send("late\n"))
+        assert.equal(nil, s:getpeername())
+        srv.stop()
+      end)
+    end)
+
+    it("is kept alive by traffic", function()
+      run(function(l)
+        local srv = serve(l, echo)
+        local s = socket.tcp(l)
+        assert.equal(1, s:connect(srv.addr))
+        assert.equal(1, s:settimeout(0.2))
+        for i = 1, 5 do
+          l:sleep(0.05)
+          assert.equal(2, s:send(i .. "\n"))
+          assert.equal(tostring(i), s:receive())
+        end
+        s:close()
+        srv.stop()
+      end)
+    end)
+
+    it("takes 0 as 1 ms", function()
+      run(function(l)
+        local srv = serve(l, scripted(l, { "hold" }))
+        local s = socket.tcp(l)
+        assert.equal(1, s:connect(srv.addr))
+        assert.equal(1, s:settimeout(0))
+        assert.same(pack(nil, CLOSED), pack(s:receive()))
+        srv.stop()
+      end)
+    end)
+  end)
+
+  describe("contexts (§8)", function()
+    it("raises HAProxy's texts outside a task of the loop", function()
+      local l = loop.new{ virtual = true }
+      local s = socket.tcp(l)
+      assert.equal("The 'write' function is only allowed in 'frontend', 'backend' or 'task'",
+        errmsg(s.send, s, "x"))
+      assert.equal("The 'receive' function is only allowed in 'frontend', 'backend' or 'task'",
+        errmsg(s.receive, s))
+      assert.truthy(errmsg(s.connect, s, "127.0.0.1:1"):find("not called from a task of this loop", 1, true))
+      -- parse errors come first, as in 2.6
+      assert.equal("connect: port missing", errmsg(s.connect, s, "127.0.0.1"))
+      local other = loop.new{ virtual = true }
+      local msg
+      other:spawn(function() msg = errmsg(s.receive, s) end)
+      other:run(1)
+      assert.equal("The 'receive' function is only allowed in 'frontend', 'backend' or 'task'", msg)
+      l:close()
+      other:close()
+    end)
+
+    it("fails a connect that cannot yield as a fetch does", function()
+      run(function(l)
+        local srv = serve(l, echo)
+        local s = socket.tcp(l)
+        local ok, err = loop.call(function() return s:connect(srv.addr) end)
+        assert.is_false(ok)
+        assert.equal("attempt to yield across a C-call boundary", err)
+        srv.stop()
+      end)
+    end)
+  end)
+
+  describe("scale", function()
+    it("runs 100 concurrent sockets in one loop", function()
+      run(function(l)
+        local srv = serve(l, echo)
+        local got, left = {}, 100
+        for i = 1, 100 do
+          l:spawn(function()
+            local s = socket.tcp(l)
+            assert(s:connect(srv.addr) == 1)
+            assert(s:send("n" .. i .. "\n") == #("n" .. i .. "\n"))
+            got[i] = s:receive()
+            s:close()
+            left = left - 1
+          end)
+        end
+        for _ = 1, 1000 do if left == 0 then break end l:sleep(0.01) end
+        assert.equal(0, left)
+        for i = 1, 100 do assert.equal("n" .. i, got[i]) end
+        assert.equal(100, srv.conns)
+        srv.stop()
+      end)
+    end)
+  end)
+end)
