@@ -655,6 +655,164 @@ describe("proxylua.socket", function()
     end)
   end)
 
+  describe("connect_ssl (§3)", function()
+    -- A Python TLS echo (self-signed cert for CN peer.test, made now) that
+    -- answers "?info\n" with the SNI it saw and the protocol. Bounded by
+    -- timeout(1); stopped by pid.
+    local dir, pid, port
+    local PEER = [[
+import os, socket, ssl, sys
+cert, key, portfile = sys.argv[1:4]
+ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+ctx.load_cert_chain(cert, key)
+seen = {}
+def on_sni(sock, name, c):
+    seen[id(sock)] = name
+ctx.sni_callback = on_sni
+srv = socket.socket()
+srv.bind(("127.0.0.1", 0))
+srv.listen(16)
+with open(portfile + ".tmp", "w") as f:
+    f.write(str(srv.getsockname()[1]))
+os.rename(portfile + ".tmp", portfile)
+srv.settimeout(60)
+while True:
+    try:
+        c, _ = srv.accept()
+    except socket.timeout:
+        break
+    try:
+        t = ctx.wrap_socket(c, server_side=True)
+    except Exception:
+        c.close()
+        continue
+    t.settimeout(10)
+    try:
+        while True:
+            d = t.recv(65536)
+            if not d:
+                break
+            if d == b"?info\n":
+                info = "sni=%s proto=%s\n" % (seen.get(id(t)), t.version())
+                t.sendall(info.encode())
+            else:
+                t.sendall(d)
+    except Exception:
+        pass
+    t.close()
+]]
+
+    setup(function()
+      dir = os.tmpname()
+      os.remove(dir)
+      assert(os.execute("mkdir -p " .. dir))
+      assert(os.execute("openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes"
+        .. " -keyout " .. dir .. "/key.pem -out " .. dir .. "/cert.pem -subj /CN=peer.test -days 1"
+        .. " >/dev/null 2>&1"))
+      local f = assert(io.open(dir .. "/peer.py", "w"))
+      f:write(PEER)
+      f:close()
+      local p = assert(io.popen("timeout 120 python3 " .. dir .. "/peer.py " .. dir .. "/cert.pem "
+        .. dir .. "/key.pem " .. dir .. "/port >/dev/null 2>&1 & echo $!"))
+      pid = tonumber(p:read("*l"))
+      p:close()
+      for _ = 1, 200 do
+        local pf = io.open(dir .. "/port")
+        if pf then port = tonumber(pf:read("*a")); pf:close() end
+        if port then break end
+        os.execute("sleep 0.05")
+      end
+      assert(port, "TLS peer did not start")
+    end)
+
+    teardown(function()
+      if pid then os.execute("kill " .. pid .. " 2>/dev/null") end
+      if dir then os.execute("rm -rf " .. dir) end
+    end)
+
+    it("talks TLS to a self-signed peer reached by IP, without SNI, no verification", function()
+      run(function(l)
+        local s = socket.tcp(l)
+        assert.same(pack(1), pack(s:connect_ssl("127.0.0.1", port)))
+        assert.equal("127.0.0.1:" .. port, s:getpeername())
+        assert.equal(6, s:send("hello\n"))
+        assert.equal("hello", s:receive())
+        assert.equal(6, s:send("?info\n"))
+        assert.equal("sni=None proto=TLSv1.3", s:receive())
+        s:close()
+      end)
+    end)
+
+    it("moves 1 MiB with NULs both ways over TLS", function()
+      run(function(l)
+        local big = ("\0tls\255\r\n"):rep(131072)
+        local s = socket.tcp(l)
+        assert.equal(1, s:connect_ssl("127.0.0.1", port))
+        local back
+        l:spawn(function() back = s:receive(#big) end)
+        assert.equal(#big, s:send(big))
+        for _ = 1, 1000 do if back then break end l:sleep(0.01) end
+        assert.equal(#big, #back)
+        assert.is_true(back == big)
+        s:close()
+      end)
+    end)
+
+    it("queues early data until the handshake is done", function()
+      run(function(l)
+        local s = socket.tcp(l)
+        assert.equal(6, s:send("early\n"))
+        assert.equal(1, s:connect_ssl("127.0.0.1", port))
+        assert.equal("early", s:receive())
+        s:close()
+      end)
+    end)
+
+    it("fails with 'Can't connect' against a plain echo or a peer that closes, and leaves the socket dead", function()
+      run(function(l)
+        local srv = serve(l, echo)
+        local s = socket.tcp(l)
+        assert.same(pack(nil, "Can't connect"), pack(s:connect_ssl("127.0.0.1", srv.port)))
+        assert.equal(-1, s:send("x"))
+        assert.same(pack(nil, CLOSED), pack(s:receive()))
+        srv.stop()
+        local srv2 = serve(l, scripted(l, { "close" }))
+        local s2 = socket.tcp(l)
+        assert.same(pack(nil, "Can't connect"), pack(s2:connect_ssl("127.0.0.1", srv2.port)))
+        srv2.stop()
+        local srv3 = serve(l, scripted(l, { "hold" }))
+        local s3 = socket.tcp(l)
+        s3:settimeout(0.05)                    -- the handshake counts against it
+        assert.same(pack(nil, "Can't connect"), pack(s3:connect_ssl("127.0.0.1", srv3.port)))
+        srv3.stop()
+      end)
+    end)
+
+    it("keeps an already connected plain socket plain", function()
+      run(function(l)
+        local srv = serve(l, echo)
+        local s = socket.tcp(l)
+        assert.equal(1, s:connect(srv.addr))
+        assert.same(pack(1), pack(s:connect_ssl("127.0.0.1", port)))
+        assert.equal(srv.addr, s:getpeername())
+        assert.equal(6, s:send("plain\n"))
+        assert.equal("plain", s:receive())
+        s:close()
+        srv.stop()
+      end)
+    end)
+
+    it("gives a plain connect to the TLS port 1, then the exchange fails", function()
+      run(function(l)
+        local s = socket.tcp(l)
+        s:settimeout(2)
+        assert.equal(1, s:connect("127.0.0.1", port))
+        assert.equal(6, s:send("hello\n"))
+        assert.same(pack(nil, CLOSED), pack(s:receive("*a")))
+      end)
+    end)
+  end)
+
   describe("contexts (§8)", function()
     it("raises HAProxy's texts outside a task of the loop", function()
       local l = loop.new{ virtual = true }
