@@ -70,7 +70,7 @@ $(BUILD)/proxylua/%.lua: $(wildcard modules/*/*.lua)
 # links against an archive of lib/, so it pulls in only the objects it uses.
 CTEST_CFLAGS := -std=c99 -D_POSIX_C_SOURCE=200809L $(WARNINGS) -O1 -g \
 	-fsanitize=address,undefined -fno-sanitize-recover=all -Iinclude
-CTEST_LIBS := -lcrypto -lz -lxxhash -lpcre2-8 -lpthread -lm
+CTEST_LIBS := -lssl -lcrypto -lz -lxxhash -lpcre2-8 -lpthread -lm
 CTEST_OBJS := $(patsubst lib/%.c,build/ctest/obj/%.o,$(wildcard lib/*.c))
 CTESTS := $(patsubst tests/c/%.c,build/ctest/%,$(wildcard tests/c/test_*.c))
 build/ctest/obj/%.o: lib/%.c $(wildcard include/proxylua/*.h)
