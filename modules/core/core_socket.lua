@@ -424,6 +424,12 @@ local function network_class(rt)
 
   function methods.connect_ssl(...)
     local s = st((...))
+    local checks = rt.phase == "init" or (not l:in_task() and not YIELDABLE[(E.current(rt) or {}).kind])
+    if checks then
+      if select("#", ...) ~= 3 then raise("'connect_ssl' needs 3 arguments") end
+      local _, addr, port = ...
+      dest(tostring(addr), math.tointeger(tonumber(port) or 0) or 0, 2)
+    end
     if rt.phase == "init" then
       E.die(rt, "Socket:connect_ssl() in an init function: HAProxy 2.6 "
         .. "hangs there and its watchdog kills the process about 2 s after startup")
