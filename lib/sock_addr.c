@@ -1,10 +1,12 @@
 /*
  * HAProxy 2.6 destination addresses, as its Lua Socket's connect reads them
- * (socket.md §2): an optional family prefix, then either a unix path or
- * "host:port" where the LAST colon (or a closing bracket) ends the host, so
- * "::1:80" is [::1]:80 and "::1" is host ":" with port "1" (unparsable).
- * The port is read like atoi after a leading digit; ranges, offsets and
- * other characters are refused. Host names are never resolved.
+ * (socket.md §2, rechecked live): an optional family prefix, then either a
+ * unix path or "host:port" where the LAST colon (or a closing bracket) ends
+ * the host, so "::1:80" is [::1]:80 and "::1" is host ":" with port "1"
+ * (unparsable). An empty host or "*" is the any-address. The port is read
+ * like atoi after a leading digit ("80abc" is 80) and must fit 16 bits once
+ * truncated to an int; ranges, offsets and other characters are refused.
+ * Host names are never resolved.
  */
 #include <arpa/inet.h>
 #include <ctype.h>
@@ -33,17 +35,24 @@ static int parse_unix(const char *p, size_t n, int abstract, pl_sockaddr *out)
 	return 0;
 }
 
-/* atoi of a port that starts with a digit, saturated instead of overflowing. */
+/* atoi as glibc does it: strtol (saturating at LONG_MAX), then the low 32
+ * bits as an int; 4294967297 is port 1, 70000 is too large (live). */
 static long port_atoi(const char *p)
 {
-	long v = 0;
+	unsigned long v = 0;
+	int sat = 0;
 
 	while (isdigit((unsigned char)*p)) {
-		if (v < 1000000000L)
-			v = v * 10 + (*p - '0');
+		if (!sat && v > (0x7fffffffffffffffUL - 9) / 10)
+			sat = 1;
+		if (!sat)
+			v = v * 10 + (unsigned long)(*p - '0');
 		p++;
 	}
-	return v;
+	if (sat)
+		v = 0x7fffffffffffffffUL;
+	v &= 0xffffffffUL;
+	return v > 0x7fffffffUL ? (long)v - 0x100000000L : (long)v;
 }
 
 static int parse_ip(char *s, size_t n, int fam, pl_sockaddr *out)
@@ -63,8 +72,23 @@ static int parse_ip(char *s, size_t n, int fam, pl_sockaddr *out)
 		if (!isdigit((unsigned char)*port) || strchr(port, '-') != NULL)
 			return PL_SOCK_EPARSE;
 		pv = port_atoi(port);
+		if (pv > 65535)
+			return PL_SOCK_EPARSE;
 	}
 	hl = strlen(host);
+	if (hl == 0 || (hl == 1 && host[0] == '*')) {
+		/* the any-address of the family, IPv4 by default */
+		if (fam == FAM_V6) {
+			out->ss.ss_family = AF_INET6;
+			out->len = sizeof(struct sockaddr_in6);
+			out->kind = PL_SA_INET6;
+		} else {
+			out->ss.ss_family = AF_INET;
+			out->len = sizeof(struct sockaddr_in);
+			out->kind = PL_SA_INET;
+		}
+		goto port;
+	}
 	if (hl >= 2 && host[0] == '[' && host[hl - 1] == ']') {
 		host[hl - 1] = '\0';
 		host++;
@@ -96,13 +120,17 @@ port:
 
 int pl_sock_parse(const char *s, size_t n, pl_sockaddr *out)
 {
+	/* stream families only: udp@, uxdg@, fd@, sockpair@ and unknown
+	 * prefixes fail to parse (all checked live, as quic4@ connecting) */
 	static const struct { const char *pfx; size_t len; int what; } pfx[] = {
-		{ "unix@", 5, 'u' }, { "abns@", 5, 'a' },
-		{ "ipv4@", 5, '4' }, { "ipv6@", 5, '6' },
+		{ "unix@", 5, 'u' }, { "uxst@", 5, 'u' }, { "abns@", 5, 'a' },
+		{ "ipv4@", 5, '4' }, { "ipv6@", 5, '6' }, { "tcp4@", 5, '4' },
+		{ "tcp6@", 5, '6' }, { "quic4@", 6, '4' }, { "quic6@", 6, '6' },
+		{ "tcp@", 4, 'i' }, { "ip@", 3, 'i' },
 	};
 	char tmp[512];
 	size_t i;
-	int fam = FAM_ANY;
+	int fam = FAM_ANY, prefixed = 0;
 
 	memset(out, 0, sizeof(*out));
 	if (memchr(s, '\0', n) != NULL)
@@ -113,11 +141,12 @@ int pl_sock_parse(const char *s, size_t n, pl_sockaddr *out)
 			n -= pfx[i].len;
 			if (pfx[i].what == 'u' || pfx[i].what == 'a')
 				return parse_unix(s, n, pfx[i].what == 'a', out);
-			fam = pfx[i].what == '4' ? FAM_V4 : FAM_V6;
+			fam = pfx[i].what == '4' ? FAM_V4 : pfx[i].what == '6' ? FAM_V6 : FAM_ANY;
+			prefixed = 1;
 			break;
 		}
 	}
-	if (fam == FAM_ANY && n > 0 && s[0] == '/')
+	if (!prefixed && n > 0 && s[0] == '/')
 		return parse_unix(s, n, 0, out);
 	if (n == 0 || n >= sizeof(tmp))
 		return PL_SOCK_EPARSE;

@@ -277,6 +277,31 @@ describe("proxylua.socket", function()
         assert.equal("'close' needs 1 arguments", errmsg(s.close, s, 1))
         assert.equal("'getpeername' needs 1 arguments", errmsg(s.getpeername, s, 1))
         assert.equal("'getsockname' needs 1 arguments", errmsg(s.getsockname, s, 1))
+        assert.equal("Expect a 'string' for the prefix", errmsg(s.receive, s, "*l", nil))
+        assert.equal(1, s:settimeout(0 / 0))
+      end)
+    end)
+
+    it("names the method and does not count self in a method call, as Lua's own checks do in 2.6", function()
+      run(function(l)
+        local s = socket.tcp(l)
+        assert.equal("bad argument #2 to 'send' (number expected, got nil)",
+          errmsg(function() local r = s:send("abc", nil); return r end))
+        assert.equal("bad argument #1 to 'send' (string expected, got table)",
+          errmsg(function() local r = s:send({}); return r end))
+        assert.equal("bad argument #2 to 'connect' (number has no integer representation)",
+          errmsg(function() local r = s:connect("127.0.0.1", 1.5); return r end))
+        assert.equal("bad argument #1 to 'settimeout' (number expected, got string)",
+          errmsg(function() local r = s:settimeout("x"); return r end))
+        assert.equal("bad argument #1 to 'connect' ((null))",
+          errmsg(function() local r = s.connect({}, "x"); return r end))
+        local fake = setmetatable({}, getmetatable(s))
+        assert.equal("calling 'connect' on bad self ((null))",
+          errmsg(function() local r = fake:connect("x"); return r end))
+        -- the position is the calling line's, as luaL_error gives it
+        local ok, err = pcall(function() local r = s:connect("localhost:80"); return r end)
+        assert.is_false(ok)
+        assert.truthy(err:match("^[^:]+:%d+: connect: cannot parse destination address 'localhost:80'$"))
       end)
     end)
 
@@ -293,8 +318,14 @@ describe("proxylua.socket", function()
         assert.equal("connect: port missing", perr("127.0.0.1:0"))
         assert.equal("connect: port missing", perr("127.0.0.1", -1))
         assert.equal("connect: cannot parse destination address '::1'", perr("::1"))
+        assert.equal("connect: port missing", perr("*"))
+        assert.equal("connect: port missing", perr(":"))
+        assert.equal("connect: port missing", perr("[::1]"))
         for _, a in ipairs{ "127.1:80", "udp@127.0.0.1:80", "127.0.0.1:80-90", "127.0.0.1:+1",
-                            "127.0.0.1:abc", "", "ipv4@::1:80", "ipv6@127.0.0.1:80" } do
+                            "127.0.0.1:abc", "", "ipv4@::1:80", "ipv6@127.0.0.1:80", "127.0.0.1:70000",
+                            "127.0.0.1:65536", "uxdg@/tmp/x", "udp4@127.0.0.1:80", "fd@3", "sockpair@3",
+                            "IPV4@127.0.0.1:80", "[127.0.0.1:80", "127.0.0.1]:80", "[]:80", " 127.0.0.1:80",
+                            "tcp6@127.0.0.1:80", "tcp4@::1:80" } do
           assert.equal("connect: cannot parse destination address '" .. a .. "'", perr(a))
         end
         assert.equal("connect: cannot parse destination address '123'", perr(123))
@@ -310,7 +341,9 @@ describe("proxylua.socket", function()
         local forms = {
           { { "127.0.0.1:" .. P } }, { { "127.0.0.1", P } }, { { "127.0.0.1", tostring(P) } },
           { { "127.0.0.1", P + 0.0 } }, { { "ipv4@127.0.0.1:" .. P } }, { { "ipv4@127.0.0.1", P } },
-          { { "127.0.0.1:" .. P, 0 } },
+          { { "127.0.0.1:" .. P, 0 } }, { { "127.0.0.1:" .. P .. "abc" } }, { { "127.0.0.1:0" .. P } },
+          { { "[127.0.0.1]:" .. P } }, { { "tcp@127.0.0.1:" .. P } }, { { "tcp4@127.0.0.1:" .. P } },
+          { { "ip@127.0.0.1:" .. P } }, { { "quic4@127.0.0.1:" .. P } }, { { "127.0.0.1:" .. P .. " " } },
         }
         for _, f in ipairs(forms) do
           local s = socket.tcp(l)
@@ -319,6 +352,13 @@ describe("proxylua.socket", function()
           assert.truthy(s:getsockname():match("^127%.0%.0%.1:%d+$"))
           assert.equal(3, s:send("ok\n"))
           assert.equal("ok", s:receive())
+          s:close()
+        end
+        -- the any-address reaches the local listener; getpeername shows it as configured
+        for _, a in ipairs{ ":" .. P, "*:" .. P, "ipv4@:" .. P } do
+          local s = socket.tcp(l)
+          assert.same(pack(1), pack(s:connect(a)))
+          assert.equal("0.0.0.0:" .. P, s:getpeername())
           s:close()
         end
         srv.stop()
@@ -332,7 +372,8 @@ describe("proxylua.socket", function()
         srv.stop()                               -- nothing listens there now
         for _, args in ipairs{ { "127.0.0.1:" .. dead }, { "127.0.0.1", 0 },
                                { "unix@/nonexistent/proxylua.sock" }, { "/nonexistent/p.sock" },
-                               { "/tmp", 80 } } do
+                               { "/tmp", 80 }, { "unix@" }, { "abns@" }, { "/" },
+                               { "127.0.0.1", -2 } } do
           local s = socket.tcp(l)
           assert.same(pack(nil, "Can't connect"), pack(s:connect(table.unpack(args))))
           assert.same(pack(nil), pack(s:connect("127.0.0.1:" .. dead)))  -- dead now
@@ -537,6 +578,16 @@ describe("proxylua.socket", function()
         assert.same(pack(nil, CLOSED), pack(s:receive("*a")))
         assert.same(pack("P"), pack(s:receive(3, "P")))
         srv.stop()
+        -- a negative count string other than -1/-2 takes what is buffered
+        local srv2 = serve(l, scripted(l, { "abcd", 0.05, "efg", "hold" }))
+        local s2 = socket.tcp(l)
+        assert.equal(1, s2:connect(srv2.addr))
+        assert.equal("a", s2:receive(1))
+        l:sleep(0.02)
+        assert.equal("bcd", s2:receive("-3"))
+        assert.equal("Xefg", s2:receive("-5", "X"))
+        s2:close()
+        srv2.stop()
       end)
     end)
 

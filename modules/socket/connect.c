@@ -145,11 +145,9 @@ static int do_connect(lua_State *L, int tls)
 		return luaL_error(L, "connect: need at least 2 arguments");
 	lua_settop(L, 3);
 	s = pl_sk_self(L);                                 /* CUD */
-	if (!lua_isstring(L, 2))
-		pl_sk_typeerror(L, 2, "string");
-	addr = lua_tostring(L, 2);
+	addr = luaL_checkstring(L, 2);
 	if (n >= 3)
-		port = pl_sk_checkint(L, 3);
+		port = luaL_checkinteger(L, 3);
 	if (s->state == SK_DEAD || s->state == SK_CONNECTING || pl_sk_rule2_dead(L, s, CUD)) {
 		lua_pushnil(L);
 		return 1;

@@ -116,14 +116,12 @@ int pl_sk_send(lua_State *L)
 		return luaL_error(L, "'send' needs between 2 and 4 arguments");
 	lua_settop(L, 4);
 	s = pl_sk_self(L);                                 /* SUD */
-	if (!lua_isstring(L, 2))
-		pl_sk_typeerror(L, 2, "string");
-	(void)lua_tolstring(L, 2, &len);
+	(void)luaL_checklstring(L, 2, &len);
 	j = (lua_Integer)len;
 	if (n >= 3)
-		i = norm(pl_sk_checkint(L, 3), (lua_Integer)len, 1);
+		i = norm(luaL_checkinteger(L, 3), (lua_Integer)len, 1);
 	if (n >= 4)
-		j = norm(pl_sk_checkint(L, 4), (lua_Integer)len, 0);
+		j = norm(luaL_checkinteger(L, 4), (lua_Integer)len, 0);
 	if (i > j)
 		return push_count(L, 0);
 	if (s->state == SK_DEAD || s->state == SK_CONNECTING || pl_sk_rule2_dead(L, s, SUD))
@@ -202,12 +200,12 @@ static ssize_t read_more(lua_State *L, lsock *s)
 	return r;
 }
 
-/* ctx: mode | count << 2 */
+/* ctx: mode | (count + 1) << 2, count >= -1 */
 static int recv_k(lua_State *L, int status, lua_KContext ctx)
 {
 	lsock *s = lua_touserdata(L, RUD);
 	int mode = (int)(ctx & 3);
-	lua_Integer count = (lua_Integer)(ctx >> 2), want = 0;
+	lua_Integer count = (lua_Integer)(ctx >> 2) - 1, want = 0;
 	size_t plen = 0;
 
 	(void)status;
@@ -281,12 +279,12 @@ int pl_sk_receive(lua_State *L)
 			v = strtoll(p, &end, 10);
 			if (*end != '\0')
 				return luaL_error(L, "Unsupported pattern.");
-			/* -1 is *l; any other negative count reads like *a
-			 * (checked against 2.6) */
-			if (v < -1)
+			/* -1 is *l, -2 *a; a lower count takes whatever is
+			 * buffered once a byte is there (checked live) */
+			if (v == -2)
 				mode = RM_ALL;
-			else if (v >= 0)
-				mode = RM_COUNT, count = (lua_Integer)v;
+			else if (v != -1)
+				mode = RM_COUNT, count = v < 0 ? -1 : (lua_Integer)v;
 		}
 	} else if (lua_type(L, 2) == LUA_TNUMBER) {
 		count = lua_tointeger(L, 2);   /* 2.7 -> 0, as lua_tointeger */
@@ -294,7 +292,7 @@ int pl_sk_receive(lua_State *L)
 			return luaL_error(L, "Unsupported size.");
 		mode = RM_COUNT;
 	}
-	if (!lua_isnil(L, 3) && lua_type(L, 3) != LUA_TSTRING)
+	if (n >= 3 && lua_type(L, 3) != LUA_TSTRING)    /* nil too (live) */
 		return luaL_error(L, "Expect a 'string' for the prefix");
 	if (count > ((lua_Integer)1 << 58))
 		count = (lua_Integer)1 << 58;
@@ -306,5 +304,5 @@ int pl_sk_receive(lua_State *L)
 			pl_sk_kill(s, 0);
 		return final(L, s, mode);
 	}
-	return recv_k(L, LUA_OK, (lua_KContext)(count << 2 | mode));
+	return recv_k(L, LUA_OK, (lua_KContext)((count + 1) << 2 | mode));
 }

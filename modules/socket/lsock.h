@@ -46,9 +46,6 @@ typedef struct lsock {
 
 /* socket.c */
 lsock *pl_sk_self(lua_State *L);                /* checks 1, pushes ud at SK_UD */
-int pl_sk_argerror(lua_State *L, int arg, const char *msg);
-int pl_sk_typeerror(lua_State *L, int arg, const char *tname);
-lua_Integer pl_sk_checkint(lua_State *L, int arg);
 int pl_sk_in_task(lua_State *L, lsock *s, int ud);
 int pl_sk_rule2_dead(lua_State *L, lsock *s, int ud);
 lua_Number pl_sk_now(lua_State *L, int ud);

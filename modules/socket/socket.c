@@ -22,42 +22,10 @@
 #include "lsock.h"
 #include "../loop/lloop.h"
 
-/* ---- errors with HAProxy's shape: function '?', self counted as #1 ---- */
-
-int pl_sk_argerror(lua_State *L, int arg, const char *msg)
-{
-	return luaL_error(L, "bad argument #%d to '?' (%s)", arg, msg);
-}
-
-int pl_sk_typeerror(lua_State *L, int arg, const char *tname)
-{
-	const char *got;
-
-	if (luaL_getmetafield(L, arg, "__name") == LUA_TSTRING)
-		got = lua_tostring(L, -1);
-	else if (lua_type(L, arg) == LUA_TLIGHTUSERDATA)
-		got = "light userdata";
-	else
-		got = luaL_typename(L, arg);
-	return pl_sk_argerror(L, arg, lua_pushfstring(L, "%s expected, got %s", tname, got));
-}
-
-/* luaL_checkinteger's rules with the '?' texts */
-lua_Integer pl_sk_checkint(lua_State *L, int arg)
-{
-	int ok;
-	lua_Integer v = lua_tointegerx(L, arg, &ok);
-
-	if (!ok) {
-		if (lua_isnumber(L, arg))
-			pl_sk_argerror(L, arg, "number has no integer representation");
-		else
-			pl_sk_typeerror(L, arg, "number");
-	}
-	return v;
-}
-
-/* Check self (index 1) and push its userdata; raise HAProxy's text. */
+/* Check self (index 1) and push its userdata. Argument errors use Lua's
+ * own luaL_argerror, as 2.6 does: "bad argument #2 to 'send'" for a method
+ * call, "bad argument #3 to '?'" through pcall(s.send, s, ...), and a bad
+ * self reads "calling 'connect' on bad self ((null))" (checked live). */
 lsock *pl_sk_self(lua_State *L)
 {
 	if (lua_type(L, 1) == LUA_TTABLE && lua_getmetatable(L, 1)) {
@@ -76,7 +44,7 @@ lsock *pl_sk_self(lua_State *L)
 			lua_pop(L, 1);
 		}
 	}
-	pl_sk_argerror(L, 1, "(null)");
+	luaL_argerror(L, 1, NULL);
 	return NULL;
 }
 
@@ -344,16 +312,12 @@ static int sk_settimeout(lua_State *L)
 {
 	lsock *s;
 	lua_Number t;
-	int ok;
 
 	if (lua_gettop(L) != 2)
 		return luaL_error(L, "'settimeout' needs 2 arguments");
 	s = pl_sk_self(L);
-	t = lua_tonumberx(L, 2, &ok);
-	if (!ok)
-		pl_sk_typeerror(L, 2, "number");
-	t *= 1000;
-	if (!(t >= 0))
+	t = luaL_checknumber(L, 2) * 1000;
+	if (t < 0)
 		return luaL_error(L, "settimeout: cannot set negatives values");
 	if (t > 2147483647.0)
 		return luaL_error(L, "settimeout: cannot set values larger than 2147483647 ms");
@@ -361,8 +325,14 @@ static int sk_settimeout(lua_State *L)
 		(void)pl_sk_expired(L, s, 3);
 	if (s->state == SK_DEAD)
 		return luaL_error(L, "socket: not yet initialised, you can't set timeouts.");
-	s->tmo_ms = (long)t < 1 ? 1 : (long)t;
-	pl_sk_touch(L, s, 3);
+	if (t != t) {
+		/* NaN passes 2.6's checks and leaves no usable timer: none */
+		s->tmo_ms = -1;
+		s->deadline = 0;
+	} else {
+		s->tmo_ms = (long)t < 1 ? 1 : (long)t;
+		pl_sk_touch(L, s, 3);
+	}
 	lua_pushinteger(L, 1);
 	return 1;
 }

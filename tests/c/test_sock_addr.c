@@ -37,8 +37,41 @@ static void test_ip(void)
 	CHECK(strcmp(show("[::1]:", b, sizeof(b)), "[::1]:0") == 0);
 	CHECK(strcmp(show("127.0.0.1:", b, sizeof(b)), "127.0.0.1:0") == 0);
 	CHECK(strcmp(show("0.0.0.0:8080", b, sizeof(b)), "0.0.0.0:8080") == 0);
-	/* ports wrap to 16 bits */
-	CHECK(strcmp(show("127.0.0.1:70000", b, sizeof(b)), "127.0.0.1:4464") == 0);
+	/* a port string must fit 16 bits once truncated to an int (atoi) */
+	CHECK(strcmp(show("127.0.0.1:70000", b, sizeof(b)), "ERR") == 0);
+	CHECK(strcmp(show("127.0.0.1:65536", b, sizeof(b)), "ERR") == 0);
+	CHECK(strcmp(show("127.0.0.1:65535", b, sizeof(b)), "127.0.0.1:65535") == 0);
+	CHECK(strcmp(show("127.0.0.1:4294967297", b, sizeof(b)), "127.0.0.1:1") == 0);
+	CHECK(strcmp(show("127.0.0.1:99999999999", b, sizeof(b)), "ERR") == 0);
+	CHECK(strcmp(show("127.0.0.1:80abc", b, sizeof(b)), "127.0.0.1:80") == 0);
+	CHECK(strcmp(show("127.0.0.1:80 ", b, sizeof(b)), "127.0.0.1:80") == 0);
+	CHECK(strcmp(show("127.0.0.1:080", b, sizeof(b)), "127.0.0.1:80") == 0);
+	/* any-address, brackets, more prefixes */
+	CHECK(strcmp(show(":80", b, sizeof(b)), "0.0.0.0:80") == 0);
+	CHECK(strcmp(show("*:80", b, sizeof(b)), "0.0.0.0:80") == 0);
+	CHECK(strcmp(show("ipv4@:80", b, sizeof(b)), "0.0.0.0:80") == 0);
+	CHECK(strcmp(show("[::]:80", b, sizeof(b)), "[::]:80") == 0);
+	CHECK(strcmp(show("[127.0.0.1]:80", b, sizeof(b)), "127.0.0.1:80") == 0);
+	CHECK(strcmp(show("[::ffff:127.0.0.1]:80", b, sizeof(b)), "[::ffff:127.0.0.1]:80") == 0);
+	CHECK(strcmp(show("tcp@127.0.0.1:80", b, sizeof(b)), "127.0.0.1:80") == 0);
+	CHECK(strcmp(show("tcp4@127.0.0.1:80", b, sizeof(b)), "127.0.0.1:80") == 0);
+	CHECK(strcmp(show("tcp6@::1:80", b, sizeof(b)), "[::1]:80") == 0);
+	CHECK(strcmp(show("ip@::1:80", b, sizeof(b)), "[::1]:80") == 0);
+	CHECK(strcmp(show("quic4@127.0.0.1:80", b, sizeof(b)), "127.0.0.1:80") == 0);
+	CHECK(strcmp(show("uxst@/tmp/s", b, sizeof(b)), "unix") == 0);
+	CHECK(strcmp(show("tcp6@127.0.0.1:80", b, sizeof(b)), "ERR") == 0);
+	CHECK(strcmp(show("tcp4@::1:80", b, sizeof(b)), "ERR") == 0);
+	CHECK(strcmp(show("uxdg@/tmp/s", b, sizeof(b)), "ERR") == 0);
+	CHECK(strcmp(show("udp4@127.0.0.1:80", b, sizeof(b)), "ERR") == 0);
+	CHECK(strcmp(show("fd@3", b, sizeof(b)), "ERR") == 0);
+	CHECK(strcmp(show("sockpair@3", b, sizeof(b)), "ERR") == 0);
+	CHECK(strcmp(show("IPV4@127.0.0.1:80", b, sizeof(b)), "ERR") == 0);
+	CHECK(strcmp(show("[127.0.0.1:80", b, sizeof(b)), "ERR") == 0);
+	CHECK(strcmp(show("127.0.0.1]:80", b, sizeof(b)), "ERR") == 0);
+	CHECK(strcmp(show("::1]:80", b, sizeof(b)), "ERR") == 0);
+	CHECK(strcmp(show("[]:80", b, sizeof(b)), "ERR") == 0);
+	CHECK(strcmp(show(" 127.0.0.1:80", b, sizeof(b)), "ERR") == 0);
+	CHECK(strcmp(show("::", b, sizeof(b)), "ERR") == 0);
 	/* refused forms */
 	CHECK(strcmp(show("::1", b, sizeof(b)), "ERR") == 0);
 	CHECK(strcmp(show("localhost:80", b, sizeof(b)), "ERR") == 0);
@@ -60,6 +93,10 @@ static void test_port_flags(void)
 	CHECK(pl_sock_parse("127.0.0.1", 9, &a) == 0 && a.has_port == 0 && a.kind == PL_SA_INET);
 	CHECK(pl_sock_parse("127.0.0.1:0", 11, &a) == 0 && a.has_port == 0);
 	CHECK(pl_sock_parse("127.0.0.1:1", 11, &a) == 0 && a.has_port == 1);
+	CHECK(pl_sock_parse("127.0.0.1:4294967296", 20, &a) == 0 && a.has_port == 0);
+	CHECK(pl_sock_parse("*", 1, &a) == 0 && a.has_port == 0 && a.kind == PL_SA_INET);
+	CHECK(pl_sock_parse(":", 1, &a) == 0 && a.has_port == 0 && a.kind == PL_SA_INET);
+	CHECK(pl_sock_parse("[::1]", 5, &a) == 0 && a.has_port == 0);
 	pl_sock_parse("[::1]", 5, &a);
 	CHECK(a.kind == PL_SA_INET6 && a.has_port == 0);
 	pl_sock_setport(&a, 65536 + 81);
