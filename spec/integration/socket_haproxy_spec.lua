@@ -21,6 +21,12 @@ frontend fe
     http-request lua.probe
 ]]
 
+local function same_lines(a, b)
+  if #a ~= #b then return false end
+  for i = 1, #a do if a[i] ~= b[i] then return false end end
+  return true
+end
+
 local function lines(text)
   local out = {}
   for l in text:gmatch("([^\n]*)\n") do out[#out + 1] = l end
@@ -73,7 +79,16 @@ describe("core.tcp() in HAProxy 2.6 and in the harness with real sockets", funct
     hap:stop()
     assert(ok, err)
     for _, r in ipairs(peers.tls:received()) do tls_sni[#tls_sni + 1] = r.sni or false end
-    if (os.getenv("PROXYLUA_REGEN") or "") ~= "" then H.write_file(EXPECT_FILE, golden(real)) end
+    if (os.getenv("PROXYLUA_REGEN") or "") ~= "" then
+      -- a race's other outcome (S.alternatives) never becomes the reference
+      local keep = {}
+      for k, v in pairs(real) do keep[k] = v end
+      local old = dofile(EXPECT_FILE)
+      for name, alt in pairs(S.alternatives) do
+        if same_lines(alt, real[name] or {}) and old[name] then keep[name] = old[name] end
+      end
+      H.write_file(EXPECT_FILE, golden(keep))
+    end
     if have_socket then
       local h = testing.load_string(script, { quiet = true, name = "t.lua" })
       for _, name in ipairs(S.names) do
@@ -93,14 +108,19 @@ describe("core.tcp() in HAProxy 2.6 and in the harness with real sockets", funct
 
   for _, name in ipairs(names) do
     it("HAProxy: " .. name, function()
-      assert.same(expect[name], real[name])
+      if S.alternatives[name] and not same_lines(expect[name] or {}, real[name] or {}) then
+        assert.same(S.alternatives[name], real[name])
+      else
+        assert.same(expect[name], real[name])
+      end
     end)
     if S.known_gaps[name] then
       pending("harness: " .. name .. " (known gap: " .. S.known_gaps[name] .. ")")
     elseif not S.haproxy_only[name] then
       local run = have_socket and it or pending
       run("harness: " .. name, function()
-        assert.same(real[name], mine[name])
+        -- where HAProxy races (S.alternatives), the documented answer
+        assert.same(S.alternatives[name] and expect[name] or real[name], mine[name])
       end)
     end
   end
