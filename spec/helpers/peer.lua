@@ -5,7 +5,7 @@
 -- Lua runs.
 --
 --   local P = require "spec.helpers.peer"
---   local p = P.start{ mode = "echo" }           -- p.port, p.addr = "127.0.0.1:<port>"
+--   local p = P.start{ mode = "echo" }           -- p.port (the peer picks it), p.addr = "127.0.0.1:<port>"
 --   local t = P.start{ mode = "echo", tls = true }
 --   local u = P.start{ mode = "echo", unix = true } -- u.path, u.addr = "unix@<path>"
 --   ... p:received() -> { {n = 1, recv = "bytes", sni = nil}, ... }
@@ -209,11 +209,11 @@ local function spawn(opts)
     cfg.path = dir .. "/peer.sock"
     self.path, self.addr = cfg.path, "unix@" .. cfg.path
   else
+    -- the peer binds port 0 and reports the port: no race with other
+    -- processes picking "free" ports at the same time
     cfg.host = opts.host or "127.0.0.1"
-    cfg.port = opts.port or H.free_port()
-    self.host, self.port = cfg.host, cfg.port
-    self.addr = cfg.host:find(":", 1, true) and ("[" .. cfg.host .. "]:" .. cfg.port)
-      or (cfg.host .. ":" .. cfg.port)
+    cfg.port = opts.port or 0
+    self.host = cfg.host
   end
   if opts.tls then
     local cert, key = P.cert()
@@ -232,7 +232,15 @@ end
 local function wait_ready(self, lvl)
   local deadline = socket.gettime() + 10
   while socket.gettime() < deadline do
-    if exists(self.ready) then return self end
+    local ready = exists(self.ready) and H.read_file(self.ready)
+    if ready then
+      if self.host then
+        self.port = tonumber(ready:match("^%d+ (%d+)"))
+        self.addr = self.host:find(":", 1, true) and ("[" .. self.host .. "]:" .. self.port)
+          or (self.host .. ":" .. self.port)
+      end
+      return self
+    end
     if not alive(self.pid) then break end
     socket.sleep(0.01)
   end
