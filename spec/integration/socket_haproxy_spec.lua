@@ -18,6 +18,8 @@ frontend fe
     bind 127.0.0.1:${PORT}
     http-request use-service lua.svc if { path /svc }
     http-request lua.task_result if { path /task }
+    http-request return status 200 content-type text/plain lf-string "f=%[lua.f_conn]" if { path /fetch }
+    http-request lua.fetch_err if { path /fetch_err }
     http-request lua.probe
 ]]
 
@@ -75,6 +77,11 @@ describe("core.tcp() in HAProxy 2.6 and in the harness with real sockets", funct
       st, body = H.http({ port = hap.port, path = "/svc", method = "POST", body = "hello svc", timeout = 20 })
       assert.equal(200, st)
       real.svc = lines(body)
+      st, body = H.http({ port = hap.port, path = "/fetch", timeout = 20 })
+      real.fetch = { st .. " " .. body }
+      st, body = H.http({ port = hap.port, path = "/fetch_err", timeout = 20 })
+      real.fetch[2] = body
+      real.fetch_alert = hap:output():match("%[ALERT%][^\n]*: (Lua sample%-fetch[^\n]*)")
     end)
     hap:stop()
     assert(ok, err)
@@ -97,6 +104,9 @@ describe("core.tcp() in HAProxy 2.6 and in the harness with real sockets", funct
       h:run_tasks(20000)
       mine.task = lines(h:action("task_result", { path = "/task" }).reply.body)
       mine.svc = lines(h:service("svc", { method = "POST", path = "/svc", body = "hello svc" }).body)
+      local f = h:fetch("f_conn")
+      mine.fetch = { "200 f=" .. f.text, h:action("fetch_err").reply.body }
+      mine.fetch_alert = f.logs[1] and f.logs[1].msg
     end
   end)
 
@@ -124,6 +134,14 @@ describe("core.tcp() in HAProxy 2.6 and in the harness with real sockets", funct
       end)
     end
   end
+
+  it("a fetch: argument errors raise, the connect's wait aborts it", function()
+    assert.same({ "200 f=", "connect: need at least 2 arguments\n" }, real.fetch)
+    assert.equal("Lua sample-fetch 'f_conn': yield not allowed.", real.fetch_alert)
+    local run = have_socket and assert.same or function() end
+    run(real.fetch, mine.fetch)
+    run(real.fetch_alert, mine.fetch_alert)
+  end)
 
   it("HAProxy sends no SNI with connect_ssl", function()
     assert.is_true(#tls_sni >= 4)
