@@ -134,6 +134,20 @@ describe_real("core.tcp() with real sockets in the harness", function()
     for i = 1, 50 do assert.equal("REQ " .. i, out[i]) end
   end)
 
+  it("a CLI command and a real clock", function()
+    local h = load([[
+      core.register_cli({ "peer", "ask" }, "ask the peer", function(applet, _, _, word)
+        local s = core.tcp()
+        s:connect("${upper}")
+        s:settimeout(2)
+        s:send(word .. "\n")
+        applet:send(s:receive() .. "\n")
+        s:close()
+      end)
+    ]], { clock = "real" })
+    assert.equal("HELLO\n\n", h:cli("peer ask hello"))
+  end)
+
   it("fails a fetch and a converter at the wait, as HAProxy does; argument errors still raise first", function()
     local h = load([[
       core.register_fetches("conn", function(txn)
