@@ -91,9 +91,12 @@ int pl_sock_listen(const pl_sockaddr *a, int backlog, int *fd)
 int pl_sock_accept(int lfd)
 {
 	for (;;) {
-		int s = accept4(lfd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
-		if (s >= 0)
+		int s = accept4(lfd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC), one = 1;
+		if (s >= 0) {
+			/* test peers answer at once, as the client side sends */
+			(void)setsockopt(s, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
 			return s;
+		}
 		if (errno == EINTR || errno == ECONNABORTED)
 			continue;
 		if (errno == EAGAIN || errno == EWOULDBLOCK)

@@ -234,6 +234,47 @@ describe("proxylua.socket", function()
         srv.stop()
       end)
     end)
+
+    it("survives a loop closed or a task cancelled while waiting, and frees the descriptor", function()
+      local l = loop.new{ virtual = true }
+      local srv_fd, where = socket._listen("127.0.0.1:0")
+      local s, waiting = socket.tcp(l), nil
+      local t = l:spawn(function()
+        assert(s:connect(where) == 1)
+        waiting = true
+        s:receive()                            -- never answered
+      end)
+      l:run(0.05)
+      assert.is_true(waiting)
+      assert.equal("waiting", t:status())
+      assert.is_true(l:cancel(t))
+      assert.equal(0, select("#", s:close()))   -- the stale waiter: shut down, closed at GC
+      assert.same(pack(nil, CLOSED), pack(s:receive()))
+      -- a second one parked when the loop closes
+      local s2 = socket.tcp(l)
+      l:spawn(function() assert(s2:connect(where) == 1); s2:receive() end)
+      l:run(0.05)
+      l:close()
+      s, s2, t, l = nil, nil, nil, nil
+      collectgarbage()
+      collectgarbage()
+      -- the accepted ends see both connections closed
+      local ends = 0
+      for _ = 1, 2 do
+        local fd = socket._accept(srv_fd)
+        if fd then
+          for _ = 1, 100 do
+            local d, err = loop._read(fd)
+            if d == "" then ends = ends + 1 break end
+            if not err then break end
+            os.execute("sleep 0.01")
+          end
+          loop._close(fd)
+        end
+      end
+      assert.equal(2, ends)
+      loop._close(srv_fd)
+    end)
   end)
 
   describe("arguments (§1, §2, §4, §5, §6)", function()

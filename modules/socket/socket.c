@@ -248,14 +248,22 @@ static int sk_table_gc(lua_State *L)
 		return 0;
 	lua_rawgeti(L, 1, 0);
 	s = luaL_testudata(L, -1, SOCKUD_MT);
-	if (s != NULL)
+	if (s != NULL) {
+		s->waiters = 0;     /* as in sk_ud_gc */
 		sk_free(s);
+	}
 	return 0;
 }
 
+/* Collected: no task can be parked on it any more (a waiting task holds
+ * it), so a waiter count left by a cancelled task or a closed loop is
+ * stale and the descriptor goes now. */
 static int sk_ud_gc(lua_State *L)
 {
-	sk_free(lua_touserdata(L, 1));
+	lsock *s = lua_touserdata(L, 1);
+
+	s->waiters = 0;
+	sk_free(s);
 	return 0;
 }
 
