@@ -24,9 +24,12 @@ local SK = {}
 
 local CLOSED = "connection closed."
 
--- Socket errors name the function '?' and count self as #1 (socket.md §1).
+-- Argument errors as luaL_argerror words them in 2.6: named after the
+-- script's call ('?' through pcall, 'send' and one less for a method
+-- call, 'snd' through a local). lvl counts the frames from badarg's
+-- caller up to the method. Never tail-called: the frame names it.
 local function badarg(n, msg, lvl)
-  error(sformat("bad argument #%d to '?' (%s)", n, msg), (lvl or 1) + 3)
+  U.argerror(n, msg, (lvl or 1) + 1)
 end
 
 -- "ip:port", "[v6]:port", "v6:port" (last colon), ipv4@/ipv6@/unix@/abns@
@@ -34,7 +37,7 @@ end
 -- Errors (here and in the checks below) point at the script's line: `d`
 -- counts the Lua frames from the raising function's caller up to the
 -- method (the method's C trampoline and the script come next).
-local function parse_dest(addr, shown, d)
+local function parse_dest(addr, shown, d, port0)
   local prefix, rest = addr:match("^(%w+)@(.*)$")
   if prefix == "unix" or prefix == "abns" then return "unix", rest, 0 end
   if addr:sub(1, 1) == "/" then return "unix", addr, 0 end
@@ -49,6 +52,9 @@ local function parse_dest(addr, shown, d)
   if not (is_v4 or is_v6) then
     raise(sformat("connect: cannot parse destination address '%s'", shown), d)
   end
+  -- an explicit port 0 adds no colon: the address is used with port 0,
+  -- which fails later (Can't connect); an absent or negative one is missing
+  if (port == nil or port == "") and port0 then return is_v4 and "ipv4" or "ipv6", host, 0 end
   if port == nil or port == "" then raise("connect: port missing", d) end
   if not port:match("^%d+$") then
     raise(sformat("connect: cannot parse destination address '%s'", shown), d)
@@ -81,10 +87,11 @@ end
 -- 2.6 appends ":" to the address when a port is given and parses the
 -- result; its messages show the address with that colon only.
 local function dest(addr, port, d)
-  port = port or 0
   local shown = addr
-  if port > 0 then addr, shown = addr .. ":" .. port, addr .. ":" end
-  return parse_dest(addr, shown, d + 1)
+  if port and port > 0 then addr, shown = addr .. ":" .. port, addr .. ":" end
+  -- not a tail call: the frame counts for the error's level
+  local kind, host, p = parse_dest(addr, shown, d + 1, port == 0)
+  return kind, host, p
 end
 
 -- send(data [, i [, j]]) -> data, i, j normalised (socket.md §4).
@@ -108,6 +115,33 @@ local function send_args(...)
   end
   i, j = norm(i, 1, 3, n >= 3), norm(j, len, 4, n >= 4)
   return data, i, j
+end
+
+-- connect_ssl(address, port): exactly these two, checked as 2.6 does.
+local function connect_ssl_args(...)
+  local n = select("#", ...)
+  local _, addr, port = ...
+  if n ~= 3 then raise("'connect_ssl' needs 3 arguments", 2) end
+  if type(addr) ~= "string" and type(addr) ~= "number" then
+    badarg(2, "string expected, got " .. U.typename(addr, true), 2)
+  end
+  local num = tonumber(port)
+  if not num then badarg(3, "number expected, got " .. U.typename(port, true), 2) end
+  port = math.tointeger(num)
+  if not port then badarg(3, "number has no integer representation", 2) end
+  return tostring(addr), port
+end
+
+-- settimeout(t) -> t in seconds.
+local function settimeout_args(...)
+  local n = select("#", ...)
+  local _, t = ...
+  if n ~= 2 then raise("'settimeout' needs 2 arguments", 2) end
+  local num = tonumber(t)
+  if num == nil then badarg(2, "number expected, got " .. U.typename(t, true), 2) end
+  if num < 0 then raise("settimeout: cannot set negatives values", 2) end
+  if num * 1000 > 2147483647 then raise("settimeout: cannot set values larger than 2147483647 ms", 2) end
+  return num
 end
 
 -- receive([pattern [, prefix]]) -> mode ("l", "a", "n"), count, prefix.
@@ -169,7 +203,7 @@ local function fake_class(rt)
     end
     if s.state == "dead" then return nil end
     if s.state == "connected" then return 1 end
-    local kind, host, p = dest(addr, port, 3)
+    local kind, host, p = dest(addr, port, 2) -- the methods tail-call do_connect
     local connect = rt.tcp_peer
     local peer = connect and connect(host, p, ssl)
     rt.sched:sleep(0) -- connecting waits (a fetch fails here)
@@ -195,11 +229,9 @@ local function fake_class(rt)
   end
 
   function methods.connect_ssl(...)
-    local n = select("#", ...)
-    local self, addr, port = ...
-    if n ~= 3 then raise("'connect_ssl' needs 3 arguments") end
-    st(self)
-    return do_connect(self, tostring(addr), math.tointeger(tonumber(port) or 0) or 0, true)
+    local addr, port = connect_ssl_args(...)
+    st((...))
+    return do_connect((...), addr, port, true)
   end
 
   local function io_phase(what)
@@ -307,14 +339,8 @@ local function fake_class(rt)
   end
 
   function methods.settimeout(...)
-    local n = select("#", ...)
-    local self, t = ...
-    if n ~= 2 then raise("'settimeout' needs 2 arguments") end
-    local s = st(self)
-    local num = tonumber(t)
-    if num == nil then badarg(2, "number expected, got " .. U.typename(t, true)) end
-    if num < 0 then raise("settimeout: cannot set negatives values") end
-    if num * 1000 > 2147483647 then raise("settimeout: cannot set values larger than 2147483647 ms") end
+    local num = settimeout_args(...)
+    local s = st((...))
     if s.state == "dead" then raise("socket: not yet initialised, you can't set timeouts.") end
     s.timeout = num
     return 1
@@ -378,94 +404,129 @@ local function network_class(rt)
     return U.st(self)
   end
 
-  -- Run method `name` of the real socket. A loop task calls it itself; an
-  -- attached call (action, service, CLI) has its driver run it, so that
-  -- the wait parks the loop task; a fetch or a converter yields, which
-  -- fails it as HAProxy does ("yield not allowed").
+  -- Raise msg from the line of the script that called the method, as
+  -- HAProxy's luaL_error does (no position when pcall called it): found
+  -- by walking up to the method's trampoline (methods tail-call helpers,
+  -- so frames cannot be counted).
+  local trampolines = {}
+  local function fail(msg)
+    local level = 2
+    while true do
+      local info = debug.getinfo(level, "f")
+      if not info then error(msg, 0) end
+      if trampolines[info.func] then error(msg, level + 1) end
+      level = level + 1
+    end
+  end
+
+  -- An error of the real socket, raised again from the script's line (it
+  -- came from a call in this file, or from the driver's pcall).
+  local function reraise(err)
+    if type(err) ~= "string" then error(err, 0) end
+    fail((err:gsub("^[^\n]-%.lua:%d+: ", "", 1)))
+  end
+
+  local function call(f, sock, ...)
+    local r = table.pack(pcall(f, sock, ...))
+    if not r[1] then reraise(r[2]) end
+    return table.unpack(r, 2, r.n)
+  end
+
+  local function can_wait()
+    if l:in_task() then return "task" end
+    local ctx = E.current(rt)
+    if not ctx then return nil end
+    return YIELDABLE[ctx.kind] and "attached" or "refused"
+  end
+
+  -- Run method `name` of the real socket, its arguments checked already.
+  -- A loop task calls it itself; an attached call (action, service, CLI)
+  -- has its driver run it, so that the wait parks the loop task; a fetch
+  -- or a converter yields, which fails it as HAProxy does ("yield not
+  -- allowed").
   local function wait_call(s, name, ...)
     local sock = s.sock
     local f = sock[name]
-    if l:in_task() then return f(sock, ...) end
-    local ctx = E.current(rt)
-    if not ctx then
-      raise(sformat("proxylua: Socket:%s() outside a registered function or in a coroutine "
-        .. "the script created: HAProxy's wait would resume the wrong coroutine", name), 2)
+    local how = can_wait()
+    if how == "task" then return call(f, sock, ...) end
+    if how == nil then
+      fail(sformat("proxylua: Socket:%s() outside a registered function or in a coroutine "
+        .. "the script created: HAProxy's wait would resume the wrong coroutine", name))
     end
-    if not YIELDABLE[ctx.kind] then
+    if how == "refused" then
       coroutine.yield(SK.WAIT) -- the executor refuses it: the call ends here
-      raise("proxylua: a socket wait was resumed in a context that cannot yield", 2)
+      fail("proxylua: a socket wait was resumed in a context that cannot yield")
     end
     local args = table.pack(...)
     local res
     coroutine.yield(SK.WAIT, function()
       res = table.pack(pcall(f, sock, table.unpack(args, 1, args.n)))
     end)
-    if not res then raise("proxylua: the socket call was not run by the harness", 2) end
-    if not res[1] then error(res[2], 0) end
+    if not res then fail("proxylua: the socket call was not run by the harness") end
+    if not res[1] then reraise(res[2]) end
     return table.unpack(res, 2, res.n)
   end
 
-  -- Only what 2.6 refuses outside the runtime, or where real HAProxy
-  -- would die, is checked here; every other check is proxylua.socket's.
+  local function die_in_init(what)
+    E.die(rt, "Socket:" .. what .. "() in an init function: HAProxy 2.6 "
+      .. "hangs there and its watchdog kills the process about 2 s after startup")
+  end
+
+  -- Arguments are checked here, before any wait and with the script's
+  -- call naming the method, as 2.6's checks run; the real socket then
+  -- does the work.
   function methods.connect(...)
+    local addr, port = connect_args(...)
     local s = st((...))
-    if rt.phase == "init" then
-      connect_args(...)
-      E.die(rt, "Socket:connect() in an init function: HAProxy 2.6 "
-        .. "hangs there and its watchdog kills the process about 2 s after startup")
-    end
-    if not l:in_task() and not YIELDABLE[(E.current(rt) or {}).kind] then
-      -- a fetch or converter: 2.6's checks run before its yield
-      local addr, port = connect_args(...)
-      dest(addr, port, 2)
-    end
+    dest(addr, port, 2)
+    if rt.phase == "init" then die_in_init("connect") end
     return wait_call(s, "connect", select(2, ...))
   end
 
   function methods.connect_ssl(...)
+    local addr, port = connect_ssl_args(...)
     local s = st((...))
-    local checks = rt.phase == "init" or (not l:in_task() and not YIELDABLE[(E.current(rt) or {}).kind])
-    if checks then
-      if select("#", ...) ~= 3 then raise("'connect_ssl' needs 3 arguments") end
-      local _, addr, port = ...
-      dest(tostring(addr), math.tointeger(tonumber(port) or 0) or 0, 2)
-    end
-    if rt.phase == "init" then
-      E.die(rt, "Socket:connect_ssl() in an init function: HAProxy 2.6 "
-        .. "hangs there and its watchdog kills the process about 2 s after startup")
-    end
+    dest(addr, port, 2)
+    if rt.phase == "init" then die_in_init("connect_ssl") end
     return wait_call(s, "connect_ssl", select(2, ...))
   end
 
   function methods.send(...)
+    local n = select("#", ...)
+    if n < 2 or n > 4 then raise("'send' needs between 2 and 4 arguments") end
     local s = st((...))
+    send_args(...)
     if rt.phase == "init" then
-      send_args(...)
       raise("The 'write' function is only allowed in 'frontend', 'backend' or 'task'")
     end
-    if not l:in_task() and not YIELDABLE[(E.current(rt) or {}).kind] then send_args(...) end
     return wait_call(s, "send", select(2, ...))
   end
 
   function methods.receive(...)
+    receive_args(...)
     local s = st((...))
     if rt.phase == "init" then
-      receive_args(...)
       raise("The 'receive' function is only allowed in 'frontend', 'backend' or 'task'")
     end
-    if not l:in_task() and not YIELDABLE[(E.current(rt) or {}).kind] then receive_args(...) end
     return wait_call(s, "receive", select(2, ...))
   end
 
+  function methods.settimeout(...)
+    settimeout_args(...)
+    local sock = st((...)).sock
+    return call(sock.settimeout, sock, select(2, ...))
+  end
+
   -- Calls that never wait go straight to the real socket.
-  for _, name in ipairs({ "close", "getpeername", "getsockname", "settimeout", "setoption" }) do
+  for _, name in ipairs({ "close", "getpeername", "getsockname", "setoption" }) do
     methods[name] = function(...)
       local sock = st((...)).sock
-      return sock[name](sock, select(2, ...))
+      return call(sock[name], sock, select(2, ...))
     end
   end
 
   U.export(methods)
+  for _, f in pairs(methods) do trampolines[f] = true end
   return function() return U.new(mt, nil, { sock = lib.tcp(l) }) end
 end
 
