@@ -963,6 +963,62 @@ while True:
     end)
   end)
 
+  describe("memory limit (tune.lua.maxmem)", function()
+    -- under tests/host/pl-lua, whose allocator enforces a limit: the receive
+    -- buffer counts, running out is a Lua error, and the socket goes on
+    local script = [[
+      local loop = require "proxylua.loop"
+      local socket = require "proxylua.socket"
+      local l = loop.new{ virtual = true }
+      local lfd, addr = socket._listen("127.0.0.1:0")
+      local chunk = ("x"):rep(65536)
+      l:spawn(function()
+        l:wait(lfd, "r")
+        local fd = socket._accept(lfd)
+        local sent = 0
+        while sent < 4 * 1024 * 1024 do
+          local n, err = loop._write(fd, chunk)
+          if n then sent = sent + n
+          elseif err == "Resource temporarily unavailable" then l:wait(fd, "w")
+          else break end
+        end
+        loop._close(fd)
+      end)
+      local ok, err, rest
+      l:spawn(function()
+        local s = socket.tcp(l)
+        assert(s:connect(addr) == 1)
+        collectgarbage(); collectgarbage()
+        maxmem(memused() + 1024 * 1024)
+        ok, err = pcall(s.receive, s, "*a")
+        maxmem(0)
+        rest = s:receive("*a")
+        s:close()
+      end)
+      print(l:run(10))
+      print(ok, err, rest and #rest >= 4 * 1024 * 1024)
+      print(#l:errors())
+      loop._close(lfd)
+    ]]
+
+    it("raises 'not enough memory' from receive and the socket keeps its data", function()
+      local build = os.getenv("PROXYLUA_BUILD") or ("build/" .. _VERSION:sub(5))
+      local host = build .. "/pl-lua"
+      local f = io.open(host)
+      if not f then
+        pending("no " .. host .. " (make host)")
+        return
+      end
+      f:close()
+      local path = os.tmpname()
+      f = assert(io.open(path, "w")); f:write(script); f:close()
+      local cmd = ("LUA_CPATH='%s/?.so' timeout 60 %s %s 2>&1"):format(build, host, path)
+      local p = assert(io.popen(cmd)); local out = p:read("a"); p:close()
+      os.remove(path)
+      assert.equal("true\t0\nfalse\tnot enough memory\ttrue\n0\n", out)
+    end)
+  end)
+
   describe("scale", function()
     it("runs 100 concurrent sockets in one loop", function()
       run(function(l)
