@@ -191,6 +191,9 @@ describe("proxylua.socket", function()
         local s2 = socket.tcp(l)
         l:sleep(0)
         assert.same(pack(nil), pack(s2:connect(srv.addr)))
+        local s3 = socket.tcp(l)
+        l:yield()
+        assert.equal("socket: not yet initialised, you can't set timeouts.", errmsg(s3.settimeout, s3, 1))
         srv.stop()
       end)
     end)
@@ -1016,6 +1019,39 @@ while True:
       local p = assert(io.popen(cmd)); local out = p:read("a"); p:close()
       os.remove(path)
       assert.equal("true\t0\nfalse\tnot enough memory\ttrue\n0\n", out)
+    end)
+  end)
+
+  describe("adapters", function()
+    it("waits through any object with wait, in_task and now", function()
+      run(function(l)
+        local calls = { wait = 0, in_task = 0, now = 0 }
+        local ad = {
+          wait = function(_, fd, mode, t) calls.wait = calls.wait + 1; return l:wait(fd, mode, t) end,
+          in_task = function() calls.in_task = calls.in_task + 1; return l:in_task() end,
+          now = function() calls.now = calls.now + 1; return l:now() end,
+        }
+        local srv = serve(l, echo)
+        local s = socket.tcp(ad)
+        s:settimeout(1)
+        assert.equal(1, s:connect(srv.addr))
+        assert.equal(6, s:send("hello\n"))
+        assert.equal("hello", s:receive())
+        s:close()
+        assert.is_true(calls.wait >= 2)
+        assert.is_true(calls.in_task >= 3)
+        assert.is_true(calls.now >= 1)
+        local s2 = socket.tcp(ad)
+        s2:settimeout(0.05)
+        local srv2 = serve(l, scripted(l, { "part", "hold" }))
+        assert.equal(1, s2:connect(srv2.addr))
+        assert.same(pack("part"), pack(s2:receive(10)))
+        assert.equal(-1, s2:send("x"))
+        srv.stop()
+        srv2.stop()
+      end)
+      assert.equal("bad argument #1 to 'tcp' (proxylua.loop expected)",
+        errmsg(function() local s = socket.tcp(); return s end))
     end)
   end)
 

@@ -331,6 +331,7 @@ static int sk_settimeout(lua_State *L)
 		return luaL_error(L, "settimeout: cannot set values larger than 2147483647 ms");
 	if (s->state == SK_CONN)
 		(void)pl_sk_expired(L, s, 3);
+	(void)pl_sk_rule2_dead(L, s, 3);
 	if (s->state == SK_DEAD)
 		return luaL_error(L, "socket: not yet initialised, you can't set timeouts.");
 	if (t != t) {
