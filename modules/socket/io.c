@@ -13,6 +13,7 @@
 #define SUD 5                   /* send stack: self, data, i, j, ud */
 #define RUD 4                   /* receive stack: self, pattern, prefix, ud */
 #define READ_CHUNK (16 * 1024)
+#define KEEP_CAP (256 * 1024)   /* an empty receive buffer larger than this is freed */
 
 enum { RM_LINE, RM_ALL, RM_COUNT };
 
@@ -151,6 +152,10 @@ static int result(lua_State *L, lsock *s, const char *b, size_t n, size_t eat)
 	if (s->rpos == s->rbuf.len)
 		s->rpos = s->rbuf.len = 0;
 	lua_pushlstring(L, b, n);                /* copies before anything can run */
+	/* after a big read, give the memory back (the checks hold even if a
+	 * finalizer run by the push closed the socket) */
+	if (s->rbuf.len == 0 && s->rbuf.cap > KEEP_CAP)
+		pl_buf_free(&s->rbuf);
 	if (!lua_isnil(L, 3)) {
 		lua_pushvalue(L, 3);
 		lua_insert(L, -2);
@@ -218,8 +223,8 @@ static int recv_k(lua_State *L, int status, lua_KContext ctx)
 			pl_sk_kill(s, to);
 	}
 	for (;;) {
-		const char *b = s->rbuf.data + s->rpos;
 		size_t avail = s->rbuf.len - s->rpos;
+		const char *b = avail ? s->rbuf.data + s->rpos : "";
 		ssize_t r;
 		lua_Number left;
 
