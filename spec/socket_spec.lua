@@ -2,7 +2,10 @@
 -- sockets. Peers run in the same loop (socket._listen + l:wait + the loop's
 -- _read/_write helpers) on 127.0.0.1 with free ports; the TLS peer is a
 -- Python ssl echo with a self-signed certificate made at spec time, killed
--- by pid. Timeouts use small values and assert outcomes, never durations.
+-- by pid. Timeouts use small values and assert outcomes, never durations;
+-- while a task waits on a descriptor the virtual clock flows at real pace,
+-- so a timeout that must NOT fire before the peer answers gets a margin of
+-- 0.2 s or more (the suite runs 4 times in parallel on 2 cores).
 local loop = require "proxylua.loop"
 local socket = require "proxylua.socket"
 
@@ -705,7 +708,7 @@ describe("proxylua.socket", function()
       run(function(l)
         local srv = serve(l, scripted(l, { "abc", "hold" }))
         local s = socket.tcp(l)
-        assert.equal(1, s:settimeout(0.05))
+        assert.equal(1, s:settimeout(0.2))
         assert.equal(1, s:connect(srv.addr))
         assert.same(pack("abc"), pack(s:receive(10)))
         assert.same(pack(nil, CLOSED), pack(s:receive()))
@@ -715,18 +718,18 @@ describe("proxylua.socket", function()
         srv.stop()
         local srv2 = serve(l, scripted(l, { "xyz", "hold" }))
         local s2 = socket.tcp(l)
-        s2:settimeout(0.05)
+        s2:settimeout(0.2)
         assert.equal(1, s2:connect(srv2.addr))
         assert.same(pack(nil, CLOSED), pack(s2:receive("*l")))   -- "xyz" is lost
         assert.same(pack(nil, CLOSED), pack(s2:receive("*a")))
         srv2.stop()
         local srv3 = serve(l, scripted(l, { "data", "hold" }))
         local s3 = socket.tcp(l)
-        s3:settimeout(0.05)
+        s3:settimeout(0.2)
         assert.equal(1, s3:connect(srv3.addr))
         assert.same(pack("data"), pack(s3:receive("*a")))
         local s4 = socket.tcp(l)
-        s4:settimeout(0.05)
+        s4:settimeout(0.2)
         assert.equal(1, s4:connect(srv3.addr))
         assert.same(pack("PFX"), pack(s4:receive("*l", "PFX")))
         srv3.stop()
@@ -738,10 +741,10 @@ describe("proxylua.socket", function()
         local srv = serve(l, echo)
         local s = socket.tcp(l)
         assert.equal(1, s:connect(srv.addr))
-        assert.equal(1, s:settimeout(0.05))
+        assert.equal(1, s:settimeout(0.2))
         assert.equal(5, s:send("ping\n"))
         assert.equal("ping", s:receive())
-        l:sleep(0.1)
+        l:sleep(0.3)
         assert.equal(-1, s:send("late\n"))
         assert.equal(nil, s:getpeername())
         srv.stop()
@@ -753,9 +756,9 @@ describe("proxylua.socket", function()
         local srv = serve(l, echo)
         local s = socket.tcp(l)
         assert.equal(1, s:connect(srv.addr))
-        assert.equal(1, s:settimeout(0.2))
-        for i = 1, 5 do
-          l:sleep(0.05)
+        assert.equal(1, s:settimeout(0.6))
+        for i = 1, 5 do                        -- 0.75 s in all, each gap 0.15 s
+          l:sleep(0.15)
           assert.equal(2, s:send(i .. "\n"))
           assert.equal(tostring(i), s:receive())
         end
@@ -1042,7 +1045,7 @@ while True:
         assert.is_true(calls.in_task >= 3)
         assert.is_true(calls.now >= 1)
         local s2 = socket.tcp(ad)
-        s2:settimeout(0.05)
+        s2:settimeout(0.2)
         local srv2 = serve(l, scripted(l, { "part", "hold" }))
         assert.equal(1, s2:connect(srv2.addr))
         assert.same(pack("part"), pack(s2:receive(10)))
