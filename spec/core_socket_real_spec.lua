@@ -88,6 +88,21 @@ describe_real("core.tcp() with real sockets in the harness", function()
     assert.same({ 1, 10, "from-task", -1 }, h.env.RESULT)
   end)
 
+  it("a task's socket outlives a yield before connect, as an action's does", function()
+    local h = load([[
+      core.register_task(function()
+        local s = core.tcp()
+        core.msleep(10)
+        local x = 0
+        for i = 1, 100000 do x = x + i end -- forced yields too
+        TASK = { s:connect("${echo}") }
+        s:close()
+      end)
+    ]])
+    assert.is_true(h:run_tasks(10000))
+    assert.same({ 1 }, h.env.TASK)
+  end)
+
   it("a service proxying the request body to an echo peer", function()
     local h = load([[
       core.register_service("proxy", "http", function(applet)

@@ -527,7 +527,16 @@ local function network_class(rt)
 
   U.export(methods)
   for _, f in pairs(methods) do trampolines[f] = true end
-  return function() return U.new(mt, nil, { sock = lib.tcp(l) }) end
+  -- Made outside any loop task, so that proxylua.socket's rule 2 (a yield
+  -- before connect kills the socket) never applies here: 2.6 counts forced
+  -- yields too (checked live), and the harness's own Lua between core.tcp()
+  -- and connect would move them, killing sockets at random. Actions and
+  -- tasks behave alike.
+  return function()
+    local ok, sock = coroutine.resume(coroutine.create(lib.tcp), l)
+    if not ok then error(sock, 0) end
+    return U.new(mt, nil, { sock = sock })
+  end
 end
 
 -- The constructor core.tcp() uses for harness rt: real sockets when the
