@@ -601,20 +601,17 @@ local function new_core(rt)
     error(DONE)
   end
 
-  -- Sockets: provided by proxylua.socket / proxylua.httpclient when present.
-
-  -- A harness peer (opts.tcp) answers; otherwise proxylua.socket's sockets.
+  -- Sockets: a harness peer (opts.tcp) answers; otherwise proxylua.socket's
+  -- real sockets on the scheduler's loop (core_socket raises a clear error
+  -- when the scheduler has no loop).
   function core.tcp()
     if rt.phase == "body" then raise("socket: uninitialized pools.") end
-    if rt.tcp_peer then
-      rt.new_socket = rt.new_socket or require("proxylua.core_socket").class(rt)
-      return rt.new_socket()
+    if not rt.new_socket then
+      local sockets = require "proxylua.core_socket"
+      rt.tcp_peer = rt.tcp_peer or sockets.NETWORK
+      rt.new_socket = sockets.class(rt)
     end
-    local ok, sock = pcall(require, "proxylua.socket")
-    if not ok or type(sock) ~= "table" or not sock.tcp then
-      raise("proxylua: core.tcp() needs proxylua.socket, or a harness peer (opts.tcp)")
-    end
-    return sock.tcp(rt)
+    return rt.new_socket()
   end
 
   -- A harness upstream (opts.upstream) answers subrequests; otherwise the
