@@ -20,6 +20,7 @@ dependencies = {
 }
 external_dependencies = {
    OPENSSL = { header = "openssl/evp.h", library = "crypto" },
+   LIBSSL = { header = "openssl/ssl.h", library = "ssl" },    -- TLS sockets
    ZLIB = { header = "zlib.h", library = "z" },
    XXHASH = { header = "xxhash.h", library = "xxhash" },
    PCRE2 = { header = "pcre2.h", library = "pcre2-8" },
