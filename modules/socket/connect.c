@@ -52,7 +52,7 @@ static pl_tls_ctx *tls_ctx(lua_State *L)
 
 static int fail(lua_State *L, lsock *s)
 {
-	pl_sk_kill(s, 0);
+	pl_sk_kill(L, s, CUD, 0);
 	pl_pushfail(L);
 	lua_pushliteral(L, "Can't connect");
 	return 2;
@@ -73,10 +73,10 @@ static int connect_k(lua_State *L, int status, lua_KContext ctx)
 	lsock *s = lua_touserdata(L, CUD);
 	int rc, tls = (int)ctx;
 
-	(void)status;
+	pl_sk_wait_status(L, s, CUD, status);
 	if (lua_gettop(L) == CUD + 2) {
 		int to;
-		if (!pl_sk_wait_result(L, s, &to) || s->state != SK_CONNECTING)
+		if (!pl_sk_wait_result(L, s, CUD, &to) || s->state != SK_CONNECTING)
 			return fail(L, s);
 	}
 	for (;;) {

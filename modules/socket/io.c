@@ -48,11 +48,11 @@ static int send_k(lua_State *L, int status, lua_KContext ctx)
 	size_t n = (size_t)(lua_tointeger(L, 4) - lua_tointeger(L, 3) + 1);
 	int moved = 0;
 
-	(void)status;
+	pl_sk_wait_status(L, s, SUD, status);
 	if (lua_gettop(L) == SUD + 2) {
 		int to;
-		if (!pl_sk_wait_result(L, s, &to)) {
-			pl_sk_kill(s, to);
+		if (!pl_sk_wait_result(L, s, SUD, &to)) {
+			pl_sk_kill(L, s, SUD, to);
 			return push_count(L, -1);
 		}
 		if (s->state != SK_CONN)
@@ -81,12 +81,12 @@ static int send_k(lua_State *L, int status, lua_KContext ctx)
 				pl_sk_touch(L, s, SUD);
 			left = pl_sk_left(L, SUD, s->deadline);
 			if (left == 0) {
-				pl_sk_kill(s, 1);
+				pl_sk_kill(L, s, SUD, 1);
 				return push_count(L, -1);
 			}
 			return pl_sk_wait(L, s, SUD, (int)w, left, (lua_KContext)off, send_k);
 		}
-		pl_sk_kill(s, 0);
+		pl_sk_kill(L, s, SUD, 0);
 		return push_count(L, -1);
 	}
 	pl_sk_touch(L, s, SUD);
@@ -213,14 +213,14 @@ static int recv_k(lua_State *L, int status, lua_KContext ctx)
 	lua_Integer count = (lua_Integer)(ctx >> 2) - 1, want = 0;
 	size_t plen = 0;
 
-	(void)status;
+	pl_sk_wait_status(L, s, RUD, status);
 	if (!lua_isnil(L, 3))
 		(void)lua_tolstring(L, 3, &plen);
 	want = count - (lua_Integer)plen;
 	if (lua_gettop(L) == RUD + 2) {
 		int to;
-		if (!pl_sk_wait_result(L, s, &to))
-			pl_sk_kill(s, to);
+		if (!pl_sk_wait_result(L, s, RUD, &to))
+			pl_sk_kill(L, s, RUD, to);
 	}
 	for (;;) {
 		size_t avail = s->rbuf.len - s->rpos;
@@ -256,7 +256,7 @@ static int recv_k(lua_State *L, int status, lua_KContext ctx)
 		}
 		left = pl_sk_left(L, RUD, s->deadline);
 		if (left == 0) {
-			pl_sk_kill(s, 1);
+			pl_sk_kill(L, s, RUD, 1);
 			continue;
 		}
 		return pl_sk_wait(L, s, RUD, (int)r, left, ctx, recv_k);
@@ -306,7 +306,7 @@ int pl_sk_receive(lua_State *L)
 	if (s->state == SK_NEW || s->state == SK_CONNECTING) {
 		/* its yield kills an unconnected socket (socket.md §1) */
 		if (s->state == SK_NEW)
-			pl_sk_kill(s, 0);
+			pl_sk_kill(L, s, RUD, 0);
 		return final(L, s, mode);
 	}
 	return recv_k(L, LUA_OK, (lua_KContext)((count + 1) << 2 | mode));

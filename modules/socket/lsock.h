@@ -28,7 +28,8 @@ typedef struct lsock {
 	int eof;                /* the peer ended its stream (FIN, RST) */
 	int timed_out;          /* killed by the inactivity timeout */
 	int tls_on;             /* tls is set up */
-	int waiters;            /* parked in l:wait: close defers the fd */
+	int waiters;            /* adapters: calls parked in wait (a real loop is asked) */
+	int gone;               /* collected: nobody can be parked on it */
 	int real;               /* the loop is a proxylua.loop (not an adapter) */
 	int phase;              /* connect progress */
 	pl_tls tls;
@@ -51,11 +52,12 @@ int pl_sk_rule2_dead(lua_State *L, lsock *s, int ud);
 lua_Number pl_sk_now(lua_State *L, int ud);
 int pl_sk_expired(lua_State *L, lsock *s, int ud);
 void pl_sk_touch(lua_State *L, lsock *s, int ud);
-void pl_sk_kill(lsock *s, int timed_out);
-void pl_sk_release_fd(lsock *s);
+void pl_sk_kill(lua_State *L, lsock *s, int ud, int timed_out);
+void pl_sk_release_fd(lua_State *L, lsock *s, int ud);
 int pl_sk_wait(lua_State *L, lsock *s, int ud, int want, lua_Number timeout,
                lua_KContext ctx, lua_KFunction k);
-int pl_sk_wait_result(lua_State *L, lsock *s, int *timedout);
+int pl_sk_wait_result(lua_State *L, lsock *s, int ud, int *timedout);
+void pl_sk_wait_status(lua_State *L, lsock *s, int ud, int status);
 lua_Number pl_sk_left(lua_State *L, int ud, lua_Number deadline);
 
 /* connect.c */

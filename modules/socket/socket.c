@@ -119,7 +119,7 @@ int pl_sk_rule2_dead(lua_State *L, lsock *s, int ud)
 	lp = real_loop(L, ud);
 	if (lp->current == s->creator && lp->current->resumes == s->resumes)
 		return 0;
-	pl_sk_kill(s, 0);
+	pl_sk_kill(L, s, ud, 0);
 	return 1;
 }
 
@@ -138,7 +138,7 @@ lua_Number pl_sk_left(lua_State *L, int ud, lua_Number deadline)
 int pl_sk_expired(lua_State *L, lsock *s, int ud)
 {
 	if (s->deadline > 0 && s->state == SK_CONN && pl_sk_now(L, ud) >= s->deadline) {
-		pl_sk_kill(s, 1);
+		pl_sk_kill(L, s, ud, 1);
 		return 1;
 	}
 	return 0;
@@ -154,11 +154,16 @@ void pl_sk_touch(lua_State *L, lsock *s, int ud)
 /*
  * Park the task on l:wait(fd, "r"|"w", timeout) and continue in k, which
  * then finds the wait's two results above SK_UD (the stack top must be ud
- * here). Returns what k returns.
+ * here). Returns what k returns. The call is protected: a wait that
+ * raises (a second reader on the descriptor, an adapter's error, out of
+ * memory) reaches k with its error status, which pl_sk_wait_status
+ * settles before raising it again.
  */
 int pl_sk_wait(lua_State *L, lsock *s, int ud, int want, lua_Number timeout,
                lua_KContext ctx, lua_KFunction k)
 {
+	int rc;
+
 	pl_getuservalue(L, ud, 1);
 	lua_getfield(L, -1, "wait");
 	lua_insert(L, -2);
@@ -169,14 +174,27 @@ int pl_sk_wait(lua_State *L, lsock *s, int ud, int want, lua_Number timeout,
 	else
 		lua_pushnil(L);
 	s->waiters++;
-	lua_callk(L, 4, 2, ctx, k);
-	return k(L, LUA_OK, ctx);
+	rc = lua_pcallk(L, 4, 2, 0, ctx, k);
+	return k(L, rc, ctx);
+}
+
+/* First thing in a continuation: a wait that raised is no wait any more;
+ * its error goes on up (the error object is on top). */
+void pl_sk_wait_status(lua_State *L, lsock *s, int ud, int status)
+{
+	if (status == LUA_OK || status == LUA_YIELD)
+		return;
+	s->waiters--;
+	if (s->state == SK_DEAD)
+		pl_sk_release_fd(L, s, ud);
+	lua_error(L);
 }
 
 /* In a continuation: take the wait's results off the stack. 1: ready;
  * 0: not (timed out, *timedout set, or the loop refused the fd). A socket
- * closed meanwhile gets its descriptor closed now. */
-int pl_sk_wait_result(lua_State *L, lsock *s, int *timedout)
+ * closed meanwhile gets its descriptor closed now unless another task
+ * still waits on it. */
+int pl_sk_wait_result(lua_State *L, lsock *s, int ud, int *timedout)
 {
 	int ok = lua_toboolean(L, -2);
 	const char *msg = lua_tostring(L, -1);
@@ -185,15 +203,46 @@ int pl_sk_wait_result(lua_State *L, lsock *s, int *timedout)
 	lua_pop(L, 2);
 	s->waiters--;
 	if (s->state == SK_DEAD)
-		pl_sk_release_fd(s);
+		pl_sk_release_fd(L, s, ud);
 	return ok;
 }
 
 /* ---- lifecycle -------------------------------------------------------- */
 
-void pl_sk_release_fd(lsock *s)
+/*
+ * Is a task parked on the descriptor? A real loop is asked (its watcher
+ * for the fd has a reader or a writer): a count of our own would go stale
+ * when a waiting task is cancelled or its loop closed, and keep the fd
+ * open forever. An adapter's waits are counted. Nobody waits on a
+ * collected socket.
+ */
+static int busy(lua_State *L, lsock *s, int ud)
 {
-	if (s->fd >= 0 && s->waiters == 0) {
+	int top = lua_gettop(L), n = 0;
+	lloop *lp;
+
+	if (s->fd < 0 || s->gone)
+		return 0;
+	if (!s->real)
+		return s->waiters > 0;
+	pl_getuservalue(L, ud, 1);                        /* the loop */
+	lp = lua_touserdata(L, -1);
+	if (lp != NULL && lp->loop != NULL) {
+		pl_getuservalue(L, -1, 1);                /* its context */
+		if (lua_type(L, -1) == LUA_TTABLE &&
+		    lua_rawgeti(L, -1, CTX_FDS) == LUA_TTABLE &&
+		    lua_rawgeti(L, -1, s->fd) == LUA_TUSERDATA) {
+			const lfd *w = lua_touserdata(L, -1);
+			n = (w->reader != NULL) + (w->writer != NULL);
+		}
+	}
+	lua_settop(L, top);
+	return n;
+}
+
+void pl_sk_release_fd(lua_State *L, lsock *s, int ud)
+{
+	if (s->fd >= 0 && !busy(L, s, ud)) {
 		close(s->fd);
 		s->fd = -1;
 	}
@@ -201,7 +250,7 @@ void pl_sk_release_fd(lsock *s)
 
 /* Destroy the connection (close, failed connect, timeout). Data already
  * received stays readable after a timeout (socket.md §5). */
-void pl_sk_kill(lsock *s, int timed_out)
+void pl_sk_kill(lua_State *L, lsock *s, int ud, int timed_out)
 {
 	if (s->state == SK_DEAD)
 		return;
@@ -212,19 +261,22 @@ void pl_sk_kill(lsock *s, int timed_out)
 		pl_tls_free(&s->tls);
 		s->tls_on = 0;
 	}
-	if (s->fd >= 0 && s->waiters > 0)
+	if (s->fd >= 0 && busy(L, s, ud))
 		(void)shutdown(s->fd, SHUT_RDWR);   /* wakes the waiter, which closes */
-	pl_sk_release_fd(s);
+	pl_sk_release_fd(L, s, ud);
 	pl_buf_free(&s->early);
 	s->early_off = 0;
 }
 
-/* Free everything; idempotent (close, __gc of the table and the ud). */
-static void sk_free(lsock *s)
+/* Free everything; idempotent (close, __gc of the table and the ud). A
+ * socket already dead may still hold its fd for a waiter that is gone
+ * now: released here too. */
+static void sk_free(lua_State *L, lsock *s, int ud)
 {
-	if (s->state == SK_CONN && s->tls_on && s->fd >= 0 && s->waiters == 0)
+	if (s->state == SK_CONN && s->tls_on && s->fd >= 0 && !busy(L, s, ud))
 		pl_tls_close_notify(&s->tls, s->fd);
-	pl_sk_kill(s, 0);
+	pl_sk_kill(L, s, ud, 0);
+	pl_sk_release_fd(L, s, ud);
 	pl_buf_free(&s->rbuf);
 	s->rpos = 0;
 }
@@ -235,7 +287,7 @@ static int sk_close(lua_State *L)
 {
 	if (lua_gettop(L) != 1)
 		return luaL_error(L, "'close' needs 1 arguments");
-	sk_free(pl_sk_self(L));
+	sk_free(L, pl_sk_self(L), 2);
 	return 0;
 }
 
@@ -248,22 +300,19 @@ static int sk_table_gc(lua_State *L)
 		return 0;
 	lua_rawgeti(L, 1, 0);
 	s = luaL_testudata(L, -1, SOCKUD_MT);
-	if (s != NULL) {
-		s->waiters = 0;     /* as in sk_ud_gc */
-		sk_free(s);
-	}
+	if (s != NULL)       /* maybe called by hand: a waiter is woken, not robbed */
+		sk_free(L, s, lua_gettop(L));
 	return 0;
 }
 
 /* Collected: no task can be parked on it any more (a waiting task holds
- * it), so a waiter count left by a cancelled task or a closed loop is
- * stale and the descriptor goes now. */
+ * it), so the descriptor goes now. */
 static int sk_ud_gc(lua_State *L)
 {
 	lsock *s = lua_touserdata(L, 1);
 
-	s->waiters = 0;
-	sk_free(s);
+	s->gone = 1;
+	sk_free(L, s, 1);
 	return 0;
 }
 
