@@ -1011,21 +1011,82 @@ while True:
       loop._close(lfd)
     ]]
 
-    it("raises 'not enough memory' from receive and the socket keeps its data", function()
+    -- Runs code under pl-lua; nil when the host is not built.
+    local function host_run(code)
       local build = os.getenv("PROXYLUA_BUILD") or ("build/" .. _VERSION:sub(5))
       local host = build .. "/pl-lua"
       local f = io.open(host)
       if not f then
         pending("no " .. host .. " (make host)")
-        return
+        return nil
       end
       f:close()
       local path = os.tmpname()
-      f = assert(io.open(path, "w")); f:write(script); f:close()
+      f = assert(io.open(path, "w")); f:write(code); f:close()
       local cmd = ("LUA_CPATH='%s/?.so' timeout 60 %s %s 2>&1"):format(build, host, path)
       local p = assert(io.popen(cmd)); local out = p:read("a"); p:close()
       os.remove(path)
-      assert.equal("true\t0\nfalse\tnot enough memory\ttrue\n0\n", out)
+      return out
+    end
+
+    it("raises 'not enough memory' from receive and the socket keeps its data", function()
+      local out = host_run(script)
+      if out then assert.equal("true\t0\nfalse\tnot enough memory\ttrue\n0\n", out) end
+    end)
+
+    -- The result string (and the prefix joined to it) is allocated after
+    -- the data is buffered: running out there must not consume the data.
+    -- Limits rise in 16 KiB steps from below the buffer's needs to above
+    -- the string's, so some attempts fail at the buffer and some at the
+    -- result; the data comes back whole in the end.
+    local result_script = [[
+      local loop = require "proxylua.loop"
+      local socket = require "proxylua.socket"
+      local N = 600 * 1024
+      local function one(prefix)
+        local l = loop.new{ virtual = true }
+        local lfd, addr = socket._listen("127.0.0.1:0")
+        l:spawn(function()
+          l:wait(lfd, "r")
+          local fd = socket._accept(lfd)
+          local data, off = ("y"):rep(N), 1
+          while off <= N do
+            local n, err = loop._write(fd, data:sub(off, off + 65535))
+            if n then off = off + n
+            elseif err == "Resource temporarily unavailable" then l:wait(fd, "w")
+            else break end
+          end
+          loop._close(fd)
+        end)
+        local fails, got = 0, nil
+        l:spawn(function()
+          local s = socket.tcp(l)
+          assert(s:connect(addr) == 1)
+          for extra = 16 * 1024, 4 * N, 16 * 1024 do
+            collectgarbage(); collectgarbage()
+            maxmem(memused() + extra)
+            local ok, d
+            if prefix then ok, d = pcall(s.receive, s, N + #prefix, prefix)
+            else ok, d = pcall(s.receive, s, N) end
+            maxmem(0)
+            if ok then got = d break end
+            assert(d == "not enough memory", d)
+            fails = fails + 1
+          end
+          s:close()
+        end)
+        l:run(30)
+        print(#l:errors(), fails > 0, got == (prefix or "") .. ("y"):rep(N))
+        l:close()
+        loop._close(lfd)
+      end
+      one(nil)
+      one("pre\0fix")
+    ]]
+
+    it("keeps the data when the result string or the prefix join runs out of memory", function()
+      local out = host_run(result_script)
+      if out then assert.equal("0\ttrue\ttrue\n0\ttrue\ttrue\n", out) end
     end)
   end)
 

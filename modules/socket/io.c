@@ -145,24 +145,28 @@ int pl_sk_send(lua_State *L)
 
 /* ---- receive ------------------------------------------------------------ */
 
-/* Return n bytes at b (inside rbuf) after the prefix, consuming `eat`. */
-static int result(lua_State *L, lsock *s, const char *b, size_t n, size_t eat)
+/* Return the n buffered bytes at rpos after the prefix, consuming `eat`.
+ * The string (and the prefix join) is made first: running out of memory
+ * there raises with the data still buffered. A finalizer run by those
+ * allocations may close the socket (its buffer gone): nothing is consumed
+ * then. */
+static int result(lua_State *L, lsock *s, size_t n, size_t eat)
 {
-	s->rpos += eat;
-	if (s->rpos == s->rbuf.len)
-		s->rpos = s->rbuf.len = 0;
-	lua_pushlstring(L, b, n);                /* copies before anything can run */
-	/* after a big read, give the memory back (the checks hold even if a
-	 * finalizer run by the push closed the socket) */
-	if (s->rbuf.len == 0 && s->rbuf.cap > KEEP_CAP)
-		pl_buf_free(&s->rbuf);
-	if (!lua_isnil(L, 3)) {
+	if (!lua_isnil(L, 3))
 		lua_pushvalue(L, 3);
-		lua_insert(L, -2);
+	lua_pushlstring(L, s->rbuf.data + s->rpos, n);   /* copies before anything can run */
+	if (!lua_isnil(L, 3))
 		lua_concat(L, 2);
+	if (eat > 0 && s->rbuf.len - s->rpos >= eat) {
+		s->rpos += eat;
+		if (s->rpos == s->rbuf.len)
+			s->rpos = s->rbuf.len = 0;
+		/* after a big read, give the memory back */
+		if (s->rbuf.len == 0 && s->rbuf.cap > KEEP_CAP)
+			pl_buf_free(&s->rbuf);
+		if (s->state == SK_CONN)
+			pl_sk_touch(L, s, RUD);
 	}
-	if (eat > 0 && s->state == SK_CONN)
-		pl_sk_touch(L, s, RUD);
 	return 1;
 }
 
@@ -173,7 +177,7 @@ static int final(lua_State *L, lsock *s, int mode)
 
 	if (avail > 0) {
 		if (!(mode == RM_LINE && s->timed_out))
-			return result(L, s, s->rbuf.data + s->rpos, avail, avail);
+			return result(L, s, avail, avail);
 		s->rpos = s->rbuf.len = 0;          /* a partial line is lost */
 	}
 	if (!lua_isnil(L, 3)) {
@@ -233,15 +237,15 @@ static int recv_k(lua_State *L, int status, lua_KContext ctx)
 			if (nl != NULL) {
 				size_t n = (size_t)(nl - b);
 				/* one \r before the \n goes, others stay (socket.md §5) */
-				return result(L, s, b, n - (n > 0 && b[n - 1] == '\r'), n + 1);
+				return result(L, s, n - (n > 0 && b[n - 1] == '\r'), n + 1);
 			}
 		} else if (mode == RM_COUNT) {
 			/* a prefix as long as the count, or receive(0): one byte
 			 * must be buffered; a longer one takes everything */
 			if (want <= 0 && avail > 0)
-				return result(L, s, b, want == 0 ? 0 : avail, want == 0 ? 0 : avail);
+				return result(L, s, want == 0 ? 0 : avail, want == 0 ? 0 : avail);
 			if (want > 0 && (lua_Integer)avail >= want)
-				return result(L, s, b, (size_t)want, (size_t)want);
+				return result(L, s, (size_t)want, (size_t)want);
 		}
 		if (s->state != SK_CONN || s->eof)
 			return final(L, s, mode);
