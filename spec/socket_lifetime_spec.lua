@@ -200,6 +200,29 @@ describe("proxylua.socket lifetimes", function()
     l:close()
   end)
 
+  it("a connect whose wait raises leaves no half-made connection behind", function()
+    local base = nfds()
+    local l = loop.new{ virtual = true }
+    local ad = {
+      wait = function() error("adapter gave up", 0) end,
+      in_task = function() return l:in_task() end,
+      now = function() return l:now() end,
+    }
+    local res, after
+    local s = socket.tcp(ad)
+    l:spawn(function()
+      res = table.pack(pcall(s.connect_ssl, s, addr, 0))
+      after = table.pack(s:connect(addr))
+    end)
+    step_until(l, function() return after ~= nil end, "connect_ssl failed")
+    assert.same({ false, "adapter gave up", n = 2 }, res)
+    -- dead, descriptor (and TLS state) gone without waiting for close()
+    assert.same({ nil, n = 1 }, after)
+    assert.equal(base + 1, nfds())
+    s:close()
+    l:close()
+  end)
+
   it("opens, fails and cancels many sockets with a flat descriptor count", function()
     local base = nfds()
     local l = loop.new{ virtual = true }

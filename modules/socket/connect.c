@@ -175,6 +175,8 @@ static int do_connect(lua_State *L, int tls)
 		lua_pushliteral(L, "attempt to yield across a C-call boundary");
 		return lua_error(L);
 	}
+	if (tls)
+		(void)tls_ctx(L);       /* may raise: before any descriptor exists */
 	s->dst = dst;
 	s->state = SK_CONNECTING;
 	s->phase = PH_TCP;

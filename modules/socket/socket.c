@@ -179,12 +179,15 @@ int pl_sk_wait(lua_State *L, lsock *s, int ud, int want, lua_Number timeout,
 }
 
 /* First thing in a continuation: a wait that raised is no wait any more;
- * its error goes on up (the error object is on top). */
+ * its error goes on up (the error object is on top). A connect it broke
+ * off is a failed one: its descriptor and TLS state go now. */
 void pl_sk_wait_status(lua_State *L, lsock *s, int ud, int status)
 {
 	if (status == LUA_OK || status == LUA_YIELD)
 		return;
 	s->waiters--;
+	if (s->state == SK_CONNECTING)
+		pl_sk_kill(L, s, ud, 0);
 	if (s->state == SK_DEAD)
 		pl_sk_release_fd(L, s, ud);
 	lua_error(L);
