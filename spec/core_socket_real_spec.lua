@@ -12,6 +12,8 @@ local S = require "spec.fixtures.socket_scenarios"
 local have_socket = pcall(require, "proxylua.socket")
 local describe_real = have_socket and describe or function(name) pending(name) end
 
+-- Timeouts here must never fire (peers answer at once): 10 s leaves any
+-- loaded CI room, and costs nothing when they answer.
 describe_real("core.tcp() with real sockets in the harness", function()
   local peers
 
@@ -38,7 +40,7 @@ describe_real("core.tcp() with real sockets in the harness", function()
         local s = core.tcp()
         local ok, err = s:connect("127.0.0.1", ${upperPort})
         if not ok then txn:set_var("txn.err", err) return end
-        s:settimeout(2)
+        s:settimeout(10)
         local sent = s:send(word .. "\r\n")
         txn:set_var("txn.sent", sent)
         txn:set_var("txn.answer", s:receive("*l"))
@@ -61,7 +63,7 @@ describe_real("core.tcp() with real sockets in the harness", function()
       core.register_action("greet", { "http-req" }, function(txn)
         local s = core.tcp()
         s:connect("${greet}")
-        s:settimeout(2)
+        s:settimeout(10)
         local hello = s:receive("*l")
         s:send("PING\r\n")
         txn:set_var("txn.out", hello .. "|" .. s:receive(6))
@@ -76,7 +78,7 @@ describe_real("core.tcp() with real sockets in the harness", function()
       core.register_task(function(word)
         local s = core.tcp()
         RESULT = { s:connect("${echo}") }
-        s:settimeout(2)
+        s:settimeout(10)
         RESULT[2] = s:send(word .. "\n")
         core.msleep(10)
         RESULT[3] = s:receive("*l")
@@ -113,7 +115,7 @@ describe_real("core.tcp() with real sockets in the harness", function()
           applet:start_response()
           return
         end
-        s:settimeout(2)
+        s:settimeout(10)
         s:send(body)
         local back = s:receive(#body)
         s:close()
@@ -134,7 +136,7 @@ describe_real("core.tcp() with real sockets in the harness", function()
       core.register_action("ask", { "http-req" }, function(txn, n)
         local s = core.tcp()
         s:connect("${upper}")
-        s:settimeout(5)
+        s:settimeout(10)
         core.msleep(20)            -- every transaction is in flight at once
         s:send("req " .. n .. "\n")
         txn:set_var("txn.answer", s:receive())
@@ -154,7 +156,7 @@ describe_real("core.tcp() with real sockets in the harness", function()
       core.register_cli({ "peer", "ask" }, "ask the peer", function(applet, _, _, word)
         local s = core.tcp()
         s:connect("${upper}")
-        s:settimeout(2)
+        s:settimeout(10)
         s:send(word .. "\n")
         applet:send(s:receive() .. "\n")
         s:close()

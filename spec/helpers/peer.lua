@@ -149,9 +149,10 @@ function Peer:received()
   return out
 end
 
--- Wait until `count` connections have finished (max `secs`, default 5).
+-- Wait until `count` connections have finished (max `secs`, default 30:
+-- a bound for failures only, a loaded CI can be slow).
 function Peer:wait_received(count, secs)
-  local deadline = socket.gettime() + (secs or 5)
+  local deadline = socket.gettime() + (secs or 30)
   local got = self:received()
   while #got < count and socket.gettime() < deadline do
     socket.sleep(0.02)
@@ -230,7 +231,7 @@ end
 
 -- Wait until the peer listens (its ready file), or fail with its output.
 local function wait_ready(self, lvl)
-  local deadline = socket.gettime() + 10
+  local deadline = socket.gettime() + 60  -- several pythons starting on a loaded CI
   while socket.gettime() < deadline do
     local ready = exists(self.ready) and H.read_file(self.ready)
     if ready then
