@@ -145,6 +145,23 @@ describe("proxylua.socket lifetimes", function()
     l:close()
   end)
 
+  it("close() from another task mid-TLS-handshake fails the connect and frees it all", function()
+    local base = snapshot()
+    local l = loop.new{ virtual = true }
+    local res = {}
+    for i = 1, 5 do
+      local s = socket.tcp(l)
+      local t = l:spawn(function() res[i] = table.pack(s:connect_ssl(addr, 0)) end)
+      step_until(l, parked(t, { ready = true }), "connect_ssl parked")
+      l:spawn(function() s:close() end)
+      step_until(l, function() return res[i] ~= nil end, "connect_ssl ended")
+      assert.same({ nil, "Can't connect", n = 2 }, res[i])
+      assert.same({ nil, CLOSED }, { s:receive() })
+    end
+    assert.equal(0, opened(base))
+    l:close()
+  end)
+
   it("closes at close() a socket whose loop was closed while a task waited", function()
     local base = snapshot()
     local keep = {}
