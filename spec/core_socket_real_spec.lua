@@ -233,6 +233,54 @@ describe_real("core.tcp() with real sockets in the harness", function()
     assert.same({ "bye" }, { got[1] and got[1].recv })
   end)
 
+  it("closes a dropped socket when its action or task ends, as 2.6's end-of-context collection does", function()
+    local silent = P.start({ mode = "silent" })
+    local h = load(([[
+      core.register_action("drop", { "http-req" }, function(txn)
+        local s = core.tcp()
+        DROPPED = s:connect("%s")
+        s:send("from action")
+      end)
+      core.register_action("keep", { "http-req" }, function(txn)
+        KEPT = core.tcp()                       -- still referenced: stays open
+        KEPT:connect("%s")
+        KEPT:send("kept")
+      end)
+    ]]):format(silent.addr, silent.addr))
+    h:action("keep")
+    h:action("drop")
+    assert.equal(1, h.env.DROPPED)
+    -- no collectgarbage() here: the end of the action closed it
+    local got = silent:wait_received(1, 10)
+    assert.same({ "from action" }, { got[1] and got[1].recv })
+    assert.equal(1, #silent:received())        -- the kept one is still open
+    assert.equal(silent.addr, h.env.KEPT:getpeername())
+    h.env.KEPT:close()
+    assert.same({ "from action", "kept" }, (function()
+      local all, out = silent:wait_received(2, 10), {}
+      for i, c in ipairs(all) do out[i] = c.recv end
+      table.sort(out)                          -- listed in accept order
+      return out
+    end)())
+    silent:stop()
+  end)
+
+  it("closes a dropped socket when its task ends", function()
+    local silent = P.start({ mode = "silent" })
+    local h = load(([[
+      core.register_task(function()
+        local s = core.tcp()
+        DROPPED = s:connect("%s")
+        s:send("from task")
+      end)
+    ]]):format(silent.addr))
+    assert.is_true(h:run_tasks(10000))
+    assert.equal(1, h.env.DROPPED)
+    local got = silent:wait_received(1, 10)
+    silent:stop()
+    assert.same({ "from task" }, { got[1] and got[1].recv })
+  end)
+
   it("opts.tcp = false: no network, every connect fails", function()
     local h = load([[core.register_action("a", { "http-req" }, function(txn)
       local s = core.tcp()

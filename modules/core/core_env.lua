@@ -284,7 +284,19 @@ the forced yields and the execution timeout of their kind (rt.limits);
 fetches and converters run under loop.call, which refuses no yield itself
 (the executor does) but stops an endless loop with the watchdog's text. A
 pattern that kills HAProxy raises here, at the harness level. ]]
+-- When a context that made sockets ends, 2.6 runs a full collection, so a
+-- socket the script dropped without close() is closed right then (socket.md
+-- §7: the peer sees FIN as the action or task returns).
+function E.context_ended(ctx, ...)
+  if ctx.sockets then collectgarbage() end
+  return ...
+end
+
 function E.exec(rt, ctx, fn, ...)
+  return E.context_ended(ctx, E.exec_context(rt, ctx, fn, ...))
+end
+
+function E.exec_context(rt, ctx, fn, ...)
   local sched = rt.sched
   if YIELDABLE[ctx.kind] then
     if sched.run_in_task and not sched.loop:in_task() then
@@ -606,6 +618,8 @@ local function new_core(rt)
   -- when the scheduler has no loop).
   function core.tcp()
     if rt.phase == "body" then raise("socket: uninitialized pools.") end
+    local ctx = E.current(rt)
+    if ctx then ctx.sockets = true end
     if not rt.new_socket then
       local sockets = require "proxylua.core_socket"
       rt.tcp_peer = rt.tcp_peer or sockets.NETWORK
@@ -829,6 +843,7 @@ function RT:start_task(fn, ...)
   self.ctx_of[co] = ctx
   E.ctx_all[co] = ctx
   local handle = self.sched:spawn(co, function(ok, err)
+    E.context_ended(ctx)
     if ok or ctx.done then return end
     if rt.dead then return end
     if err == NOMEM then
