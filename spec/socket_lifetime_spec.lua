@@ -10,34 +10,9 @@ local socket = require "proxylua.socket"
 
 local CLOSED = "connection closed."
 
--- The sockets this process holds open, by inode (other descriptors, and
--- sockets that earlier specs' garbage may close meanwhile, never move the
--- checks): `base` is a snapshot, opened(base) counts sockets open now that
--- were not then. Collected first, until the heap stops shrinking, so that
--- every socket under test (all referenced) is the only thing that counts.
-local pid = assert(io.open("/proc/self/stat")):read("n")
-local function snapshot()
-  local before
-  repeat
-    before = collectgarbage("count")
-    collectgarbage(); collectgarbage()
-  until collectgarbage("count") >= before
-  local set = {}
-  local p = assert(io.popen("ls -l /proc/" .. pid .. "/fd"))
-  for line in p:lines() do
-    local ino = line:match("socket:%[(%d+)%]")
-    if ino then set[ino] = true end
-  end
-  p:close()
-  return set
-end
-local function opened(base)
-  local n = 0
-  for ino in pairs(snapshot()) do
-    if not base[ino] then n = n + 1 end
-  end
-  return n
-end
+-- open sockets by inode, for the leak checks
+local open_sockets = require "spec.helpers.open_sockets"
+local snapshot, opened = open_sockets.snapshot, open_sockets.opened
 
 -- Step l until cond() holds (bounded by a step count, only to fail).
 local function step_until(l, cond, what)

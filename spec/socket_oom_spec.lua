@@ -10,27 +10,8 @@
 local script = [[
   local loop = require "proxylua.loop"
   local socket = require "proxylua.socket"
-  local pid = assert(io.open("/proc/self/stat")):read("n")
-  local function snapshot()     -- open sockets by inode, after collecting
-    local before
-    repeat
-      before = collectgarbage("count")
-      collectgarbage(); collectgarbage()
-    until collectgarbage("count") >= before
-    local set = {}
-    local p = assert(io.popen("ls -l /proc/" .. pid .. "/fd"))
-    for line in p:lines() do
-      local ino = line:match("socket:%[(%d+)%]")
-      if ino then set[ino] = true end
-    end
-    p:close()
-    return set
-  end
-  local function opened(base)
-    local n = 0
-    for ino in pairs(snapshot()) do if not base[ino] then n = n + 1 end end
-    return n
-  end
+  local open_sockets = require "spec.helpers.open_sockets"   -- by inode, after collecting
+  local snapshot, opened = open_sockets.snapshot, open_sockets.opened
   local base = snapshot()
   local l = loop.new{ virtual = true }
   local path = os.tmpname()
@@ -108,7 +89,7 @@ describe("proxylua.socket out of memory", function()
     f:close()
     local path = os.tmpname()
     f = assert(io.open(path, "w")); f:write(script); f:close()
-    local cmd = ("LUA_CPATH='%s/?.so' timeout 120 %s %s 2>&1"):format(build, host, path)
+    local cmd = ("LUA_CPATH='%s/?.so' LUA_PATH='./?.lua' timeout 120 %s %s 2>&1"):format(build, host, path)
     local p = assert(io.popen(cmd)); local out = p:read("a"); p:close()
     os.remove(path)
     assert.equal("0\t185\ttrue\ttrue\tnot enough memory\n0\n", out)
