@@ -1,6 +1,7 @@
 -- proxylua.concat: HAProxy's Concat API (add, dump) and the extensions.
 -- HAProxy's own answers for add/dump are in spec/integration/concat_haproxy_spec.lua.
 local concat = require "proxylua.concat"
+local PL = require "spec.helpers.pl_lua"
 
 -- Errors of a method call as a script writes it (b:name(...)), so that Lua
 -- names the method and counts arguments from the first after self.
@@ -297,10 +298,7 @@ describe("proxylua.concat", function()
     end
 
     it("outgrowing tune.lua.maxmem raises a memory error and stays usable", function()
-      local build = os.getenv("PROXYLUA_BUILD") or ("build/" .. _VERSION:sub(5))
-      local host = build .. "/pl-lua"
-      local cmd = string.format("LUA_CPATH='%s/?.so' %s spec/fixtures/concat_maxmem.lua 2>&1", build, host)
-      local p = assert(io.popen(cmd)); local out = p:read("a"); p:close()
+      local out = PL.run_file("spec/fixtures/concat_maxmem.lua")
       assert.equal(table.concat({
         "false\tnot enough memory",
         "true",

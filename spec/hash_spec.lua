@@ -3,6 +3,7 @@
 -- xxHash's and zlib's own tools, and the failure cases.
 -- The differential against a live HAProxy is spec/integration/hash_haproxy_spec.lua.
 local hash = require "proxylua.hash"
+local PL = require "spec.helpers.pl_lua"
 
 local FIX = "spec/fixtures/hash/"
 
@@ -533,24 +534,15 @@ describe("proxylua.hash", function()
       assert.matches("string expected", errmsg(hash.compress, nil))
     end)
     it("under a memory limit, raises Lua's memory error and frees everything", function()
-      local build = os.getenv("PROXYLUA_BUILD") or ("build/" .. _VERSION:sub(5))
-      local host = build .. "/pl-lua"
-      local f = io.open(host)
-      if not f then pending("no " .. host .. " (make host)") return end
-      f:close()
-      local cmd = string.format("LUA_CPATH='%s/?.so' %s spec/fixtures/hash_maxmem.lua 2>&1", build, host)
-      local p = assert(io.popen(cmd)); local out = p:read("a"); p:close()
+      local out, why = PL.run_file("spec/fixtures/hash_maxmem.lua")
+      if not out then return pending(why) end
       assert.equal("false\tnot enough memory\nfalse\tnot enough memory\ntrue\ttrue\n", out)
     end)
     it("a stream closed by a finalizer while write/finish convert a number says so", function()
       -- in a fresh small state (spec/fixtures/finalizer_reentry.lua), where
       -- an eager collector runs the finalizers inside the calls
-      local build = os.getenv("PROXYLUA_BUILD") or ("build/" .. _VERSION:sub(5))
       local function reentry(which)
-        local cmd = string.format("LUA_CPATH='%s/?.so' %s/pl-lua spec/fixtures/finalizer_reentry.lua %s 2>&1",
-          build, build, which)
-        local p = assert(io.popen(cmd)); local out = p:read("a"); p:close()
-        return out
+        return PL.run_file("spec/fixtures/finalizer_reentry.lua", which)
       end
       assert.equal("zlib stream is closed\ntrue\n", reentry("zlib_write"))
       assert.equal("zlib stream is closed\ntrue\n", reentry("zlib_finish"))

@@ -4,6 +4,7 @@
 -- counters; the only real-time bounds are the generous ones the issue asks
 -- for (1,000 sleepers within 3 sleep periods, an idle wait using no CPU).
 local loop = require "proxylua.loop"
+local PL = require "spec.helpers.pl_lua"
 local loop_sched = require "proxylua.loop_sched"
 
 local function errmsg(f, ...)
@@ -176,11 +177,7 @@ describe("proxylua.loop", function()
     it("while spawn allocates refuses the task instead of arming it on the freed loop", function()
       -- in a fresh small state (spec/fixtures/finalizer_reentry.lua), where
       -- an eager collector runs the finalizers inside the calls
-      local build = os.getenv("PROXYLUA_BUILD") or ("build/" .. _VERSION:sub(5))
-      local cmd = string.format("LUA_CPATH='%s/?.so' %s/pl-lua spec/fixtures/finalizer_reentry.lua loop_spawn 2>&1",
-        build, build)
-      local p = assert(io.popen(cmd)); local out = p:read("a"); p:close()
-      assert.equal("loop is closed\n0\n", out)
+      assert.equal("loop is closed\n0\n", PL.run_file("spec/fixtures/finalizer_reentry.lua", "loop_spawn"))
     end)
   end)
 
@@ -549,19 +546,8 @@ describe("proxylua.loop", function()
     ]]
 
     it("fails the task that outgrows it, records it, and the loop goes on", function()
-      local build = os.getenv("PROXYLUA_BUILD") or ("build/" .. _VERSION:sub(5))
-      local host = build .. "/pl-lua"
-      local f = io.open(host)
-      if not f then
-        pending("no " .. host .. " (make host)")
-        return
-      end
-      f:close()
-      local path = os.tmpname()
-      f = assert(io.open(path, "w")); f:write(script); f:close()
-      local cmd = ("LUA_CPATH='%s/?.so' %s %s 2>&1"):format(build, host, path)
-      local p = assert(io.popen(cmd)); local out = p:read("a"); p:close()
-      os.remove(path)
+      local out, why = PL.run(script)
+      if not out then return pending(why) end
       assert.equal(table.concat({
         "true\t0",
         "2\t0\ttrue\tnot enough memory\tnil\tnil",

@@ -2,6 +2,7 @@
 -- spec/fixtures/map (answers taken from real HAProxy 2.6), the file format,
 -- error texts, -i, the update API, reload and sharing between maps.
 local Map = require "proxylua.map"
+local PL = require "spec.helpers.pl_lua"
 
 local FIX = "spec/fixtures/map/"
 local METHODS = { "str", "beg", "end", "sub", "dir", "dom", "reg", "int", "ip" }
@@ -507,12 +508,8 @@ describe("proxylua.map", function()
     it("a finalizer releasing the map while a call converts a number key or pushes a string is survived", function()
       -- in a fresh small state (spec/fixtures/finalizer_reentry.lua), where
       -- an eager collector runs the finalizers inside the calls
-      local build = os.getenv("PROXYLUA_BUILD") or ("build/" .. _VERSION:sub(5))
       local function reentry(which)
-        local cmd = string.format("LUA_CPATH='%s/?.so' %s/pl-lua spec/fixtures/finalizer_reentry.lua %s 2>&1",
-          build, build, which)
-        local p = assert(io.popen(cmd)); local out = p:read("a"); p:close()
-        return out
+        return PL.run_file("spec/fixtures/finalizer_reentry.lua", which)
       end
       for _, f in ipairs({ "lookup", "slookup", "set", "add", "del" }) do
         local fname = f == "slookup" and "lookup" or f
@@ -610,29 +607,20 @@ describe("proxylua.map", function()
       assert.are.equal(base, Map._shared_count())
     end)
     it("private maps count against tune.lua.maxmem, the shared copy does not", function()
-      local build = os.getenv("PROXYLUA_BUILD") or ("build/" .. _VERSION:sub(5))
       local t = {}
       for i = 1, 20000 do t[#t + 1] = "key" .. i .. " value" .. i end
       local f = tmpfile(table.concat(t, "\n"))
-      local cmd = string.format("LUA_CPATH='%s/?.so' %s/pl-lua spec/fixtures/map_maxmem.lua %s 2>&1",
-        build, build, f)
-      local p = assert(io.popen(cmd)); local out = p:read("a"); p:close()
+      local out = PL.run_file("spec/fixtures/map_maxmem.lua", f)
       os.remove(f)
       assert.are.equal("false\tnot enough memory\n2\nvalue19999\ttrue\n" ..
         "false\tnot enough memory\tvalue1\n", out)
     end)
     it("lookup_all failing for memory while building its result leaks nothing", function()
-      local build = os.getenv("PROXYLUA_BUILD") or ("build/" .. _VERSION:sub(5))
-      local cmd = string.format("LUA_CPATH='%s/?.so' %s/pl-lua spec/fixtures/map_lookup_all_oom.lua 2>&1",
-        build, build)
-      local p = assert(io.popen(cmd)); local out = p:read("a"); p:close()
+      local out = PL.run_file("spec/fixtures/map_lookup_all_oom.lua")
       assert.are.equal("true\ttrue\ttrue\n", out)
     end)
     it("a bad key's message failing for memory leaks nothing (set, new from a table or text)", function()
-      local build = os.getenv("PROXYLUA_BUILD") or ("build/" .. _VERSION:sub(5))
-      local cmd = string.format("LUA_CPATH='%s/?.so' %s/pl-lua spec/fixtures/map_error_oom.lua 2>&1",
-        build, build)
-      local p = assert(io.popen(cmd)); local out = p:read("a"); p:close()
+      local out = PL.run_file("spec/fixtures/map_error_oom.lua")
       assert.are.equal("true\ttrue\ttrue\n", out)
     end)
     it("tostring tells", function()

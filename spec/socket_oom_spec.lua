@@ -77,21 +77,12 @@ local script = [[
   print(opened(base))
 ]]
 
+local PL = require "spec.helpers.pl_lua"
+
 describe("proxylua.socket out of memory", function()
   it("fails cleanly at every allocation, keeps data whole, leaks no descriptor", function()
-    local build = os.getenv("PROXYLUA_BUILD") or ("build/" .. _VERSION:sub(5))
-    local host = build .. "/pl-lua"
-    local f = io.open(host)
-    if not f then
-      pending("no " .. host .. " (make host)")
-      return
-    end
-    f:close()
-    local path = os.tmpname()
-    f = assert(io.open(path, "w")); f:write(script); f:close()
-    local cmd = ("LUA_CPATH='%s/?.so' LUA_PATH='./?.lua' timeout 120 %s %s 2>&1"):format(build, host, path)
-    local p = assert(io.popen(cmd)); local out = p:read("a"); p:close()
-    os.remove(path)
+    local out, why = PL.run(script)
+    if not out then return pending(why) end
     assert.equal("0\t185\ttrue\ttrue\tnot enough memory\n0\n", out)
   end)
 end)

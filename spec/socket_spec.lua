@@ -1036,19 +1036,8 @@ while True:
 
     -- Runs code under pl-lua; nil when the host is not built.
     local function host_run(code)
-      local build = os.getenv("PROXYLUA_BUILD") or ("build/" .. _VERSION:sub(5))
-      local host = build .. "/pl-lua"
-      local f = io.open(host)
-      if not f then
-        pending("no " .. host .. " (make host)")
-        return nil
-      end
-      f:close()
-      local path = os.tmpname()
-      f = assert(io.open(path, "w")); f:write(code); f:close()
-      local cmd = ("LUA_CPATH='%s/?.so' timeout 60 %s %s 2>&1"):format(build, host, path)
-      local p = assert(io.popen(cmd)); local out = p:read("a"); p:close()
-      os.remove(path)
+      local out, why = require("spec.helpers.pl_lua").run(code)
+      if not out then pending(why) end
       return out
     end
 
