@@ -7,22 +7,8 @@ local loop = require "proxylua.loop"
 
 local clock = os.clock
 
-local function report(name, ours, base, n, unit)
-  local o, b = ours / n * 1e9, base / n * 1e9
-  print(("%s: ours %.1f ns/%s, baseline %.1f ns/%s, ratio %.2fx")
-    :format(name, o, unit or "op", b, unit or "op", o / b))
-end
-
--- best of a few rounds, to shed scheduler noise
-local function best(rounds, f)
-  local m = math.huge
-  for _ = 1, rounds do
-    collectgarbage()
-    local t = f()
-    if t < m then m = t end
-  end
-  return m
-end
+local R = require "bench.report"
+local report, best = R.report, R.best
 
 local N = 200000
 

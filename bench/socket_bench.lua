@@ -12,21 +12,8 @@ local ls = require "socket"
 local now = ls.gettime
 io.stdout:setvbuf("line")
 
-local function report(name, ours, base, n, unit)
-  local o, b = ours / n * 1e9, base / n * 1e9
-  print(("%s: ours %.1f ns/%s, baseline %.1f ns/%s, ratio %.2fx")
-    :format(name, o, unit or "op", b, unit or "op", o / b))
-end
-
-local function best(rounds, f)
-  local m = math.huge
-  for _ = 1, rounds do
-    collectgarbage()
-    local t = f()
-    if t < m then m = t end
-  end
-  return m
-end
+local R = require "bench.report"
+local report, best = R.report, R.best
 
 -- The echo peer process: every connection echoes until the client closes.
 local ECHO = [[
