@@ -313,11 +313,7 @@ describe_real("core.tcp() with real sockets in the harness", function()
       end
       return h
     end
-    local function lines(text)
-      local out = {}
-      for l in text:gmatch("([^\n]*)\n") do out[#out + 1] = l end
-      return out
-    end
+    local lines = S.lines
     for _, name in ipairs(S.names) do
       if S.known_gaps[name] then
         pending(name .. " (known gap: " .. S.known_gaps[name] .. ")")

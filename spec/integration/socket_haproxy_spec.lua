@@ -29,11 +29,7 @@ local function same_lines(a, b)
   return true
 end
 
-local function lines(text)
-  local out = {}
-  for l in text:gmatch("([^\n]*)\n") do out[#out + 1] = l end
-  return out
-end
+local lines = S.lines
 
 -- Lua source for name -> list of lines, in S.names order.
 local function golden(results)
