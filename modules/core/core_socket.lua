@@ -527,15 +527,13 @@ local function network_class(rt)
 
   U.export(methods)
   for _, f in pairs(methods) do trampolines[f] = true end
-  -- Made outside any loop task, so that proxylua.socket's rule 2 (a yield
-  -- before connect kills the socket) never applies here: 2.6 counts forced
-  -- yields too (checked live), and the harness's own Lua between core.tcp()
-  -- and connect would move them, killing sockets at random. Actions and
-  -- tasks behave alike.
+  -- Exempt from proxylua.socket's rule 2 (a yield before connect kills the
+  -- socket): 2.6 counts forced yields too (checked live), and the harness's
+  -- own Lua between core.tcp() and connect would move them, killing sockets
+  -- at random. Actions and tasks behave alike.
+  local SOCKET_OPTS = { yield_kills = false }
   return function()
-    local ok, sock = coroutine.resume(coroutine.create(lib.tcp), l)
-    if not ok then error(sock, 0) end
-    return U.new(mt, nil, { sock = sock })
+    return U.new(mt, nil, { sock = lib.tcp(l, SOCKET_OPTS) })
   end
 end
 

@@ -400,13 +400,24 @@ static int sk_settimeout(lua_State *L)
 
 /* ---- construction ----------------------------------------------------- */
 
-/* socket.tcp(l): a new, unconnected Socket waiting through loop l. */
+/* socket.tcp(l [, opts]): a new, unconnected Socket waiting through loop
+ * l. opts.yield_kills = false exempts it from rule 2 (a harness whose own
+ * Lua runs between core.tcp() and connect would otherwise move the yields). */
 static int sk_tcp(lua_State *L)
 {
 	lloop *lp = luaL_testudata(L, 1, LOOP_MT);
 	lsock *s;
 	void *ud;
 	lua_Alloc alloc = lua_getallocf(L, &ud);
+	int yield_kills = 1;
+
+	if (!lua_isnoneornil(L, 2)) {
+		luaL_checktype(L, 2, LUA_TTABLE);
+		lua_getfield(L, 2, "yield_kills");
+		if (!lua_isnil(L, -1))
+			yield_kills = lua_toboolean(L, -1);
+		lua_pop(L, 1);
+	}
 
 	if (lp == NULL) {
 		int t = lua_type(L, 1);
@@ -434,7 +445,7 @@ static int sk_tcp(lua_State *L)
 	lua_rawseti(L, 2, 0);
 	lua_pushvalue(L, lua_upvalueindex(1));
 	lua_setmetatable(L, 2);
-	if (lp != NULL) {
+	if (lp != NULL && yield_kills) {
 		ltask *t = running(lp, L);
 		if (t != NULL) {
 			s->creator = t;
