@@ -1232,7 +1232,7 @@ describe("editor support files", function()
   -- PROXYLUA_REGEN=1 rewrites the Fetches/Converters part of
   -- modules/core/core_types.lua from the emulation's keyword tables.
   local function regen()
-    local S = require "proxylua.core_samples"
+    local S = require "proxylua.core.kw.samples"
     local function names(t)
       local o = {}
       for k in pairs(t) do o[#o + 1] = k end
@@ -1264,7 +1264,7 @@ describe("editor support files", function()
     for k, v in pairs(h.core) do
       if type(v) == "function" then assert.truthy(text:find("function core." .. k .. "(", 1, true), k) end
     end
-    local S = require "proxylua.core_samples"
+    local S = require "proxylua.core.kw.samples"
     for k in pairs(getmetatable(S.new_fetches({})).__index) do
       assert.truthy(text:find("---@field " .. k .. " fun(self: Fetches", 1, true), k)
     end

@@ -19,7 +19,7 @@ end
 local real = haproxy_core()
 if real then return real end
 
-local E = require "proxylua.core_env"
+local E = require "proxylua.core.exec.executor"
 
 local existing = rawget(G, "core")
 if type(existing) == "table" and E.rt_of[existing] then return existing end

@@ -2,10 +2,10 @@
 -- haproxy-lua-api.md 3.9, 3.10). The response is recorded, not written:
 --   applet[0].out = { status, reason, headers (ordered), chunks = {...},
 --                     started, chunked, broken }
-local U = require "proxylua.core_util"
-local V = require "proxylua.core_vars"
-local msg = require "proxylua.core_msg"
-local samples = require "proxylua.core_samples"
+local U = require "proxylua.core.base.util"
+local V = require "proxylua.core.stream.vars"
+local msg = require "proxylua.core.stream.message"
+local samples = require "proxylua.core.kw.samples"
 
 local select, tostring = select, tostring
 local checkstring, checkinteger, raise = U.checkstring, U.checkinteger, U.raise

@@ -7,14 +7,13 @@
 -- an action, fetch, converter, service, task or CLI command is reported with
 -- the script's file and line: a warning (h:blocking_calls(), and a line on
 -- stderr), or, in strict mode, an error that fails the test.
-local E = require "proxylua.core_env"
+local E = require "proxylua.core.exec.executor"
 
 local B = {}
 
 -- Our own files: their calls (log echo...) are the harness's, not the script's.
 local function internal(src)
-  return src:find("proxylua/core_", 1, true) or src:find("modules/core/core_", 1, true)
-    or src:find("proxylua/testing", 1, true) or src:find("modules/core/testing", 1, true)
+  return E.internal(src)
     or src:find("proxylua/loop_sched", 1, true) or src:find("modules/loop/loop_sched", 1, true)
 end
 

@@ -4,8 +4,8 @@
 -- cookies, length-prefixed payloads, TLS details from the request
 -- description. Results and errors checked against live HAProxy 2.6.12 where
 -- a plain request can show them (spec/integration/core_kw_haproxy_spec.lua).
-local U = require "proxylua.core_util"
-local msg = require "proxylua.core_msg"
+local U = require "proxylua.core.base.util"
+local msg = require "proxylua.core.stream.message"
 local native = require "proxylua.core_native"
 
 local sbyte = string.byte

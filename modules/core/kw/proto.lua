@@ -4,8 +4,8 @@
 -- fails from Lua) were checked against live HAProxy 2.6.12
 -- (spec/integration/core_kw_haproxy_spec.lua). Called by core_samples.lua.
 local native = require "proxylua.core_native"
-local V = require "proxylua.core_vars"
-local U = require "proxylua.core_util"
+local V = require "proxylua.core.stream.vars"
+local U = require "proxylua.core.base.util"
 
 local sbyte, sformat = string.byte, string.format
 

@@ -5,9 +5,9 @@
 --            listeners = { "sock-1" },
 --            servers = { s1 = { addr = "127.0.0.1:8080", weight = 1, maxconn = 0,
 --                               puid = 1 } } } }
-local U = require "proxylua.core_util"
-local ST = require "proxylua.core_stktable"
-local misc = require "proxylua.core_misc"
+local U = require "proxylua.core.base.util"
+local ST = require "proxylua.core.kw.stktable"
+local misc = require "proxylua.core.base.formats"
 
 local P = {}
 

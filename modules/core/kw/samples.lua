@@ -2,11 +2,11 @@
 -- their argument specs, computed from the stream description, and the
 -- Fetches / Converters classes behind txn.f, txn.sf, txn.c, txn.sc
 -- (runtime.md 3.2, 3.3; hashes.md 1).
-local U = require "proxylua.core_util"
-local misc = require "proxylua.core_misc"
-local msg = require "proxylua.core_msg"
+local U = require "proxylua.core.base.util"
+local misc = require "proxylua.core.base.formats"
+local msg = require "proxylua.core.stream.message"
 local native = require "proxylua.core_native"
-local V = require "proxylua.core_vars"
+local V = require "proxylua.core.stream.vars"
 
 local type, select, tostring, ipairs = type, select, tostring, ipairs
 local sformat, sbyte, schar = string.format, string.byte, string.char
@@ -387,7 +387,7 @@ cdef("word", "str", { min = 2, "sint", "str", "sint" }, field_like(true))
 
 local classes -- loaded lazily (core_classes needs core_util only)
 cdef("regsub", "str", { min = 2, "reg", "str", "str" }, function(i, a)
-  classes = classes or require "proxylua.core_classes"
+  classes = classes or require "proxylua.core.classes.map"
   local re, repl, global = a[1], a[2], (a[3] or ""):find("g", 1, true)
   local s, out, pos = i.v, {}, 1
   while pos <= #s + 1 do
@@ -486,16 +486,16 @@ for _, m in ipairs({ "map", "map_str", "map_beg", "map_sub", "map_dir", "map_dom
 end
 
 -- Less common keywords live in their own file.
-require("proxylua.core_kw_extra")({
+require("proxylua.core.kw.extra")({
   def = def, cdef = cdef, str = str, sint = sint, bool = bool, addr = addr,
   reqmsg = reqmsg, resmsg = resmsg, hash_fn = hash_fn, F = F, C = C, NOARG = NOARG,
   hdr_fetch = hdr_fetch, cook = cook, cook_cnt = cook_cnt, var_or_int = var_or_int,
 })
-require("proxylua.core_kw_proto")({ cdef = cdef, str = str, sint = sint, bool = bool,
+require("proxylua.core.kw.proto")({ cdef = cdef, str = str, sint = sint, bool = bool,
   NOARG = NOARG, hash_fn = hash_fn })
-require("proxylua.core_kw_more")({ def = def, str = str, sint = sint, bool = bool, F = F,
+require("proxylua.core.kw.more")({ def = def, str = str, sint = sint, bool = bool, F = F,
   NOARG = NOARG, reqmsg = reqmsg, hash_fn = hash_fn })
-require("proxylua.core_stktable").install({ cdef = cdef, def = def, sint = sint, bool = bool })
+require("proxylua.core.kw.stktable").install({ cdef = cdef, def = def, sint = sint, bool = bool })
 
 ----------------------------------------------------------------------------
 -- Arguments from Lua (runtime.md 2.2): numbers and booleans become integers

@@ -1,10 +1,10 @@
 -- Less common HAProxy 2.6 fetches and converters (authentication headers,
 -- value fetches, JSON/JWT queries, byte-order and trimming converters,
 -- set-var/unset-var...). Called by core_samples.lua with its helpers.
-local U = require "proxylua.core_util"
-local misc = require "proxylua.core_misc"
-local msg = require "proxylua.core_msg"
-local V = require "proxylua.core_vars"
+local U = require "proxylua.core.base.util"
+local misc = require "proxylua.core.base.formats"
+local msg = require "proxylua.core.stream.message"
+local V = require "proxylua.core.stream.vars"
 
 local sformat, sbyte = string.format, string.byte
 

@@ -13,8 +13,8 @@
 -- chunk the script sends; replies are queued for receive(). Data that never
 -- comes behaves as a fired settimeout (socket.md §5): partial counts and
 -- "*a" come back as success, a partial "*l" line is lost.
-local U = require "proxylua.core_util"
-local misc = require "proxylua.core_misc"
+local U = require "proxylua.core.base.util"
+local misc = require "proxylua.core.base.formats"
 
 local select, type, tostring, tonumber = select, type, tostring, tonumber
 local sformat = string.format
@@ -198,7 +198,7 @@ local function fake_class(rt)
     local s = st(self)
     if rt.phase == "init" then
       -- runtime.md 1.7: connect returns nothing, then the watchdog aborts
-      require("proxylua.core_env").die(rt, "Socket:connect() in an init function: HAProxy 2.6 "
+      require("proxylua.core.exec.executor").die(rt, "Socket:connect() in an init function: HAProxy 2.6 "
         .. "hangs there and its watchdog kills the process about 2 s after startup")
     end
     if s.state == "dead" then return nil end
@@ -386,7 +386,7 @@ local function network_class(rt)
   if not ok or type(lib) ~= "table" or type(lib.tcp) ~= "function" then
     raise("proxylua: core.tcp() needs proxylua.socket, or a harness peer (opts.tcp)", 2)
   end
-  local E = require "proxylua.core_env"
+  local E = require "proxylua.core.exec.executor"
   local sched = rt.sched
   if not SK.install(sched) then
     raise("proxylua: real sockets need the event loop scheduler (proxylua.loop)", 2)

@@ -1,7 +1,7 @@
 -- The small global classes of the emulated state: Map (over proxylua.map),
 -- Regex (over PCRE2 in proxylua.core_native), Concat (over proxylua.concat),
 -- and the pattern references that core.set_map/add_acl update.
-local U = require "proxylua.core_util"
+local U = require "proxylua.core.base.util"
 local native = require "proxylua.core_native"
 
 local type, select, pairs = type, select, pairs

@@ -6,16 +6,16 @@
 --   local h = testing.load("auth.lua", { proxies = {...} })
 --   local r = h:action("auth", { path = "/x", headers = { Authorization = "..." } })
 --   assert.equal("deny", r.verdict)
-local E = require "proxylua.core_env"
-local U = require "proxylua.core_util"
-local V = require "proxylua.core_vars"
-local msg = require "proxylua.core_msg"
-local txnlib = require "proxylua.core_txn"
-local applet = require "proxylua.core_applet"
-local classes = require "proxylua.core_classes"
-local schedlib = require "proxylua.core_sched"
-local blocking = require "proxylua.testing_blocking"
-local sockets = require "proxylua.core_socket"
+local E = require "proxylua.core.exec.executor"
+local U = require "proxylua.core.base.util"
+local V = require "proxylua.core.stream.vars"
+local msg = require "proxylua.core.stream.message"
+local txnlib = require "proxylua.core.classes.txn"
+local applet = require "proxylua.core.classes.applet"
+local classes = require "proxylua.core.classes.map"
+local schedlib = require "proxylua.core.base.sched"
+local blocking = require "proxylua.testing.blocking"
+local sockets = require "proxylua.core.classes.socket"
 local okls, loop_sched = pcall(require, "proxylua.loop_sched")
 if not okls then loop_sched = nil end
 
@@ -803,7 +803,7 @@ run) is kept per argument list, as HAProxy runs it once per filter line. ]]
 function H:filter(name, desc, opts)
   opts = opts or {}
   local rt = self.rt
-  local FL = require "proxylua.core_filter"
+  local FL = require "proxylua.core.rules.filter"
   local key = name .. "\0" .. table.concat(opts.args or {}, "\0")
   self.filter_confs = self.filter_confs or {}
   local conf = self.filter_confs[key]

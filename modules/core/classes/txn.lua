@@ -5,13 +5,13 @@
 --   { rt, mode = "http"|"tcp", dir = "req"|"res", http_req = msg, http_res = msg,
 --     src, src_port, dst, dst_port, ssl, sni, frontend, backend, vars = {},
 --     chn = { req = {input=, output=}, res = {...} }, priv, loglevel = 0 }
-local U = require "proxylua.core_util"
-local E = require "proxylua.core_env"
-local V = require "proxylua.core_vars"
-local msg = require "proxylua.core_msg"
-local samples = require "proxylua.core_samples"
+local U = require "proxylua.core.base.util"
+local E = require "proxylua.core.exec.executor"
+local V = require "proxylua.core.stream.vars"
+local msg = require "proxylua.core.stream.message"
+local samples = require "proxylua.core.kw.samples"
 local native = require "proxylua.core_native"
-local classes = require "proxylua.core_classes"
+local classes = require "proxylua.core.classes.map"
 
 local type, select, tostring, pairs, ipairs = type, select, tostring, pairs, ipairs
 local checkstring, checkinteger, nargs, raise = U.checkstring, U.checkinteger, U.nargs, U.raise

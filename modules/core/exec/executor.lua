@@ -2,9 +2,9 @@
 -- filter, Map, Regex, CertCache), the registrations a script makes, and the
 -- executor that runs registered functions in coroutines with HAProxy's
 -- context rules (runtime.md 1.1, 2.1-2.5, 5).
-local U = require "proxylua.core_util"
-local misc = require "proxylua.core_misc"
-local schedlib = require "proxylua.core_sched"
+local U = require "proxylua.core.base.util"
+local misc = require "proxylua.core.base.formats"
+local schedlib = require "proxylua.core.base.sched"
 local native = require "proxylua.core_native"
 
 local type, select, tostring, pairs, ipairs = type, select, tostring, pairs, ipairs
@@ -74,10 +74,13 @@ end
 -- Lua files are hidden: the C trampoline in front of them stands for
 -- HAProxy's C function.
 
+-- Our own Lua files, installed (proxylua/core/..., proxylua/testing...) or
+-- run from the source tree (modules/core/<layer>/, modules/testing/).
 local function internal(src)
-  return src:find("proxylua/core_", 1, true) or src:find("modules/core/core_", 1, true)
-    or src:find("proxylua/testing", 1, true) or src:find("modules/core/testing", 1, true)
+  return src:find("proxylua/core/", 1, true) or src:find("modules/core/", 1, true)
+    or src:find("proxylua/testing", 1, true) or src:find("modules/testing/", 1, true)
 end
+E.internal = internal
 
 local function frame_text(ar, as_c)
   local loc
@@ -621,7 +624,7 @@ local function new_core(rt)
     local ctx = E.current(rt)
     if ctx then ctx.sockets = true end
     if not rt.new_socket then
-      local sockets = require "proxylua.core_socket"
+      local sockets = require "proxylua.core.classes.socket"
       rt.tcp_peer = rt.tcp_peer or sockets.NETWORK
       rt.new_socket = sockets.class(rt)
     end
@@ -633,7 +636,7 @@ local function new_core(rt)
   function core.httpclient()
     if rt.phase ~= "runtime" then return nil end
     if rt.upstream then
-      rt.new_httpclient = rt.new_httpclient or require("proxylua.core_httpclient").class(rt)
+      rt.new_httpclient = rt.new_httpclient or require("proxylua.core.classes.httpclient").class(rt)
       return rt.new_httpclient()
     end
     local ok, hc = pcall(require, "proxylua.httpclient")
@@ -790,7 +793,7 @@ function E.new(opts)
   rt.act = new_act(rt)
   rt.filter = new_filter(rt)
   rt.CertCache = new_certcache()
-  local classes = require "proxylua.core_classes"
+  local classes = require "proxylua.core.classes.map"
   rt.Map = classes.map_class(rt)
   rt.Regex = classes.regex_class(rt)
   rt.new_concat = classes.concat_factory(rt)
@@ -866,7 +869,7 @@ end
 -- (errors are fatal: returned as nil, text), queues the tasks.
 function RT:start()
   if self.phase ~= "body" then return true end
-  local proxy = require "proxylua.core_proxy"
+  local proxy = require "proxylua.core.classes.proxy"
   proxy.install(self)
   self.phase = "init"
   for _, fn in ipairs(self.reg.init) do

@@ -10,8 +10,8 @@
 --                                             use = 1, expire = 5000, idle = 0 } } }
 -- `use` is how many streams track the entry; rate counters hold the
 -- current rate as a plain integer.
-local U = require "proxylua.core_util"
-local misc = require "proxylua.core_misc"
+local U = require "proxylua.core.base.util"
+local misc = require "proxylua.core.base.formats"
 
 local sformat, mtointeger = string.format, math.tointeger
 

@@ -3,11 +3,11 @@
 -- line: the registration function runs once per configuration, every stream
 -- gets an instance from Class:new(), and the callbacks run in HAProxy's
 -- order. Callbacks cannot yield (they are always "final" in 2.6).
-local U = require "proxylua.core_util"
-local E = require "proxylua.core_env"
-local msg = require "proxylua.core_msg"
+local U = require "proxylua.core.base.util"
+local E = require "proxylua.core.exec.executor"
+local msg = require "proxylua.core.stream.message"
 local native = require "proxylua.core_native"
-local classes = require "proxylua.core_classes"
+local classes = require "proxylua.core.classes.map"
 
 local select, type = select, type
 local checkstring, checkinteger, raise = U.checkstring, U.checkinteger, U.raise
