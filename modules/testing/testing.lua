@@ -7,13 +7,14 @@
 --   local r = h:action("auth", { path = "/x", headers = { Authorization = "..." } })
 --   assert.equal("deny", r.verdict)
 local E = require "proxylua.core.exec.executor"
+local Proc = require "proxylua.core.exec.process"
+local RT = require "proxylua.core.state.runtime"
 local U = require "proxylua.core.base.util"
 local V = require "proxylua.core.stream.vars"
-local msg = require "proxylua.core.stream.message"
-local txnlib = require "proxylua.core.classes.txn"
-local applet = require "proxylua.core.classes.applet"
-local classes = require "proxylua.core.classes.map"
-local schedlib = require "proxylua.core.base.sched"
+local TXN = require "proxylua.core.classes.txn"
+local Stream = require "proxylua.core.stream.stream"
+local R = require "proxylua.core.rules.run"
+local MAP = require "proxylua.core.classes.map"
 local blocking = require "proxylua.testing.blocking"
 local sockets = require "proxylua.core.classes.socket"
 local okls, loop_sched = pcall(require, "proxylua.loop_sched")
@@ -29,7 +30,6 @@ T.HAPROXY_CPATH = "/usr/local/lib/lua/5.3/?.so;/usr/lib/x86_64-linux-gnu/lua/5.3
   .. "/usr/lib/lua/5.3/?.so;/usr/local/lib/lua/5.3/loadall.so;./?.so"
 
 T.act = { CONTINUE = 0, STOP = 1, YIELD = 2, ERROR = 3, DONE = 4, DENY = 5, ABORT = 6, INVALID = 7 }
-local VERDICT = { [0] = "continue", "stop", "yield", "error", "done", "deny", "abort", "invalid" }
 
 ----------------------------------------------------------------------------
 -- Fresh globals per load (one emulated Lua state), with their own package
@@ -219,14 +219,14 @@ end
 function T.new(opts)
   opts = opts or {}
   local G = new_globals(opts)
-  local process = opts.process or E.new_process(opts)
+  local process = opts.process or Proc.new(opts)
   local limits = limits_of(opts.tune, opts.sched ~= nil)
   local sched = opts.sched
   if not sched and loop_sched and opts.scheduler ~= "simple" then
     sched = loop_sched.new{ virtual = opts.clock ~= "real", now = opts.now,
                             forced_yield = limits.forced_yield, timeout = false }
   end
-  local rt = E.new({ G = G, process = process, thread = opts.thread, sched = sched,
+  local rt = RT.new({ G = G, process = process, thread = opts.thread, sched = sched,
                      echo = opts.echo, debug = opts.debug, now = opts.now })
   rt.limits = limits
   rt.version = vnum(opts.haproxy)
@@ -260,10 +260,10 @@ function T.new(opts)
     rt.tcp_peer = opts.tcp
   end
   for file in pairs(opts.maps or {}) do
-    classes.ref_for(rt, file, "map").maps_loaded = true
+    MAP.ref_for(rt, file, "map").maps_loaded = true
   end
   for file, content in pairs(opts.acls or {}) do
-    local ref = classes.ref_for(rt, file, "acl")
+    local ref = MAP.ref_for(rt, file, "acl")
     if type(content) == "table" then
       for _, k in ipairs(content) do rt.patref_add(ref, k) end
     end
@@ -326,7 +326,7 @@ end
 -- process (shared proc variables and pattern references).
 function T.per_thread(file, n, opts)
   opts = opts or {}
-  local process = E.new_process(opts)
+  local process = Proc.new(opts)
   local list = {}
   for i = 1, n do
     local o = copy(opts)
@@ -401,82 +401,25 @@ end
 local Tx = {}
 Tx.__index = Tx
 
---[[ Request description:
-  method ("GET"), path ("/") or uri, query, version ("1.1"), headers (list of
-  "Name: value" or {name, value}, or a map name -> value|list), body,
-  src ("127.0.0.1"), src_port (40000), dst ("127.0.0.1"), dst_port (8080),
-  ssl, sni, alpn, mode ("http" | "tcp"), frontend ("fe"), backend ("be"),
-  vars ({["txn.x"] = v}), input (tcp: request bytes), response (server's
-  response for http-res actions: {status, reason, headers, body}),
-  session (testing.session(): one connection for several requests). ]]
+-- h:transaction(request) -> tx: a stream built from a request description
+-- (see Stream.new in proxylua/core/stream/stream.lua for its fields) and the
+-- TXN object a script gets for it.
 function H:transaction(desc)
-  desc = desc or {}
-  local mode = desc.mode or "http"
-  local s = {
-    rt = self.rt, mode = mode, dir = "req", vars = {},
-    src = desc.src or "127.0.0.1", src_port = desc.src_port or 40000,
-    dst = desc.dst or "127.0.0.1", dst_port = desc.dst_port or 8080,
-    ssl = desc.ssl or false, sni = desc.sni, alpn = desc.alpn, client_cert = desc.client_cert,
-    frontend = desc.frontend or "fe", backend = desc.backend or "be",
-    fe_id = desc.fe_id or 1, be_id = desc.be_id or 1, loglevel = 0,
-    unique_id = desc.unique_id, env = desc.env, not_first = desc.not_first,
-    desc = desc, -- the whole description, for fetches reading less common fields
-  }
-  if mode == "http" then
-    local uri = desc.uri
-    if not uri then
-      uri = desc.path or "/"
-      if desc.query then uri = uri .. "?" .. desc.query end
-    end
-    s.http_req = { method = desc.method or "GET", uri = uri, version = desc.version or "1.1",
-                   headers = msg.headers(desc.headers), body = desc.body or "" }
-    if desc.body and #desc.body > 0 and #msg.get(s.http_req, "content-length") == 0
-       and #msg.get(s.http_req, "transfer-encoding") == 0 then
-      msg.add(s.http_req, "content-length", tostring(#desc.body))
-    end
-  end
-  -- TCP input: a string, or a list of chunks arriving one per wait
-  local function channel(input)
-    if type(input) == "table" then
-      local pending = {}
-      for i = 2, #input do pending[#pending + 1] = input[i] end
-      return { input = input[1] or "", output = "", pending = pending }
-    end
-    return { input = input or "", output = "" }
-  end
-  s.chn = { req = channel(desc.input), res = channel(desc.res_input) }
-  s.vars_get = function(name) return V.get(s, name) end
-  for name, v in pairs(desc.vars or {}) do V.set(s, name, U.lua2smp(v)) end
-  -- a session shared by several requests (keep-alive): sess.* variables,
-  -- http_first_req
-  if desc.session then
-    local sess = desc.session
-    sess.vars = sess.vars or {}
-    sess.requests = (sess.requests or 0) + 1
-    s.vars.sess = sess.vars
-    s.not_first = sess.requests > 1
-  end
+  local s = Stream.new(self.rt, desc)
   local tx = setmetatable({ h = self, stream = s, steps = {} }, Tx)
-  tx.txn = txnlib.new_txn(s)
-  if desc.response then tx:set_response(desc.response) end
+  tx.txn = TXN.new_txn(s)
   return tx
 end
 
 -- The server's response, for http-res actions.
 function Tx:set_response(r)
-  local s = self.stream
-  s.http_res = { status = r.status or 200, reason = r.reason or msg.reason(r.status or 200),
-                 version = r.version or "1.1", headers = msg.headers(r.headers), body = r.body or "" }
+  Stream.set_response(self.stream, r)
   return self
 end
 
--- Move to the response side: req.* variables are gone (runtime.md 3.4).
+-- Move to the response side: req.* variables are gone.
 function Tx:to_response(r)
-  local s = self.stream
-  if r or not s.http_res then self:set_response(r or {}) end
-  s.dir = "res"
-  s.vars.req = nil
-  s.req_vars_gone = true
+  Stream.to_response(self.stream, r)
   return self
 end
 
@@ -510,123 +453,25 @@ local function new_logs(h, from)
 end
 
 -- Run action `name` of ruleset env ("http-req", "http-res", "tcp-req",
--- "tcp-res") with its configuration arguments (strings).
+-- "tcp-res") with its configuration arguments (strings); the result is
+-- R.action's (proxylua/core/rules/run.lua) plus logs and vars.
 function Tx:run(env, name, ...)
-  local h, s, rt = self.h, self.stream, self.h.rt
+  local rt = self.h.rt
   local a = rt:find_action(env, name)
   if not a then
     error(string.format("unknown action 'lua.%s' in the '%s' ruleset", name, env), 2)
   end
   local args = table.pack(...)
   for i = 1, args.n do args[i] = tostring(args[i]) end
-  local rule = (env:match("^http") and (env == "http-req" and "http-request" or "http-response"))
-    or (env == "tcp-req" and "tcp-request content" or "tcp-response content")
-  if args.n < a.nargs then
-    error(string.format("error detected while parsing '%s lua.%s' rule : expect %d arguments.",
-                        rule, name, a.nargs), 2)
-  elseif args.n > a.nargs then
-    error(string.format("'%s lua.%s' expects either 'if' or 'unless' followed by a condition "
-                        .. "but found '%s'.", rule, name, args[a.nargs + 1]), 2)
-  end
-  if env == "http-res" or env == "tcp-res" then
-    if s.dir ~= "res" then self:to_response() end
-  end
+  local bad = R.check_action_args(env, a, args)
+  if bad then error(bad, 2) end
   local log_from = #rt.logs
-  local result = { logs = nil }
-  local runs = 0
-  while true do
-    runs = runs + 1
-    local ctx = { kind = "action", name = name, stream = s }
-    -- each wait lets the next chunk of client/server data arrive; waiting
-    -- with nothing left to arrive ends like an expired inspect-delay
-    local idle = 0
-    ctx.on_wait = function(token)
-      -- a forced yield (no token) is no wait of the script's: nothing arrives
-      if token == nil then return true end
-      local fed = false
-      for _, c in pairs(s.chn) do
-        if c.pending and #c.pending > 0 then
-          c.input = c.input .. table.remove(c.pending, 1)
-          fed = true
-        end
-      end
-      if fed or token ~= schedlib.YIELD then idle = 0 return true end
-      idle = idle + 1
-      return idle <= 1000
-    end
-    local status, val = E.exec(rt, ctx, a.fn, self.txn, table.unpack(args, 1, args.n))
-    local code = 0
-    if status == "ok" then
-      code = U.tointeger(val[val.n]) or 0
-    elseif status == "done" then
-      if val.core then
-        code = val.n > 0 and U.tointeger(val.value) or 0
-      else
-        result.txn_done = true
-        if val.caught and val.reply then
-          -- runtime.md 1.7: HAProxy 2.6.12 segfaulted after this, every time
-          error("proxylua: " .. E.prefix(ctx) .. ": txn:done(reply) was caught by pcall and the "
-            .. "action went on: HAProxy 2.6 crashes (segfault) here", 0)
-        end
-        if val.reply then
-          result.reply = txnlib.render_reply(val.reply, s.http_req and s.http_req.version)
-        else
-          result.closed = true
-        end
-      end
-    elseif status == "error" then
-      E.report(rt, ctx, val)
-      result.error = val
-    elseif status == "expired" then
-      E.alert(rt, E.prefix(ctx) .. ": aborting Lua processing on expired timeout.")
-      result.expired = true
-    end
-    if code == 2 and not result.txn_done and ctx.wake_time and runs < 1000 then
-      local l = rt.sched.loop
-      if l and l:in_task() then
-        l:msleep(ctx.wake_time) -- other transactions run meanwhile
-      else
-        rt.sched:advance(ctx.wake_time)
-      end
-    else
-      result.code = code
-      break
-    end
-  end
-  result.runs = runs
-  local code = result.code
-  result.verdict = result.txn_done and "done" or VERDICT[code] or "continue"
-  if result.verdict == "yield" then result.stalled = true end
-  if s.mode == "http" and not result.txn_done then
-    local page
-    if env == "http-req" then
-      page = ({ [3] = 500, [5] = 403, [6] = 503, [7] = 400 })[code]
-    elseif env == "http-res" then
-      page = ({ [3] = 500, [5] = 200, [7] = 502 })[code]
-    end
-    if page then result.reply = applet.error_page(page) end
-  end
-  if s.mode == "tcp" then
-    result.sent = s.chn.res.sent -- what txn.res:send() put on the way to the client
-    if result.txn_done then result.closed = true end
-  end
-  if result.reply then result.reply.wire = applet.wire(result.reply) end
-  result.logs = new_logs(h, log_from)
+  local result = R.action(rt, self.stream, self.txn, env, a, args)
+  result.logs = new_logs(self.h, log_from)
   result.vars = self:vars()
   self.steps[#self.steps + 1] = result
   self.client = result.reply or self.client
   return result
-end
-
--- The ruleset an action is registered in, when a spec does not say.
-local function pick_env(h, name, desc)
-  if desc and desc.env then return desc.env end
-  for _, e in ipairs({ "http-req", "http-res", "tcp-req", "tcp-res" }) do
-    -- a tcp stream cannot run http actions
-    local usable = not (desc and desc.mode == "tcp" and e:match("^http"))
-    if usable and h.rt:find_action(e, name) then return e end
-  end
-  return "http-req"
 end
 
 --[[ h:action(name, request, arg...) -> result
@@ -641,7 +486,7 @@ end
   result.tx       the transaction (request as forwarded, variables...) ]]
 function H:action(name, desc, ...)
   local tx = self:transaction(desc)
-  local r = tx:run(pick_env(self, name, desc), name, ...)
+  local r = tx:run(R.pick_env(self.rt, name, desc), name, ...)
   r.tx = tx
   r.request = tx.stream.http_req
   r.response = tx.stream.http_res
@@ -654,27 +499,6 @@ local function render(smp)
   return U.smp2str(smp)
 end
 T.render = render
-
--- Turn a registered fetch/converter's outcome into a sample (runtime.md 2.3).
-local function outcome_sample(rt, ctx, status, val)
-  if status == "ok" then
-    if val.n == 0 then return nil end
-    return U.lua2smp(val[val.n])
-  elseif status == "done" then
-    if val.n == 0 then return { t = "bool", v = false } end
-    return U.lua2smp(val.value)
-  elseif status == "error" then
-    E.report(rt, ctx, val)
-    return nil, val
-  elseif status == "yield" then
-    if ctx.kind == "fetch" then
-      E.alert(rt, E.prefix(ctx) .. ": yield not allowed.")
-    else
-      E.alert(rt, E.prefix(ctx) .. ": yield functions like core.tcp() or core.sleep() are not allowed.")
-    end
-    return nil, "yield not allowed"
-  end
-end
 
 --[[ tx:fetch(name, arg...) / h:fetch(name, request, arg...) -> result
   result.sample  {t = type, v = value} or nil (no sample)
@@ -689,9 +513,7 @@ function Tx:fetch(name, ...)
   if args.n > 12 then error("fetch method 'lua." .. name .. "': too many arguments", 2) end
   for i = 1, args.n do args[i] = tostring(args[i]) end
   local log_from = #rt.logs
-  local ctx = { kind = "fetch", name = name, stream = self.stream }
-  local status, val = E.exec(rt, ctx, f.fn, self.txn, table.unpack(args, 1, args.n))
-  local smp, err = outcome_sample(rt, ctx, status, val)
+  local smp, err = R.fetch(rt, self.stream, self.txn, f, args)
   return { sample = smp, value = U.smp2lua(smp), text = render(smp), error = err,
            logs = new_logs(self.h, log_from) }
 end
@@ -708,12 +530,8 @@ function H:converter(name, input, ...)
   if not c then error("unknown converter 'lua." .. name .. "'", 2) end
   local args = table.pack(...)
   for i = 1, args.n do args[i] = tostring(args[i]) end
-  local smp = type(input) == "table" and input or U.lua2smp(input)
-  local str = U.smp2str(smp)
   local log_from = #rt.logs
-  local ctx = { kind = "converter", name = name }
-  local status, val = E.exec(rt, ctx, c.fn, str, table.unpack(args, 1, args.n))
-  local out, err = outcome_sample(rt, ctx, status, val)
+  local out, err = R.converter(rt, c, input, args)
   return { sample = out, value = U.smp2lua(out), text = render(out), error = err,
            logs = new_logs(self, log_from) }
 end
@@ -732,64 +550,15 @@ function H:service(name, desc)
   if svc.mode == "tcp" then
     local tx = self:transaction({ mode = "tcp", src = desc.src, dst = desc.dst,
                                   src_port = desc.src_port, dst_port = desc.dst_port })
-    tx.stream.applet = true
-    local a = applet.new_tcp(tx.stream, desc.input)
-    local ctx = { kind = "service", name = name, mode = "tcp", stream = tx.stream }
-    local ast = U.st(a)
-    ctx.on_wait = function() -- the next chunk of client data arrives
-      if ast.pending and #ast.pending > 0 then
-        ast.input = ast.input .. table.remove(ast.pending, 1)
-      end
-      return true
-    end
-    local status, val = E.exec(rt, ctx, svc.fn, a)
-    local r = { output = table.concat(U.st(a).out.chunks) }
-    if status == "error" then
-      E.report(rt, ctx, val)
-      r.error = val
-    end
+    local r = R.tcp_service(rt, tx.stream, svc, desc.input)
     r.logs = new_logs(self, log_from)
     return r
   end
   local tx = desc.stream and desc or self:transaction(desc)
-  local s = tx.stream
-  s.applet = true
-  local a = applet.new_http(s)
-  local ctx = { kind = "service", name = name, mode = "http", stream = s }
-  local status, val = E.exec(rt, ctx, svc.fn, a)
-  local out = U.st(a).out
-  local res
-  if status == "error" then
-    E.report(rt, ctx, val)
-  end
-  if out.broken then
-    res = { empty = true, broken = out.broken }
-  elseif not out.started then
-    res = applet.error_page(500)
-  else
-    local body = table.concat(out.chunks)
-    res = { status = out.status, reason = out.reason, version = out.version,
-            headers = out.headers, body = body, chunks = out.chunks, chunked = out.chunked }
-    if status == "error" then res.truncated = true end
-    if out.content_length then
-      if #body > out.content_length then
-        res = { empty = true, broken = "more data than content-length: nothing reaches the client" }
-      elseif #body < out.content_length then
-        res.truncated = true
-      end
-    end
-    if s.http_req.method == "HEAD" and not res.empty then
-      res.body, res.chunks = "", {}
-    end
-  end
-  if not res.empty then res.wire = applet.wire(res) end
-  if status == "error" then res.error = val end
+  local res = R.http_service(rt, tx.stream, svc)
   res.logs = new_logs(self, log_from)
-  -- http-response rules may follow: keep the response on the transaction
-  if not res.empty then
-    tx:set_response({ status = res.status, reason = res.reason, headers = res.headers, body = res.body })
-    res.tx = tx
-  end
+  -- http-response rules may follow: the response stays on the transaction
+  if not res.empty then res.tx = tx end
   return res
 end
 
@@ -828,24 +597,10 @@ end
 
 -- h:cli("word word ...", input) -> output as the CLI client reads it.
 function H:cli(line, input)
-  local rt = self.rt
-  local words = {}
-  for w in line:gmatch("%S+") do words[#words + 1] = w end
-  local best, blen
-  for key, c in pairs(rt.reg.cli) do
-    local ok = #c.words <= #words
-    for i = 1, #c.words do if ok and c.words[i] ~= words[i] then ok = false end end
-    if ok and (not blen or #c.words > blen) then best, blen = c, #c.words end
-    local _ = key
-  end
+  local best, words = R.find_cli(self.rt, line)
   if not best then error("Unknown command: '" .. line .. "'", 2) end
   local tx = self:transaction({ mode = "tcp" })
-  tx.stream.applet = true
-  local a = applet.new_tcp(tx.stream, input)
-  local ctx = { kind = "cli", name = best.name, stream = tx.stream }
-  local status, val = E.exec(rt, ctx, best.fn, a, table.unpack(words))
-  if status == "error" then E.report(rt, ctx, val) end
-  return table.concat(U.st(a).out.chunks) .. "\n", status == "error" and val or nil
+  return R.cli(self.rt, tx.stream, best, words, input)
 end
 
 ----------------------------------------------------------------------------

@@ -1,17 +1,17 @@
 -- Pure functions behind core's utilities: log line format, HTTP date
 -- parsers, tokenize, IPv4/IPv6 parsing and matching (runtime.md 5.2-5.5).
-local M = {}
+local fmt = {}
 
 local sbyte, schar, sformat, ssub = string.byte, string.char, string.format, string.sub
 
 ----------------------------------------------------------------------------
 -- Logs
 
-M.LEVELS = { [0] = "emerg", "alert", "crit", "err", "warning", "notice", "info", "debug" }
+fmt.LEVELS = { [0] = "emerg", "alert", "crit", "err", "warning", "notice", "info", "debug" }
 
 -- HAProxy's cleanup of a log message: stop at NUL, every byte that is not
 -- printable ASCII becomes '.', cut to 16383 characters ending in " ...".
-function M.clean(msg)
+function fmt.clean(msg)
   local nul = msg:find("\0", 1, true)
   if nul then msg = ssub(msg, 1, nul - 1) end
   msg = msg:gsub("[^\32-\126]", ".")
@@ -20,14 +20,14 @@ function M.clean(msg)
 end
 
 -- "[info] 327/132612 (pid) : msg": day of year 0-based, local time.
-function M.format_log(level, msg, pid, t)
+function fmt.format_log(level, msg, pid, t)
   local d = os.date("*t", t)
-  return sformat("[%s] %03d/%02d%02d%02d (%d) : %s", M.LEVELS[level], d.yday - 1,
+  return sformat("[%s] %03d/%02d%02d%02d (%d) : %s", fmt.LEVELS[level], d.yday - 1,
                  d.hour, d.min, d.sec, pid, msg)
 end
 
 -- "[ALERT]    (pid) : text": tag left-justified in 10 columns.
-function M.format_alert(tag, msg, pid)
+function fmt.format_alert(tag, msg, pid)
   return sformat("%-10s (%d) : %s", "[" .. tag .. "]", pid, msg)
 end
 
@@ -50,7 +50,7 @@ local function days_from_civil(y, m, d)
   return era * 146097 + doe - 719468
 end
 
-function M.timegm(y, mo, d, h, mi, s)
+function fmt.timegm(y, mo, d, h, mi, s)
   return days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s
 end
 
@@ -66,10 +66,10 @@ local function finish(y, mon, d, h, mi, s)
   -- no range checks: 2.6 normalises (24:00:00 is the next day, 32 Nov is
   -- 2 Dec) and ignores what follows the date
   if not mon then return nil end
-  return wrap32(M.timegm(y, mon, d, h, mi, s))
+  return wrap32(fmt.timegm(y, mon, d, h, mi, s))
 end
 
-function M.imf_date(s)
+function fmt.imf_date(s)
   if type(s) ~= "string" then return nil end
   local dn, d, mon, y, h, mi, sec =
     s:match("^(%a%a%a), (%d%d) (%a%a%a) (%d%d%d%d) (%d%d):(%d%d):(%d%d) GMT")
@@ -77,7 +77,7 @@ function M.imf_date(s)
   return finish(y, mon, d, h, mi, sec)
 end
 
-function M.rfc850_date(s)
+function fmt.rfc850_date(s)
   if type(s) ~= "string" then return nil end
   local dn, d, mon, y, h, mi, sec =
     s:match("^(%a+), (%d%d)%-(%a%a%a)%-(%d%d) (%d%d):(%d%d):(%d%d) GMT")
@@ -86,7 +86,7 @@ function M.rfc850_date(s)
   return finish(y, mon, d, h, mi, sec)
 end
 
-function M.asctime_date(s)
+function fmt.asctime_date(s)
   if type(s) ~= "string" then return nil end
   local dn, mon, d, h, mi, sec, y =
     s:match("^(%a%a%a) (%a%a%a) ([ %d]%d) (%d%d):(%d%d):(%d%d) (%d%d%d%d)")
@@ -94,14 +94,14 @@ function M.asctime_date(s)
   return finish(y, mon, d:gsub(" ", ""), h, mi, sec)
 end
 
-function M.http_date(s)
-  return M.imf_date(s) or M.rfc850_date(s) or M.asctime_date(s)
+function fmt.http_date(s)
+  return fmt.imf_date(s) or fmt.rfc850_date(s) or fmt.asctime_date(s)
 end
 
 -- The http_date converter's output: IMF-fixdate of an epoch (+ offset).
 local DAYNAMES = { [0] = "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat" }
 local MONNAMES = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" }
-function M.format_imf(t)
+function fmt.format_imf(t)
   local d = os.date("!*t", t)
   return sformat("%s, %02d %s %04d %02d:%02d:%02d GMT", DAYNAMES[d.wday - 1], d.day,
                  MONNAMES[d.month], d.year, d.hour, d.min, d.sec)
@@ -110,7 +110,7 @@ end
 ----------------------------------------------------------------------------
 -- tokenize: every byte of seps separates; empty tokens kept unless noblank.
 
-function M.tokenize(s, seps, noblank)
+function fmt.tokenize(s, seps, noblank)
   local out, n = {}, 0
   local set = {}
   for i = 1, #seps do set[sbyte(seps, i)] = true end
@@ -132,7 +132,7 @@ end
 ----------------------------------------------------------------------------
 -- Addresses: IPv4 as a 32-bit integer, IPv6 as 16 bytes (a string).
 
-function M.parse_v4(s)
+function fmt.parse_v4(s)
   if type(s) ~= "string" then return nil end
   local a, b, c, d = s:match("^(%d+)%.(%d+)%.(%d+)%.(%d+)$")
   if not a then return nil end
@@ -141,15 +141,15 @@ function M.parse_v4(s)
   return (a << 24) | (b << 16) | (c << 8) | d
 end
 
-function M.v4tostr(n)
+function fmt.v4tostr(n)
   return sformat("%d.%d.%d.%d", (n >> 24) & 255, (n >> 16) & 255, (n >> 8) & 255, n & 255)
 end
 
-function M.v4toint(s) return M.parse_v4(s) end
-function M.inttov4(n) return M.v4tostr(n & 0xffffffff) end
+function fmt.v4toint(s) return fmt.parse_v4(s) end
+function fmt.inttov4(n) return fmt.v4tostr(n & 0xffffffff) end
 
 -- inet_pton(AF_INET6): returns the 16 raw bytes or nil.
-function M.parse_v6(s)
+function fmt.parse_v6(s)
   if type(s) ~= "string" or not s:find(":", 1, true) then return nil end
   local head, tail = s, nil
   local dc = s:find("::", 1, true)
@@ -164,7 +164,7 @@ function M.parse_v6(s)
     for f in (part .. ":"):gmatch("([^:]*):") do fields[#fields + 1] = f end
     for i, f in ipairs(fields) do
       if allow_v4 and i == #fields and f:find(".", 1, true) then
-        local v4 = M.parse_v4(f)
+        local v4 = fmt.parse_v4(f)
         if not v4 then return nil end
         out[#out + 1] = v4 >> 16
         out[#out + 1] = v4 & 0xffff
@@ -199,11 +199,11 @@ function M.parse_v6(s)
 end
 
 -- RFC 5952 text form, as inet_ntop prints it.
-function M.v6tostr(b)
+function fmt.v6tostr(b)
   local w = {}
   for i = 1, 8 do w[i] = (sbyte(b, 2 * i - 1) << 8) | sbyte(b, 2 * i) end
   if w[1] == 0 and w[2] == 0 and w[3] == 0 and w[4] == 0 and w[5] == 0 and w[6] == 0xffff then
-    return "::ffff:" .. M.v4tostr((w[7] << 16) | w[8])
+    return "::ffff:" .. fmt.v4tostr((w[7] << 16) | w[8])
   end
   local best, blen, cur, clen = nil, 1, nil, 0
   for i = 1, 8 do
@@ -233,7 +233,7 @@ end
 -- inet_aton's shorter decimal forms, which 2.6's parser accepts too:
 -- "a.b.c" (c is 16 bits), "a.b" (b is 24 bits).
 local function parse_v4_loose(s)
-  local v = M.parse_v4(s)
+  local v = fmt.parse_v4(s)
   if v then return v end
   local a, b, c = s:match("^(%d+)%.(%d+)%.(%d+)$")
   if a then
@@ -258,9 +258,9 @@ local function hosts_lookup(name)
   for line in f:lines() do
     line = line:gsub("#.*", "")
     local addr, names = line:match("^%s*(%S+)%s+(.+)$")
-    if addr and M.parse_v4(addr) then
+    if addr and fmt.parse_v4(addr) then
       for n in names:gmatch("%S+") do
-        if n == name then f:close() return M.parse_v4(addr) end
+        if n == name then f:close() return fmt.parse_v4(addr) end
       end
     end
   end
@@ -269,7 +269,7 @@ local function hosts_lookup(name)
 end
 
 -- core.parse_addr: "a.b.c.d[/len|/mask]" or "v6[/len]" -> address record.
-function M.parse_net(s)
+function fmt.parse_net(s)
   if type(s) ~= "string" then return nil end
   local ip, mask = s:match("^([^/]*)/(.*)$")
   ip = ip or s
@@ -282,13 +282,13 @@ function M.parse_net(s)
         if len > 32 then return nil end
         m = len == 0 and 0 or (0xffffffff << (32 - len)) & 0xffffffff
       else
-        m = M.parse_v4(mask)
+        m = fmt.parse_v4(mask)
         if not m then return nil end
       end
     end
     return { family = 4, ip = v4, mask = m }
   end
-  local v6 = M.parse_v6(ip)
+  local v6 = fmt.parse_v6(ip)
   if v6 then
     local len = 128
     if mask then
@@ -313,7 +313,7 @@ end
 
 -- 2.6's test (checked live): a under b's mask equals b under a's mask. So
 -- a network matches its hosts, but "/0" matches nothing more specific.
-function M.match_net(a, b)
+function fmt.match_net(a, b)
   if a.family ~= b.family then return false end
   if a.family == 4 then
     return (a.ip & b.mask) == (b.ip & a.mask)
@@ -321,4 +321,19 @@ function M.match_net(a, b)
   return and6(a.ip, b.mask) == and6(b.ip, a.mask)
 end
 
-return M
+----------------------------------------------------------------------------
+-- Regex replacement strings
+
+-- Substitute \0..\9 in repl with the groups of one match (regsub, rep_*):
+-- pos is the list of start, end positions a regex find returned.
+function fmt.expand(s, pos, repl)
+  return (repl:gsub("\\(%d)", function(d)
+    local i = tonumber(d) * 2 + 1
+    local a, b = pos[i], pos[i + 1]
+    if a then return s:sub(a, b) end
+    return ""
+  end))
+end
+
+
+return fmt

@@ -8,6 +8,7 @@
 --              or nil: nothing listens (HAProxy answers 503 itself)
 local U = require "proxylua.core.base.util"
 local msg = require "proxylua.core.stream.message"
+local E = require "proxylua.core.exec.executor"
 
 local type, pairs, select, tostring = type, pairs, select, tostring
 local raise = U.raise
@@ -95,7 +96,6 @@ function HC.class(rt)
       end
       if not t.url then raise("'get' need a 'url' argument") end
       if not t.url:match("^https?://") then raise("couldn't start the httpclient") end
-      local E = require "proxylua.core.exec.executor"
       local ctx = E.current(rt)
       if not ctx then
         raise("The 'get' function is only allowed in 'frontend', 'backend' or 'task'")

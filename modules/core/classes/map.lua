@@ -1,22 +1,17 @@
--- The small global classes of the emulated state: Map (over proxylua.map),
--- Regex (over PCRE2 in proxylua.core_native), Concat (over proxylua.concat),
--- and the pattern references that core.set_map/add_acl update.
+-- The Map class (over proxylua.map) and the pattern references (map and
+-- ACL files of the process) that core.set_map/add_acl update.
 local U = require "proxylua.core.base.util"
-local native = require "proxylua.core_native"
 
 local type, select, pairs = type, select, pairs
-local checkstring, argerror, raise = U.checkstring, U.argerror, U.raise
+local checkstring, raise = U.checkstring, U.raise
 local sformat = string.format
 
-local C = {}
-
-----------------------------------------------------------------------------
--- Map
+local MAP = {}
 
 local METHODS = { found = 0, bool = 1, int = 2, ip = 3, bin = 4, len = 5, str = 6, beg = 7,
                   sub = 8, dir = 9, dom = 10, ["end"] = 11, reg = 12, regm = 13 }
 local UNSUPPORTED = { [0] = true, [1] = true, [4] = true, [5] = true, [13] = true }
-C.MAP_METHODS = METHODS
+MAP.METHODS = METHODS
 
 local function load_maplib()
   local ok, lib = pcall(require, "proxylua.map")
@@ -37,9 +32,9 @@ local function ref_for(rt, file, kind)
   end
   return ref
 end
-C.ref_for = ref_for
+MAP.ref_for = ref_for
 
-function C.map_class(rt)
+function MAP.class(rt)
   local Map = {}
   for k, v in pairs(METHODS) do
     Map[k] = v
@@ -102,7 +97,7 @@ end
 
 -- Pattern reference updates: recorded for later Map objects, applied to the
 -- live ones (as HAProxy's shared pat_ref does).
-function C.patref_ops(rt)
+function MAP.patref_ops(rt)
   function rt.patref_set(ref, key, value)
     ref.overrides[#ref.overrides + 1] = { "set", key, value }
     if ref.entries[key] == nil then ref.order[#ref.order + 1] = key end
@@ -125,105 +120,4 @@ function C.patref_ops(rt)
   end
 end
 
-----------------------------------------------------------------------------
--- Regex
-
-function C.regex_class(rt)
-  local _ = rt
-  local Regex = {}
-  local mt
-  local methods = {}
-
-  function Regex.new(...)
-    local n = select("#", ...)
-    local pat, cs = ...
-    pat = checkstring(1, pat, n)
-    if type(cs) ~= "boolean" then argerror(2, "(null)") end
-    local re, err = native.regex(pat, not cs)
-    if not re then return false, err end
-    return true, U.new(mt, nil, { re = re })
-  end
-
-  function methods.exec(...)
-    local n = select("#", ...)
-    local self, s = ...
-    U.checkself(self, mt)
-    s = checkstring(2, s, n)
-    if #s >= 16384 then return false end
-    return U.st(self).re:exec(s)
-  end
-
-  -- true, {whole, g1, ...} stopping at the first group that did not take
-  -- part; false, {} without a match.
-  function methods.match(...)
-    local n = select("#", ...)
-    local self, s = ...
-    U.checkself(self, mt)
-    s = checkstring(2, s, n)
-    if #s >= 16384 then return false, {} end
-    local pos = { U.st(self).re:find(s) }
-    if not pos[1] then return false, {} end
-    local out = {}
-    for i = 1, #pos, 2 do
-      if not pos[i] then break end
-      out[#out + 1] = s:sub(pos[i], pos[i + 1])
-    end
-    return true, out
-  end
-
-  mt = U.class("Regex", U.export(methods))
-  return U.export(Regex)
-end
-
--- Substitute \0..\9 in repl with the groups of one match (regsub, rep_*).
-function C.expand(s, pos, repl)
-  return (repl:gsub("\\(%d)", function(d)
-    local i = tonumber(d) * 2 + 1
-    local a, b = pos[i], pos[i + 1]
-    if a then return s:sub(a, b) end
-    return ""
-  end))
-end
-
-----------------------------------------------------------------------------
--- Concat: core.concat() objects over proxylua.concat (one argument added per
--- call, as HAProxy does).
-
-function C.concat_factory(rt)
-  local lib = require "proxylua.concat"
-  -- built now: under a memory limit there may be no room for it later
-  local DEAD = "proxylua: Concat:add() outgrew tune.lua.maxmem: HAProxy 2.6.12 spins there "
-    .. "until its watchdog kills the process (checked live)"
-  local mt = {}
-  local methods = {}
-  mt.__index = methods
-  mt.__tostring = function(self) return "Concat object: " .. self.addr end
-
-  function methods.add(...)
-    local n = select("#", ...)
-    local self, s = ...
-    if type(s) ~= "string" and type(s) ~= "number" then U.typeerror(2, "string", s, n >= 2) end
-    local ok, err = pcall(self[1].add, self[1], s)
-    if not ok then
-      if err == "not enough memory" then
-        rt.dead = rt.dead or DEAD
-        error(DEAD, 0)
-      end
-      error(err, 0)
-    end
-  end
-
-  function methods.dump(self)
-    return self[1]:dump()
-  end
-
-  -- the address is taken before the metatable hides it, as "%p" would show
-  U.export(methods)
-  return function()
-    local t = { [0] = native.box(false), [1] = lib() }
-    rawset(t, "addr", tostring(t):match("0x%x+") or "0x0")
-    return setmetatable(t, mt)
-  end
-end
-
-return C
+return MAP

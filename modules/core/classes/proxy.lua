@@ -7,7 +7,7 @@
 --                               puid = 1 } } } }
 local U = require "proxylua.core.base.util"
 local ST = require "proxylua.core.kw.stktable"
-local misc = require "proxylua.core.base.formats"
+local fmt = require "proxylua.core.base.formats"
 
 local P = {}
 
@@ -158,7 +158,7 @@ end
 function server_methods.set_addr(self, addr, port)
   local d = sv(self)
   addr = tostring(addr)
-  if not (misc.parse_v4(addr) or misc.parse_v6(addr)) then
+  if not (fmt.parse_v4(addr) or fmt.parse_v6(addr)) then
     return "Invalid addr '" .. addr .. "' by 'Lua script'"
   end
   local old_ip, old_port = (d.addr or ""):match("^(.*):(%d+)$")

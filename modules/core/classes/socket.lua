@@ -14,7 +14,8 @@
 -- comes behaves as a fired settimeout (socket.md §5): partial counts and
 -- "*a" come back as success, a partial "*l" line is lost.
 local U = require "proxylua.core.base.util"
-local misc = require "proxylua.core.base.formats"
+local fmt = require "proxylua.core.base.formats"
+local E = require "proxylua.core.exec.executor"
 
 local select, type, tostring, tonumber = select, type, tostring, tonumber
 local sformat = string.format
@@ -48,7 +49,7 @@ local function parse_dest(addr, shown, d, port0)
   local host, port = rest:match("^%[(.*)%]:(.*)$")
   if not host then host, port = rest:match("^(.*):(.*)$") end
   if not host then host = rest end
-  local is_v4, is_v6 = misc.parse_v4(host), misc.parse_v6(host)
+  local is_v4, is_v6 = fmt.parse_v4(host), fmt.parse_v6(host)
   if not (is_v4 or is_v6) then
     raise(sformat("connect: cannot parse destination address '%s'", shown), d)
   end
@@ -198,7 +199,7 @@ local function fake_class(rt)
     local s = st(self)
     if rt.phase == "init" then
       -- runtime.md 1.7: connect returns nothing, then the watchdog aborts
-      require("proxylua.core.exec.executor").die(rt, "Socket:connect() in an init function: HAProxy 2.6 "
+      E.die(rt, "Socket:connect() in an init function: HAProxy 2.6 "
         .. "hangs there and its watchdog kills the process about 2 s after startup")
     end
     if s.state == "dead" then return nil end
@@ -386,7 +387,6 @@ local function network_class(rt)
   if not ok or type(lib) ~= "table" or type(lib.tcp) ~= "function" then
     raise("proxylua: core.tcp() needs proxylua.socket, or a harness peer (opts.tcp)", 2)
   end
-  local E = require "proxylua.core.exec.executor"
   local sched = rt.sched
   if not SK.install(sched) then
     raise("proxylua: real sockets need the event loop scheduler (proxylua.loop)", 2)

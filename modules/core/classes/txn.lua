@@ -7,23 +7,24 @@
 --     chn = { req = {input=, output=}, res = {...} }, priv, loglevel = 0 }
 local U = require "proxylua.core.base.util"
 local E = require "proxylua.core.exec.executor"
+local Proc = require "proxylua.core.exec.process"
 local V = require "proxylua.core.stream.vars"
 local msg = require "proxylua.core.stream.message"
 local samples = require "proxylua.core.kw.samples"
 local native = require "proxylua.core_native"
-local classes = require "proxylua.core.classes.map"
+local fmt = require "proxylua.core.base.formats"
 
 local type, select, tostring, pairs, ipairs = type, select, tostring, pairs, ipairs
 local checkstring, checkinteger, nargs, raise = U.checkstring, U.checkinteger, U.nargs, U.raise
 
-local T = {}
+local TXN = {}
 
 ----------------------------------------------------------------------------
 -- Reply (txn:reply): a plain table with methods, no __tostring.
 
 local reply_methods = {}
 local reply_mt = { __index = reply_methods }
-T.reply_mt = reply_mt
+TXN.reply_mt = reply_mt
 
 function reply_methods.set_status(...)
   local n = select("#", ...)
@@ -63,7 +64,7 @@ function reply_methods.set_body(...)
   return true
 end
 
-function T.new_reply(t)
+function TXN.new_reply(t)
   local r = { status = 200, headers = {} }
   if type(t) == "table" then
     if math.type(t.status) == "integer" or (type(t.status) == "number" and math.tointeger(t.status)) then
@@ -91,7 +92,7 @@ end
 -- What HAProxy sends for a reply table (plain or Reply): status as given (a
 -- string status is ignored), header values must be lists, content-length
 -- always computed, nothing for 204.
-function T.render_reply(t, version)
+function TXN.render_reply(t, version)
   local status = (type(t.status) == "number" and math.tointeger(t.status)) or 200
   local reason = type(t.reason) == "string" and t.reason or msg.reason(status)
   local res = { status = status, reason = reason, version = version or "1.1", headers = {}, body = "" }
@@ -202,12 +203,12 @@ local function replacer(dir, per_value)
           for i, seg in ipairs(segs) do
             local val = seg:match("^[ \t]*(.-)[ \t]*$")
             local pos = { rx:find(val) }
-            if pos[1] then segs[i] = classes.expand(val, pos, repl) end
+            if pos[1] then segs[i] = fmt.expand(val, pos, repl) end
           end
           h[2] = table.concat(segs, ",")
         else
           local pos = { rx:find(h[2]) }
-          if pos[1] then h[2] = classes.expand(h[2], pos, repl) end
+          if pos[1] then h[2] = fmt.expand(h[2], pos, repl) end
         end
       end
     end
@@ -413,7 +414,7 @@ end
 
 local txn_methods = {}
 local txn_mt = U.class("TXN", txn_methods)
-T.txn_mt = txn_mt
+TXN.txn_mt = txn_mt
 
 -- The stream lives in the [0] token, so pairs(txn) shows HAProxy's keys
 -- only (0, c, f, sc, sf, req, res, http).
@@ -425,7 +426,7 @@ end
 V.methods(txn_methods, function(self) return txn_stream(self, 2) end)
 
 local function log_to(s, level, text)
-  E.log(s.rt, level, text, "txn")
+  Proc.log(s.rt, level, text, "txn")
 end
 
 function txn_methods.log(...)
@@ -504,7 +505,7 @@ function txn_methods.reply(...)
   local self, t = ...
   local s = txn_stream(self)
   if s.mode ~= "http" then raise("txn object is not an HTTP transaction.") end
-  return T.new_reply(n >= 2 and t or nil)
+  return TXN.new_reply(n >= 2 and t or nil)
 end
 
 -- txn:done([reply]) never returns: it ends the function with the integer
@@ -527,7 +528,7 @@ U.export(http_methods)
 U.export(chn_methods)
 U.export(txn_methods)
 
-function T.new_txn(stream)
+function TXN.new_txn(stream)
   local t = U.new(txn_mt, {
     f = samples.new_fetches(stream, false),
     sf = samples.new_fetches(stream, true),
@@ -541,4 +542,4 @@ function T.new_txn(stream)
   return t
 end
 
-return T
+return TXN

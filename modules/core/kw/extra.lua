@@ -2,7 +2,7 @@
 -- value fetches, JSON/JWT queries, byte-order and trimming converters,
 -- set-var/unset-var...). Called by core_samples.lua with its helpers.
 local U = require "proxylua.core.base.util"
-local misc = require "proxylua.core.base.formats"
+local fmt = require "proxylua.core.base.formats"
 local msg = require "proxylua.core.stream.message"
 local V = require "proxylua.core.stream.vars"
 
@@ -167,7 +167,7 @@ return function(K)
   F.hdr_val, F.shdr_val = F["req.hdr_val"], F["res.hdr_val"]
   def("res.hdr_ip", HDRSPEC, function(s, a)
     local v = K.hdr_fetch(resmsg, false)(s, a)
-    return v and K.addr((misc.parse_v4(v.v) or misc.parse_v6(v.v)) and v.v or nil)
+    return v and K.addr((fmt.parse_v4(v.v) or fmt.parse_v6(v.v)) and v.v or nil)
   end, true)
   F.shdr_ip = F["res.hdr_ip"]
   def("res.hdrs", NOARG, function(s)
@@ -246,7 +246,7 @@ return function(K)
   def("url_ip", NOARG, function(s)
     local m = reqmsg(s)
     local ip = m and m.uri:match("^%a[%w+.-]*://([%d%.]+)[:/]?")
-    return ip and misc.parse_v4(ip) and { t = "ipv4", v = ip } or nil
+    return ip and fmt.parse_v4(ip) and { t = "ipv4", v = ip } or nil
   end, true)
   def("url_port", NOARG, function(s)
     local m = reqmsg(s)
@@ -281,9 +281,9 @@ return function(K)
   -- base32/url32: sdbm with the avalanche (checked live); *_src appends
   -- the client address bytes.
   local function src_bytes(s)
-    local v4 = misc.parse_v4(s.src)
+    local v4 = fmt.parse_v4(s.src)
     if v4 then return string.pack(">I4", v4) end
-    return misc.parse_v6(s.src) or ""
+    return fmt.parse_v6(s.src) or ""
   end
   local function hashed(fetch)
     return function(s)

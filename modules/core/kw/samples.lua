@@ -3,7 +3,7 @@
 -- Fetches / Converters classes behind txn.f, txn.sf, txn.c, txn.sc
 -- (runtime.md 3.2, 3.3; hashes.md 1).
 local U = require "proxylua.core.base.util"
-local misc = require "proxylua.core.base.formats"
+local fmt = require "proxylua.core.base.formats"
 local msg = require "proxylua.core.stream.message"
 local native = require "proxylua.core_native"
 local V = require "proxylua.core.stream.vars"
@@ -19,7 +19,7 @@ local function sint(v) return v ~= nil and { t = "sint", v = v } or nil end
 local function bool(v) return { t = "bool", v = v and true or false } end
 local function addr(v)
   if v == nil then return nil end
-  if misc.parse_v4(v) then return { t = "ipv4", v = v } end
+  if fmt.parse_v4(v) then return { t = "ipv4", v = v } end
   return { t = "ipv6", v = v }
 end
 
@@ -195,7 +195,7 @@ F.hdr, F.hdr_cnt = F["req.hdr"], F["req.hdr_cnt"]
 F.shdr, F.shdr_cnt = F["res.hdr"], F["res.hdr_cnt"]
 def("req.hdr_ip", HDRSPEC, function(s, a)
   local v = hdr_fetch(reqmsg, false)(s, a)
-  return v and addr((misc.parse_v4(v.v) or misc.parse_v6(v.v)) and v.v or nil)
+  return v and addr((fmt.parse_v4(v.v) or fmt.parse_v6(v.v)) and v.v or nil)
 end, true)
 F.hdr_ip = F["req.hdr_ip"]
 def("req.hdrs", NOARG, function(s)
@@ -371,7 +371,7 @@ end)
 local function field_like(words)
   return function(i, a)
     local idx, delims, count = a[1], a[2], a[3] or 1
-    local toks = misc.tokenize(i.v, delims, words)
+    local toks = fmt.tokenize(i.v, delims, words)
     if idx == 0 then return nil end
     if count == 0 then count = #toks end
     local first
@@ -385,16 +385,14 @@ end
 cdef("field", "str", { min = 2, "sint", "str", "sint" }, field_like(false))
 cdef("word", "str", { min = 2, "sint", "str", "sint" }, field_like(true))
 
-local classes -- loaded lazily (core_classes needs core_util only)
 cdef("regsub", "str", { min = 2, "reg", "str", "str" }, function(i, a)
-  classes = classes or require "proxylua.core.classes.map"
   local re, repl, global = a[1], a[2], (a[3] or ""):find("g", 1, true)
   local s, out, pos = i.v, {}, 1
   while pos <= #s + 1 do
     local m = { re:find(s, pos) }
     if not m[1] then break end
     out[#out + 1] = s:sub(pos, m[1] - 1)
-    out[#out + 1] = classes.expand(s, m, repl)
+    out[#out + 1] = fmt.expand(s, m, repl)
     if m[2] < m[1] then -- empty match: copy one byte and move on
       out[#out + 1] = s:sub(m[1], m[1])
       pos = m[1] + 1
@@ -408,17 +406,17 @@ cdef("regsub", "str", { min = 2, "reg", "str", "str" }, function(i, a)
 end)
 cdef("ipmask", "addr", { min = 1, "msk4", "msk6" }, function(i, a)
   if i.t == "ipv4" then
-    return { t = "ipv4", v = misc.v4tostr(misc.parse_v4(i.v) & a[1]) }
+    return { t = "ipv4", v = fmt.v4tostr(fmt.parse_v4(i.v) & a[1]) }
   end
   if not a[2] then return nil end -- always, from Lua (see msk6 above)
-  local b = misc.parse_v6(i.v)
+  local b = fmt.parse_v6(i.v)
   local out = {}
   for k = 1, 16 do out[k] = sbyte(b, k) & sbyte(a[2], k) end
-  return { t = "ipv6", v = misc.v6tostr(schar(table.unpack(out))) }
+  return { t = "ipv6", v = fmt.v6tostr(schar(table.unpack(out))) }
 end)
 cdef("http_date", "sint", { min = 0, "sint", "str" }, function(i, a)
   local unit = UNITS[a[2] or "s"] or 1
-  return str(misc.format_imf(i.v // unit + (a[1] or 0)))
+  return str(fmt.format_imf(i.v // unit + (a[1] or 0)))
 end)
 local function time_fmt(utc)
   return function(i, a)
@@ -440,7 +438,7 @@ local function var_or_int(s, v)
   if v:match("^%s*[-+]?%d+%s*$") then return n end
   local smp = s.vars_get(v)
   if not smp then return nil end
-  local c = U.cast(smp, "sint", misc)
+  local c = U.cast(smp, "sint", fmt)
   return c and c.v
 end
 local function arith(op)
@@ -516,7 +514,7 @@ local function parse_mask4(v)
     if n > 32 then return nil end
     return n == 0 and 0 or (0xffffffff << (32 - n)) & 0xffffffff
   end
-  return misc.parse_v4(v)
+  return fmt.parse_v4(v)
 end
 
 -- Check and convert args[first..] for keyword `kw`; errors name argument
@@ -633,7 +631,7 @@ local function conv_input(v, want)
     local n = smp.t == "sint" and smp.v or (smp.v and 1 or 0)
     return { t = "bin", v = string.pack(">i8", n) }
   end
-  return U.cast(smp, want, misc)
+  return U.cast(smp, want, fmt)
 end
 S.conv_input = conv_input
 
@@ -681,7 +679,7 @@ function S.convert(stream, name, smp, ...)
   if not cv then return nil, "unknown converter '" .. name .. "'" end
   local ok, args = pcall(check_args, cv, { ... }, select("#", ...), 0, 1, stream)
   if not ok then return nil, args end
-  local input = U.cast(smp, cv.input, misc)
+  local input = U.cast(smp, cv.input, fmt)
   if not input then return nil end
   return cv.fn(input, args, stream)
 end

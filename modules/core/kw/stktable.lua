@@ -11,7 +11,7 @@
 -- `use` is how many streams track the entry; rate counters hold the
 -- current rate as a plain integer.
 local U = require "proxylua.core.base.util"
-local misc = require "proxylua.core.base.formats"
+local fmt = require "proxylua.core.base.formats"
 
 local sformat, mtointeger = string.format, math.tointeger
 
@@ -49,12 +49,12 @@ local function norm_key(desc, k)
   local t = desc.type or "ip"
   if t == "ip" then
     if type(k) ~= "string" then return nil end
-    local v4 = misc.parse_v4(k)
-    return v4 and misc.v4tostr(v4) or nil
+    local v4 = fmt.parse_v4(k)
+    return v4 and fmt.v4tostr(v4) or nil
   elseif t == "ipv6" then
     if type(k) ~= "string" then return nil end
-    local v6 = misc.parse_v6(k)
-    return v6 and misc.v6tostr(v6) or nil
+    local v6 = fmt.parse_v6(k)
+    return v6 and fmt.v6tostr(v6) or nil
   elseif t == "integer" then
     local n = U.tointeger(k)
     return n and sformat("%d", n) or nil
@@ -198,13 +198,13 @@ end
 local function smp_key(d, smp)
   local t = d.type or "ip"
   if t == "ip" then
-    local c = U.cast(smp, "ipv4", misc)
+    local c = U.cast(smp, "ipv4", fmt)
     return c and c.v
   elseif t == "ipv6" then
-    local c = U.cast(smp, "ipv6", misc)
+    local c = U.cast(smp, "ipv6", fmt)
     return c and c.v
   elseif t == "integer" then
-    local c = U.cast(smp, "sint", misc)
+    local c = U.cast(smp, "sint", fmt)
     return c and c.v
   end
   return U.smp2str(smp)

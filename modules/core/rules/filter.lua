@@ -7,7 +7,7 @@ local U = require "proxylua.core.base.util"
 local E = require "proxylua.core.exec.executor"
 local msg = require "proxylua.core.stream.message"
 local native = require "proxylua.core_native"
-local classes = require "proxylua.core.classes.map"
+local fmt = require "proxylua.core.base.formats"
 
 local select, type = select, type
 local checkstring, checkinteger, raise = U.checkstring, U.checkinteger, U.raise
@@ -90,12 +90,12 @@ local function rep(per_value)
           for seg in (h[2] .. ","):gmatch("([^,]*),") do
             local val = seg:match("^[ \t]*(.-)[ \t]*$")
             local pos = { rx:find(val) }
-            segs[#segs + 1] = pos[1] and classes.expand(val, pos, repl) or seg
+            segs[#segs + 1] = pos[1] and fmt.expand(val, pos, repl) or seg
           end
           h[2] = table.concat(segs, ",")
         else
           local pos = { rx:find(h[2]) }
-          if pos[1] then h[2] = classes.expand(h[2], pos, repl) end
+          if pos[1] then h[2] = fmt.expand(h[2], pos, repl) end
         end
       end
     end
