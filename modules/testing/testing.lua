@@ -14,6 +14,7 @@ local V = require "proxylua.core.stream.vars"
 local TXN = require "proxylua.core.classes.txn"
 local Stream = require "proxylua.core.stream.stream"
 local R = require "proxylua.core.rules.run"
+local FL = require "proxylua.core.rules.filter"
 local MAP = require "proxylua.core.classes.map"
 local blocking = require "proxylua.testing.blocking"
 local sockets = require "proxylua.core.classes.socket"
@@ -572,7 +573,6 @@ run) is kept per argument list, as HAProxy runs it once per filter line. ]]
 function H:filter(name, desc, opts)
   opts = opts or {}
   local rt = self.rt
-  local FL = require "proxylua.core.rules.filter"
   local key = name .. "\0" .. table.concat(opts.args or {}, "\0")
   self.filter_confs = self.filter_confs or {}
   local conf = self.filter_confs[key]
@@ -587,8 +587,12 @@ function H:filter(name, desc, opts)
     desc.response = nil
   end
   local tx = self:transaction(desc)
-  tx.origin = origin
-  local r = (tx.stream.mode == "tcp" and FL.run_tcp or FL.run_http)(rt, name, conf, tx)
+  local r
+  if tx.stream.mode == "tcp" then
+    r = FL.run_tcp(rt, name, conf, tx.stream, tx.txn)
+  else
+    r = FL.run_http(rt, name, conf, tx.stream, tx.txn, origin)
+  end
   r.tx, r.request, r.response = tx, tx.stream.http_req, tx.stream.http_res
   r.channels = tx.stream.chn -- TCP: { req = { input, output }, res = ... }
   r.logs = new_logs(self, log_from)
