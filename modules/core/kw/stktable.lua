@@ -12,6 +12,7 @@
 -- current rate as a plain integer.
 local U = require "proxylua.core.base.util"
 local fmt = require "proxylua.core.base.formats"
+local K = require "proxylua.core.kw.vocab"
 
 local sformat, mtointeger = string.format, math.tointeger
 
@@ -210,7 +211,8 @@ local function smp_key(d, smp)
   return U.smp2str(smp)
 end
 
-function ST.install(K)
+-- Registered when this file loads (kw/samples.lua requires it).
+do
   local cdef, def, sint, bool = K.cdef, K.def, K.sint, K.bool
 
   local function conv(fn)

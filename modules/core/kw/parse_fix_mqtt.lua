@@ -1,20 +1,11 @@
--- HAProxy 2.6 converters that parse protocols or run crypto on their input:
--- fix_is_valid, fix_tag_value, mqtt_is_valid, mqtt_field_value, protobuf,
--- ungrpc, aes_gcm_dec, jwt_verify. Rules (results, argument checks, what
--- fails from Lua) were checked against live HAProxy 2.6.12
--- (spec/integration/core_kw_haproxy_spec.lua). Called by core_samples.lua.
-local native = require "proxylua.core_native"
-local V = require "proxylua.core.stream.vars"
-local U = require "proxylua.core.base.util"
-
+-- FIX and MQTT message parsing for the fix_* and mqtt_* converters.
 local sbyte, sformat = string.byte, string.format
 
-----------------------------------------------------------------------------
--- FIX: "tag=value" fields ended by SOH; tag ids are positive decimals.
-
 local SOH = "\1"
+
 local FIX_NAMES = { msgtype = 35, checksum = 10, bodylength = 9, targetcompid = 56,
                     beginstring = 8, sendercompid = 49 }
+
 -- highest tag id each BeginString allows (10000..19999 are user tags)
 local FIX_VERSIONS = { ["FIX.4.0"] = 140, ["FIX.4.1"] = 211, ["FIX.4.2"] = 446,
                        ["FIX.4.3"] = 659, ["FIX.4.4"] = 956, ["FIXT.1.1"] = 1621 }
@@ -90,16 +81,16 @@ local function fix_value(m, want)
   return false
 end
 
-----------------------------------------------------------------------------
--- MQTT 3.1.1 / 5.0 CONNECT and CONNACK packets.
-
 local CPT = { CONNECT = 1, CONNACK = 2, PUBLISH = 3, PUBACK = 4, PUBREC = 5, PUBREL = 6,
               PUBCOMP = 7, SUBSCRIBE = 8, SUBACK = 9, UNSUBSCRIBE = 10, UNSUBACK = 11,
               PINGREQ = 12, PINGRESP = 13, DISCONNECT = 14, AUTH = 15 }
+
 local CPT_FLAGS = { [1] = 0, [2] = 0, [3] = "any", [4] = 0, [5] = 0, [6] = 2, [7] = 0, [8] = 2,
                     [9] = 0, [10] = 2, [11] = 0, [12] = 0, [13] = 0, [14] = 0, [15] = 0 }
+
 -- field names each packet type accepts in mqtt_field_value's check
 local function set(list) local t = {} for _, v in ipairs(list) do t[v] = true end return t end
+
 local MQTT_FIELDS = {
   [1] = set({ "protocol_name", "protocol_version", "flags", "keepalive", "17", "33", "39", "34",
               "25", "23", "38", "21", "22", "client_identifier", "24", "1", "2", "3", "8", "9",
@@ -120,11 +111,13 @@ local function be_int(m, p, n)
   for i = p, p + n - 1 do v = (v << 8) | sbyte(m, i) end
   return v, p + n
 end
+
 local function mqtt_string(m, p)
   local len = be_int(m, p, 2)
   if not len or p + 1 + len > #m then return nil end
   return m:sub(p + 2, p + 1 + len), p + 2 + len
 end
+
 -- varint of at most 4 bytes; a 4th byte with the continuation bit is an error
 local function mqtt_varint(m, p)
   local v, shift = 0, 0
@@ -145,11 +138,16 @@ local PROP_KIND = { [0x11] = 4, [0x21] = 2, [0x27] = 4, [0x22] = 2, [0x19] = 1, 
                     [0x08] = "s", [0x09] = "s", [0x24] = 1, [0x25] = 1, [0x12] = "s", [0x1F] = "s",
                     [0x28] = 1, [0x29] = 1, [0x2A] = 1, [0x13] = 2, [0x1A] = "s", [0x1C] = "s",
                     [0x26] = "pair" }
+
 local CONNECT_PROPS = set({ 0x11, 0x21, 0x27, 0x22, 0x19, 0x17, 0x26, 0x15, 0x16 })
+
 local WILL_PROPS = set({ 0x18, 0x01, 0x02, 0x03, 0x08, 0x09, 0x26 })
+
 local CONNACK_PROPS = set({ 0x11, 0x21, 0x24, 0x25, 0x27, 0x12, 0x22, 0x1F, 0x28, 0x29, 0x2A,
                             0x13, 0x1A, 0x1C, 0x26, 0x15, 0x16 })
+
 local NONZERO = set({ 0x21, 0x27 })
+
 local BOOLEAN = set({ 0x19, 0x17, 0x01, 0x24, 0x25, 0x28, 0x29, 0x2A })
 
 -- Properties block at p: table id -> value, next position; nil if invalid;
@@ -254,12 +252,15 @@ end
 
 local CONNECT_V5 = { ["17"] = 0x11, ["21"] = 0x15, ["22"] = 0x16, ["23"] = 0x17, ["25"] = 0x19,
                      ["33"] = 0x21, ["34"] = 0x22, ["39"] = 0x27 }
+
 local CONNECT_WILL = { ["1"] = 0x01, ["2"] = 0x02, ["3"] = 0x03, ["8"] = 0x08, ["9"] = 0x09,
                        ["24"] = 0x18 }
+
 local CONNACK_V5 = { ["17"] = 0x11, ["18"] = 0x12, ["19"] = 0x13, ["21"] = 0x15, ["22"] = 0x16,
                      ["26"] = 0x1A, ["28"] = 0x1C, ["31"] = 0x1F, ["33"] = 0x21, ["34"] = 0x22,
                      ["36"] = 0x24, ["37"] = 0x25, ["39"] = 0x27, ["40"] = 0x28, ["41"] = 0x29,
                      ["42"] = 0x2A }
+
 local STRING_PROPS = set({ 0x15, 0x16, 0x03, 0x08, 0x09, 0x12, 0x1A, 0x1C, 0x1F })
 
 -- Integer fields print in decimal (absent ones as 0); strings must be
@@ -298,141 +299,6 @@ local function mqtt_type(s)
   return CPT[s:upper()]
 end
 
-----------------------------------------------------------------------------
-
-return function(K)
-  local cdef, str, bool = K.cdef, K.str, K.bool
-  local function bin(v) return v ~= nil and { t = "bin", v = v } or nil end
-
-  cdef("fix_is_valid", "bin", K.NOARG, function(i)
-    local r = fix_validate(i.v)
-    if r == 0 then return nil end
-    return bool(r == 1)
-  end)
-  cdef("fix_tag_value", "bin", { min = 1, "str" }, function(i, a)
-    local tag = a[1]
-    local id = fix_id(tag) or FIX_NAMES[tag:lower()]
-    if not id then return nil, "error in arguments" end
-    local v = fix_value(i.v, id)
-    return v and bin(v) or nil
-  end)
-
-  cdef("mqtt_is_valid", "bin", K.NOARG, function(i)
-    local r = mqtt_parse(i.v)
-    if r == 0 then return nil end
-    return bool(r == 1)
-  end)
-  cdef("mqtt_field_value", "bin", { min = 2, "str", "str" }, function(i, a)
-    local ptype = mqtt_type(a[1])
-    local field = a[2]:lower()
-    if not ptype or not MQTT_FIELDS[ptype][field] then return nil, "error in arguments" end
-    local r, pkt = mqtt_parse(i.v)
-    if r ~= 1 or pkt.type ~= ptype then return nil end
-    return bin(mqtt_value(pkt, field))
-  end)
-
-  -- 2.6's Lua binding has no conversion for a "Protocol buffers field
-  -- number" argument: both converters always raise from Lua (live).
-  cdef("protobuf", "bin", { min = 1, "pbuf", "str" }, function() return nil end)
-  cdef("ungrpc", "bin", { min = 1, "pbuf", "str" }, function() return nil end)
-
-  -- Arguments that may name a variable ("txn.x"): HAProxy turns them into
-  -- variable references when the name parses, and reads them at run time.
-  local function var_or_literal(s, v)
-    if V.parse(v) then
-      local smp = V.get(s, v)
-      if not smp then return nil, "var" end
-      return U.smp2str(smp), "var"
-    end
-    return v
-  end
-
-  cdef("aes_gcm_dec", "bin", { min = 4, "sint", "str", "str", "str" }, function(i, a, s)
-    if a[1] ~= 128 and a[1] ~= 192 and a[1] ~= 256 then return nil, "error in arguments" end
-    local dec = {}
-    for k = 2, 4 do
-      local v, kind = var_or_literal(s, a[k])
-      if v == nil then return nil end
-      v = K.hash_fn("b64dec")(v)
-      if not v then
-        -- 2.6.12 crashes on an undecodable literal: refused as an argument
-        -- error here; a variable that does not decode gives no sample
-        if kind == "var" then return nil end
-        return nil, "error in arguments"
-      end
-      dec[k] = v
-    end
-    return bin(native.aes_gcm_dec(a[1], dec[2], dec[3], dec[4], i.v))
-  end)
-
-  local JWT_DIGEST = { ["256"] = "sha256", ["384"] = "sha384", ["512"] = "sha512" }
-  local function jwt_alg(alg)
-    local fam, bits = alg:match("^([HREP]S)(%d%d%d)$")
-    if fam and JWT_DIGEST[bits] then return fam, JWT_DIGEST[bits] end
-    if alg == "none" then return "none" end
-    return nil
-  end
-  cdef("jwt_verify", "bin", { min = 2, "str", "str" }, function(i, a, s)
-    -- literal algorithms are checked first (HAProxy's argument check)
-    if not V.parse(a[1]) then
-      local fam = jwt_alg(a[1])
-      if not fam or fam == "PS" then return nil, "error in arguments" end
-    end
-    local alg = var_or_literal(s, a[1])
-    local key = var_or_literal(s, a[2])
-    if alg == nil or key == nil then return nil end
-    local fam, digest = jwt_alg(alg)
-    if not fam then return K.sint(-1) end
-    local parts = {}
-    for part in (i.v .. "."):gmatch("([^.]*)%.") do parts[#parts + 1] = part end
-    -- "none": a two-part token passes, a signed one fails (live)
-    if fam == "none" then return K.sint(#parts == 2 and 1 or (#parts == 3 and 0 or -3)) end
-    if #parts ~= 3 then return K.sint(-3) end
-    local h, p, sig = parts[1], parts[2], parts[3]
-    local raw = sig ~= "" and K.hash_fn("ub64dec")(sig)
-    if not raw then return K.sint(-3) end
-    if fam == "PS" then return K.sint(-2) end
-    local signed = h .. "." .. p
-    if fam == "HS" then
-      local mac = K.hash_fn("hmac")(digest, key, signed)
-      return K.sint(mac == raw and 1 or 0)
-    end
-    local f = io.open(key, "rb")
-    local pem = f and f:read("a")
-    if f then f:close() end
-    local r = pem and native.pkey_verify(digest, pem, signed, raw, fam == "ES")
-    if r == nil then return K.sint(-5) end
-    return K.sint(r)
-  end)
-
-  -- Backend lookups by name, over the harness's proxy description.
-  local function backend(s, name)
-    local px = s.rt.process.proxies and s.rt.process.proxies[name]
-    if px and (px.cap or "listen") ~= "frontend" then return px end
-    return nil
-  end
-  local function usable(sv) return sv.admin ~= "maint" and sv.admin ~= "drain" and not sv.down end
-  cdef("nbsrv", "str", K.NOARG, function(i, _, s)
-    local px = backend(s, i.v)
-    if not px then return nil end
-    local n = 0
-    for _, sv in pairs(px.servers or {}) do
-      if usable(sv) then n = n + 1 end
-    end
-    return K.sint(n)
-  end)
-  -- "backend/server"; a bare server name needs the stream's backend, which
-  -- a frontend rule does not have yet (live: no sample)
-  cdef("srv_queue", "str", K.NOARG, function(i, _, s)
-    local bname, sname = i.v:match("^([^/]*)/(.*)$")
-    if not bname then return nil end
-    local px = backend(s, bname)
-    local sv = px and px.servers and px.servers[sname]
-    return sv and K.sint(sv.queue or 0) or nil
-  end)
-  -- no capture slot is declared in a harness: the capture fails silently
-  cdef("capture-req", "str", { min = 1, "sint" }, function() return nil end)
-  cdef("capture-res", "str", { min = 1, "sint" }, function() return nil end)
-
-  return { fix_validate = fix_validate, mqtt_parse = mqtt_parse, str = str }
-end
+return { fix_id = fix_id, FIX_NAMES = FIX_NAMES, MQTT_FIELDS = MQTT_FIELDS,
+         fix_validate = fix_validate, fix_value = fix_value, mqtt_parse = mqtt_parse,
+         mqtt_value = mqtt_value, mqtt_type = mqtt_type }
