@@ -17,7 +17,7 @@ local R = require "proxylua.core.rules.run"
 local FL = require "proxylua.core.rules.filter"
 local MAP = require "proxylua.core.classes.map"
 local blocking = require "proxylua.testing.blocking"
-local sockets = require "proxylua.core.classes.socket"
+local SK = require "proxylua.core.classes.socket"
 local okls, loop_sched = pcall(require, "proxylua.loop_sched")
 if not okls then loop_sched = nil end
 
@@ -254,7 +254,7 @@ function T.new(opts)
   rt.resolve_file = function(f) return f end
   rt.upstream = opts.upstream
   if opts.tcp == nil or opts.tcp == "network" then
-    rt.tcp_peer = sockets.NETWORK
+    rt.tcp_peer = SK.NETWORK
   elseif opts.tcp == false then
     rt.tcp_peer = function() return nil end
   else

@@ -15,15 +15,15 @@
 -- returns at once and moves the clock forward, so specs never wait.
 local native = require "proxylua.core_native"
 
-local S = {}
+local schedlib = {}
 local SLEEP = setmetatable({}, { __tostring = function() return "proxylua sleep" end })
 local YIELD = setmetatable({}, { __tostring = function() return "proxylua yield" end })
-S.SLEEP, S.YIELD = SLEEP, YIELD
+schedlib.SLEEP, schedlib.YIELD = SLEEP, YIELD
 
 local Sched = {}
 Sched.__index = Sched
 
-function S.new(opts)
+function schedlib.new(opts)
   opts = opts or {}
   local self = setmetatable({ offset_us = 0, queue = {}, seq = 0 }, Sched)
   if opts.now then -- a fixed start time (epoch seconds) for reproducible specs
@@ -104,4 +104,4 @@ function Sched:run(max_ms)
   return true
 end
 
-return S
+return schedlib

@@ -5,7 +5,7 @@
 local U = require "proxylua.core.base.util"
 local V = require "proxylua.core.stream.vars"
 local msg = require "proxylua.core.stream.message"
-local samples = require "proxylua.core.kw.samples"
+local S = require "proxylua.core.kw.samples"
 
 local select, tostring = select, tostring
 local checkstring, checkinteger, raise = U.checkstring, U.checkinteger, U.raise
@@ -195,10 +195,10 @@ end
 
 local function common(stream, st)
   return {
-    f = samples.new_fetches(stream, false),
-    sf = samples.new_fetches(stream, true),
-    c = samples.new_converters(stream, false),
-    sc = samples.new_converters(stream, true),
+    f = S.new_fetches(stream, false),
+    sf = S.new_fetches(stream, true),
+    c = S.new_converters(stream, false),
+    sc = S.new_converters(stream, true),
   }, st
 end
 

@@ -1,16 +1,12 @@
 -- TXN, HTTP, Reply and Channel objects over an emulated stream
--- (runtime.md 3; haproxy-lua-api.md 3.3, 3.6, 3.8, 3.11).
---
--- A stream is a plain table the harness builds:
---   { rt, mode = "http"|"tcp", dir = "req"|"res", http_req = msg, http_res = msg,
---     src, src_port, dst, dst_port, ssl, sni, frontend, backend, vars = {},
---     chn = { req = {input=, output=}, res = {...} }, priv, loglevel = 0 }
+-- (runtime.md 3; haproxy-lua-api.md 3.3, 3.6, 3.8, 3.11). The stream and its
+-- fields: stream/stream.lua.
 local U = require "proxylua.core.base.util"
 local E = require "proxylua.core.exec.executor"
 local Proc = require "proxylua.core.exec.process"
 local V = require "proxylua.core.stream.vars"
 local msg = require "proxylua.core.stream.message"
-local samples = require "proxylua.core.kw.samples"
+local S = require "proxylua.core.kw.samples"
 local native = require "proxylua.core_native"
 local fmt = require "proxylua.core.base.formats"
 
@@ -530,10 +526,10 @@ U.export(txn_methods)
 
 function TXN.new_txn(stream)
   local t = U.new(txn_mt, {
-    f = samples.new_fetches(stream, false),
-    sf = samples.new_fetches(stream, true),
-    c = samples.new_converters(stream, false),
-    sc = samples.new_converters(stream, true),
+    f = S.new_fetches(stream, false),
+    sf = S.new_fetches(stream, true),
+    c = S.new_converters(stream, false),
+    sc = S.new_converters(stream, true),
     req = U.new(chn_mt, nil, { stream = stream, dir = "req" }),
     res = U.new(chn_mt, nil, { stream = stream, dir = "res" }),
   })
