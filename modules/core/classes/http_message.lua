@@ -4,7 +4,6 @@
 local U = require "proxylua.core.base.util"
 local msg = require "proxylua.core.stream.message"
 local native = require "proxylua.core_native"
-local fmt = require "proxylua.core.base.formats"
 
 local select = select
 local checkstring, checkinteger, raise = U.checkstring, U.checkinteger, U.raise
@@ -76,22 +75,7 @@ local function rep(per_value)
     name, re, repl = checkstring(2, name, n), checkstring(3, re, n), checkstring(4, repl, n)
     local rx = native.regex(re, false)
     if not rx then U.argerror(3, "invalid regex") end
-    for _, h in ipairs(s.m.headers) do
-      if h[1] == name:lower() then
-        if per_value then
-          local segs = {}
-          for seg in (h[2] .. ","):gmatch("([^,]*),") do
-            local val = seg:match("^[ \t]*(.-)[ \t]*$")
-            local pos = { rx:find(val) }
-            segs[#segs + 1] = pos[1] and fmt.expand(val, pos, repl) or seg
-          end
-          h[2] = table.concat(segs, ",")
-        else
-          local pos = { rx:find(h[2]) }
-          if pos[1] then h[2] = fmt.expand(h[2], pos, repl) end
-        end
-      end
-    end
+    msg.replace(s.m, name, rx, repl, per_value)
   end
 end
 methods.rep_header = rep(false)

@@ -8,7 +8,6 @@ local V = require "proxylua.core.stream.vars"
 local msg = require "proxylua.core.stream.message"
 local S = require "proxylua.core.kw.samples"
 local native = require "proxylua.core_native"
-local fmt = require "proxylua.core.base.formats"
 
 local type, select, tostring, pairs, ipairs = type, select, tostring, pairs, ipairs
 local checkstring, checkinteger, nargs, raise = U.checkstring, U.checkinteger, U.nargs, U.raise
@@ -180,34 +179,7 @@ local function replacer(dir, per_value)
     local rx = native.regex(re, false)
     if not rx then U.argerror(3, "invalid regex") end
     want_dir(s, dir, repl)
-    local m = dir == "req" and s.http_req or s.http_res
-    local lname = name:lower()
-    for _, h in ipairs(m.headers) do
-      if h[1] == lname then
-        if per_value then
-          local segs, start, inq = {}, 1, false
-          local v = h[2]
-          for i = 1, #v do
-            local c = v:sub(i, i)
-            if c == '"' then inq = not inq
-            elseif c == "," and not inq then
-              segs[#segs + 1] = v:sub(start, i - 1)
-              start = i + 1
-            end
-          end
-          segs[#segs + 1] = v:sub(start)
-          for i, seg in ipairs(segs) do
-            local val = seg:match("^[ \t]*(.-)[ \t]*$")
-            local pos = { rx:find(val) }
-            if pos[1] then segs[i] = fmt.expand(val, pos, repl) end
-          end
-          h[2] = table.concat(segs, ",")
-        else
-          local pos = { rx:find(h[2]) }
-          if pos[1] then h[2] = fmt.expand(h[2], pos, repl) end
-        end
-      end
-    end
+    msg.replace(dir == "req" and s.http_req or s.http_res, name, rx, repl, per_value)
   end
 end
 http_methods.req_rep_header = replacer("req", false)

@@ -2,6 +2,8 @@
 -- keeps them (lower-case names, one entry per line, order kept), body.
 --   req = { method, uri, version = "1.1", headers = { {name, value}... }, body }
 --   res = { status, reason, version, headers, body }
+local fmt = require "proxylua.core.base.formats"
+
 local M = {}
 
 local slower, sfind, ssub = string.lower, string.find, string.sub
@@ -47,12 +49,11 @@ function M.get(msg, name)
   return out
 end
 
--- Split one header value on commas outside double quotes, trimming blanks
--- (what HAProxy's hdr()/hdr_cnt() see).
-function M.split(v)
-  if not sfind(v, '[,"]') then -- the common case: one value
-    return { (v:match("^[ \t]*(.-)[ \t]*$")) }
-  end
+-- One header value's comma-separated parts as they stand in the line
+-- (blanks kept): commas inside double quotes, and a backslash-escaped
+-- character inside them, do not split (HAProxy's header value scanner).
+function M.segments(v)
+  if not sfind(v, '[,"]') then return { v } end -- the common case: one value
   local out, start, inq, i = {}, 1, false, 1
   local n = #v
   while i <= n do
@@ -62,13 +63,50 @@ function M.split(v)
     elseif c == "\\" and inq then
       i = i + 1
     elseif c == "," and not inq then
-      out[#out + 1] = ssub(v, start, i - 1):match("^[ \t]*(.-)[ \t]*$")
+      out[#out + 1] = ssub(v, start, i - 1)
       start = i + 1
     end
     i = i + 1
   end
-  out[#out + 1] = ssub(v, start):match("^[ \t]*(.-)[ \t]*$")
+  out[#out + 1] = ssub(v, start)
   return out
+end
+
+local function trim(v) return (v:match("^[ \t]*(.-)[ \t]*$")) end
+
+-- Split one header value on commas outside double quotes, trimming blanks
+-- (what HAProxy's hdr()/hdr_cnt() see).
+function M.split(v)
+  local out = M.segments(v)
+  for i = 1, #out do out[i] = trim(out[i]) end
+  return out
+end
+
+-- The one header rewrite behind HTTP:req_rep_header/rep_value (and res_) and
+-- HTTPMessage:rep_header/rep_value, as HAProxy 2.6 sends both through one
+-- function: in every `name` line, a value the regex rx matches is replaced
+-- by repl with \0..\9 expanded (not the match alone: the whole value).
+-- per_value: each comma-separated value (as M.segments cuts them) on its
+-- own; a replaced value loses the blanks around it, the others keep theirs
+-- (docs/core-internals.md#header-rewrites). Otherwise the whole line value.
+function M.replace(msg, name, rx, repl, per_value)
+  name = slower(name)
+  for _, h in ipairs(msg.headers) do
+    if h[1] == name then
+      if per_value then
+        local segs = M.segments(h[2])
+        for i, seg in ipairs(segs) do
+          local val = trim(seg)
+          local pos = { rx:find(val) }
+          if pos[1] then segs[i] = fmt.expand(val, pos, repl) end
+        end
+        h[2] = table.concat(segs, ",")
+      else
+        local pos = { rx:find(h[2]) }
+        if pos[1] then h[2] = fmt.expand(h[2], pos, repl) end
+      end
+    end
+  end
 end
 
 function M.values(msg, name)
