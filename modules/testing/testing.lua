@@ -16,7 +16,7 @@ local Stream = require "proxylua.core.stream.stream"
 local R = require "proxylua.core.rules.run"
 local FL = require "proxylua.core.rules.filter"
 local MAP = require "proxylua.core.classes.map"
-local blocking = require "proxylua.testing.blocking"
+local B = require "proxylua.testing.blocking"
 local SK = require "proxylua.core.classes.socket"
 local okls, loop_sched = pcall(require, "proxylua.loop_sched")
 if not okls then loop_sched = nil end
@@ -147,7 +147,8 @@ local function duration(v, what)
   return sec > 0 and sec or false
 end
 
---[[ HAProxy's tune.lua.* settings (runtime.md 1.4-1.6), as opts.tune:
+--[[ HAProxy's tune.lua.* settings (docs/haproxy-runtime.md §1.4-§1.6), as
+opts.tune:
   forced_yield     instructions between forced yields (10000; false: off)
   session_timeout  Lua running time per action or CLI command (4s; fetches
                    and converters never time out in 2.6)
@@ -231,7 +232,7 @@ function T.new(opts)
                      echo = opts.echo, debug = opts.debug, now = opts.now })
   rt.limits = limits
   rt.version = vnum(opts.haproxy)
-  blocking.install(rt, G, opts.strict and "error" or opts.blocking, opts.quiet)
+  B.install(rt, G, opts.strict and "error" or opts.blocking, opts.quiet)
   local mb = opts.tune and opts.tune.maxmem
   if mb and mb ~= 0 then
     -- tune.lua.maxmem (MB): only a state whose allocator counts can be
