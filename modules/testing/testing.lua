@@ -192,7 +192,7 @@ end
   opts.prepend_cpath  string or list: lua-prepend-path <s> cpath
   opts.haproxy_paths  start from Debian HAProxy's package.path/cpath instead
                       of this Lua's
-  opts.proxies        core.proxies description (see core_proxy.lua)
+  opts.proxies        core.proxies description (see core/classes/proxy.lua)
   opts.maps, opts.acls  { [file] = true } pattern files the "config" loads
   opts.proc_vars      { name = value } proc variables the config declares
   opts.process        share a process with another harness (per-thread)
@@ -202,7 +202,7 @@ end
   opts.clock          "virtual" (default: sleeps take no real time) or "real"
   opts.tune           tune.lua.* settings (see T.TUNE_DEFAULTS)
   opts.scheduler      "loop" (default when proxylua.loop is built: the epoll
-                      event loop) or "simple" (core_sched.lua, pure Lua)
+                      event loop) or "simple" (core/base/sched.lua, pure Lua)
   opts.sched          a scheduler object replacing the default
   opts.blocking       blocking-call detector: "warn" (default), "error"
                       (strict: the call fails the test) or "off";
@@ -210,13 +210,13 @@ end
   opts.globals        { name = value } set in the script's globals before
                       it runs (e.g. a print that collects lines)
   opts.upstream       function(request) -> response answering
-                      core.httpclient() requests (see core_httpclient.lua);
+                      core.httpclient() requests (see core/classes/httpclient.lua);
                       returning nil is a refused connection (503)
   opts.tcp            core.tcp() sockets: absent (or "network"): real
                       connections through proxylua.socket on the harness's
                       loop; function(host, port, ssl) -> peer | nil: a fake
                       peer, peer(data) -> reply[, "close"] (see
-                      core_socket.lua); false: no network, every connect
+                      core/classes/socket.lua); false: no network, every connect
                       fails with "Can't connect" ]]
 function T.new(opts)
   opts = opts or {}
