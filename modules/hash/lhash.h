@@ -1,6 +1,6 @@
 /*
  * Shared pieces of the proxylua.hash binding: how Lua values become
- * converter inputs and arguments (HAProxy's rules, hashes.md 1.2 and 1.3),
+ * converter inputs and arguments (HAProxy's rules, docs/haproxy-hashes.md §1.2, §1.3),
  * and each file's registration function.
  */
 #ifndef PROXYLUA_LHASH_H

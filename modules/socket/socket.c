@@ -108,8 +108,9 @@ lua_Number pl_sk_now(lua_State *L, int ud)
 	return now;
 }
 
-/* Rule 2 of socket.md: a socket made in a task dies at that task's first
- * yield unless it connected before. True when it just died that way. */
+/* Rule 2 (docs/haproxy-socket.md §0): a socket made in a task dies at that
+ * task's first yield unless it connected before. True when it just died that
+ * way. */
 int pl_sk_rule2_dead(lua_State *L, lsock *s, int ud)
 {
 	lloop *lp;
@@ -252,7 +253,7 @@ void pl_sk_release_fd(lua_State *L, lsock *s, int ud)
 }
 
 /* Destroy the connection (close, failed connect, timeout). Data already
- * received stays readable after a timeout (socket.md §5). */
+ * received stays readable after a timeout (docs/haproxy-socket.md §5). */
 void pl_sk_kill(lua_State *L, lsock *s, int ud, int timed_out)
 {
 	if (s->state == SK_DEAD)
@@ -325,7 +326,8 @@ static int sk_tostring(lua_State *L)
 	return 1;
 }
 
-/* The configured destination ("0.0.0.0:P" stays that, socket.md §7). */
+/* The configured destination ("0.0.0.0:P" stays that,
+ * docs/haproxy-socket.md §2, §7). */
 static int sk_getpeername(lua_State *L)
 {
 	lsock *s;
@@ -367,7 +369,7 @@ static int sk_setoption(lua_State *L)
 }
 
 /* settimeout(t): seconds, to whole ms, at least 1 ms; an inactivity timer
- * armed now, and the connect + handshake timeout (socket.md §6). */
+ * armed now, and the connect + handshake timeout (docs/haproxy-socket.md §6). */
 static int sk_settimeout(lua_State *L)
 {
 	lsock *s;
