@@ -85,10 +85,11 @@ ctest: $(CTESTS)
 	@for t in $(CTESTS); do $$t || exit 1; done
 
 # A tiny Lua host with a memory limit (tune.lua.maxmem), linked against liblua.
-$(BUILD)/pl-lua: tests/host/pl-lua.c
+# Its allocator is lib/memlimit.c, the one proxylua.sandbox uses.
+$(BUILD)/pl-lua: tests/host/pl-lua.c lib/memlimit.c include/proxylua/memlimit.h
 	@mkdir -p $(dir $@)
-	$(CC) -std=c99 $(WARNINGS) $(CFLAGS) -I$(LUA_INCDIR) -o $@ $< $(LDSAN) \
-	  -Wl,-E -llua$(LUA_VERSION) -lm -ldl
+	$(CC) -std=c99 $(WARNINGS) $(CFLAGS) -Iinclude -I$(LUA_INCDIR) -o $@ \
+	  tests/host/pl-lua.c lib/memlimit.c $(LDSAN) -Wl,-E -llua$(LUA_VERSION) -lm -ldl
 host: $(BUILD)/pl-lua
 
 test: all host
