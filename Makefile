@@ -51,7 +51,7 @@ LUAS := $(foreach m,$(MODULES),$(foreach f,$($(m)_LUA),$(BUILD)/proxylua/$(notdi
 
 all: $(SOS) $(LUAS)
 
-$(BUILD)/obj/%.o: %.c $(wildcard include/proxylua/*.h modules/*/*.h)
+$(BUILD)/obj/%.o: %.c $(wildcard include/proxylua/*.h lib/*.h modules/*/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
@@ -68,12 +68,13 @@ $(BUILD)/proxylua/%.lua: $(wildcard modules/*/*.lua)
 
 # Lua-free C unit tests (tests/c/test_*.c), run with sanitizers on. Each test
 # links against an archive of lib/, so it pulls in only the objects it uses.
+# Tests may include lib's private headers (-Ilib); bindings may not.
 CTEST_CFLAGS := -std=c99 -D_POSIX_C_SOURCE=200809L $(WARNINGS) -O1 -g \
-	-fsanitize=address,undefined -fno-sanitize-recover=all -Iinclude
+	-fsanitize=address,undefined -fno-sanitize-recover=all -Iinclude -Ilib
 CTEST_LIBS := -lssl -lcrypto -lz -lxxhash -lpcre2-8 -lpthread -lm
 CTEST_OBJS := $(patsubst lib/%.c,build/ctest/obj/%.o,$(wildcard lib/*.c))
 CTESTS := $(patsubst tests/c/%.c,build/ctest/%,$(wildcard tests/c/test_*.c))
-build/ctest/obj/%.o: lib/%.c $(wildcard include/proxylua/*.h)
+build/ctest/obj/%.o: lib/%.c $(wildcard include/proxylua/*.h lib/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CTEST_CFLAGS) -c $< -o $@
 build/ctest/libpl.a: $(CTEST_OBJS)
