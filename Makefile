@@ -64,7 +64,7 @@ LUAS     := $(addprefix $(BUILD)/proxylua/,$(LUA_RELS))
 
 all: $(SOS) $(LUAS)
 
-$(BUILD)/obj/%.o: %.c $(wildcard include/proxylua/*.h modules/*/*.h)
+$(BUILD)/obj/%.o: %.c $(wildcard include/proxylua/*.h lib/*.h modules/*/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
@@ -84,12 +84,13 @@ $(foreach f,$(LUA_SRCS),$(eval $(call lua_rule,$(f))))
 
 # Lua-free C unit tests (tests/c/test_*.c), run with sanitizers on. Each test
 # links against an archive of lib/, so it pulls in only the objects it uses.
+# Tests may include lib's private headers (-Ilib); bindings may not.
 CTEST_CFLAGS := -std=c99 -D_POSIX_C_SOURCE=200809L $(WARNINGS) -O1 -g \
-	-fsanitize=address,undefined -fno-sanitize-recover=all -Iinclude
+	-fsanitize=address,undefined -fno-sanitize-recover=all -Iinclude -Ilib
 CTEST_LIBS := -lssl -lcrypto -lz -lxxhash -lpcre2-8 -lpthread -lm
 CTEST_OBJS := $(patsubst lib/%.c,build/ctest/obj/%.o,$(wildcard lib/*.c))
 CTESTS := $(patsubst tests/c/%.c,build/ctest/%,$(wildcard tests/c/test_*.c))
-build/ctest/obj/%.o: lib/%.c $(wildcard include/proxylua/*.h)
+build/ctest/obj/%.o: lib/%.c $(wildcard include/proxylua/*.h lib/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CTEST_CFLAGS) -c $< -o $@
 build/ctest/libpl.a: $(CTEST_OBJS)
@@ -101,10 +102,11 @@ ctest: $(CTESTS)
 	@for t in $(CTESTS); do $$t || exit 1; done
 
 # A tiny Lua host with a memory limit (tune.lua.maxmem), linked against liblua.
-$(BUILD)/pl-lua: tests/host/pl-lua.c
+# Its allocator is lib/memlimit.c, the one proxylua.sandbox uses.
+$(BUILD)/pl-lua: tests/host/pl-lua.c lib/memlimit.c include/proxylua/memlimit.h
 	@mkdir -p $(dir $@)
-	$(CC) -std=c99 $(WARNINGS) $(CFLAGS) -I$(LUA_INCDIR) -o $@ $< $(LDSAN) \
-	  -Wl,-E -llua$(LUA_VERSION) -lm -ldl
+	$(CC) -std=c99 $(WARNINGS) $(CFLAGS) -Iinclude -I$(LUA_INCDIR) -o $@ \
+	  tests/host/pl-lua.c lib/memlimit.c $(LDSAN) -Wl,-E -llua$(LUA_VERSION) -lm -ldl
 host: $(BUILD)/pl-lua
 
 test: all host

@@ -1,8 +1,8 @@
 -- HAProxy 2.6's execution model, checked against the real thing: the same
 -- script runs in HAProxy and under proxylua.testing, and the client's
--- answers and the logged texts must agree (runtime.md 1.1-1.6). The patterns
--- that crash HAProxy (1.7) are not run here; spec/runtime_spec.lua checks
--- that the harness fails the test on them.
+-- answers and the logged texts must agree (docs/haproxy-runtime.md
+-- §1.1-§1.6). The patterns that crash HAProxy (§1.7) are not run here;
+-- spec/runtime_spec.lua checks that the harness fails the test on them.
 local H = require "spec.helpers.haproxy"
 local testing = require "proxylua.testing"
 

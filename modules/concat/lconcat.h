@@ -1,6 +1,6 @@
 /* The builder userdata shared by concat.c and format.c. */
-#ifndef PROXYLUA_CONCAT_H
-#define PROXYLUA_CONCAT_H
+#ifndef PROXYLUA_LCONCAT_H
+#define PROXYLUA_LCONCAT_H
 
 #include <stdint.h>
 #include <string.h>

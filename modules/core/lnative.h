@@ -1,6 +1,6 @@
 /* Shared by the C parts of proxylua.core_native. */
-#ifndef PROXYLUA_CORE_NATIVE_H
-#define PROXYLUA_CORE_NATIVE_H
+#ifndef PROXYLUA_LNATIVE_H
+#define PROXYLUA_LNATIVE_H
 
 #include <stddef.h>
 #include "proxylua/compat.h"
