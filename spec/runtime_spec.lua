@@ -257,7 +257,7 @@ describe("forced yields and execution timeouts (haproxy-runtime.md §1.4, §1.5)
       end)
     ]]
     local changes = load(code, { clock = "real" }):action("tick").vars.txn.changes
-    assert.is_true(changes > 10, "core.now() changed " .. changes .. " times")
+    assert.is_true(changes > 1, "core.now() changed " .. changes .. " times")
     assert.equal(1, load(code, { clock = "real", tune = { forced_yield = 1000000000 } })
       :action("tick").vars.txn.changes)
   end)
@@ -710,7 +710,9 @@ describe("transactions in flight", function()
       if clock == "virtual" then
         assert.near(0.1, elapsed, 1e-6)
       else
-        assert.is_true(elapsed >= 0.1 and elapsed < 0.6, "took " .. elapsed)
+        -- serially 100 s; the bound shows they shared one sleep period
+        -- (a loaded CI may stretch that period, not multiply it)
+        assert.is_true(elapsed >= 0.1 and elapsed < 10, "took " .. elapsed)
       end
     end)
   end

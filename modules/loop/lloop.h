@@ -74,6 +74,7 @@ struct ltask {
 	int late;               /* attach hooked the task in mid-resume */
 	void *late_prev;        /* the hook's previous task, for that resume */
 	int64_t slice;          /* start of the current slice */
+	int64_t slice_cpu;      /* the thread's CPU clock then (watchdog) */
 	unsigned long resumes, forced;
 };
 
