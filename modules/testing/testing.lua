@@ -17,6 +17,7 @@ local R = require "proxylua.core.rules.run"
 local FL = require "proxylua.core.rules.filter"
 local MAP = require "proxylua.core.classes.map"
 local blocking = require "proxylua.testing.blocking"
+local globals_guard = require "proxylua.testing.globals_guard"
 local SK = require "proxylua.core.classes.socket"
 local okls, loop_sched = pcall(require, "proxylua.loop_sched")
 if not okls then loop_sched = nil end
@@ -206,6 +207,9 @@ end
   opts.blocking       blocking-call detector: "warn" (default), "error"
                       (strict: the call fails the test) or "off";
                       opts.strict = true is "error"; opts.quiet: no stderr
+  opts.global_writes  accidental-global detector (globals_guard.lua): "warn"
+                      (default), "error" (also opts.strict_globals = true or
+                      opts.strict = true), "off"
   opts.globals        { name = value } set in the script's globals before
                       it runs (e.g. a print that collects lines)
   opts.upstream       function(request) -> response answering
@@ -232,6 +236,7 @@ function T.new(opts)
   rt.limits = limits
   rt.version = vnum(opts.haproxy)
   blocking.install(rt, G, opts.strict and "error" or opts.blocking, opts.quiet)
+  globals_guard.install(rt, G, globals_guard.mode_of(opts), opts.quiet)
   local mb = opts.tune and opts.tune.maxmem
   if mb and mb ~= 0 then
     -- tune.lua.maxmem (MB): only a state whose allocator counts can be
@@ -370,6 +375,10 @@ end
 -- Blocking calls the detector saw at runtime: { call, where = "file:line",
 -- context = "Lua function 'x'", kind, name, text }.
 function H:blocking_calls() return self.rt.blocking.calls end
+
+-- Globals assigned at runtime (proxylua/testing/globals_guard.lua), one
+-- record per site: { global, where = "file:line", context, kind, name, text }.
+function H:global_writes() return self.rt.globals_guard.writes end
 
 --[[ Transactions in flight at once. h:spawn(fn, ...) runs fn(...) in its own
 task of the event loop (fn typically calls h:action / h:service); h:run()
