@@ -18,6 +18,7 @@ local FL = require "proxylua.core.rules.filter"
 local MAP = require "proxylua.core.classes.map"
 local blocking = require "proxylua.testing.blocking"
 local globals_guard = require "proxylua.testing.globals_guard"
+local logview = require "proxylua.testing.logs"
 local SK = require "proxylua.core.classes.socket"
 local okls, loop_sched = pcall(require, "proxylua.loop_sched")
 if not okls then loop_sched = nil end
@@ -351,12 +352,15 @@ function H:start()
   return self
 end
 
-function H:logs() return self.rt.logs end
+-- Every log record ({ level, msg, source }); h:logs({ printed = true }):
+-- only those HAProxy prints without -d (proxylua/testing/logs.lua).
+function H:logs(opts) return logview.select(self.rt.logs, opts) end
+T.printed_logs = function(list) return logview.select(list, { printed = true }) end
 
 -- Log lines as text ("[info] ... : msg" style message only).
-function H:log_messages(level)
+function H:log_messages(level, opts)
   local out = {}
-  for _, r in ipairs(self.rt.logs) do
+  for _, r in ipairs(logview.select(self.rt.logs, opts)) do
     if level == nil or r.level == level then out[#out + 1] = r.msg end
   end
   return out
