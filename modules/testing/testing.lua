@@ -16,7 +16,7 @@ local Stream = require "proxylua.core.stream.stream"
 local R = require "proxylua.core.rules.run"
 local FL = require "proxylua.core.rules.filter"
 local MAP = require "proxylua.core.classes.map"
-local blocking = require "proxylua.testing.blocking"
+local B = require "proxylua.testing.blocking"
 local globals_guard = require "proxylua.testing.globals_guard"
 local logview = require "proxylua.testing.logs"
 local SK = require "proxylua.core.classes.socket"
@@ -149,7 +149,8 @@ local function duration(v, what)
   return sec > 0 and sec or false
 end
 
---[[ HAProxy's tune.lua.* settings (runtime.md 1.4-1.6), as opts.tune:
+--[[ HAProxy's tune.lua.* settings (docs/haproxy-runtime.md §1.4-§1.6), as
+opts.tune:
   forced_yield     instructions between forced yields (10000; false: off)
   session_timeout  Lua running time per action or CLI command (4s; fetches
                    and converters never time out in 2.6)
@@ -193,7 +194,7 @@ end
   opts.prepend_cpath  string or list: lua-prepend-path <s> cpath
   opts.haproxy_paths  start from Debian HAProxy's package.path/cpath instead
                       of this Lua's
-  opts.proxies        core.proxies description (see core_proxy.lua)
+  opts.proxies        core.proxies description (see core/classes/proxy.lua)
   opts.maps, opts.acls  { [file] = true } pattern files the "config" loads
   opts.proc_vars      { name = value } proc variables the config declares
   opts.process        share a process with another harness (per-thread)
@@ -203,7 +204,7 @@ end
   opts.clock          "virtual" (default: sleeps take no real time) or "real"
   opts.tune           tune.lua.* settings (see T.TUNE_DEFAULTS)
   opts.scheduler      "loop" (default when proxylua.loop is built: the epoll
-                      event loop) or "simple" (core_sched.lua, pure Lua)
+                      event loop) or "simple" (core/base/sched.lua, pure Lua)
   opts.sched          a scheduler object replacing the default
   opts.blocking       blocking-call detector: "warn" (default), "error"
                       (strict: the call fails the test) or "off";
@@ -214,13 +215,13 @@ end
   opts.globals        { name = value } set in the script's globals before
                       it runs (e.g. a print that collects lines)
   opts.upstream       function(request) -> response answering
-                      core.httpclient() requests (see core_httpclient.lua);
+                      core.httpclient() requests (see core/classes/httpclient.lua);
                       returning nil is a refused connection (503)
   opts.tcp            core.tcp() sockets: absent (or "network"): real
                       connections through proxylua.socket on the harness's
                       loop; function(host, port, ssl) -> peer | nil: a fake
                       peer, peer(data) -> reply[, "close"] (see
-                      core_socket.lua); false: no network, every connect
+                      core/classes/socket.lua); false: no network, every connect
                       fails with "Can't connect" ]]
 function T.new(opts)
   opts = opts or {}
@@ -236,7 +237,7 @@ function T.new(opts)
                      echo = opts.echo, debug = opts.debug, now = opts.now })
   rt.limits = limits
   rt.version = vnum(opts.haproxy)
-  blocking.install(rt, G, opts.strict and "error" or opts.blocking, opts.quiet)
+  B.install(rt, G, opts.strict and "error" or opts.blocking, opts.quiet)
   globals_guard.install(rt, G, globals_guard.mode_of(opts), opts.quiet)
   local mb = opts.tune and opts.tune.maxmem
   if mb and mb ~= 0 then

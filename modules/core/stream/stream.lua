@@ -115,7 +115,8 @@ function Stream.set_response(s, r)
   return s
 end
 
--- Move to the response side: req.* variables are gone (docs/core-internals.md#variables).
+-- Move to the response side: req.* variables are gone
+-- (docs/haproxy-runtime.md §3.4).
 function Stream.to_response(s, r)
   if r or not s.http_res then Stream.set_response(s, r or {}) end
   s.dir = "res"
