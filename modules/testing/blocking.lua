@@ -34,6 +34,8 @@ B.running_ctx = running_ctx -- the accidental-global detector asks it too
 
 -- "file:line" of the first script frame above the wrapper (levels: 1 site,
 -- 2 check, 3 the wrapper, 4 its caller); nil when the caller is proxylua.
+-- The accidental-global detector calls it with the same depth (site,
+-- report, __newindex, the assignment).
 local function site()
   for level = 4, 60 do
     local ar = debug.getinfo(level, "Sl")
@@ -45,6 +47,8 @@ local function site()
   end
   return "?"
 end
+
+B.site = site
 
 -- record_only: the caller fails the call itself (os.exit), with its own text.
 local function check(what, rt, record_only)

@@ -19,25 +19,10 @@ local B = require "proxylua.testing.blocking"
 
 local GG = {}
 
--- "file:line" of the first Lua frame above __newindex (levels: 1 site, 2
--- report, 3 __newindex, 4 the assignment) that is the script's;
--- nil when the assignment comes from proxylua itself.
-local function site()
-  for level = 4, 60 do
-    local ar = debug.getinfo(level, "Sl")
-    if not ar then break end
-    if ar.what ~= "C" then
-      if E.internal(ar.source) then return nil end
-      return ar.short_src .. ":" .. (ar.currentline or 0)
-    end
-  end
-  return "?"
-end
-
 local function report(rt, guard, name)
   local ctx = B.running_ctx()
   if not ctx or ctx.rt ~= nil and ctx.rt ~= rt then return false end
-  local where = site()
+  local where = B.site() -- levels: site, report, __newindex, the assignment
   if not where then return false end
   local key = name .. "\0" .. where
   if guard.seen[key] then return true end

@@ -315,10 +315,19 @@ end
 
 --[[ testing.load(file, opts): new harness, run the file as lua-load, then
 the end of configuration (core.proxies filled, init functions, tasks
-queued) unless opts.start == false. opts.args: lua-load arguments. ]]
+queued) unless opts.start == false. opts.args: lua-load arguments.
+file may be a list of files loaded in order into the one state, as several
+lua-load lines do; an entry { file, arg... } carries its own arguments. ]]
 function T.load(file, opts)
   opts = opts or {}
-  local h = T.new(opts):load(file, opts.args)
+  local h = T.new(opts)
+  if type(file) == "table" then
+    for _, f in ipairs(file) do
+      if type(f) == "table" then h:load(f[1], table.pack(table.unpack(f, 2))) else h:load(f) end
+    end
+  else
+    h:load(file, opts.args)
+  end
   if opts.start ~= false then h:start() end
   return h
 end
@@ -331,7 +340,8 @@ function T.load_string(code, opts)
 end
 
 -- lua-load-per-thread: n independent states (core.thread 1..n) of one
--- process (shared proc variables and pattern references).
+-- process (shared proc variables, pattern references and proxies). file: a
+-- file, a list of files (as testing.load), or function(opts) -> harness.
 function T.per_thread(file, n, opts)
   opts = opts or {}
   local process = Proc.new(opts)
