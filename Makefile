@@ -18,6 +18,10 @@ LIBFLAG     ?= -shared
 PREFIX      ?= /usr/local
 INST_LIBDIR ?= $(PREFIX)/lib/lua/$(LUA_VERSION)
 INST_LUADIR ?= $(PREFIX)/share/lua/$(LUA_VERSION)
+# Debian's luacheck (lua-check) runs on Lua 5.1: the luacheck standard, plain
+# data any Lua can load, also goes where 5.1 looks, so a .luacheckrc can
+# `require "proxylua.core_luacheck"`. Empty: not installed there (LuaRocks).
+LUACHECK_LUADIR ?= $(PREFIX)/share/lua/5.1
 
 # SANITIZE=1 builds with AddressSanitizer + UBSan into a separate tree.
 ifeq ($(SANITIZE),1)
@@ -125,6 +129,7 @@ install: all
 	mkdir -p $(DESTDIR)$(INST_LIBDIR)/proxylua $(DESTDIR)$(INST_LUADIR)/proxylua
 	for m in $(MODULES); do install -m 0755 $(BUILD)/proxylua/$$m.so $(DESTDIR)$(INST_LIBDIR)/proxylua/; done
 	for f in $(LUA_RELS); do install -D -m 0644 $(BUILD)/proxylua/$$f $(DESTDIR)$(INST_LUADIR)/proxylua/$$f; done
+	[ -z "$(LUACHECK_LUADIR)" ] || install -D -m 0644 $(BUILD)/proxylua/core_luacheck.lua $(DESTDIR)$(LUACHECK_LUADIR)/proxylua/core_luacheck.lua
 
 clean:
 	rm -rf build

@@ -30,9 +30,12 @@ local function running_ctx()
     if ok and t and E.ctx_by_task[t] then return E.ctx_by_task[t] end
   end
 end
+B.running_ctx = running_ctx -- the accidental-global detector asks it too
 
 -- "file:line" of the first script frame above the wrapper (levels: 1 site,
 -- 2 check, 3 the wrapper, 4 its caller); nil when the caller is proxylua.
+-- The accidental-global detector calls it with the same depth (site,
+-- report, __newindex, the assignment).
 local function site()
   for level = 4, 60 do
     local ar = debug.getinfo(level, "Sl")
@@ -44,6 +47,8 @@ local function site()
   end
   return "?"
 end
+
+B.site = site
 
 -- record_only: the caller fails the call itself (os.exit), with its own text.
 local function check(what, rt, record_only)

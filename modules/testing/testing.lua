@@ -17,6 +17,8 @@ local R = require "proxylua.core.rules.run"
 local FL = require "proxylua.core.rules.filter"
 local MAP = require "proxylua.core.classes.map"
 local B = require "proxylua.testing.blocking"
+local globals_guard = require "proxylua.testing.globals_guard"
+local logview = require "proxylua.testing.logs"
 local SK = require "proxylua.core.classes.socket"
 local ENV = require "proxylua.testing.env"
 local TUNE = require "proxylua.testing.tune"
@@ -67,6 +69,9 @@ end
   opts.blocking       blocking-call detector: "warn" (default), "error"
                       (strict: the call fails the test) or "off";
                       opts.strict = true is "error"; opts.quiet: no stderr
+  opts.global_writes  accidental-global detector (globals_guard.lua): "warn"
+                      (default), "error" (also opts.strict_globals = true or
+                      opts.strict = true), "off"
   opts.globals        { name = value } set in the script's globals before
                       it runs (e.g. a print that collects lines)
   opts.upstream       function(request) -> response answering
@@ -93,6 +98,7 @@ function T.new(opts)
   rt.limits = limits
   rt.version = vnum(opts.haproxy)
   B.install(rt, G, opts.strict and "error" or opts.blocking, opts.quiet)
+  globals_guard.install(rt, G, globals_guard.mode_of(opts), opts.quiet)
   local mb = opts.tune and opts.tune.maxmem
   if mb and mb ~= 0 then
     -- tune.lua.maxmem (MB): only a state whose allocator counts can be
@@ -169,10 +175,19 @@ end
 
 --[[ testing.load(file, opts): new harness, run the file as lua-load, then
 the end of configuration (core.proxies filled, init functions, tasks
-queued) unless opts.start == false. opts.args: lua-load arguments. ]]
+queued) unless opts.start == false. opts.args: lua-load arguments.
+file may be a list of files loaded in order into the one state, as several
+lua-load lines do; an entry { file, arg... } carries its own arguments. ]]
 function T.load(file, opts)
   opts = opts or {}
-  local h = T.new(opts):load(file, opts.args)
+  local h = T.new(opts)
+  if type(file) == "table" then
+    for _, f in ipairs(file) do
+      if type(f) == "table" then h:load(f[1], table.pack(table.unpack(f, 2))) else h:load(f) end
+    end
+  else
+    h:load(file, opts.args)
+  end
   if opts.start ~= false then h:start() end
   return h
 end
@@ -185,7 +200,8 @@ function T.load_string(code, opts)
 end
 
 -- lua-load-per-thread: n independent states (core.thread 1..n) of one
--- process (shared proc variables and pattern references).
+-- process (shared proc variables, pattern references and proxies). file: a
+-- file, a list of files (as testing.load), or function(opts) -> harness.
 function T.per_thread(file, n, opts)
   opts = opts or {}
   local process = Proc.new(opts)
@@ -207,12 +223,15 @@ function H:start()
   return self
 end
 
-function H:logs() return self.rt.logs end
+-- Every log record ({ level, msg, source }); h:logs({ printed = true }):
+-- only those HAProxy prints without -d (proxylua/testing/logs.lua).
+function H:logs(opts) return logview.select(self.rt.logs, opts) end
+T.printed_logs = function(list) return logview.select(list, { printed = true }) end
 
 -- Log lines as text ("[info] ... : msg" style message only).
-function H:log_messages(level)
+function H:log_messages(level, opts)
   local out = {}
-  for _, r in ipairs(self.rt.logs) do
+  for _, r in ipairs(logview.select(self.rt.logs, opts)) do
     if level == nil or r.level == level then out[#out + 1] = r.msg end
   end
   return out
@@ -231,6 +250,10 @@ end
 -- Blocking calls the detector saw at runtime: { call, where = "file:line",
 -- context = "Lua function 'x'", kind, name, text }.
 function H:blocking_calls() return self.rt.blocking.calls end
+
+-- Globals assigned at runtime (proxylua/testing/globals_guard.lua), one
+-- record per site: { global, where = "file:line", context, kind, name, text }.
+function H:global_writes() return self.rt.globals_guard.writes end
 
 --[[ Transactions in flight at once. h:spawn(fn, ...) runs fn(...) in its own
 task of the event loop (fn typically calls h:action / h:service); h:run()

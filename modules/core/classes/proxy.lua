@@ -4,9 +4,12 @@
 --   { fe = { cap = "frontend"|"backend"|"listen", mode = "http"|"tcp", uuid = 2,
 --            listeners = { "sock-1" },
 --            servers = { s1 = { addr = "127.0.0.1:8080", weight = 1, maxconn = 0,
---                               puid = 1 } } } }
+--                               puid = 1, check = "UP" } } } }
+-- (every field: docs/testing.md, "Proxies and servers"). The objects read
+-- the description on each call, so a spec may change it between calls.
 local U = require "proxylua.core.base.util"
 local ST = require "proxylua.core.kw.stktable"
+local K = require "proxylua.core.kw.vocab"
 local fmt = require "proxylua.core.base.formats"
 
 local P = {}
@@ -46,7 +49,7 @@ local SRV_FIELDS = {
 }
 
 
-local function usable(sv) return sv.admin ~= "maint" and sv.admin ~= "drain" and not sv.down end
+local usable = K.usable
 
 -- Fields default to 0; the description's `stats` table overrides any field.
 local function fill(fields, base, overrides)
@@ -57,15 +60,15 @@ local function fill(fields, base, overrides)
   return out
 end
 
-local STATUS = { maint = "MAINT", drain = "DRAIN" }
-
 function P.server_stats(d)
   local out = fill(SRV_FIELDS, {
     pxname = d.proxy, svname = d.name, addr = d.addr, mode = d.mode or "http",
-    status = STATUS[d.admin] or (d.down and "DOWN") or "no check", act = d.backup and 0 or 1,
+    status = K.server_status(d), act = d.backup and 0 or 1,
     bck = d.backup and 1 or 0, weight = d.weight or 1, uweight = d.weight or 1,
     iid = d.proxy_uuid or 0, sid = tonumber(d.puid) or 0, pid = 1, type = 2, lastsess = -1,
     algo = d.algo or "roundrobin",
+    -- the counters srv_conn, srv_queue, srv_sess_rate read
+    scur = d.cur or 0, qcur = d.queue or 0, rate = d.sess_rate or 0,
   }, d.stats)
   return out
 end
@@ -86,7 +89,9 @@ function P.proxy_stats(d)
     out = fill(BE_FIELDS, { pxname = d.name, svname = "BACKEND", mode = d.mode or "http",
       status = (act + bck > 0) and "UP" or "DOWN", algo = d.algo or "roundrobin", act = act,
       bck = bck, weight = weight, uweight = weight, iid = tonumber(d.uuid) or 0, pid = 1, type = 1,
-      lastsess = -1, slim = d.fullconn or 1000 }, d.stats)
+      lastsess = -1, slim = d.fullconn or 1000,
+      -- the counters be_conn, queue, be_sess_rate read
+      scur = d.conn or 0, qcur = d.queue or 0, rate = d.sess_rate or 0 }, d.stats)
   end
   return out
 end
@@ -99,17 +104,18 @@ local listener_mt = U.class("Listener", listener_methods)
 local function sv(self) return U.st(U.checkself(self, server_mt, 2)).desc end
 
 -- A backend losing its last usable server counts a transition to DOWN
--- (chkdown).
-local function admin_change(d, admin)
+-- (chkdown). change(d, key, value) sets one state field of a server.
+local function change(d, key, value)
   local be = d.backend_desc
   local function any_up()
     for _, o in pairs(be and be.servers or {}) do
-      if o.admin ~= "maint" and o.admin ~= "drain" and not o.down then return true end
+      if usable(o) then return true end
     end
     return false
   end
   local was = be and any_up()
-  d.admin = admin
+  d[key] = value
+  if key == "check" or key == "forced" then d.down = nil end
   if be and was and not any_up() then
     be.stats = be.stats or {}
     be.stats.chkdown = (be.stats.chkdown or 0) + 1
@@ -119,12 +125,42 @@ function server_methods.get_addr(self) return sv(self).addr or "<unknown>" end
 function server_methods.get_weight(self) return sv(self).weight or 1 end
 function server_methods.get_maxconn(self) return sv(self).maxconn or 0 end
 function server_methods.is_draining(self) return sv(self).admin == "drain" and 1 or 0 end
-function server_methods.set_drain(self) admin_change(sv(self), "drain") end
-function server_methods.set_maint(self) admin_change(sv(self), "maint") end
+function server_methods.set_drain(self) change(sv(self), "admin", "drain") end
+function server_methods.set_maint(self) change(sv(self), "admin", "maint") end
 function server_methods.set_ready(self) sv(self).admin = nil end
 function server_methods.shut_sess(self) sv(self) end
-for _, m in ipairs({ "check_enable", "check_disable", "check_force_up", "check_force_nolb",
-                     "check_force_down", "agent_enable", "agent_disable", "agent_force_up",
+-- What the check methods do (live, 2.6.12): on a checked server
+-- force_up/down/nolb make get_stats().status "UP", "DOWN", "NOLB";
+-- check_disable shows "no check" (state kept), check_enable the status
+-- again. An unchecked server forced down shows "DOWN" and leaves the
+-- backend's usable servers; forced up it is "no check" again.
+local function force(status)
+  return function(self)
+    local d = sv(self)
+    if d.check then
+      change(d, "check", status)
+    else -- unchecked, or its check disabled: "no check" while running
+      if d.check_off then d.check_off = status end
+      change(d, "forced", status ~= "UP" and status or nil)
+    end
+  end
+end
+server_methods.check_force_up = force("UP")
+server_methods.check_force_down = force("DOWN")
+server_methods.check_force_nolb = force("NOLB")
+function server_methods.check_disable(self)
+  local d = sv(self)
+  if not d.check then return end
+  local st = K.server_status(d):match("^%S*")
+  d.check_off, d.check = d.check, nil
+  d.forced = (st == "DOWN" or st == "NOLB") and st or nil
+end
+function server_methods.check_enable(self)
+  local d = sv(self)
+  if not d.check_off then return end
+  d.check, d.check_off, d.forced = d.check_off, nil, nil
+end
+for _, m in ipairs({ "agent_enable", "agent_disable", "agent_force_up",
                      "agent_force_down" }) do
   server_methods[m] = function(self) sv(self) end
 end

@@ -22,7 +22,7 @@ local mtointeger = math.tointeger
 local cdef, C, NOARG = K.cdef, K.C, K.NOARG
 local str, sint, bool, bin = K.str, K.sint, K.bool, K.bin
 local hash_fn = K.hash_fn
-local backend_of, usable = K.backend_of, K.usable
+local backend_of = K.backend_of
 local UNITS = K.TIME_UNITS
 
 -- Call proxylua.hash; a raised error is HAProxy's "error in arguments".
@@ -492,11 +492,7 @@ end)
 cdef("nbsrv", "str", K.NOARG, function(i, _, s)
   local px = backend_of(s, i.v)
   if not px then return nil end
-  local n = 0
-  for _, sv in pairs(px.servers or {}) do
-    if usable(sv) then n = n + 1 end
-  end
-  return K.sint(n)
+  return K.sint(K.nbsrv(px))
 end)
 
 -- "backend/server"; a bare server name needs the stream's backend, which

@@ -108,11 +108,7 @@ end))
 
 def("avg_queue", { min = 1, "be" }, be_fetch(function(px) return sint(px.avg_queue or 0) end))
 def("queue", { min = 1, "be" }, be_fetch(function(px) return sint(px.queue or 0) end))
-def("nbsrv", { min = 1, "be" }, be_fetch(function(px)
-  local n = 0
-  for _, sv in pairs(px.servers or {}) do if usable(sv) then n = n + 1 end end
-  return sint(n)
-end))
+def("nbsrv", { min = 1, "be" }, be_fetch(function(px) return sint(K.nbsrv(px)) end))
 
 local function srv_fetch(fn)
   return function(s, a) return fn(a[1], s) end
@@ -124,7 +120,7 @@ def("srv_conn_free", { min = 1, "srv" }, srv_fetch(function(sv)
   return sint(sv.maxconn - (sv.cur or 0))
 end))
 
-def("srv_is_up", { min = 1, "srv" }, srv_fetch(function(sv) return bool(usable(sv)) end))
+def("srv_is_up", { min = 1, "srv" }, srv_fetch(function(sv) return bool(K.server_up(sv)) end))
 def("srv_queue", { min = 1, "srv" }, srv_fetch(function(sv) return sint(sv.queue or 0) end))
 def("srv_sess_rate", { min = 1, "srv" }, srv_fetch(function(sv) return sint(sv.sess_rate or 0) end))
 def("srv_weight", { min = 1, "srv" }, srv_fetch(function(sv) return sint(sv.weight or 1) end))

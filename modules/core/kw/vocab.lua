@@ -62,7 +62,54 @@ function K.backend_of(s, name)
   local px = K.proxies(s)[name]
   return px and (px.cap or "listen") ~= "frontend" and px or nil
 end
-function K.usable(sv) return sv.admin ~= "maint" and sv.admin ~= "drain" and not sv.down end
+
+--[[ A server's state, from its description (docs/testing.md, "Proxies and
+  servers"): admin = "maint" | "drain" (the configuration's `disabled`, or
+  set_maint/set_drain), check = the status its health check reports ("UP",
+  "DOWN", "NOLB", "UP 1/3"...; true is "UP"), down = true (same as
+  check = "DOWN"). No check: "no check", as 2.6 reports (live). ]]
+function K.server_status(sv)
+  if sv.admin == "maint" then return "MAINT" end
+  if sv.admin == "drain" then return "DRAIN" end
+  if sv.check == true then return "UP" end
+  if sv.check then return tostring(sv.check) end
+  if sv.down then return "DOWN" end
+  return sv.forced or "no check" -- check_force_down/nolb on an unchecked server
+end
+
+local function first_word(sv) return K.server_status(sv):match("^%S*") end
+
+-- Takes new connections (nbsrv, act/bck, connslots): running, not in
+-- maintenance or drain, not NOLB, weight above 0 (live: a `weight 0` server
+-- and a NOLB one are not counted in a backend's act).
+function K.usable(sv)
+  local w = first_word(sv)
+  return w ~= "MAINT" and w ~= "DRAIN" and w ~= "DOWN" and w ~= "NOLB" and (sv.weight or 1) > 0
+end
+
+-- nbsrv: the usable active servers, else 1 if a backup is usable (the
+-- first one takes the traffic) or all usable backups with allbackups.
+function K.nbsrv(px)
+  local act, bck = 0, 0
+  for _, sv in pairs(px.servers or {}) do
+    if K.usable(sv) then
+      if sv.backup then bck = bck + 1 else act = act + 1 end
+    end
+  end
+  if act > 0 then return act end
+  if px.allbackups then return bck end
+  return bck > 0 and 1 or 0
+end
+
+-- srv_is_up: not in maintenance and, for a checked server, not stopped
+-- (drain, NOLB and weight 0 are up; live: an unchecked server forced down
+-- is still up for srv_is_up, though no longer in nbsrv).
+function K.server_up(sv)
+  local w = first_word(sv)
+  if w == "MAINT" then return false end
+  if sv.forced and not sv.check and not sv.check_off then return true end
+  return w ~= "DOWN"
+end
 
 -- A function of proxylua.hash (encoders, hashes, HMAC), loaded on first use.
 local hashlib

@@ -61,7 +61,11 @@ configuration arguments args (packed strings).
   result.closed   txn:done() without a reply: connection closed, no response
   result.error    the logged runtime error text; result.expired: timed out
   result.stalled  yielded with nothing to wait for
-  result.sent     TCP: what txn.res:send() put on the way to the client ]]
+  result.sent     TCP: what txn.res:send() put on the way to the client
+  result.channels TCP: the stream's channels { req = c, res = c }, c = {
+                  input (still in the buffer: goes on to the server or the
+                  client after the rules), output (already on its way:
+                  send() and forward()), sent (send() only) } ]]
 function R.action(rt, s, txn, env, a, args)
   if env == "http-res" or env == "tcp-res" then
     if s.dir ~= "res" then Stream.to_response(s) end
@@ -137,6 +141,7 @@ function R.action(rt, s, txn, env, a, args)
   end
   if s.mode == "tcp" then
     result.sent = s.chn.res.sent -- what txn.res:send() put on the way to the client
+    result.channels = s.chn
     if result.txn_done then result.closed = true end
   end
   if result.reply then result.reply.wire = A.wire(result.reply) end
