@@ -670,7 +670,7 @@ describe("proxylua.loop", function()
     end)
 
     it("applies forced yields and timeouts to a harness coroutine it attaches", function()
-      local sched = loop_sched.new{ virtual = true, forced_yield = 1000, timeout = 0.05 }
+      local sched = loop_sched.new{ virtual = true, forced_yield = 1000, timeout = 0.5 }  -- the spin needs ~5 ms; margin for a loaded CI
       local l, peer, out = sched.loop, 0, {}
       -- a driver shaped like proxylua.core's E.exec
       local function exec(fn)
