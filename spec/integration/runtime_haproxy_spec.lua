@@ -327,12 +327,14 @@ frontend fe
 
   it("forced yields let other streams run; a blocking call stalls them", function()
     local with_fy, blocked
-    with_haproxy(SPIN, "", SPIN_CFG, function(hap)
+    -- a long session timeout: a loaded machine may stretch the spin's wall time
+    local LONG = "    tune.lua.session-timeout 60s\n"
+    with_haproxy(SPIN, LONG, SPIN_CFG, function(hap)
       with_fy = fast_during_slow(hap.port, "/spin", "/peer")
       blocked = fast_during_slow(hap.port, "/block", "/peer")
     end, function() end)
     local without_fy
-    with_haproxy(SPIN, "    tune.lua.forced-yield 1000000000\n", SPIN_CFG, function(hap)
+    with_haproxy(SPIN, LONG .. "    tune.lua.forced-yield 1000000000\n", SPIN_CFG, function(hap)
       without_fy = fast_during_slow(hap.port, "/spin", "/peer")
     end, function() end)
     assert.equal("1", with_fy)       -- forced yields: the peer ran during the spin
