@@ -17,19 +17,7 @@ local function internal(src)
     or src:find("proxylua/loop_sched", 1, true) or src:find("modules/loop/loop_sched", 1, true)
 end
 
--- The registered function running now, if any: the one whose coroutine is
--- running, or the one being resumed (the call comes from a coroutine the
--- script created inside it).
-local function running_ctx()
-  local co = coroutine.running()
-  local ctx = (co and E.ctx_all[co]) or E.active
-  if ctx then return ctx end
-  -- a coroutine created inside a registered task: the loop knows the task
-  for l in pairs(E.loops) do
-    local ok, t = pcall(l.current, l) -- a closed loop raises
-    if ok and t and E.ctx_by_task[t] then return E.ctx_by_task[t] end
-  end
-end
+local running_ctx = E.running
 
 -- "file:line" of the first script frame above the wrapper (levels: 1 site,
 -- 2 check, 3 the wrapper, 4 its caller); nil when the caller is proxylua.

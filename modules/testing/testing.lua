@@ -18,6 +18,7 @@ local FL = require "proxylua.core.rules.filter"
 local MAP = require "proxylua.core.classes.map"
 local blocking = require "proxylua.testing.blocking"
 local SK = require "proxylua.core.classes.socket"
+local STR = require "proxylua.core.exec.strings"
 local okls, loop_sched = pcall(require, "proxylua.loop_sched")
 if not okls then loop_sched = nil end
 
@@ -231,6 +232,7 @@ function T.new(opts)
                      echo = opts.echo, debug = opts.debug, now = opts.now })
   rt.limits = limits
   rt.version = vnum(opts.haproxy)
+  STR.attach(rt, G.string) -- method calls on strings see this state's `string`
   blocking.install(rt, G, opts.strict and "error" or opts.blocking, opts.quiet)
   local mb = opts.tune and opts.tune.maxmem
   if mb and mb ~= 0 then
@@ -285,11 +287,13 @@ function H:load_chunk(chunk, err, name, args)
     error(string.format("error in Lua file '%s': %s", name, err), 0)
   end
   local ok, e
+  local prev = STR.enter(self.rt)
   if self.version >= 207 and args then
     ok, e = pcall(chunk, table.unpack(args, 1, args.n or #args))
   else
     ok, e = pcall(chunk)
   end
+  STR.leave(prev)
   E.check_dead(self.rt)
   if not ok then error("Lua runtime error: " .. tostring(e), 0) end
   return self
@@ -340,7 +344,10 @@ end
 -- End of configuration: proxies, init functions, tasks. An init error is
 -- fatal in HAProxy: raised here with its text.
 function H:start()
-  local ok, err = self.rt:start()
+  local prev = STR.enter(self.rt)
+  local pok, ok, err = pcall(self.rt.start, self.rt)
+  STR.leave(prev)
+  if not pok then error(ok, 0) end
   E.check_dead(self.rt)
   if not ok then error(err, 0) end
   return self
