@@ -19,6 +19,7 @@ local MAP = require "proxylua.core.classes.map"
 local blocking = require "proxylua.testing.blocking"
 local SK = require "proxylua.core.classes.socket"
 local STR = require "proxylua.core.exec.strings"
+local FS = require "proxylua.testing.files"
 local okls, loop_sched = pcall(require, "proxylua.loop_sched")
 if not okls then loop_sched = nil end
 
@@ -59,6 +60,7 @@ end
 
 local function new_globals(opts)
   local env = {}
+  local hooks = { searchpath = package.searchpath } -- files.lua may redirect it
   for _, k in ipairs(STDLIB) do env[k] = _G[k] end
   for _, k in ipairs(LIBS) do
     if _G[k] ~= nil then env[k] = copy(_G[k]) end
@@ -95,17 +97,17 @@ local function new_globals(opts)
     if pkg.preload[name] then
       loader, extra = pkg.preload[name], ":preload:"
     else
-      local file = package.searchpath(name, pkg.path)
+      local file = hooks.searchpath(name, pkg.path)
       if file then
         loader = assert(loadfile(file, "bt", env))
         extra = file
       else
-        local cfile, err = package.searchpath(name, pkg.cpath)
+        local cfile, err = hooks.searchpath(name, pkg.cpath)
         if not cfile then
           local base = name:match("^([^.]+)")
-          cfile = base and package.searchpath(base, pkg.cpath)
+          cfile = base and hooks.searchpath(base, pkg.cpath)
           if not cfile then
-            local perr = select(2, package.searchpath(name, pkg.path))
+            local perr = select(2, hooks.searchpath(name, pkg.path))
             error("module '" .. name .. "' not found:\n\tno field package.preload['" .. name
               .. "']" .. (perr or "") .. (err or ""), 2)
           end
@@ -120,7 +122,7 @@ local function new_globals(opts)
     if pkg.loaded[name] == nil then pkg.loaded[name] = true end
     return pkg.loaded[name]
   end
-  return env
+  return env, hooks
 end
 
 ----------------------------------------------------------------------------
@@ -220,7 +222,7 @@ end
                       fails with "Can't connect" ]]
 function T.new(opts)
   opts = opts or {}
-  local G = new_globals(opts)
+  local G, hooks = new_globals(opts)
   local process = opts.process or Proc.new(opts)
   local limits = limits_of(opts.tune, opts.sched ~= nil)
   local sched = opts.sched
@@ -233,6 +235,12 @@ function T.new(opts)
   rt.limits = limits
   rt.version = vnum(opts.haproxy)
   STR.attach(rt, G.string) -- method calls on strings see this state's `string`
+  if opts.getenv then
+    -- the environment the configuration left (setenv...), for this state only
+    G.os.getenv, rt.getenv = opts.getenv, opts.getenv
+  end
+  local resolve = FS.resolver(opts)
+  if resolve then FS.install(rt, G, resolve, hooks) end -- chroot, path_map
   blocking.install(rt, G, opts.strict and "error" or opts.blocking, opts.quiet)
   local mb = opts.tune and opts.tune.maxmem
   if mb and mb ~= 0 then
@@ -253,7 +261,7 @@ function T.new(opts)
                               process = process, version = vnum(opts.haproxy) }, H)
   self.sched = rt.sched
   self.loop = rt.sched.loop
-  rt.resolve_file = function(f) return f end
+  rt.resolve_file = rt.resolve_file or function(f) return f end
   rt.upstream = opts.upstream
   if opts.tcp == nil or opts.tcp == "network" then
     rt.tcp_peer = SK.NETWORK
@@ -438,6 +446,20 @@ function T.session() return { vars = {} } end
 function Tx:request() return self.stream.http_req end
 function Tx:response() return self.stream.http_res end
 function Tx:get_var(name) return U.smp2lua(V.get(self.stream, name)) end
+
+-- What a configuration line `http-request set-var(<name>) <expr>` between two
+-- rules does: value is a string, an integer, a boolean or a float (a
+-- sample of that type); nil unsets it (unset-var).
+function Tx:set_var(name, value)
+  if type(name) ~= "string" or not V.parse(name) then
+    error("tx:set_var: bad variable name '" .. tostring(name) .. "'", 2)
+  end
+  if value == nil then V.unset(self.stream, name) return self end
+  if not V.set(self.stream, name, U.lua2smp(value)) then
+    error("tx:set_var: '" .. name .. "' cannot be set here (res.* exists on the response side only)", 2)
+  end
+  return self
+end
 
 -- Every variable the stream can see: { txn = { name = value }, sess = ...,
 -- req = ..., res = ..., proc = ... }, values as get_var returns them.
