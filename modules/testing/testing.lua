@@ -716,15 +716,27 @@ end
 ----------------------------------------------------------------------------
 -- Comparing responses
 
--- Headers as a sorted multiset of "name: value" lines (HAProxy does not
--- keep insertion order in replies).
+-- Headers as "name: value" lines, names sorted, the values of a repeated
+-- name in wire order: HAProxy's replies put names in Lua table order (not
+-- stable), but the order of one name's values is what the client sees.
 function T.header_set(headers, ignore)
-  local out = {}
+  local names, values = {}, {}
   for _, h in ipairs(headers or {}) do
     local n = h[1]:lower()
-    if not (ignore and ignore[n]) then out[#out + 1] = n .. ": " .. h[2] end
+    if not (ignore and ignore[n]) then
+      if not values[n] then
+        names[#names + 1] = n
+        values[n] = {}
+      end
+      local v = values[n]
+      v[#v + 1] = h[2]
+    end
   end
-  table.sort(out)
+  table.sort(names)
+  local out = {}
+  for _, n in ipairs(names) do
+    for _, v in ipairs(values[n]) do out[#out + 1] = n .. ": " .. v end
+  end
   return out
 end
 
