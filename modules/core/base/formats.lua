@@ -1,5 +1,6 @@
--- Pure functions behind core's utilities: log line format, HTTP date
--- parsers, tokenize, IPv4/IPv6 parsing and matching (runtime.md 5.2-5.5).
+-- Pure functions behind core's utilities: log line format, HTTP date parsers,
+-- tokenize, IPv4/IPv6 parsing and matching (docs/haproxy-runtime.md
+-- §5.2-§5.5).
 local fmt = {}
 
 local sbyte, schar, sformat, ssub = string.byte, string.char, string.format, string.sub

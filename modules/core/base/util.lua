@@ -1,7 +1,7 @@
 -- Helpers shared by the proxylua.core files: argument errors worded like
 -- lauxlib's (HAProxy's API is C, so its messages are luaL_argerror's), the
 -- HAProxy object shape ({[0]=userdata} + class metatable) and the rules that
--- turn Lua values into samples and back (runtime.md 2.3, 3.2).
+-- turn Lua values into samples and back (docs/haproxy-runtime.md §2.3, §3.2).
 local U = {}
 
 local native = require "proxylua.core_native"
@@ -146,9 +146,9 @@ end
 -- Samples: { t = type, v = value }. Types as HAProxy names them: bool, sint,
 -- ipv4, ipv6, str, bin, meth.
 
--- Lua value -> sample (runtime.md 2.3): numbers through lua_tointeger
--- (non-integral floats become 0), booleans stay booleans, strings are
--- strings, anything else is boolean false.
+-- Lua value -> sample (docs/haproxy-runtime.md §2.3): numbers through
+-- lua_tointeger (non-integral floats become 0), booleans stay booleans,
+-- strings are strings, anything else is boolean false.
 function U.lua2smp(v)
   local t = type(v)
   if t == "number" then
@@ -240,6 +240,13 @@ function U.cast(s, want, addr)
     if t == "str" then return { t = "meth", v = s.v } end
   end
   return nil
+end
+
+-- A shallow copy of a table.
+function U.copy(t)
+  local o = {}
+  for k, v in pairs(t) do o[k] = v end
+  return o
 end
 
 function U.pack(...)

@@ -1,5 +1,5 @@
--- AppletHTTP and AppletTCP over an emulated stream (runtime.md 4;
--- haproxy-lua-api.md 3.9, 3.10). The response is recorded, not written:
+-- AppletHTTP and AppletTCP over an emulated stream (docs/haproxy-runtime.md
+-- §4). The response is recorded, not written:
 --   applet[0].out = { status, reason, headers (ordered), chunks = {...},
 --                     started, chunked, broken }
 local U = require "proxylua.core.base.util"
@@ -23,7 +23,7 @@ local function state(self, mt, lvl)
 end
 
 -- Variables act on the stream (request direction); priv is the applet's own
--- Lua context (runtime.md 3.5, 4.1).
+-- Lua context (docs/haproxy-runtime.md §3.5, §4.1).
 local function vars_for(methods, mt)
   V.methods(methods, function(self) return state(self, mt, 2).stream end)
   methods.get_priv = function(self) return state(self, mt).priv end
@@ -202,7 +202,7 @@ local function common(stream, st)
   }, st
 end
 
--- An AppletHTTP for the stream's request (fields as runtime.md 4.1).
+-- An AppletHTTP for the stream's request (fields as docs/haproxy-runtime.md §4.1).
 U.export(http_methods)
 U.export(tcp_methods)
 

@@ -1,4 +1,4 @@
--- The HTTPMessage class Lua filters get (haproxy-lua-api.md 3.7, 3.21):
+-- The HTTPMessage class Lua filters get (docs/haproxy-runtime.md §8.1, §8.2):
 -- headers and start line of one message, and the payload the filter
 -- currently sees (st.data) with what it already forwarded.
 local U = require "proxylua.core.base.util"

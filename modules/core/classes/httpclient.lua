@@ -1,6 +1,6 @@
 -- HTTPClient (core.httpclient()) answered by an upstream the harness
 -- describes: a function(request) -> response, so that scripts making
--- subrequests can be unit tested without a server (socket.md §9).
+-- subrequests can be unit tested without a server (docs/haproxy-socket.md §9).
 --   request  = { method, url, path, headers = { {name, value}... } (lower-case,
 --                user headers then host/accept/user-agent defaults), body,
 --                timeout, dst }

@@ -1,6 +1,6 @@
 -- Proxy, Server and Listener objects built from a description the harness
 -- (or a spec) gives, installed in core.proxies/frontends/backends when the
--- body has run (runtime.md 5.12). Description:
+-- body has run (docs/haproxy-runtime.md §5.12). Description:
 --   { fe = { cap = "frontend"|"backend"|"listen", mode = "http"|"tcp", uuid = 2,
 --            listeners = { "sock-1" },
 --            servers = { s1 = { addr = "127.0.0.1:8080", weight = 1, maxconn = 0,

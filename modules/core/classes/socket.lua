@@ -1,4 +1,4 @@
--- Socket (core.tcp()) for the harness, two ways (socket.md §0-8):
+-- Socket (core.tcp()) for the harness, two ways (docs/haproxy-socket.md §0-§8):
 --
 -- * real sockets (SK.network): proxylua.socket on the harness's event loop.
 --   The script's calls that wait (connect, connect_ssl, send, receive) run
@@ -11,8 +11,8 @@
 --   peer     = function(data) -> reply [, "close"]
 -- called once with nil right after connect (a greeting) and then with every
 -- chunk the script sends; replies are queued for receive(). Data that never
--- comes behaves as a fired settimeout (socket.md §5): partial counts and
--- "*a" come back as success, a partial "*l" line is lost.
+-- comes behaves as a fired settimeout (docs/haproxy-socket.md §5): partial
+-- counts and "*a" come back as success, a partial "*l" line is lost.
 local U = require "proxylua.core.base.util"
 local fmt = require "proxylua.core.base.formats"
 local E = require "proxylua.core.exec.executor"
@@ -95,7 +95,7 @@ local function dest(addr, port, d)
   return kind, host, p
 end
 
--- send(data [, i [, j]]) -> data, i, j normalised (socket.md §4).
+-- send(data [, i [, j]]) -> data, i, j normalised (docs/haproxy-socket.md §4).
 local function send_args(...)
   local n = select("#", ...)
   local _, data, i, j = ...
@@ -198,7 +198,8 @@ local function fake_class(rt)
   local function do_connect(self, addr, port, ssl)
     local s = st(self)
     if rt.phase == "init" then
-      -- runtime.md 1.7: connect returns nothing, then the watchdog aborts
+      -- docs/haproxy-runtime.md §1.7: connect returns nothing, then the
+      -- watchdog aborts
       E.die(rt, "Socket:connect() in an init function: HAProxy 2.6 "
         .. "hangs there and its watchdog kills the process about 2 s after startup")
     end
@@ -379,7 +380,7 @@ function SK.install(sched)
   return true
 end
 
--- Contexts where HAProxy lets a socket wait (runtime.md 1.1).
+-- Contexts where HAProxy lets a socket wait (docs/haproxy-runtime.md §1.1).
 local YIELDABLE = { action = true, service = true, task = true, cli = true }
 
 local function network_class(rt)

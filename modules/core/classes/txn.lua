@@ -1,5 +1,5 @@
 -- TXN, HTTP, Reply and Channel objects over an emulated stream
--- (runtime.md 3; haproxy-lua-api.md 3.3, 3.6, 3.8, 3.11). The stream and its
+-- (docs/haproxy-runtime.md §3). The stream and its
 -- fields: stream/stream.lua.
 local U = require "proxylua.core.base.util"
 local E = require "proxylua.core.exec.executor"

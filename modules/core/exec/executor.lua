@@ -19,9 +19,9 @@ local DONE = setmetatable({}, { __tostring = function() return "core.done()" end
 E.DONE = DONE
 
 ----------------------------------------------------------------------------
--- Tracebacks as HAProxy formats them (runtime.md 0.2). Frames from our own
--- Lua files are hidden: the C trampoline in front of them stands for
--- HAProxy's C function.
+-- Tracebacks as HAProxy formats them (docs/haproxy-runtime.md §0.2). Frames
+-- from our own Lua files are hidden: the C trampoline in front of them stands
+-- for HAProxy's C function.
 
 -- Our own Lua files, installed (proxylua/core/..., proxylua/testing...) or
 -- run from the source tree (modules/core/<layer>/, modules/testing/).
@@ -84,7 +84,8 @@ function E.traceback(co)
   return table.concat(out, ", ")
 end
 
--- "[state-id N] runtime error: <msg> from <traceback>" (runtime.md 0.1).
+-- "[state-id N] runtime error: <msg> from <traceback>"
+-- (docs/haproxy-runtime.md §0.1).
 function E.error_text(rt, err, co)
   local tb = E.traceback(co)
   if type(err) == "string" or type(err) == "number" then
@@ -96,8 +97,8 @@ end
 ----------------------------------------------------------------------------
 -- Contexts and the executor.
 
--- What may yield (runtime.md 1.1). Fetches and converters yield only to be
--- resumed at once (core.yield) or to fail (sleep, sockets).
+-- What may yield (docs/haproxy-runtime.md §1.1). Fetches and converters yield
+-- only to be resumed at once (core.yield) or to fail (sleep, sockets).
 local YIELDABLE = { action = true, service = true, task = true, cli = true }
 
 function E.current(rt)
@@ -251,8 +252,9 @@ fetches and converters run under loop.call, which refuses no yield itself
 (the executor does) but stops an endless loop with the watchdog's text. A
 pattern that kills HAProxy raises here, at the harness level. ]]
 -- When a context that made sockets ends, 2.6 runs a full collection, so a
--- socket the script dropped without close() is closed right then (socket.md
--- §7: the peer sees FIN as the action or task returns).
+-- socket the script dropped without close() is closed right then
+-- (docs/haproxy-socket.md §7: the peer sees FIN as the action or task
+-- returns).
 function E.context_ended(ctx, ...)
   if ctx.sockets then collectgarbage() end
   return ...
@@ -275,7 +277,7 @@ function E.exec_context(rt, ctx, fn, ...)
   return exec_body(rt, ctx, fn, ...)
 end
 
--- The prefix of error logs per context (runtime.md 0.1).
+-- The prefix of error logs per context (docs/haproxy-runtime.md §0.1).
 function E.prefix(ctx)
   local k = ctx.kind
   if k == "action" then return "Lua function '" .. ctx.name .. "'" end

@@ -18,7 +18,7 @@ function Proc.new(opts)
     proc_vars = {},
     declared_proc = {},      -- names the config mentions (set-var proc.x ...)
     patrefs = {},            -- file -> { kind, maps (weak), entries, overrides }
-    proxies = opts.proxies,  -- description, see core_proxy
+    proxies = opts.proxies,  -- description, see classes/proxy.lua
     nbthread = opts.nbthread or 1,
     version = opts.version or "2.6.12-1+deb12u4",
     node = opts.node or "proxylua",

@@ -2,7 +2,7 @@
 -- one method per HAProxy keyword of the registries the keyword files fill
 -- (kw/vocab.lua), with HAProxy's argument conversion and checks, and the
 -- fetch/convert calls the harness and %[...]-style chains use
--- (docs/core-internals.md#samples).
+-- (docs/haproxy-runtime.md §3.2, §3.3).
 local U = require "proxylua.core.base.util"
 local fmt = require "proxylua.core.base.formats"
 local native = require "proxylua.core_native"
@@ -24,7 +24,7 @@ local S = {}
 S.fetches, S.converters = F, C
 
 ----------------------------------------------------------------------------
--- Arguments from Lua (docs/core-internals.md#samples): numbers and booleans
+-- Arguments from Lua (docs/haproxy-hashes.md §1.2): numbers and booleans
 -- become integers (non-integral floats 0), strings stay strings, anything
 -- else integer 0; then each is checked against the keyword's spec.
 
@@ -152,7 +152,7 @@ end
 
 -- Lua value -> converter input: strings as they are; other values become a
 -- sample (2.3's rule) cast to the converter's input type (binary takes
--- integers as 8 big-endian bytes, hashes.md 1.3).
+-- integers as 8 big-endian bytes, docs/haproxy-hashes.md §1.3).
 local function conv_input(v, want)
   local smp = U.lua2smp(v)
   if want == "bin" and (smp.t == "sint" or smp.t == "bool") then

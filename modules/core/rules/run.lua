@@ -92,7 +92,8 @@ function R.action(rt, s, txn, env, a, args)
       else
         result.txn_done = true
         if val.caught and val.reply then
-          -- runtime.md 1.7: HAProxy 2.6.12 segfaulted after this, every time
+          -- docs/haproxy-runtime.md §1.7: HAProxy 2.6.12 segfaulted after
+          -- this, every time
           error("proxylua: " .. E.prefix(ctx) .. ": txn:done(reply) was caught by pcall and the "
             .. "action went on: HAProxy 2.6 crashes (segfault) here", 0)
         end
@@ -146,7 +147,7 @@ end
 -- Fetches and converters
 
 -- A registered fetch's or converter's end -> its sample (nil: no sample),
--- error text (docs/core-internals.md#samples).
+-- error text (docs/haproxy-runtime.md §2.3).
 function R.outcome_sample(rt, ctx, status, val)
   if status == "ok" then
     if val.n == 0 then return nil end

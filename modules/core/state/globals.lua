@@ -165,7 +165,8 @@ function GL.core(rt)
     if type(fn) ~= "function" then U.typeerror(3, "function", fn, true) end
     if runtime_noop() then return end
     if BUILTIN_CLI[table.concat(words, " ")] then
-      -- runtime.md 1.7: {"show", "info"} segfaulted 2.6.12 at startup
+      -- docs/haproxy-runtime.md §1.7: {"show", "info"} segfaulted 2.6.12 at
+      -- startup
       E.die(rt, sformat("core.register_cli() of the built-in command '%s': HAProxy 2.6 crashes "
         .. "(segfault) at startup", table.concat(words, " ")))
     end

@@ -4,14 +4,14 @@
 --   res = { status, reason, version, headers, body }
 local fmt = require "proxylua.core.base.formats"
 
-local M = {}
+local msg = {}
 
 local slower, sfind, ssub = string.lower, string.find, string.sub
 
 -- Build a message's header list from a description: a list of "Name: value"
 -- strings or {name, value} pairs (repeats and order kept), or a map
 -- name -> value | list of values.
-function M.headers(desc)
+function msg.headers(desc)
   local out = {}
   if desc == nil then return out end
   if desc[1] ~= nil then
@@ -40,10 +40,10 @@ function M.headers(desc)
 end
 
 -- Full values (one per header line) of `name`, in order.
-function M.get(msg, name)
+function msg.get(m, name)
   name = slower(name)
   local out = {}
-  for _, h in ipairs(msg.headers) do
+  for _, h in ipairs(m.headers) do
     if h[1] == name then out[#out + 1] = h[2] end
   end
   return out
@@ -52,7 +52,7 @@ end
 -- One header value's comma-separated parts as they stand in the line
 -- (blanks kept): commas inside double quotes, and a backslash-escaped
 -- character inside them, do not split (HAProxy's header value scanner).
-function M.segments(v)
+function msg.segments(v)
   if not sfind(v, '[,"]') then return { v } end -- the common case: one value
   local out, start, inq, i = {}, 1, false, 1
   local n = #v
@@ -76,8 +76,8 @@ local function trim(v) return (v:match("^[ \t]*(.-)[ \t]*$")) end
 
 -- Split one header value on commas outside double quotes, trimming blanks
 -- (what HAProxy's hdr()/hdr_cnt() see).
-function M.split(v)
-  local out = M.segments(v)
+function msg.split(v)
+  local out = msg.segments(v)
   for i = 1, #out do out[i] = trim(out[i]) end
   return out
 end
@@ -86,15 +86,15 @@ end
 -- HTTPMessage:rep_header/rep_value, as HAProxy 2.6 sends both through one
 -- function: in every `name` line, a value the regex rx matches is replaced
 -- by repl with \0..\9 expanded (not the match alone: the whole value).
--- per_value: each comma-separated value (as M.segments cuts them) on its
+-- per_value: each comma-separated value (as msg.segments cuts them) on its
 -- own; a replaced value loses the blanks around it, the others keep theirs
 -- (docs/core-internals.md#header-rewrites). Otherwise the whole line value.
-function M.replace(msg, name, rx, repl, per_value)
+function msg.replace(m, name, rx, repl, per_value)
   name = slower(name)
-  for _, h in ipairs(msg.headers) do
+  for _, h in ipairs(m.headers) do
     if h[1] == name then
       if per_value then
-        local segs = M.segments(h[2])
+        local segs = msg.segments(h[2])
         for i, seg in ipairs(segs) do
           local val = trim(seg)
           local pos = { rx:find(val) }
@@ -109,45 +109,46 @@ function M.replace(msg, name, rx, repl, per_value)
   end
 end
 
-function M.values(msg, name)
+function msg.values(m, name)
   local out = {}
-  for _, v in ipairs(M.get(msg, name)) do
-    for _, x in ipairs(M.split(v)) do out[#out + 1] = x end
+  for _, v in ipairs(msg.get(m, name)) do
+    for _, x in ipairs(msg.split(v)) do out[#out + 1] = x end
   end
   return out
 end
 
 -- HAProxy's occurrence rule: >0 from the first, <0 from the last, 0 = last
 -- for hdr/fhdr fetches (default -1).
-function M.pick(list, occ)
+function msg.pick(list, occ)
   occ = occ or -1
   if occ == 0 then occ = -1 end
   if occ > 0 then return list[occ] end
   return list[#list + 1 + occ]
 end
 
-function M.add(msg, name, value)
-  msg.headers[#msg.headers + 1] = { slower(name), value }
+function msg.add(m, name, value)
+  m.headers[#m.headers + 1] = { slower(name), value }
 end
 
-function M.del(msg, name)
+function msg.del(m, name)
   name = slower(name)
   local out = {}
-  for _, h in ipairs(msg.headers) do
+  for _, h in ipairs(m.headers) do
     if h[1] ~= name then out[#out + 1] = h end
   end
-  msg.headers = out
+  m.headers = out
 end
 
-function M.set(msg, name, value)
-  M.del(msg, name)
-  M.add(msg, name, value)
+function msg.set(m, name, value)
+  msg.del(m, name)
+  msg.add(m, name, value)
 end
 
--- HAProxy's header table (runtime.md 3.8): lower-case name -> 0-based list.
-function M.table(msg)
+-- HAProxy's header table (docs/haproxy-runtime.md §3.8): lower-case name ->
+-- 0-based list.
+function msg.table(m)
   local t = {}
-  for _, h in ipairs(msg.headers) do
+  for _, h in ipairs(m.headers) do
     local l = t[h[1]]
     if not l then
       t[h[1]] = { [0] = h[2] }
@@ -160,7 +161,7 @@ end
 
 -- Path and query of a request target. Absolute URIs keep only their path;
 -- nil path for "*" or an authority with no path.
-function M.split_uri(uri)
+function msg.split_uri(uri)
   local path, q = uri, nil
   local qpos = sfind(uri, "?", 1, true)
   if qpos then path, q = ssub(uri, 1, qpos - 1), ssub(uri, qpos + 1) end
@@ -173,9 +174,9 @@ function M.split_uri(uri)
   return path, q
 end
 
-function M.rebuild_uri(msg, path, q)
-  local scheme_auth = msg.uri:match("^(%a[%w+.-]*://[^/?]*)") or ""
-  msg.uri = scheme_auth .. (path or "") .. (q and ("?" .. q) or "")
+function msg.rebuild_uri(m, path, q)
+  local scheme_auth = m.uri:match("^(%a[%w+.-]*://[^/?]*)") or ""
+  m.uri = scheme_auth .. (path or "") .. (q and ("?" .. q) or "")
 end
 
 -- Standard reason phrases (HAProxy's http_get_reason()).
@@ -205,7 +206,7 @@ local REASONS = {
   [511] = "Network Authentication Required",
 }
 
-function M.reason(code)
+function msg.reason(code)
   local r = REASONS[code]
   if r then return r end
   if code >= 100 and code < 200 then return "Informational" end
@@ -217,7 +218,7 @@ function M.reason(code)
 end
 
 -- Cookie values named `name` in a list of Cookie header lines.
-function M.cookies(lines, name)
+function msg.cookies(lines, name)
   local out = {}
   for _, line in ipairs(lines) do
     for pair in (line .. ";"):gmatch("([^;]*);") do
@@ -228,4 +229,4 @@ function M.cookies(lines, name)
   return out
 end
 
-return M
+return msg

@@ -1,6 +1,6 @@
--- HAProxy variables as Lua sees them (runtime.md 3.4): scopes proc, sess,
--- txn, req, res, check; values stored as samples; set_var/get_var/unset_var
--- with HAProxy's argument counts and results.
+-- HAProxy variables as Lua sees them (docs/haproxy-runtime.md §3.4): scopes
+-- proc, sess, txn, req, res, check; values stored as samples;
+-- set_var/get_var/unset_var with HAProxy's argument counts and results.
 local U = require "proxylua.core.base.util"
 
 local V = {}
