@@ -501,6 +501,11 @@ end
 
 T.serialize, T.deserialize, T.sandbox = SBX.serialize, SBX.deserialize, SBX.run
 
+-- testing.from_config(paths, opts): states from a haproxy.cfg (config.lua).
+function T.from_config(paths, opts)
+  return require("proxylua.testing.config").from_config(T, paths, opts)
+end
+
 ----------------------------------------------------------------------------
 -- Comparing responses
 
