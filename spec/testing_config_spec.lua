@@ -149,6 +149,45 @@ describe("testing.from_config with production paths", function()
   end)
 end)
 
+describe("testing.from_config in TCP mode", function()
+  it("runs tcp-request content rules, a TCP use-service, and knows filters and fetches", function()
+    local script = tmpcfg([[
+      core.register_action("tcp_tag", { "tcp-req" }, function(txn, v)
+        txn:set_var("txn.tag", v .. ":" .. txn.req:data())
+      end, 1)
+      core.register_service("echo", "tcp", function(applet) applet:send("echo " .. applet:getline()) end)
+      core.register_action("tcp_res", { "tcp-res" }, function(txn) txn:set_var("txn.res", "r") end)
+      core.register_fetches("pick", function(txn, x) return "bt" end)
+    ]])
+    local path = tmpcfg(([[
+global
+    lua-load %s
+frontend ft
+    mode tcp
+    tcp-request inspect-delay 1s
+    tcp-request content lua.tcp_tag v1
+    tcp-request content use-service lua.echo if { req.len gt 0 }
+    filter lua.trace A1 A2
+    use_backend %%[lua.pick(x)]
+backend bt
+    mode tcp
+    tcp-response content lua.tcp_res
+]]):format(script))
+    local h = from(path)
+    local r = h:rules("ft", "tcp-request content", { input = "hello\n" })
+    os.remove(script)
+    os.remove(path)
+    assert.equal("v1:hello\n", r.vars.txn.tag)
+    assert.equal("service", r.verdict)
+    assert.equal("echo hello\n", r.service.output)
+    assert.same({ { name = "trace", args = { "A1", "A2" }, where = path .. ":8" } }, h.config.proxies.ft.filters)
+    assert.same({ { kind = "fetch", name = "pick", args = { "x" }, where = path .. ":9" } },
+      h.config.proxies.ft.samples)
+    assert.equal("r", h:rules("bt", "tcp-response content", {}).vars.txn.res)
+    assert.equal("tcp", h.core.proxies.ft:get_mode())
+  end)
+end)
+
 describe("testing.from_config errors", function()
   it("give file:line for lines it cannot read, in HAProxy 2.6's words", function()
     assert.equal("parsing [t.cfg:2]: 'lua-load' expects a file name as parameter.",

@@ -225,6 +225,13 @@ local function new_proxy(cfg, l, defaults)
   return px
 end
 
+-- The samples a rule's words name, after the action (and a service's name).
+local function rule_samples(px, l, at)
+  local w = l.words
+  local from = at + ((w[at] == "use-service") and 2 or 1)
+  for j = from, #w do scan_samples(px, l, w[j]) end
+end
+
 local function proxy_line(cfg, px, l)
   local w = l.words
   local k = w[1]
@@ -243,10 +250,10 @@ local function proxy_line(cfg, px, l)
   elseif k == "filter" and (w[2] or ""):match("^lua%.") then
     px.filters[#px.filters + 1] = { name = w[2]:sub(5), args = { table.unpack(w, 3) }, where = l.where }
   elseif k == "http-request" or k == "http-response" then
-    for j = 3, #w do scan_samples(px, l, w[j]) end
+    rule_samples(px, l, 2)
     rule_line(cfg, px, l, k, 2)
   elseif (k == "tcp-request" or k == "tcp-response") and w[2] == "content" then
-    for j = 4, #w do scan_samples(px, l, w[j]) end
+    rule_samples(px, l, 3)
     rule_line(cfg, px, l, k .. " content", 3)
   else
     for j = 2, #w do scan_samples(px, l, w[j]) end

@@ -185,7 +185,16 @@ function CF.rules(h, proxy, ruleset, req, ropts)
         tx:set_var(rule.var, nil)
         out.steps[#out.steps + 1] = { rule = rule }
       elseif rule.kind == "service" then
-        local res = state:service(rule.name, tx)
+        local svc, res = state.rt.reg.services[rule.name], nil
+        if svc and svc.mode == "tcp" then
+          -- a TCP service reads what the client sent and the rules left
+          local c = tx.stream.chn.req
+          res = state:service(rule.name, { input = { c.input, table.unpack(c.pending or {}) },
+                                           src = tx.stream.src, src_port = tx.stream.src_port,
+                                           dst = tx.stream.dst, dst_port = tx.stream.dst_port })
+        else
+          res = state:service(rule.name, tx)
+        end
         out.steps[#out.steps + 1] = { rule = rule, result = res }
         out.verdict, out.service = "service", res
         break
