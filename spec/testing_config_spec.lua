@@ -57,6 +57,8 @@ describe("testing.from_config", function()
     assert.equal("hello gold", h.env.os.getenv("APP_GREETING")) -- expanded while reading
     assert.is_nil(h.env.os.getenv("APP_DROP"))                -- unsetenv
     assert.is_nil(os.getenv("APP_TIER"))
+    assert.equal("2.6.12-1+deb12u4", h.env.os.getenv("HAPROXY_STARTUP_VERSION")) -- set by HAProxy
+    assert.equal("peer1", from(APP, { localpeer = "peer1" }).env.os.getenv("HAPROXY_LOCALPEER"))
     assert.equal("t-gold", h:fetch("tier", {}, "t-").value)
   end)
 

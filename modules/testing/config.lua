@@ -9,7 +9,27 @@ local U = require "proxylua.core.base.util"
 local CF = {}
 
 -- Options of from_config that are not the harness's.
-local OWN = { haproxy_version = true, features = true, start = true, nbthread = true }
+local OWN = { haproxy_version = true, features = true, start = true, nbthread = true,
+              localpeer = true }
+
+local function hostname()
+  local f = io.open("/proc/sys/kernel/hostname", "rb")
+  local name = f and f:read("l")
+  if f then f:close() end
+  return name or "localhost"
+end
+
+-- The environment HAProxy 2.6 parses its configuration in: the process's,
+-- plus the two names it sets at startup (checked live).
+local function start_env(opts)
+  local base = opts.getenv or os.getenv
+  local own = { HAPROXY_LOCALPEER = opts.localpeer or hostname(),
+                HAPROXY_STARTUP_VERSION = opts.haproxy_version or "2.6.12-1+deb12u4" }
+  return function(name)
+    if own[name] then return own[name] end
+    return base(name)
+  end
+end
 
 -- Patterns of an ACL file: one a line, blank lines and comments left out.
 local function acl_patterns(path)
@@ -79,12 +99,13 @@ lua-load-per-thread states (nbthread of them, core.thread 1..n), h.config:
 what was read (cfgread.lua), h.config.skipped: what was not interpreted.
 opts: harness options (they win over the configuration's), plus path_map
 (where the configuration's paths are on this machine), getenv (the
-environment HAProxy starts with: os.getenv), nbthread (when the
+environment HAProxy starts with: os.getenv, plus HAPROXY_LOCALPEER =
+opts.localpeer or the host name, HAPROXY_STARTUP_VERSION), nbthread (when the
 configuration has none: 1), haproxy_version and features (for .if), start
 = false (stop before the end of configuration: h:start_all()). ]]
 function CF.from_config(T, paths, opts)
   opts = opts or {}
-  local cfg = CR.read(paths, { getenv = opts.getenv or os.getenv, version = opts.haproxy_version,
+  local cfg = CR.read(paths, { getenv = start_env(opts), version = opts.haproxy_version,
                                features = opts.features })
   local static = FS.resolver({ path_map = opts.path_map })
   local function here(p) return static and static(p, false) or p end
