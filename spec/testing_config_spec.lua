@@ -160,6 +160,9 @@ describe("testing.from_config in TCP mode", function()
       core.register_service("echo", "tcp", function(applet) applet:send("echo " .. applet:getline()) end)
       core.register_action("tcp_res", { "tcp-res" }, function(txn) txn:set_var("txn.res", "r") end)
       core.register_fetches("pick", function(txn, x) return "bt" end)
+      local Trace = { id = "trace" }
+      function Trace:new() return setmetatable({}, { __index = self }) end
+      core.register_filter("trace", Trace, function(f) return f end)
     ]])
     local path = tmpcfg(([[
 global
@@ -187,6 +190,45 @@ backend bt
       h.config.proxies.ft.samples)
     assert.equal("r", h:rules("bt", "tcp-response content", {}).vars.txn.res)
     assert.equal("tcp", h.core.proxies.ft:get_mode())
+  end)
+end)
+
+describe("testing.from_config checks of the Lua names", function()
+  local script
+  setup(function()
+    script = tmpcfg([[
+      core.register_action("one", { "http-req" }, function(txn, a) end, 1)
+      core.register_service("svc", "http", function(applet) end)
+    ]])
+  end)
+  teardown(function() os.remove(script) end)
+
+  -- each rule in a frontend of its own configuration, as `haproxy -c` saw them
+  local function check(rule)
+    return cfg_error("global\n    lua-load " .. script .. "\nfrontend fe\n    mode http\n    "
+      .. rule .. "\n")
+  end
+
+  -- (for an unknown action HAProxy lists every action keyword it knows:
+  -- left out here)
+  it("refuses unknown names and wrong argument counts in HAProxy 2.6's words", function()
+    assert.equal("parsing [t.cfg:5]: 'http-request' expects a registered action, but got 'lua.nope'.",
+      check("http-request lua.nope"))
+    assert.equal("parsing [t.cfg:5] : error detected in frontend 'fe' while parsing "
+      .. "'http-request lua.one' rule : expect 1 arguments.", check("http-request lua.one"))
+    assert.equal("parsing [t.cfg:5]: 'http-request lua.one' expects either 'if' or 'unless' "
+      .. "followed by a condition but found 'b'.", check("http-request lua.one a b"))
+    assert.equal("parsing [t.cfg:5]: 'http-response' expects a registered action, but got 'lua.one'.",
+      check("http-response lua.one a"))
+    assert.equal("parsing [t.cfg:5] : error detected in frontend 'fe' while parsing "
+      .. "'http-request use-service' rule : 'lua.nosvc' unknown service name..",
+      check("http-request use-service lua.nosvc"))
+    assert.equal("parsing [t.cfg:5]: unknown fetch method 'lua.nofetch'.",
+      check("http-request set-header x %[lua.nofetch]"))
+    assert.equal("parsing [t.cfg:5]: unknown converter 'lua.noconv'.",
+      check("http-request set-header x %[str(a),lua.noconv]"))
+    assert.equal("parsing [t.cfg:5] : 'filter' : unknown keyword 'lua.nofilter'.",
+      check("filter lua.nofilter"))
   end)
 end)
 

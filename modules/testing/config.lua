@@ -93,6 +93,62 @@ local function load_all(h, loads, per_thread, here)
   end
 end
 
+-- What HAProxy checks while it parses the proxies (the lua-load bodies have
+-- run by then): every Lua action, service, fetch, converter and filter the
+-- configuration names is registered, with the number of arguments it takes.
+-- Texts as 2.6 prints them (checked with haproxy -c).
+local function registered(states, what, env, name)
+  for _, st in ipairs(states) do
+    local reg = st.rt.reg
+    if what == "action" then
+      local a = st.rt:find_action(env, name)
+      if a then return a end
+    elseif reg[what][name] then
+      return reg[what][name]
+    end
+  end
+end
+
+function CF.check(cfg, states)
+  for _, pname in ipairs(cfg.order) do
+    local px = cfg.proxies[pname]
+    for ruleset, list in pairs(px.rules) do
+      local env = CR.RULESETS[ruleset]
+      for _, rule in ipairs(list) do
+        local at = "parsing [" .. rule.where .. "]"
+        if rule.kind == "lua" then
+          local a = registered(states, "action", env, rule.name)
+          if not a then
+            error(string.format("%s: '%s' expects a registered action, but got 'lua.%s'.", at,
+                                ruleset, rule.name), 0)
+          elseif #rule.args < a.nargs then
+            error(string.format("%s : error detected in %s '%s' while parsing '%s lua.%s' rule : "
+              .. "expect %d arguments.", at, px.cap, pname, ruleset, rule.name, a.nargs), 0)
+          elseif #rule.args > a.nargs then
+            error(string.format("%s: '%s lua.%s' expects either 'if' or 'unless' followed by a "
+              .. "condition but found '%s'.", at, ruleset, rule.name, rule.args[a.nargs + 1]), 0)
+          end
+        elseif rule.kind == "service" and not registered(states, "services", nil, rule.name) then
+          error(string.format("%s : error detected in %s '%s' while parsing '%s use-service' rule : "
+            .. "'lua.%s' unknown service name..", at, px.cap, pname, ruleset, rule.name), 0)
+        end
+      end
+    end
+    for _, smp in ipairs(px.samples) do
+      local kind = smp.kind == "fetch" and "fetches" or "converters"
+      if not registered(states, kind, nil, smp.name) then
+        error(string.format("parsing [%s]: unknown %s 'lua.%s'.", smp.where,
+          smp.kind == "fetch" and "fetch method" or "converter", smp.name), 0)
+      end
+    end
+    for _, f in ipairs(px.filters) do
+      if not registered(states, "filters", nil, f.name) then
+        error(string.format("parsing [%s] : 'filter' : unknown keyword 'lua.%s'.", f.where, f.name), 0)
+      end
+    end
+  end
+end
+
 --[[ testing.from_config(paths, opts) -> h: the lua-load state (core.thread
 0) with every lua-load file loaded in order, h.threads: the
 lua-load-per-thread states (nbthread of them, core.thread 1..n), h.config:
@@ -125,6 +181,9 @@ function CF.from_config(T, paths, opts)
       load_all(threads[i], cfg.loads, true, here)
     end
   end
+  local states = { h }
+  for _, t in ipairs(threads) do states[#states + 1] = t end
+  CF.check(cfg, states)
   h.config, h.threads = cfg, threads
   h.rules = CF.rules
   h.start_all = CF.start_all
