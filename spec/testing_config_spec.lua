@@ -232,6 +232,25 @@ describe("testing.from_config checks of the Lua names", function()
   end)
 end)
 
+describe("testing.from_config and tune.lua.maxmem", function()
+  it("lists the limit as skipped outside testing.sandbox, applies it inside", function()
+    local path = tmpcfg("global\n    tune.lua.maxmem 64\n")
+    local h = from(path)
+    local last = h.config.skipped[#h.config.skipped]
+    assert.same({ where = path .. ":2", text = "tune.lua.maxmem 64",
+                  why = "tune.lua.maxmem needs a state the harness owns: run the spec through testing.sandbox" },
+                last)
+    local out = testing.sandbox([[
+      local testing, path = ...
+      local h = testing.from_config(path, { quiet = true })
+      local ok, err = pcall(string.rep, "x", 100 * 1048576)
+      return #h.config.skipped, ok, tostring(err):match("^not enough memory")
+    ]], { args = { path } })
+    os.remove(path)
+    assert.same({ n = 3, 0, false, "not enough memory" }, out)
+  end)
+end)
+
 describe("testing.from_config errors", function()
   it("give file:line for lines it cannot read, in HAProxy 2.6's words", function()
     assert.equal("parsing [t.cfg:2]: 'lua-load' expects a file name as parameter.",

@@ -52,6 +52,7 @@ local function global_line(cfg, l)
       if not v then bad(l, "'" .. k .. "' expects a number.") end
     end
     cfg.tune[TUNE[k]] = v
+    cfg.tune_lines[TUNE[k]] = l
   elseif ENV_KW[k] then
     -- already applied while reading (later lines expand with it)
     cfg.environ_lines[#cfg.environ_lines + 1] = { words = w, where = l.where }
@@ -280,7 +281,8 @@ function CR.read(paths, opts)
   opts = opts or {}
   if type(paths) == "string" then paths = { paths } end
   local env = CP.environ(opts.getenv)
-  local cfg = { files = paths, loads = {}, prepend = {}, tune = {}, env = env, environ_lines = {},
+  local cfg = { files = paths, loads = {}, prepend = {}, tune = {}, tune_lines = {}, env = env,
+                environ_lines = {},
                 proxies = {}, order = {}, maps = {}, acls = {}, file_order = {}, skipped = {},
                 notices = {} }
   local defaults = {}

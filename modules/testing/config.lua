@@ -65,6 +65,13 @@ local function harness_opts(cfg, opts, here)
   o.tune = {}
   for k, v in pairs(cfg.tune) do o.tune[k] = v end
   for k, v in pairs(opts.tune or {}) do o.tune[k] = v end
+  if o.tune.maxmem and not (opts.tune and opts.tune.maxmem) and type(rawget(_G, "maxmem")) ~= "function" then
+    -- a memory limit needs a state whose allocator counts (testing.sandbox)
+    local l = cfg.tune_lines.maxmem
+    cfg.skipped[#cfg.skipped + 1] = { where = l.where, text = l.text:match("^%s*(.-)%s*$"),
+      why = "tune.lua.maxmem needs a state the harness owns: run the spec through testing.sandbox" }
+    o.tune.maxmem = nil
+  end
   o.proxies = opts.proxies or CR.proxies(cfg)
   o.maps, o.acls = {}, {}
   for file in pairs(cfg.maps) do o.maps[file] = true end
