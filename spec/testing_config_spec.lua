@@ -232,6 +232,25 @@ describe("testing.from_config checks of the Lua names", function()
   end)
 end)
 
+describe("testing.from_config with several files", function()
+  it("reads them in order, as haproxy -f a -f b, into the same states", function()
+    local script = tmpcfg([[
+      seen = table.pack(...)
+      core.register_action("who", { "http-req" }, function(txn) txn:set_var("txn.who", seen[1] or "none") end)
+    ]])
+    local a = tmpcfg("global\n    setenv WHO first\ndefaults\n    mode http\n")
+    local b = tmpcfg(('global\n    lua-load %s "${WHO}"\nfrontend fe\n    http-request lua.who\n'):format(script))
+    local h26 = from({ a, b })
+    local h27 = from({ a, b }, { haproxy = "2.7" })     -- 2.7+ passes lua-load arguments
+    os.remove(script)
+    os.remove(a)
+    os.remove(b)
+    assert.equal("none", h26:rules("fe", "http-request", {}).vars.txn.who)
+    assert.equal("first", h27:rules("fe", "http-request", {}).vars.txn.who)
+    assert.equal("http", h27.config.proxies.fe.mode)  -- the first file's defaults
+  end)
+end)
+
 describe("testing.from_config and tune.lua.maxmem", function()
   it("lists the limit as skipped outside testing.sandbox, applies it inside", function()
     local path = tmpcfg("global\n    tune.lua.maxmem 64\n")
