@@ -306,9 +306,7 @@ function CP.read(text, name, opts)
       for _, c in ipairs(conds) do active = active and c.taking end
       local outer = true
       for j = 1, #conds - 1 do outer = outer and conds[j].taking end
-      if k == nil or k == "" then
-        -- blank or comment
-      elseif k == ".if" then
+      if k == ".if" then
         local parent = active
         local v = parent and condition(concat(w, " ", 2), env, at, opts) or false
         conds[#conds + 1] = { taking = v, taken = v or not parent, line = n }
@@ -319,7 +317,7 @@ function CP.read(text, name, opts)
         if c.taken then
           c.taking = false
         elseif k == ".else" then
-          c.taking, c.taken, c.else_seen = true, true, true
+          c.taking, c.taken = true, true
         else
           local v = outer and condition(concat(w, " ", 2), env, at, opts) or false
           c.taking, c.taken = v, v
@@ -328,23 +326,23 @@ function CP.read(text, name, opts)
       elseif k == ".endif" then
         if not conds[1] then error(sformat("parsing [%s:%d]: lone '.endif' with no matching '.if'.", name, n), 0) end
         conds[#conds] = nil
-      elseif not active then
-        -- masked out by a condition
-      elseif k == ".alert" then
-        error(sformat("parsing [%s:%d]: '%s'.", name, n, w[2] or ""), 0)
-      elseif k == ".diag" or k == ".notice" or k == ".warning" then
-        if opts.notices then
-          opts.notices[#opts.notices + 1] = { level = k:sub(2), msg = w[2] or "", where = name .. ":" .. n }
+      elseif k ~= nil and k ~= "" and active then -- not blank, not masked out by a condition
+        if k == ".alert" then
+          error(sformat("parsing [%s:%d]: '%s'.", name, n, w[2] or ""), 0)
+        elseif k == ".diag" or k == ".notice" or k == ".warning" then
+          if opts.notices then
+            opts.notices[#opts.notices + 1] = { level = k:sub(2), msg = w[2] or "", where = name .. ":" .. n }
+          end
+        else
+          if CP.SECTIONS[k] then
+            section, section_name = k, w[2]
+            at.section = section
+          elseif section == "global" then
+            env_line(w, env)
+          end
+          out[#out + 1] = { words = w, file = name, line = n, where = name .. ":" .. n,
+                            text = raw, section = section, section_name = section_name }
         end
-      else
-        if CP.SECTIONS[k] then
-          section, section_name = k, w[2]
-          at.section = section
-        elseif section == "global" then
-          env_line(w, env)
-        end
-        out[#out + 1] = { words = w, file = name, line = n, where = name .. ":" .. n,
-                          text = raw, section = section, section_name = section_name }
       end
     end
   end

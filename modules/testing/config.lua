@@ -272,7 +272,7 @@ function CF.rules(h, proxy, ruleset, req, ropts)
         tx:set_var(rule.var, nil)
         out.steps[#out.steps + 1] = { rule = rule }
       elseif rule.kind == "service" then
-        local svc, res = state.rt.reg.services[rule.name], nil
+        local svc, res = state.rt.reg.services[rule.name]
         if svc and svc.mode == "tcp" then
           -- a TCP service reads what the client sent and the rules left
           local c = tx.stream.chn.req
