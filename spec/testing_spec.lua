@@ -196,10 +196,13 @@ describe("clock and scheduler seam", function()
 end)
 
 describe("helpers", function()
-  it("compare headers as multisets", function()
+  it("compare headers by name, the values of a repeated name in wire order", function()
     local a = { { "X-B", "2" }, { "x-a", "1" }, { "x-a", "0" } }
-    local b = { { "x-a", "0" }, { "x-b", "2" }, { "X-A", "1" } }
+    local b = { { "x-a", "1" }, { "x-b", "2" }, { "X-A", "0" } }
+    local c = { { "x-a", "0" }, { "x-b", "2" }, { "X-A", "1" } }
+    assert.same({ "x-a: 1", "x-a: 0", "x-b: 2" }, testing.header_set(a))
     assert.same(testing.header_set(a), testing.header_set(b))
+    assert.are_not.same(testing.header_set(a), testing.header_set(c))
     assert.same({ ["x-a"] = "1, 0", ["x-b"] = "2" }, testing.header_map(a))
   end)
 end)

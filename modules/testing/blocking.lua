@@ -17,19 +17,8 @@ local function internal(src)
     or src:find("proxylua/loop_sched", 1, true) or src:find("modules/loop/loop_sched", 1, true)
 end
 
--- The registered function running now, if any: the one whose coroutine is
--- running, or the one being resumed (the call comes from a coroutine the
--- script created inside it).
-local function running_ctx()
-  local co = coroutine.running()
-  local ctx = (co and E.ctx_all[co]) or E.active
-  if ctx then return ctx end
-  -- a coroutine created inside a registered task: the loop knows the task
-  for l in pairs(E.loops) do
-    local ok, t = pcall(l.current, l) -- a closed loop raises
-    if ok and t and E.ctx_by_task[t] then return E.ctx_by_task[t] end
-  end
-end
+-- The registered function running now, if any (the executor knows).
+local running_ctx = E.running
 B.running_ctx = running_ctx -- the accidental-global detector asks it too
 
 -- "file:line" of the first script frame above the wrapper (levels: 1 site,

@@ -27,11 +27,13 @@ local function prepend(base, list)
   return base
 end
 
--- ENV.new(opts, haproxy_path, haproxy_cpath) -> the globals table;
+-- ENV.new(opts, haproxy_path, haproxy_cpath) -> the globals table and its
+-- hooks ({ searchpath }: how require finds files, files.lua redirects it);
 -- opts.haproxy_paths starts package.path/cpath from the given HAProxy
 -- paths, opts.prepend_path / prepend_cpath play lua-prepend-path lines.
 function ENV.new(opts, haproxy_path, haproxy_cpath)
   local env = {}
+  local hooks = { searchpath = package.searchpath }
   for _, k in ipairs(STDLIB) do env[k] = _G[k] end
   for _, k in ipairs(LIBS) do
     if _G[k] ~= nil then env[k] = U.copy(_G[k]) end
@@ -68,17 +70,17 @@ function ENV.new(opts, haproxy_path, haproxy_cpath)
     if pkg.preload[name] then
       loader, extra = pkg.preload[name], ":preload:"
     else
-      local file = package.searchpath(name, pkg.path)
+      local file = hooks.searchpath(name, pkg.path)
       if file then
         loader = assert(loadfile(file, "bt", env))
         extra = file
       else
-        local cfile, err = package.searchpath(name, pkg.cpath)
+        local cfile, err = hooks.searchpath(name, pkg.cpath)
         if not cfile then
           local base = name:match("^([^.]+)")
-          cfile = base and package.searchpath(base, pkg.cpath)
+          cfile = base and hooks.searchpath(base, pkg.cpath)
           if not cfile then
-            local perr = select(2, package.searchpath(name, pkg.path))
+            local perr = select(2, hooks.searchpath(name, pkg.path))
             error("module '" .. name .. "' not found:\n\tno field package.preload['" .. name
               .. "']" .. (perr or "") .. (err or ""), 2)
           end
@@ -93,7 +95,7 @@ function ENV.new(opts, haproxy_path, haproxy_cpath)
     if pkg.loaded[name] == nil then pkg.loaded[name] = true end
     return pkg.loaded[name]
   end
-  return env
+  return env, hooks
 end
 
 return ENV

@@ -20,6 +20,8 @@ local B = require "proxylua.testing.blocking"
 local globals_guard = require "proxylua.testing.globals_guard"
 local logview = require "proxylua.testing.logs"
 local SK = require "proxylua.core.classes.socket"
+local STR = require "proxylua.core.exec.strings"
+local FS = require "proxylua.testing.files"
 local ENV = require "proxylua.testing.env"
 local TUNE = require "proxylua.testing.tune"
 local SBX = require "proxylua.testing.sandboxed"
@@ -85,7 +87,7 @@ end
                       fails with "Can't connect" ]]
 function T.new(opts)
   opts = opts or {}
-  local G = ENV.new(opts, T.HAPROXY_PATH, T.HAPROXY_CPATH)
+  local G, hooks = ENV.new(opts, T.HAPROXY_PATH, T.HAPROXY_CPATH)
   local process = opts.process or Proc.new(opts)
   local limits = TUNE.limits(opts.tune, opts.sched ~= nil)
   local sched = opts.sched
@@ -97,6 +99,13 @@ function T.new(opts)
                      echo = opts.echo, debug = opts.debug, now = opts.now })
   rt.limits = limits
   rt.version = vnum(opts.haproxy)
+  STR.attach(rt, G.string) -- method calls on strings see this state's `string`
+  if opts.getenv then
+    -- the environment the configuration left (setenv...), for this state only
+    G.os.getenv, rt.getenv = opts.getenv, opts.getenv
+  end
+  local resolve = FS.resolver(opts)
+  if resolve then FS.install(rt, G, resolve, hooks) end -- chroot, path_map
   B.install(rt, G, opts.strict and "error" or opts.blocking, opts.quiet)
   globals_guard.install(rt, G, globals_guard.mode_of(opts), opts.quiet)
   local mb = opts.tune and opts.tune.maxmem
@@ -118,7 +127,7 @@ function T.new(opts)
                               process = process, version = vnum(opts.haproxy) }, H)
   self.sched = rt.sched
   self.loop = rt.sched.loop
-  rt.resolve_file = function(f) return f end
+  rt.resolve_file = rt.resolve_file or function(f) return f end
   rt.upstream = opts.upstream
   if opts.tcp == nil or opts.tcp == "network" then
     rt.tcp_peer = SK.NETWORK
@@ -152,11 +161,13 @@ function H:load_chunk(chunk, err, name, args)
     error(string.format("error in Lua file '%s': %s", name, err), 0)
   end
   local ok, e
+  local prev = STR.enter(self.rt)
   if self.version >= 207 and args then
     ok, e = pcall(chunk, table.unpack(args, 1, args.n or #args))
   else
     ok, e = pcall(chunk)
   end
+  STR.leave(prev)
   E.check_dead(self.rt)
   if not ok then error("Lua runtime error: " .. tostring(e), 0) end
   return self
@@ -217,7 +228,10 @@ end
 -- End of configuration: proxies, init functions, tasks. An init error is
 -- fatal in HAProxy: raised here with its text.
 function H:start()
-  local ok, err = self.rt:start()
+  local prev = STR.enter(self.rt)
+  local pok, ok, err = pcall(self.rt.start, self.rt)
+  STR.leave(prev)
+  if not pok then error(ok, 0) end
   E.check_dead(self.rt)
   if not ok then error(err, 0) end
   return self
@@ -315,6 +329,20 @@ function T.session() return { vars = {} } end
 function Tx:request() return self.stream.http_req end
 function Tx:response() return self.stream.http_res end
 function Tx:get_var(name) return U.smp2lua(V.get(self.stream, name)) end
+
+-- What a configuration line `http-request set-var(<name>) <expr>` between two
+-- rules does: value is a string, an integer, a boolean or a float (a
+-- sample of that type); nil unsets it (unset-var).
+function Tx:set_var(name, value)
+  if type(name) ~= "string" or not V.parse(name) then
+    error("tx:set_var: bad variable name '" .. tostring(name) .. "'", 2)
+  end
+  if value == nil then V.unset(self.stream, name) return self end
+  if not V.set(self.stream, name, U.lua2smp(value)) then
+    error("tx:set_var: '" .. name .. "' cannot be set here (res.* exists on the response side only)", 2)
+  end
+  return self
+end
 
 -- Every variable the stream can see: { txn = { name = value }, sess = ...,
 -- req = ..., res = ..., proc = ... }, values as get_var returns them.
@@ -496,18 +524,35 @@ end
 
 T.serialize, T.deserialize, T.sandbox = SBX.serialize, SBX.deserialize, SBX.run
 
+-- testing.from_config(paths, opts): states from a haproxy.cfg (config.lua).
+function T.from_config(paths, opts)
+  return require("proxylua.testing.config").from_config(T, paths, opts)
+end
+
 ----------------------------------------------------------------------------
 -- Comparing responses
 
--- Headers as a sorted multiset of "name: value" lines (HAProxy does not
--- keep insertion order in replies).
+-- Headers as "name: value" lines, names sorted, the values of a repeated
+-- name in wire order: HAProxy's replies put names in Lua table order (not
+-- stable), but the order of one name's values is what the client sees.
 function T.header_set(headers, ignore)
-  local out = {}
+  local names, values = {}, {}
   for _, h in ipairs(headers or {}) do
     local n = h[1]:lower()
-    if not (ignore and ignore[n]) then out[#out + 1] = n .. ": " .. h[2] end
+    if not (ignore and ignore[n]) then
+      if not values[n] then
+        names[#names + 1] = n
+        values[n] = {}
+      end
+      local v = values[n]
+      v[#v + 1] = h[2]
+    end
   end
-  table.sort(out)
+  table.sort(names)
+  local out = {}
+  for _, n in ipairs(names) do
+    for _, v in ipairs(values[n]) do out[#out + 1] = n .. ": " .. v end
+  end
   return out
 end
 

@@ -142,6 +142,20 @@ E.ctx_all = setmetatable({}, { __mode = "k" })
 E.ctx_by_task = setmetatable({}, { __mode = "k" })
 E.loops = setmetatable({}, { __mode = "k" })
 
+-- The registered function running now, if any: the one whose coroutine is
+-- running, or the one being resumed (the code runs in a coroutine the script
+-- created inside it), or a registered task the loop is running.
+function E.running()
+  local co = coroutine.running()
+  local ctx = (co and E.ctx_all[co]) or E.active
+  if ctx then return ctx end
+  -- a coroutine created inside a registered task: the loop knows the task
+  for l in pairs(E.loops) do
+    local ok, t = pcall(l.current, l) -- a closed loop raises
+    if ok and t and E.ctx_by_task[t] then return E.ctx_by_task[t] end
+  end
+end
+
 local function exec_body(rt, ctx, fn, ...)
   local co = coroutine.create(fn)
   ctx.co, ctx.rt = co, rt

@@ -27,7 +27,7 @@ local VERDICT = R.VERDICT
 
 -- The ruleset an action is registered in, when a spec does not say.
 function R.pick_env(rt, name, desc)
-  if desc and desc.env then return desc.env end
+  if desc and (desc.ruleset or desc.env) then return desc.ruleset or desc.env end
   for _, e in ipairs({ "http-req", "http-res", "tcp-req", "tcp-res" }) do
     -- a tcp stream cannot run http actions
     local usable = not (desc and desc.mode == "tcp" and e:match("^http"))

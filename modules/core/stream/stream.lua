@@ -29,9 +29,8 @@ local Stream = {}
   priority_class, priority_offset  set-priority-* values (nil: 0)
   unique_id     the unique-id the frontend would generate (nil)
   not_first     not the first request of its connection (session reuse)
-  env           desc.env: the ruleset h:action runs in ("http-req"...), and
-                also, when a function, what the env fetch calls instead of
-                os.getenv (the two uses of one field collide)
+  ruleset       the ruleset an action runs in ("http-req"...: desc.ruleset
+                or its older name desc.env; nil: where the action is registered)
   -- content
   http_req      HTTP mode: the request message (stream/message.lua shape)
   http_res      the response message, once there is one
@@ -61,7 +60,7 @@ end
   "Name: value" or {name, value}, or a map name -> value|list), body,
   src, src_port, dst, dst_port, ssl, sni, alpn, client_cert, mode ("http" |
   "tcp"), frontend, backend, fe_id, be_id,
-  server, hostname, priority_class, priority_offset, unique_id, env,
+  server, hostname, priority_class, priority_offset, unique_id, ruleset (or env),
   not_first, vars ({["txn.x"] = v}), input / res_input (tcp: bytes, or a
   list of chunks), response (the server's response: {status, reason,
   headers, body}), session (one connection for several requests: sess.*
@@ -78,7 +77,8 @@ function Stream.new(rt, desc)
     fe_id = desc.fe_id or 1, be_id = desc.be_id or 1, loglevel = 0,
     server = desc.server, hostname = desc.hostname,
     priority_class = desc.priority_class, priority_offset = desc.priority_offset,
-    unique_id = desc.unique_id, env = desc.env, not_first = desc.not_first,
+    unique_id = desc.unique_id, ruleset = desc.ruleset or desc.env,
+    not_first = desc.not_first,
     desc = desc,
   }
   if mode == "http" then

@@ -1,0 +1,53 @@
+-- chroot as HAProxy 2.6 applies it to a Lua script (the body and init
+-- functions open files in the real tree, actions inside the chroot,
+-- relative paths from its root) and as testing.from_config plays it from the
+-- very configuration HAProxy ran. chroot needs root: pending otherwise.
+local H = require "spec.helpers.haproxy"
+local testing = require "proxylua.testing"
+
+local SCRIPT = [[
+local dir = os.getenv("SPEC_DIR")
+local body = io.open(dir .. "/outside.txt"):read("l")
+local init
+core.register_init(function()
+  local f = io.open(dir .. "/outside.txt")
+  init = f and f:read("l") or "nil"
+end)
+core.register_action("read", { "http-req" }, function(txn)
+  local function read(path)
+    local f = io.open(path)
+    if not f then return "nil" end
+    local s = f:read("l")
+    f:close()
+    return s
+  end
+  txn:set_var("txn.v", table.concat({ body, init, read("/inside.txt"), read("inside.txt"),
+                                      read(dir .. "/outside.txt") }, "|"))
+end)
+]]
+
+local is_root = H.capture("id -u"):match("^0") ~= nil
+
+describe("chroot against HAProxy 2.6", function()
+  local test = is_root and it or pending
+  test("applies from the end of configuration on, for HAProxy and from_config alike", function()
+    local hap = H.start({ files = { ["t.lua"] = SCRIPT, ["outside.txt"] = "outside\n",
+                                    ["inside.txt"] = "inside\n" },
+      global = "    setenv SPEC_DIR ${DIR}\n    chroot ${DIR}\n    lua-load ${DIR}/t.lua",
+      config = [[
+frontend fe
+    bind 127.0.0.1:${PORT}
+    http-request lua.read
+    http-request return status 200 content-type text/plain lf-string "%[var(txn.v)]"
+]] })
+    local ok, real, mine = pcall(function()
+      local status, body = H.http({ port = hap.port })
+      local h = testing.from_config(hap.dir .. "/haproxy.cfg", { quiet = true })
+      return status .. " " .. body, "200 " .. h:rules("fe", "http-request", {}).vars.txn.v
+    end)
+    hap:stop()
+    assert(ok, real)
+    assert.equal("200 outside|outside|inside|inside|nil", real)
+    assert.equal(real, mine)
+  end)
+end)
