@@ -201,7 +201,7 @@ frontend tcpfe
       end
       local st, body, _, err = H.http({ port = hap.port, path = "/s_loopmid" })
       real["/s_loopmid"] = st .. " " .. body .. " " .. tostring(err:match("curl: %((%d+)%)"))
-      real.tcp = tcp_read_all(hap.vars.PORT1)
+      real.tcp = H.recorded(hap, { label = "tcp read" }, function() return tcp_read_all(hap.vars.PORT1) end)
     end, function(file, output)
       return output, testing.load(file, { quiet = true, tune = { session_timeout = "100ms",
         service_timeout = "100ms", task_timeout = "100ms" } })
@@ -324,12 +324,12 @@ frontend fe
   it("forced yields let other streams run; a blocking call stalls them", function()
     local with_fy, blocked
     with_haproxy(SPIN, "", SPIN_CFG, function(hap)
-      with_fy = fast_during_slow(hap.port, "/spin", "/peer")
-      blocked = fast_during_slow(hap.port, "/block", "/peer")
+      with_fy = H.recorded(hap, { label = "spin" }, function() return fast_during_slow(hap.port, "/spin", "/peer") end)
+      blocked = H.recorded(hap, { label = "block" }, function() return fast_during_slow(hap.port, "/block", "/peer") end)
     end, function() end)
     local without_fy
     with_haproxy(SPIN, "    tune.lua.forced-yield 1000000000\n", SPIN_CFG, function(hap)
-      without_fy = fast_during_slow(hap.port, "/spin", "/peer")
+      without_fy = H.recorded(hap, { label = "spin" }, function() return fast_during_slow(hap.port, "/spin", "/peer") end)
     end, function() end)
     -- (live: about 0.3-0.4 s with forced yields, the rest of the spin without)
     assert.is_true(with_fy < 0.8, "a peer waited " .. with_fy .. " s despite forced yields")
@@ -380,7 +380,7 @@ frontend fe
     http-request return status 200
 ]], function(hap)
       for _, line in ipairs({ "spin", "boom", "hello a b" }) do
-        real[line] = cli(hap.dir .. "/admin.sock", line)
+        real[line] = H.recorded(hap, { label = "cli", line = line }, function() return cli(hap.dir .. "/admin.sock", line) end)
       end
     end, function(file, output)
       return output, testing.load(file, { quiet = true, tune = { session_timeout = "100ms",
