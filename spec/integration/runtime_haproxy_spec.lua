@@ -332,9 +332,13 @@ frontend fe
       without_fy = H.recorded(hap, { label = "spin" }, function() return fast_during_slow(hap.port, "/spin", "/peer") end)
     end, function() end)
     -- (live: about 0.3-0.4 s with forced yields, the rest of the spin without)
-    assert.is_true(with_fy < 0.8, "a peer waited " .. with_fy .. " s despite forced yields")
-    assert.is_true(without_fy > 0.9, "a peer did not wait for the spin: " .. without_fy)
-    assert.is_true(blocked > 0.3, "a peer did not wait for the blocking call: " .. blocked)
+    -- timings say something about a live HAProxy only (a replay carries
+    -- those of the recording machine, whatever its load was)
+    if not H.replaying then
+      assert.is_true(with_fy < 0.8, "a peer waited " .. with_fy .. " s despite forced yields")
+      assert.is_true(without_fy > 0.9, "a peer did not wait for the spin: " .. without_fy)
+      assert.is_true(blocked > 0.3, "a peer did not wait for the blocking call: " .. blocked)
+    end
     -- the harness: the same rule for the spin, and the blocking call reported
     local function run(tune)
       local h = testing.load_string(SPIN, { quiet = true, clock = "real", tune = tune,

@@ -7,7 +7,7 @@ return {
         [1] = {
           ["key"] = "raw 0214a156851ef287 spin",
           ["r"] = {
-            [1] = 5.0011359999999998,
+            [1] = 2.1799849999999998,
             ["n"] = 1,
           },
         },
@@ -20,8 +20,8 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.SiZKPo",
-        ["PORT"] = 37189,
+        ["DIR"] = "/tmp/proxylua-spec.5fr7tD",
+        ["PORT"] = 44193,
       },
     },
     ["start 6271cc487b3915e2 #1"] = {
@@ -50,14 +50,14 @@ return {
         [4] = {
           ["key"] = "output 08f44b07b5901a25",
           ["r"] = {
-            [1] = "[ALERT]    (11848) : Lua cli '<lua.cli.spin>': [state-id 0] runtime error: execution timeout from /tmp/proxylua-spec.W1tOR7/t.lua:1: in function line 1.\n[ALERT]    (11848) : Lua cli '<lua.cli.boom>': [state-id 0] runtime error: /tmp/proxylua-spec.W1tOR7/t.lua:2: cliboom from [C]: in global 'error', /tmp/proxylua-spec.W1tOR7/t.lua:2: in function line 2.\n",
+            [1] = "[ALERT]    (12644) : Lua cli '<lua.cli.spin>': [state-id 0] runtime error: execution timeout from /tmp/proxylua-spec.Ifw4Fa/t.lua:1: in function line 1.\n[ALERT]    (12644) : Lua cli '<lua.cli.boom>': [state-id 0] runtime error: /tmp/proxylua-spec.Ifw4Fa/t.lua:2: cliboom from [C]: in global 'error', /tmp/proxylua-spec.Ifw4Fa/t.lua:2: in function line 2.\n",
             ["n"] = 1,
           },
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.W1tOR7",
-        ["PORT"] = 43483,
+        ["DIR"] = "/tmp/proxylua-spec.Ifw4Fa",
+        ["PORT"] = 33095,
       },
     },
     ["start 9fc70f2842d44fe3 #1"] = {
@@ -144,14 +144,14 @@ return {
         [7] = {
           ["key"] = "output 08f44b07b5901a25",
           ["r"] = {
-            [1] = "[ALERT]    (10024) : Lua function 'a_mem': out of memory error.\n[ALERT]    (10024) : Lua function 'a_memrep': [state-id 0] runtime error: /tmp/proxylua-spec.EVW9kp/t.lua:6: not enough memory for buffer allocation from [C]: in field 'rep', /tmp/proxylua-spec.EVW9kp/t.lua:6: in function line 5.\n[ALERT]    (10024) : Lua sample-fetch 'f_memtab': out of memory error.\n[ALERT]    (10024) : Lua applet http '<lua.s_mem>': [state-id 0] runtime error: /tmp/proxylua-spec.EVW9kp/t.lua:13: not enough memory for buffer allocation from [C]: in field 'rep', /tmp/proxylua-spec.EVW9kp/t.lua:13: in function line 13.\n",
+            [1] = "[ALERT]    (11260) : Lua function 'a_mem': out of memory error.\n[ALERT]    (11260) : Lua function 'a_memrep': [state-id 0] runtime error: /tmp/proxylua-spec.sTU9yr/t.lua:6: not enough memory for buffer allocation from [C]: in field 'rep', /tmp/proxylua-spec.sTU9yr/t.lua:6: in function line 5.\n[ALERT]    (11260) : Lua sample-fetch 'f_memtab': out of memory error.\n[ALERT]    (11260) : Lua applet http '<lua.s_mem>': [state-id 0] runtime error: /tmp/proxylua-spec.sTU9yr/t.lua:13: not enough memory for buffer allocation from [C]: in field 'rep', /tmp/proxylua-spec.sTU9yr/t.lua:13: in function line 13.\n",
             ["n"] = 1,
           },
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.EVW9kp",
-        ["PORT"] = 43615,
+        ["DIR"] = "/tmp/proxylua-spec.sTU9yr",
+        ["PORT"] = 36025,
       },
     },
     ["start a46a6eb9846c3940 #1"] = {
@@ -237,14 +237,14 @@ return {
         [7] = {
           ["key"] = "output 08f44b07b5901a25",
           ["r"] = {
-            [1] = "[ALERT]    (9637) : Lua sample-fetch 'f_sleep': yield not allowed.\n[ALERT]    (9637) : Lua sample-fetch 'f_pcall_sleep': yield not allowed.\n[ALERT]    (9637) : Lua converter 'c_sleep': yield functions like core.tcp() or core.sleep() are not allowed.\n[ALERT]    (9637) : Lua sample-fetch 'f_sockconn': yield not allowed.\n[ALERT]    (9637) : Lua converter 'c_sockconn': yield functions like core.tcp() or core.sleep() are not allowed.\n[ALERT]    (9637) : Lua function 'a_err': [state-id 0] runtime error: /tmp/proxylua-spec.Skc5ZV/t.lua:35: aboom from [C]: in global 'error', /tmp/proxylua-spec.Skc5ZV/t.lua:35: in function line 35.\n[ALERT]    (9637) : Lua applet http '<lua.s_err>': [state-id 0] runtime error: /tmp/proxylua-spec.Skc5ZV/t.lua:36: sboom from [C]: in global 'error', /tmp/proxylua-spec.Skc5ZV/t.lua:36: in function line 36.\n[ALERT]    (9637) : Lua applet http '<lua.s_errmid>': [state-id 0] runtime error: /tmp/proxylua-spec.Skc5ZV/t.lua:42: late from [C]: in global 'error', /tmp/proxylua-spec.Skc5ZV/t.lua:42: in function line 37.\n",
+            [1] = "[ALERT]    (10652) : Lua sample-fetch 'f_sleep': yield not allowed.\n[ALERT]    (10652) : Lua sample-fetch 'f_pcall_sleep': yield not allowed.\n[ALERT]    (10652) : Lua converter 'c_sleep': yield functions like core.tcp() or core.sleep() are not allowed.\n[ALERT]    (10652) : Lua sample-fetch 'f_sockconn': yield not allowed.\n[ALERT]    (10652) : Lua converter 'c_sockconn': yield functions like core.tcp() or core.sleep() are not allowed.\n[ALERT]    (10652) : Lua function 'a_err': [state-id 0] runtime error: /tmp/proxylua-spec.LkfAKw/t.lua:35: aboom from [C]: in global 'error', /tmp/proxylua-spec.LkfAKw/t.lua:35: in function line 35.\n[ALERT]    (10652) : Lua applet http '<lua.s_err>': [state-id 0] runtime error: /tmp/proxylua-spec.LkfAKw/t.lua:36: sboom from [C]: in global 'error', /tmp/proxylua-spec.LkfAKw/t.lua:36: in function line 36.\n[ALERT]    (10652) : Lua applet http '<lua.s_errmid>': [state-id 0] runtime error: /tmp/proxylua-spec.LkfAKw/t.lua:42: late from [C]: in global 'error', /tmp/proxylua-spec.LkfAKw/t.lua:42: in function line 37.\n",
             ["n"] = 1,
           },
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.Skc5ZV",
-        ["PORT"] = 32837,
+        ["DIR"] = "/tmp/proxylua-spec.LkfAKw",
+        ["PORT"] = 40003,
       },
     },
     ["start d26d04cda96bf310 #1"] = {
@@ -252,14 +252,14 @@ return {
         [1] = {
           ["key"] = "raw 0214a156851ef287 spin",
           ["r"] = {
-            [1] = 5.0213190000000001,
+            [1] = 2.6951640000000001,
             ["n"] = 1,
           },
         },
         [2] = {
           ["key"] = "raw 258914b06454b7fc block",
           ["r"] = {
-            [1] = 0.74376500000000001,
+            [1] = 0.46163599999999999,
             ["n"] = 1,
           },
         },
@@ -272,8 +272,8 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.xMnPX2",
-        ["PORT"] = 32841,
+        ["DIR"] = "/tmp/proxylua-spec.NS6p59",
+        ["PORT"] = 35117,
       },
     },
     ["start f1e5d7c2ab610396 #1"] = {
@@ -353,15 +353,15 @@ return {
         [7] = {
           ["key"] = "output 08f44b07b5901a25",
           ["r"] = {
-            [1] = "[ALERT]    (9762) : Lua task: [state-id 0] runtime error: execution timeout from /tmp/proxylua-spec.Nhz2b2/t.lua:24: in function line 24.\n[ALERT]    (9762) : Lua function 'a_loop': [state-id 0] runtime error: execution timeout from /tmp/proxylua-spec.Nhz2b2/t.lua:2: in function line 1.\n[ALERT]    (9762) : Lua applet http '<lua.s_loop>': [state-id 0] runtime error: execution timeout from /tmp/proxylua-spec.Nhz2b2/t.lua:14: in function line 14.\n[ALERT]    (9762) : Lua applet http '<lua.s_loopmid>': [state-id 0] runtime error: execution timeout from /tmp/proxylua-spec.Nhz2b2/t.lua:18: in function line 15.\n[ALERT]    (9762) : Lua applet tcp '<lua.t_loop>': [state-id 0] runtime error: execution timeout from /tmp/proxylua-spec.Nhz2b2/t.lua:22: in function line 20.\n",
+            [1] = "[ALERT]    (10886) : Lua task: [state-id 0] runtime error: execution timeout from /tmp/proxylua-spec.JIZV62/t.lua:24: in function line 24.\n[ALERT]    (10886) : Lua function 'a_loop': [state-id 0] runtime error: execution timeout from /tmp/proxylua-spec.JIZV62/t.lua:2: in function line 1.\n[ALERT]    (10886) : Lua applet http '<lua.s_loop>': [state-id 0] runtime error: execution timeout from /tmp/proxylua-spec.JIZV62/t.lua:14: in function line 14.\n[ALERT]    (10886) : Lua applet http '<lua.s_loopmid>': [state-id 0] runtime error: execution timeout from /tmp/proxylua-spec.JIZV62/t.lua:18: in function line 15.\n[ALERT]    (10886) : Lua applet tcp '<lua.t_loop>': [state-id 0] runtime error: execution timeout from /tmp/proxylua-spec.JIZV62/t.lua:22: in function line 20.\n",
             ["n"] = 1,
           },
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.Nhz2b2",
-        ["PORT"] = 34761,
-        ["PORT1"] = 36319,
+        ["DIR"] = "/tmp/proxylua-spec.JIZV62",
+        ["PORT"] = 33865,
+        ["PORT1"] = 42581,
       },
     },
   },

@@ -7,7 +7,7 @@ return {
         [1] = {
           ["key"] = "raw 0214a156851ef287 spin",
           ["r"] = {
-            [1] = 5.0155019999999997,
+            [1] = 3.5192640000000002,
             ["n"] = 1,
           },
         },
@@ -20,8 +20,8 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.Mu09FD",
-        ["PORT"] = 36883,
+        ["DIR"] = "/tmp/proxylua-spec.uery24",
+        ["PORT"] = 42293,
       },
     },
     ["start 6271cc487b3915e2 #1"] = {
@@ -50,14 +50,14 @@ return {
         [4] = {
           ["key"] = "output 08f44b07b5901a25",
           ["r"] = {
-            [1] = "[ALERT]    (20056) : Lua converter '<lua.cli.spin>': execution timeout.\n[ALERT]    (20056) : Lua cli '<lua.cli.boom>': [state-id 0] runtime error: /tmp/proxylua-spec.l6Zevi/t.lua:2: cliboom from [C]: in global 'error', /tmp/proxylua-spec.l6Zevi/t.lua:2: in function line 2.\n",
+            [1] = "[ALERT]    (14505) : Lua converter '<lua.cli.spin>': execution timeout.\n[ALERT]    (14505) : Lua cli '<lua.cli.boom>': [state-id 0] runtime error: /tmp/proxylua-spec.McYQ0b/t.lua:2: cliboom from [C]: in global 'error', /tmp/proxylua-spec.McYQ0b/t.lua:2: in function line 2.\n",
             ["n"] = 1,
           },
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.l6Zevi",
-        ["PORT"] = 42471,
+        ["DIR"] = "/tmp/proxylua-spec.McYQ0b",
+        ["PORT"] = 40351,
       },
     },
     ["start 9fc70f2842d44fe3 #1"] = {
@@ -144,14 +144,14 @@ return {
         [7] = {
           ["key"] = "output 08f44b07b5901a25",
           ["r"] = {
-            [1] = "[ALERT]    (18752) : Lua function 'a_mem': out of memory error.\n[ALERT]    (18752) : Lua function 'a_memrep': out of memory error.\n[ALERT]    (18752) : Lua sample-fetch 'f_memtab': out of memory error.\n[ALERT]    (18752) : Lua applet http '<lua.s_mem>': out of memory error.\n",
+            [1] = "[ALERT]    (13312) : Lua function 'a_mem': out of memory error.\n[ALERT]    (13312) : Lua function 'a_memrep': out of memory error.\n[ALERT]    (13312) : Lua sample-fetch 'f_memtab': out of memory error.\n[ALERT]    (13312) : Lua applet http '<lua.s_mem>': out of memory error.\n",
             ["n"] = 1,
           },
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.vvFX94",
-        ["PORT"] = 41333,
+        ["DIR"] = "/tmp/proxylua-spec.Pquoy5",
+        ["PORT"] = 35073,
       },
     },
     ["start a46a6eb9846c3940 #1"] = {
@@ -237,14 +237,14 @@ return {
         [7] = {
           ["key"] = "output 08f44b07b5901a25",
           ["r"] = {
-            [1] = "[ALERT]    (18378) : Lua sample-fetch 'f_sleep': yield not allowed.\n[ALERT]    (18378) : Lua sample-fetch 'f_pcall_sleep': yield not allowed.\n[ALERT]    (18378) : Lua converter 'c_sleep': yield functions like core.tcp() or core.sleep() are not allowed.\n[ALERT]    (18378) : Lua sample-fetch 'f_sockconn': yield not allowed.\n[ALERT]    (18378) : Lua converter 'c_sockconn': yield functions like core.tcp() or core.sleep() are not allowed.\n[ALERT]    (18378) : Lua function 'a_err': [state-id 0] runtime error: /tmp/proxylua-spec.7ftyuD/t.lua:35: aboom from [C]: in global 'error', /tmp/proxylua-spec.7ftyuD/t.lua:35: in function line 35.\n[ALERT]    (18378) : Lua applet http '<lua.s_err>': [state-id 0] runtime error: /tmp/proxylua-spec.7ftyuD/t.lua:36: sboom from [C]: in global 'error', /tmp/proxylua-spec.7ftyuD/t.lua:36: in function line 36.\n[ALERT]    (18378) : Lua applet http '<lua.s_errmid>': [state-id 0] runtime error: /tmp/proxylua-spec.7ftyuD/t.lua:42: late from [C]: in global 'error', /tmp/proxylua-spec.7ftyuD/t.lua:42: in function line 37.\n",
+            [1] = "[ALERT]    (12839) : Lua sample-fetch 'f_sleep': yield not allowed.\n[ALERT]    (12839) : Lua sample-fetch 'f_pcall_sleep': yield not allowed.\n[ALERT]    (12839) : Lua converter 'c_sleep': yield functions like core.tcp() or core.sleep() are not allowed.\n[ALERT]    (12839) : Lua sample-fetch 'f_sockconn': yield not allowed.\n[ALERT]    (12839) : Lua converter 'c_sockconn': yield functions like core.tcp() or core.sleep() are not allowed.\n[ALERT]    (12839) : Lua function 'a_err': [state-id 0] runtime error: /tmp/proxylua-spec.D3Sktp/t.lua:35: aboom from [C]: in global 'error', /tmp/proxylua-spec.D3Sktp/t.lua:35: in function line 35.\n[ALERT]    (12839) : Lua applet http '<lua.s_err>': [state-id 0] runtime error: /tmp/proxylua-spec.D3Sktp/t.lua:36: sboom from [C]: in global 'error', /tmp/proxylua-spec.D3Sktp/t.lua:36: in function line 36.\n[ALERT]    (12839) : Lua applet http '<lua.s_errmid>': [state-id 0] runtime error: /tmp/proxylua-spec.D3Sktp/t.lua:42: late from [C]: in global 'error', /tmp/proxylua-spec.D3Sktp/t.lua:42: in function line 37.\n",
             ["n"] = 1,
           },
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.7ftyuD",
-        ["PORT"] = 37887,
+        ["DIR"] = "/tmp/proxylua-spec.D3Sktp",
+        ["PORT"] = 40371,
       },
     },
     ["start d26d04cda96bf310 #1"] = {
@@ -252,14 +252,14 @@ return {
         [1] = {
           ["key"] = "raw 0214a156851ef287 spin",
           ["r"] = {
-            [1] = 4.263655,
+            [1] = 2.7372770000000002,
             ["n"] = 1,
           },
         },
         [2] = {
           ["key"] = "raw 258914b06454b7fc block",
           ["r"] = {
-            [1] = 0.99890100000000004,
+            [1] = 0.43793100000000001,
             ["n"] = 1,
           },
         },
@@ -272,8 +272,8 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.p36r7M",
-        ["PORT"] = 45367,
+        ["DIR"] = "/tmp/proxylua-spec.5HMjhP",
+        ["PORT"] = 36075,
       },
     },
     ["start f1e5d7c2ab610396 #1"] = {
@@ -353,15 +353,15 @@ return {
         [7] = {
           ["key"] = "output 08f44b07b5901a25",
           ["r"] = {
-            [1] = "[ALERT]    (18443) : Lua task: execution timeout.\n[ALERT]    (18443) : Lua function 'a_loop': execution timeout.\n[ALERT]    (18443) : Lua function 'a_pcall': execution timeout.\n[ALERT]    (18443) : Lua applet http '<lua.s_loop>': execution timeout.\n[ALERT]    (18443) : Lua applet http '<lua.s_loopmid>': execution timeout.\n[ALERT]    (18443) : Lua applet tcp '<lua.t_loop>': execution timeout.\n",
+            [1] = "[ALERT]    (13009) : Lua task: execution timeout.\n[ALERT]    (13009) : Lua function 'a_loop': execution timeout.\n[ALERT]    (13009) : Lua function 'a_pcall': execution timeout.\n[ALERT]    (13009) : Lua applet http '<lua.s_loop>': execution timeout.\n[ALERT]    (13009) : Lua applet http '<lua.s_loopmid>': execution timeout.\n[ALERT]    (13009) : Lua applet tcp '<lua.t_loop>': execution timeout.\n",
             ["n"] = 1,
           },
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.3Hilf2",
-        ["PORT"] = 37023,
-        ["PORT1"] = 38699,
+        ["DIR"] = "/tmp/proxylua-spec.wANUF4",
+        ["PORT"] = 41757,
+        ["PORT1"] = 43985,
       },
     },
   },

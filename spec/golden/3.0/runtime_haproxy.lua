@@ -7,7 +7,7 @@ return {
         [1] = {
           ["key"] = "raw 0214a156851ef287 spin",
           ["r"] = {
-            [1] = 5.0021259999999996,
+            [1] = 3.4660310000000001,
             ["n"] = 1,
           },
         },
@@ -20,8 +20,8 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.8Uebh3",
-        ["PORT"] = 44807,
+        ["DIR"] = "/tmp/proxylua-spec.1OMhC7",
+        ["PORT"] = 43091,
       },
     },
     ["start 6271cc487b3915e2 #1"] = {
@@ -48,14 +48,14 @@ return {
         [4] = {
           ["key"] = "output 08f44b07b5901a25",
           ["r"] = {
-            [1] = "[ALERT]    (27513) : Lua cli '<lua.cli.boom>': [state-id 0] runtime error: /tmp/proxylua-spec.8P3z10/t.lua:2: cliboom from [C]: in global 'error', /tmp/proxylua-spec.8P3z10/t.lua:2: in function line 2.\n",
+            [1] = "[ALERT]    (16082) : Lua cli '<lua.cli.boom>': [state-id 0] runtime error: /tmp/proxylua-spec.Gf8Umu/t.lua:2: cliboom from [C]: in global 'error', /tmp/proxylua-spec.Gf8Umu/t.lua:2: in function line 2.\n",
             ["n"] = 1,
           },
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.8P3z10",
-        ["PORT"] = 39501,
+        ["DIR"] = "/tmp/proxylua-spec.Gf8Umu",
+        ["PORT"] = 42589,
       },
     },
     ["start 9fc70f2842d44fe3 #1"] = {
@@ -142,14 +142,14 @@ return {
         [7] = {
           ["key"] = "output 08f44b07b5901a25",
           ["r"] = {
-            [1] = "[ALERT]    (26528) : Lua function 'a_mem': out of memory error.\n[ALERT]    (26528) : Lua function 'a_memrep': out of memory error.\n[ALERT]    (26528) : Lua sample-fetch 'f_memtab': out of memory error.\n[ALERT]    (26528) : Lua applet http '<lua.s_mem>': out of memory error.\n",
+            [1] = "[ALERT]    (14996) : Lua function 'a_mem': out of memory error.\n[ALERT]    (14996) : Lua function 'a_memrep': out of memory error.\n[ALERT]    (14996) : Lua sample-fetch 'f_memtab': out of memory error.\n[ALERT]    (14996) : Lua applet http '<lua.s_mem>': out of memory error.\n",
             ["n"] = 1,
           },
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.KFL2xx",
-        ["PORT"] = 44683,
+        ["DIR"] = "/tmp/proxylua-spec.Yg4Zu2",
+        ["PORT"] = 37017,
       },
     },
     ["start a46a6eb9846c3940 #1"] = {
@@ -235,14 +235,14 @@ return {
         [7] = {
           ["key"] = "output 08f44b07b5901a25",
           ["r"] = {
-            [1] = "[ALERT]    (26218) : Lua sample-fetch 'f_sleep': yield not allowed.\n[ALERT]    (26218) : Lua sample-fetch 'f_pcall_sleep': yield not allowed.\n[ALERT]    (26218) : Lua converter 'c_sleep': yield functions like core.tcp() or core.sleep() are not allowed.\n[ALERT]    (26218) : Lua sample-fetch 'f_sockconn': yield not allowed.\n[ALERT]    (26218) : Lua converter 'c_sockconn': yield functions like core.tcp() or core.sleep() are not allowed.\n[ALERT]    (26218) : Lua function 'a_err': [state-id 0] runtime error: /tmp/proxylua-spec.G4YU2w/t.lua:35: aboom from [C]: in global 'error', /tmp/proxylua-spec.G4YU2w/t.lua:35: in function line 35.\n[ALERT]    (26218) : Lua applet http '<lua.s_err>': [state-id 0] runtime error: /tmp/proxylua-spec.G4YU2w/t.lua:36: sboom from [C]: in global 'error', /tmp/proxylua-spec.G4YU2w/t.lua:36: in function line 36.\n[ALERT]    (26218) : Lua applet http '<lua.s_errmid>': [state-id 0] runtime error: /tmp/proxylua-spec.G4YU2w/t.lua:42: late from [C]: in global 'error', /tmp/proxylua-spec.G4YU2w/t.lua:42: in function line 37.\n",
+            [1] = "[ALERT]    (14622) : Lua sample-fetch 'f_sleep': yield not allowed.\n[ALERT]    (14622) : Lua sample-fetch 'f_pcall_sleep': yield not allowed.\n[ALERT]    (14622) : Lua converter 'c_sleep': yield functions like core.tcp() or core.sleep() are not allowed.\n[ALERT]    (14622) : Lua sample-fetch 'f_sockconn': yield not allowed.\n[ALERT]    (14622) : Lua converter 'c_sockconn': yield functions like core.tcp() or core.sleep() are not allowed.\n[ALERT]    (14622) : Lua function 'a_err': [state-id 0] runtime error: /tmp/proxylua-spec.6fsaH3/t.lua:35: aboom from [C]: in global 'error', /tmp/proxylua-spec.6fsaH3/t.lua:35: in function line 35.\n[ALERT]    (14622) : Lua applet http '<lua.s_err>': [state-id 0] runtime error: /tmp/proxylua-spec.6fsaH3/t.lua:36: sboom from [C]: in global 'error', /tmp/proxylua-spec.6fsaH3/t.lua:36: in function line 36.\n[ALERT]    (14622) : Lua applet http '<lua.s_errmid>': [state-id 0] runtime error: /tmp/proxylua-spec.6fsaH3/t.lua:42: late from [C]: in global 'error', /tmp/proxylua-spec.6fsaH3/t.lua:42: in function line 37.\n",
             ["n"] = 1,
           },
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.G4YU2w",
-        ["PORT"] = 46295,
+        ["DIR"] = "/tmp/proxylua-spec.6fsaH3",
+        ["PORT"] = 33193,
       },
     },
     ["start d26d04cda96bf310 #1"] = {
@@ -250,14 +250,14 @@ return {
         [1] = {
           ["key"] = "raw 0214a156851ef287 spin",
           ["r"] = {
-            [1] = 5.0263419999999996,
+            [1] = 2.2889780000000002,
             ["n"] = 1,
           },
         },
         [2] = {
           ["key"] = "raw 258914b06454b7fc block",
           ["r"] = {
-            [1] = 2.5049549999999998,
+            [1] = 0.46223799999999998,
             ["n"] = 1,
           },
         },
@@ -270,8 +270,8 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.JgDCtn",
-        ["PORT"] = 38325,
+        ["DIR"] = "/tmp/proxylua-spec.HYz323",
+        ["PORT"] = 45421,
       },
     },
     ["start f1e5d7c2ab610396 #1"] = {
@@ -351,15 +351,15 @@ return {
         [7] = {
           ["key"] = "output 08f44b07b5901a25",
           ["r"] = {
-            [1] = "[ALERT]    (26319) : Lua task: execution timeout.\n[ALERT]    (26319) : Lua function 'a_loop': execution timeout.\n[ALERT]    (26319) : Lua function 'a_pcall': execution timeout.\n[ALERT]    (26319) : Lua applet http '<lua.s_loop>': execution timeout.\n[ALERT]    (26319) : Lua applet http '<lua.s_loopmid>': execution timeout.\n[ALERT]    (26319) : Lua applet tcp '<lua.t_loop>': execution timeout.\n",
+            [1] = "[ALERT]    (14715) : Lua task: execution timeout.\n[ALERT]    (14715) : Lua function 'a_loop': execution timeout.\n[ALERT]    (14715) : Lua function 'a_pcall': execution timeout.\n[ALERT]    (14715) : Lua applet http '<lua.s_loop>': execution timeout.\n[ALERT]    (14715) : Lua applet http '<lua.s_loopmid>': execution timeout.\n[ALERT]    (14715) : Lua applet tcp '<lua.t_loop>': execution timeout.\n",
             ["n"] = 1,
           },
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.OSItf0",
-        ["PORT"] = 33557,
-        ["PORT1"] = 45167,
+        ["DIR"] = "/tmp/proxylua-spec.tYrdqW",
+        ["PORT"] = 38257,
+        ["PORT1"] = 33057,
       },
     },
   },
