@@ -189,7 +189,9 @@ function G.event(handle, kind, parts, fn)
   if G.record_dir then
     local r = table.pack(fn())
     handle.entry.events[#handle.entry.events + 1] = { key = key, r = tokenise(r) }
-    save(handle.name)
+    -- written when the instance stops (rewriting a large file per request
+    -- would slow the live exchange down past HAProxy's bounds)
+    if handle.save_each then save(handle.name) end
     return table.unpack(r, 1, r.n)
   end
   handle.pos = handle.pos + 1
@@ -204,6 +206,7 @@ end
 -- A call not tied to an instance (haproxy -c runs, raw exchanges).
 function G.call(kind, parts, fn)
   local handle = G.open(kind, parts)
+  handle.save_each = true
   local r = table.pack(G.event(handle, kind, parts, fn))
   return table.unpack(r, 1, r.n)
 end

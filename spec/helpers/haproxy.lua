@@ -134,6 +134,7 @@ function Instance:stop()
   if self.stopped then return end
   self.stopped = true
   for _, p in pairs(self.vars) do if by_port[p] == self then by_port[p] = nil end end
+  if self.rec then G.save(self.rec) end
   if self.replayed then
     if not os.getenv("PROXYLUA_KEEP_TMP") then os.execute("rm -rf " .. sh_quote(self.dir)) end
     return
