@@ -2,7 +2,7 @@
 -- Written by scripts/record-golden; replayed by scripts/replay-golden.
 return {
   ["calls"] = {
-    ["start a1f1a7a85e80d147 #1"] = {
+    ["start 247eb3049f934f3c #1"] = {
       ["events"] = {
         [1] = {
           ["key"] = "http d5aa8d544581455f /probe",
@@ -80,10 +80,10 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.UhEZSW",
-        ["PORT"] = 44769,
-        ["PORT1"] = 35617,
-        ["PORT2"] = 41509,
+        ["DIR"] = "/tmp/proxylua-spec.WSnrTI",
+        ["PORT"] = 46743,
+        ["PORT1"] = 40709,
+        ["PORT2"] = 33033,
       },
     },
   },
