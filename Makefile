@@ -42,12 +42,25 @@ ALL_CFLAGS := -std=c99 -D_POSIX_C_SOURCE=200809L -fPIC -fvisibility=hidden -fno-
 
 # Each modules/<name>/module.mk appends <name> to MODULES and sets
 #   <name>_SRCS (its .c files, plus the lib/*.c it uses), <name>_LIBS (-l...),
-#   <name>_LUA (optional .lua files installed as proxylua/<file>).
+#   <name>_LUA (optional .lua files, see LUA_DEST below).
+# A folder with Lua files only (modules/testing) appends to LUA_ONLY instead.
 MODULES :=
+LUA_ONLY :=
 include $(sort $(wildcard modules/*/module.mk))
 
-SOS  := $(foreach m,$(MODULES),$(BUILD)/proxylua/$(m).so)
-LUAS := $(foreach m,$(MODULES),$(foreach f,$($(m)_LUA),$(BUILD)/proxylua/$(notdir $(f))))
+# Where modules/<dir>/<path>.lua installs: a file named <dir>.lua or
+# <dir>_*.lua at the top of its folder is a public name, proxylua/<file>
+# (require "proxylua.core"); every other file is an internal of that module,
+# proxylua/<dir>/<path> (require "proxylua.core.exec.executor").
+lua_dir  = $(word 2,$(subst /, ,$(1)))
+lua_path = $(patsubst modules/$(call lua_dir,$(1))/%,%,$(1))
+lua_flat = $(filter $(call lua_dir,$(1)).lua $(call lua_dir,$(1))_%.lua,$(call lua_path,$(1)))
+LUA_DEST = $(if $(call lua_flat,$(1)),$(call lua_path,$(1)),$(call lua_dir,$(1))/$(call lua_path,$(1)))
+
+SOS      := $(foreach m,$(MODULES),$(BUILD)/proxylua/$(m).so)
+LUA_SRCS := $(sort $(foreach m,$(MODULES) $(LUA_ONLY),$($(m)_LUA)))
+LUA_RELS := $(foreach f,$(LUA_SRCS),$(call LUA_DEST,$(f)))
+LUAS     := $(addprefix $(BUILD)/proxylua/,$(LUA_RELS))
 
 all: $(SOS) $(LUAS)
 
@@ -62,9 +75,12 @@ $(BUILD)/proxylua/$(1).so: $(patsubst %.c,$(BUILD)/obj/%.o,$($(1)_SRCS))
 endef
 $(foreach m,$(MODULES),$(eval $(call module_rule,$(m))))
 
-$(BUILD)/proxylua/%.lua: $(wildcard modules/*/*.lua)
-	@mkdir -p $(dir $@)
-	cp $(firstword $(wildcard modules/*/$*.lua)) $@
+define lua_rule
+$(BUILD)/proxylua/$(call LUA_DEST,$(1)): $(1)
+	@mkdir -p $$(dir $$@)
+	cp $$< $$@
+endef
+$(foreach f,$(LUA_SRCS),$(eval $(call lua_rule,$(f))))
 
 # Lua-free C unit tests (tests/c/test_*.c), run with sanitizers on. Each test
 # links against an archive of lib/, so it pulls in only the objects it uses.
@@ -106,7 +122,7 @@ demo:
 install: all
 	mkdir -p $(DESTDIR)$(INST_LIBDIR)/proxylua $(DESTDIR)$(INST_LUADIR)/proxylua
 	for m in $(MODULES); do install -m 0755 $(BUILD)/proxylua/$$m.so $(DESTDIR)$(INST_LIBDIR)/proxylua/; done
-	for f in $(LUAS); do install -m 0644 $$f $(DESTDIR)$(INST_LUADIR)/proxylua/; done
+	for f in $(LUA_RELS); do install -D -m 0644 $(BUILD)/proxylua/$$f $(DESTDIR)$(INST_LUADIR)/proxylua/$$f; done
 
 clean:
 	rm -rf build
