@@ -18,6 +18,7 @@ local FL = require "proxylua.core.rules.filter"
 local MAP = require "proxylua.core.classes.map"
 local B = require "proxylua.testing.blocking"
 local SK = require "proxylua.core.classes.socket"
+local VER = require "proxylua.core.state.versions"
 local okls, loop_sched = pcall(require, "proxylua.loop_sched")
 if not okls then loop_sched = nil end
 
@@ -128,11 +129,19 @@ end
 local H = {}
 H.__index = H
 
--- Version string "2.6" / "2.7" ... -> comparable number.
+-- The HAProxy version to emulate: opts.haproxy, else testing.default_version
+-- (set once by a spec helper), else $PROXYLUA_HAPROXY, else 2.6; as a
+-- number (state/versions.lua).
+T.default_version = nil
 local function vnum(v)
-  local a, b = tostring(v or "2.6"):match("^(%d+)%.(%d+)")
-  return (tonumber(a) or 2) * 100 + (tonumber(b) or 6)
+  if v == nil then v = T.default_version end
+  if v == nil then
+    local env = os.getenv("PROXYLUA_HAPROXY")
+    if env and env ~= "" then v = env end
+  end
+  return VER.num(v or "2.6")
 end
+T.versions = VER.KNOWN
 
 
 -- "100ms", "4s", "1m", or a number of seconds -> seconds; false/0: none.
@@ -228,10 +237,10 @@ function T.new(opts)
     sched = loop_sched.new{ virtual = opts.clock ~= "real", now = opts.now,
                             forced_yield = limits.forced_yield, timeout = false }
   end
-  local rt = RT.new({ G = G, process = process, thread = opts.thread, sched = sched,
+  local version = vnum(opts.haproxy)
+  local rt = RT.new({ G = G, process = process, thread = opts.thread, sched = sched, version = version,
                      echo = opts.echo, debug = opts.debug, now = opts.now })
   rt.limits = limits
-  rt.version = vnum(opts.haproxy)
   B.install(rt, G, opts.strict and "error" or opts.blocking, opts.quiet)
   local mb = opts.tune and opts.tune.maxmem
   if mb and mb ~= 0 then
@@ -249,7 +258,7 @@ function T.new(opts)
   for k, v in pairs(opts.globals or {}) do G[k] = v end
   G.package.loaded["proxylua.core"] = rt.core
   local self = setmetatable({ rt = rt, env = G, core = rt.core, opts = opts,
-                              process = process, version = vnum(opts.haproxy) }, H)
+                              process = process, version = version }, H)
   self.sched = rt.sched
   self.loop = rt.sched.loop
   rt.resolve_file = function(f) return f end

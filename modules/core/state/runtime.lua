@@ -11,6 +11,8 @@ local MAP = require "proxylua.core.classes.map"
 local RX = require "proxylua.core.classes.regex"
 local CC = require "proxylua.core.classes.concat"
 local P = require "proxylua.core.classes.proxy"
+local V = require "proxylua.core.state.versions"
+local GLX = require "proxylua.core.state.globals_later"
 
 local tostring, ipairs = tostring, ipairs
 local sformat = string.format
@@ -28,7 +30,8 @@ RT.rt_of = setmetatable({}, { __mode = "k" })
   opts.thread   core.thread (0 = lua-load, 1..n = lua-load-per-thread)
   opts.sched    scheduler (core_sched interface), default: virtual clock
   opts.echo     write log lines to stderr (default false)
-  opts.debug    echo debug-level lines too (HAProxy's -d) ]]
+  opts.debug    echo debug-level lines too (HAProxy's -d)
+  opts.version  the HAProxy version emulated (state/versions.lua; 2.6) ]]
 function RT.new(opts)
   opts = opts or {}
   local rt = setmetatable({
@@ -43,7 +46,9 @@ function RT.new(opts)
     reg = { actions = {}, fetches = {}, converters = {}, services = {}, init = {},
             tasks = {}, cli = {}, filters = {} },
   }, RT)
+  rt.version = V.num(opts.version)
   rt.core = GL.core(rt)
+  GLX.extend(rt, rt.core)
   rt.act = GL.act(rt)
   rt.filter = GL.filter(rt)
   rt.CertCache = GL.certcache()
