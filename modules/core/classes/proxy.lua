@@ -102,7 +102,7 @@ local listener_mt = U.class("Listener", listener_methods)
 P.later = setmetatable({}, { __mode = "k" }) -- metatable -> "proxy" | "server"
 local function check(self, mt, kind)
   if type(self) == "table" and P.later[getmetatable(self)] == kind then return self end
-  return U.checkself(self, mt, 3)
+  return (U.checkself(self, mt, 3)) -- not a tail call: argerror counts frames
 end
 
 local function sv(self) return U.st(check(self, server_mt, "server")).desc end
