@@ -194,6 +194,30 @@ local function limits_of(tune, explicit_sched)
            service_timeout = service, task_timeout = task }
 end
 
+-- tune.lua.bool-sample-conversion (3.2): "normal" turns boolean samples
+-- into Lua booleans; unset, 3.2 warns once and keeps integers
+-- ("pre-3.1-bug"). Earlier versions have no such keyword.
+local function bool_conversion(rt, mode)
+  if mode == nil then
+    if VER.has(rt, "bool_conversion") and not rt.process.bool_warned then
+      rt.process.bool_warned = true
+      Proc.alert(rt, 'config : hlua: please set "tune.lua.bool-sample-conversion" tunable to either '
+        .. '"normal" or "pre-3.1-bug" explicitly to avoid ambiguities. This must be set before any '
+        .. '"lua-load" or "lua-load-per-thread" directive. Defaulting to "pre-3.1-bug".', "WARNING")
+    end
+    return
+  end
+  if not VER.has(rt, "bool_conversion") then
+    error("tune.bool_sample_conversion: HAProxy " .. VER.name(rt.version)
+      .. " has no tune.lua.bool-sample-conversion (3.2 and later)", 3)
+  end
+  if mode == "normal" then rt.bool_normal = true
+  elseif mode ~= "pre-3.1-bug" then
+    error(string.format("'tune.lua.bool-sample-conversion' expects either 'normal' or 'pre-3.1-bug' "
+      .. "but got '%s'.", tostring(mode)), 3)
+  end
+end
+
 --[[ testing.new(opts): an empty emulated state (no script loaded yet).
   opts.haproxy        "2.6" (default): lua-load arguments are ignored, as 2.6
                       does; "2.7" or later: they arrive as `...`
@@ -209,7 +233,8 @@ end
   opts.echo, opts.debug  copy log lines to stderr
   opts.now            start the clock at this epoch (seconds)
   opts.clock          "virtual" (default: sleeps take no real time) or "real"
-  opts.tune           tune.lua.* settings (see T.TUNE_DEFAULTS)
+  opts.tune           tune.lua.* settings (see T.TUNE_DEFAULTS; 3.2:
+                      bool_sample_conversion = "normal" | "pre-3.1-bug")
   opts.scheduler      "loop" (default when proxylua.loop is built: the epoll
                       event loop) or "simple" (core/base/sched.lua, pure Lua)
   opts.sched          a scheduler object replacing the default
@@ -241,6 +266,7 @@ function T.new(opts)
   local rt = RT.new({ G = G, process = process, thread = opts.thread, sched = sched, version = version,
                      echo = opts.echo, debug = opts.debug, now = opts.now })
   rt.limits = limits
+  bool_conversion(rt, opts.tune and opts.tune.bool_sample_conversion)
   B.install(rt, G, opts.strict and "error" or opts.blocking, opts.quiet)
   local mb = opts.tune and opts.tune.maxmem
   if mb and mb ~= 0 then

@@ -207,7 +207,14 @@ describe("HAProxy " .. H.version() .. " and the harness emulating it", function(
   end)
 
   it("a TCP service's reads", function()
-    local out = mine.h:service("tcprobe", { input = TCP_INPUT }).output
-    assert.equal(real.tcp, out)
+    local ok, res = pcall(mine.h.service, mine.h, "tcprobe", { input = TCP_INPUT })
+    if real.tcp:match("\nrest=") then
+      assert(ok, res)
+      assert.equal(real.tcp, res.output)
+    else
+      -- this version never answered the last read: the harness says so
+      assert.is_false(ok)
+      assert.matches("never returns here", res)
+    end
   end)
 end)

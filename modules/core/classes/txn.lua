@@ -2,6 +2,7 @@
 -- (docs/haproxy-runtime.md §3). The stream and its
 -- fields: stream/stream.lua.
 local U = require "proxylua.core.base.util"
+local VER = require "proxylua.core.state.versions"
 local E = require "proxylua.core.exec.executor"
 local Proc = require "proxylua.core.exec.process"
 local V = require "proxylua.core.stream.vars"
@@ -87,7 +88,7 @@ end
 -- What HAProxy sends for a reply table (plain or Reply): status as given (a
 -- string status is ignored), header values must be lists, content-length
 -- always computed, nothing for 204.
-function TXN.render_reply(t, version)
+function TXN.render_reply(t, version, rt)
   local status = (type(t.status) == "number" and math.tointeger(t.status)) or 200
   local reason = type(t.reason) == "string" and t.reason or msg.reason(status)
   local res = { status = status, reason = reason, version = version or "1.1", headers = {}, body = "" }
@@ -100,8 +101,16 @@ function TXN.render_reply(t, version)
       end
     end
   end
+  -- On the client's HTTP/1 side (live): a 304 gets content-length: 0 in
+  -- every version, a 204 none until 3.2, which adds content-length: 0;
+  -- 3.0 answers a 204 with connection: close and closes.
   if status == 204 or status == 304 then
     res.body = ""
+    if status == 304 or (rt and VER.has(rt, "reply204_length")) then
+      msg.add(res, "content-length", "0")
+    elseif rt and VER.has(rt, "reply204_close") then
+      msg.add(res, "connection", "close")
+    end
   else
     res.body = type(t.body) == "string" and t.body or ""
     msg.add(res, "content-length", tostring(#res.body))
@@ -455,6 +464,9 @@ local function int_setter(name, field, lo, hi)
 end
 int_setter("set_tos", "tos")
 int_setter("set_mark", "mark")
+-- 3.0: the client-side connection's TOS and mark
+int_setter("set_fc_tos", "fc_tos")
+int_setter("set_fc_mark", "fc_mark")
 int_setter("set_priority_class", "priority_class", -2047, 2047)
 int_setter("set_priority_offset", "priority_offset", -524287, 524287)
 
@@ -495,6 +507,17 @@ U.export(reply_methods)
 U.export(http_methods)
 U.export(chn_methods)
 U.export(txn_methods)
+
+-- Methods a later version added exist only in a runtime emulating it.
+local TXN_SINCE = { set_fc_tos = "fc_tos", set_fc_mark = "fc_tos" }
+txn_mt.__index = function(t, k)
+  local feature = TXN_SINCE[k]
+  if feature then
+    local st = U.st(t)
+    if not (st and st.stream and VER.has(st.stream.rt, feature)) then return nil end
+  end
+  return txn_methods[k]
+end
 
 function TXN.new_txn(stream)
   local t = U.new(txn_mt, {

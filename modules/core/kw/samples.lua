@@ -145,7 +145,7 @@ for kwname, kw in pairs(F) do
       local smp, err = kw.fn(s, args)
       if err then U.raise(err) end
       if st.str then return U.smp2str(smp) or "" end
-      return U.smp2lua(smp)
+      return U.smp2lua(smp, s.rt)
     end
   end
 end
@@ -175,7 +175,7 @@ for cname, cv in pairs(C) do
     local out, err = cv.fn(smp, args, U.st(self).stream)
     if err then U.raise(err) end
     if U.st(self).str then return U.smp2str(out) or "" end
-    return U.smp2lua(out)
+    return U.smp2lua(out, U.st(self).stream.rt)
   end
 end
 

@@ -66,7 +66,7 @@ function GLX.extend(rt, core)
       if not short then
         U.raise("'get_var': Only 'proc.' scope allowed to be retrieved in 'core.get_var()'.")
       end
-      return U.smp2lua(rt.process.proc_vars[short])
+      return U.smp2lua(rt.process.proc_vars[short], rt)
     end
   end
 
