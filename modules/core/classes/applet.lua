@@ -124,8 +124,19 @@ local function next_line(st, b)
   return line
 end
 
+-- 2.8.0 never returns from an HTTP applet's receive() (without a size)
+-- or getline(), with or without a body (live; 2.6 and 3.x do).
+local function http_hang(st, what)
+  local rt = st.stream and st.stream.rt
+  if rt and VER.has(rt, "http_read_hang") then
+    E.die(rt, string.format("Lua applet http: AppletHTTP:%s: HAProxy %s never returns here "
+      .. "(the client waits for its timeout and gets no response)", what, VER.name(rt.version)))
+  end
+end
+
 function http_methods.getline(self)
   local st = state(self, http_mt)
+  http_hang(st, "getline()")
   return next_line(st, body_reader(st))
 end
 
@@ -133,6 +144,7 @@ function http_methods.receive(...)
   local n = select("#", ...)
   local self, size = ...
   local st = state(self, http_mt)
+  if size == nil or (math.type(size) and size < 0) then http_hang(st, "receive()") end
   local b = body_reader(st)
   local pos = st.pos or 1
   local len = #b - pos + 1

@@ -34,6 +34,11 @@ V.SINCE = {
   arg_error_details = 302,  -- "error in arguments: <why>"
 }
 
+-- Behaviour of some versions only: { first, last }.
+V.ONLY = {
+  http_read_hang = { 208, 208 }, -- AppletHTTP:receive()/getline() never return (2.8.0)
+}
+
 -- "3.2", "3.2.0", 3.2, "HAProxy version 3.2.0-..." -> 302.
 function V.num(v)
   if v == nil then return 206 end
@@ -51,6 +56,11 @@ end
 function V.name(n) return string.format("%d.%d", n // 100, n % 100) end
 
 function V.has(rt, feature)
+  local only = V.ONLY[feature]
+  if only then
+    local v = rt.version or 206
+    return v >= only[1] and v <= only[2]
+  end
   local since = V.SINCE[feature]
   assert(since, "unknown version feature " .. tostring(feature))
   return (rt.version or 206) >= since
