@@ -102,15 +102,18 @@ function TXN.render_reply(t, version, rt)
     end
   end
   -- On the client's HTTP/1 side (live): a 304 gets content-length: 0 in
-  -- every version, a 204 none until 3.2, which adds content-length: 0;
-  -- 3.0 answers a 204 with connection: close and closes.
+  -- every version, a 204 none until 3.2, which announces the length of the
+  -- body it does not send (content-length: 7 for body = "ignored"); 3.0
+  -- answers a 204 with connection: close and closes.
   if status == 204 or status == 304 then
-    res.body = ""
-    if status == 304 or (rt and VER.has(rt, "reply204_length")) then
+    if status == 304 then
       msg.add(res, "content-length", "0")
+    elseif rt and VER.has(rt, "reply204_length") then
+      msg.add(res, "content-length", tostring(type(t.body) == "string" and #t.body or 0))
     elseif rt and VER.has(rt, "reply204_close") then
       msg.add(res, "connection", "close")
     end
+    res.body = ""
   else
     res.body = type(t.body) == "string" and t.body or ""
     msg.add(res, "content-length", tostring(#res.body))
