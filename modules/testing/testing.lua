@@ -218,6 +218,23 @@ local function bool_conversion(rt, mode)
   end
 end
 
+-- 2.8 and later abort a call that ran out of time even under pcall: the
+-- script's pcall/xpcall hand the timeout on instead of returning it.
+local function uncatchable_timeouts(G)
+  local pcall_, xpcall_ = G.pcall, G.xpcall
+  local function pass(ok, ...)
+    if not ok and (...) == E.TIMEOUT then error(E.TIMEOUT, 0) end
+    return ok, ...
+  end
+  G.pcall = function(f, ...) return pass(pcall_(f, ...)) end
+  G.xpcall = function(f, h, ...)
+    return pass(xpcall_(f, function(e)
+      if e == E.TIMEOUT then return e end
+      return h(e)
+    end, ...))
+  end
+end
+
 --[[ testing.new(opts): an empty emulated state (no script loaded yet).
   opts.haproxy        "2.6" (default): lua-load arguments are ignored, as 2.6
                       does; "2.7" or later: they arrive as `...`
@@ -267,6 +284,7 @@ function T.new(opts)
                      echo = opts.echo, debug = opts.debug, now = opts.now })
   rt.limits = limits
   bool_conversion(rt, opts.tune and opts.tune.bool_sample_conversion)
+  if VER.has(rt, "timeout_uncatchable") then uncatchable_timeouts(G) end
   B.install(rt, G, opts.strict and "error" or opts.blocking, opts.quiet)
   local mb = opts.tune and opts.tune.maxmem
   if mb and mb ~= 0 then
@@ -639,6 +657,11 @@ end
 function H:cli(line, input)
   local best, words = R.find_cli(self.rt, line)
   if not best then error("Unknown command: '" .. line .. "'", 2) end
+  if VER.has(self.rt, "cli_hang") then
+    E.die(self.rt, string.format("Lua cli '<lua.cli.%s>': HAProxy %s never answers a Lua CLI "
+      .. "command (the client waits with nothing)", table.concat(best.path or words, "."),
+      VER.name(self.rt.version)))
+  end
   local tx = self:transaction({ mode = "tcp" })
   return R.cli(self.rt, tx.stream, best, words, input)
 end

@@ -220,11 +220,14 @@ frontend tcpfe
     mine.tcp = h:service("t_loop", { input = "" }).output
     assert.same(real, mine)
     assert.equal("hello\n", mine.tcp)
-    assert.equal("200 done= first=false,execution timeout second=false,execution timeout", mine["/a_pcall"])
+    -- 2.6's pcall catches an execution timeout; from 2.8 on the call ends
+    local caught = H.version() == "2.6"
+    assert.equal(caught and "200 done= first=false,execution timeout second=false,execution timeout"
+      or "200 done= first= second=", mine["/a_pcall"])
     assert.equal("200 done=1 first= second=", mine["/a_sleepy"])
     local want = alerts(out)
     assert.same(want, harness_alerts(h))
-    assert.equal(5, #want) -- a_pcall caught its timeout
+    assert.equal(caught and 5 or 6, #want)
   end)
 
   local MAXMEM = [==[
@@ -276,7 +279,9 @@ frontend fe
       local sv = h:service("s_mem")
       out["/s_mem"] = sv.status .. " " .. sv.body
       local logs = {}
-      for _, l in ipairs(h:logs()) do logs[#logs + 1] = l.msg end
+      for _, l in ipairs(h:logs()) do
+        if l.msg:match("^Lua ") then logs[#logs + 1] = l.msg end
+      end
       table.sort(logs)
       return out, logs
     ]], { args = { file } }) end)
@@ -391,6 +396,13 @@ frontend fe
                                                                  service_timeout = "3s" } })
     end)
     local mine = {}
+    if real["hello a b"] == nil then
+      -- this version never answered (3.0.0): the harness says so
+      local ok, err = pcall(h.cli, h, "hello a b")
+      assert.is_false(ok)
+      assert.matches("never answers a Lua CLI command", err, 1, true)
+      return
+    end
     for _, line in ipairs({ "spin", "boom", "hello a b" }) do mine[line] = (h:cli(line)) end
     assert.equal("args:hello,a,b\n\n", real["hello a b"])
     assert.same(real, mine)

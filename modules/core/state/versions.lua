@@ -37,6 +37,8 @@ V.SINCE = {
 -- Behaviour of some versions only: { first, last }.
 V.ONLY = {
   http_read_hang = { 208, 208 }, -- AppletHTTP:receive()/getline() never return (2.8.0)
+  cli_hang = { 300, 300 },       -- a Lua CLI command never answers (3.0.0)
+  cli_timeout_label = { 208, 208 }, -- a CLI command's timeout is logged as a converter's
 }
 
 -- "3.2", "3.2.0", 3.2, "HAProxy version 3.2.0-..." -> 302.
