@@ -450,7 +450,16 @@ function txn_methods.set_loglevel(...)
   nargs(n, 2, "set_loglevel")
   local s = txn_stream(self)
   level = checkinteger(2, level, n)
-  if level < 0 or level > 7 then U.argerror(2, "Bad log level. It must be between 0 and 7") end
+  if VER.has(s.rt, "silent") then
+    -- 3.0: -1 (core.silent) turns the request's logs off
+    if level < -1 or level > 7 then
+      U.argerror(2, "Bad log level. It must be one of the following value: core.silent(-1), "
+        .. "core.emerg(0), core.alert(1), core.crit(2), core.error(3), core.warning(4), "
+        .. "core.notice(5), core.info(6) or core.debug(7)")
+    end
+  elseif level < 0 or level > 7 then
+    U.argerror(2, "Bad log level. It must be between 0 and 7")
+  end
   s.loglevel = level
 end
 

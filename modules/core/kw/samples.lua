@@ -4,6 +4,7 @@
 -- fetch/convert calls the harness and %[...]-style chains use
 -- (docs/haproxy-runtime.md §3.2, §3.3).
 local U = require "proxylua.core.base.util"
+local VER = require "proxylua.core.state.versions"
 local fmt = require "proxylua.core.base.formats"
 local native = require "proxylua.core_native"
 local K = require "proxylua.core.kw.vocab"
@@ -49,12 +50,20 @@ end
 -- numbers as Lua sees them: argument i sits at base + i (base 1 for
 -- fetches: self; 2 for converters: self and the input).
 -- lvl: level of the Lua-facing method above this function's caller.
+-- Converters whose integer arguments became strings (variables allowed)
+-- in 3.0: from Lua an integer there fails as any non-string does (live).
+local STR_ARGS_SINCE_300 = { bytes = true }
+
 local function check_args(kw, args, n, base, lvl, s)
   local spec = kw.spec
   local out = {}
+  local as_str = STR_ARGS_SINCE_300[kw.name] and s and s.rt and VER.has(s.rt, "str_args")
   for i = 1, n do
     local a = lua2arg(args[i])
     local want = spec[i]
+    if as_str and want == "sint" and type(a) ~= "string" then
+      U.argerror(base + i, "unable to duplicate string arg", lvl + 1)
+    end
     local narg = base + i
     if want == nil then U.argerror(narg, "Last argument expected", lvl + 1) end
     if want == "str" then
