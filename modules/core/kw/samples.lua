@@ -178,6 +178,13 @@ for cname, cv in pairs(C) do
     local n = select("#", ...)
     local self, input = ...
     U.checkself(self, converters_mt)
+    local stream = U.st(self).stream
+    if cname == "debug" and stream and stream.rt and VER.has(stream.rt, "debug_conv_crash") then
+      -- live 3.2.0: FATAL bug condition in sink_find_early, the process dies
+      require("proxylua.core.exec.executor").die(stream.rt, "txn.c:debug() from Lua: HAProxy "
+        .. VER.name(stream.rt.version) .. " crashes here (BUG_ON in sink.c: the debug "
+        .. "converter looks its sink up at runtime)")
+    end
     local args = check_args(cv, { select(3, ...) }, math.max(0, n - 2), 2, 1, U.st(self).stream)
     local smp = conv_input(input, cv.input)
     if not smp then U.raise("error during the input argument casting") end

@@ -35,6 +35,7 @@ V.SINCE = {
   bool_conversion = 302,    -- tune.lua.bool-sample-conversion (and its warning)
   reply204_length = 302,    -- a 204 reply carries content-length: 0
   arg_error_details = 302,  -- "error in arguments: <why>"
+  debug_conv_crash = 302,   -- txn.c:debug() at runtime kills the process (3.2.0)
 }
 
 -- Behaviour of some versions only: { first, last }.
