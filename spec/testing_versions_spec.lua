@@ -325,3 +325,19 @@ describe("3.2's crash on the debug converter", function()
     assert.matches("txn.c:debug() from Lua: HAProxy 3.2 crashes here", err, 1, true)
   end)
 end)
+
+describe("lua-load arguments", function()
+  local function args(n) local t = {} for i = 1, n do t[i] = tostring(i) end return t end
+  local CODE = "N = select('#', ...)"
+
+  it("2.6 ignores them; 2.8+ passes them, 61 at most (62 in 3.2)", function()
+    assert.equal(0, load(CODE, "2.6", { args = args(3) }).env.N)
+    assert.equal(61, load(CODE, "2.8", { args = args(61) }).env.N)
+    assert.equal(62, load(CODE, "3.2", { args = args(62) }).env.N)
+    for _, ver in ipairs({ "2.6", "3.0" }) do
+      assert.has_error(function() load(CODE, ver, { args = args(62) }) end,
+        "config : parsing lua-load: too many words, truncating after word 64 (lua-load takes at most "
+        .. "61 arguments in HAProxy " .. ver .. ")")
+    end
+  end)
+end)

@@ -236,8 +236,10 @@ local function uncatchable_timeouts(G)
 end
 
 --[[ testing.new(opts): an empty emulated state (no script loaded yet).
-  opts.haproxy        "2.6" (default): lua-load arguments are ignored, as 2.6
-                      does; "2.7" or later: they arrive as `...`
+  opts.haproxy        the HAProxy version emulated: "2.6" (default, or
+                      testing.default_version, or $PROXYLUA_HAPROXY), "2.8",
+                      "3.0", "3.2" (docs/versions.md); lua-load arguments
+                      arrive as `...` from 2.7 on (2.6 ignores them)
   opts.prepend_path   string or list: lua-prepend-path <s> (path)
   opts.prepend_cpath  string or list: lua-prepend-path <s> cpath
   opts.haproxy_paths  start from Debian HAProxy's package.path/cpath instead
@@ -338,8 +340,16 @@ function H:load_chunk(chunk, err, name, args)
   if not chunk then
     error(string.format("error in Lua file '%s': %s", name, err), 0)
   end
+  -- HAProxy's configuration parser keeps 64 words a line (63 from 3.2 on
+  -- counts one more): "lua-load <file>" and 61 arguments (62 in 3.2)
+  local nargs = args and (args.n or #args) or 0
+  local max = VER.has(self.rt, "wait") and 62 or 61
+  if nargs > max then
+    error(string.format("config : parsing lua-load: too many words, truncating after word 64 "
+      .. "(lua-load takes at most %d arguments in HAProxy %s)", max, VER.name(self.version)), 0)
+  end
   local ok, e
-  if self.version >= 207 and args then
+  if VER.has(self.rt, "lua_load_args") and args then
     ok, e = pcall(chunk, table.unpack(args, 1, args.n or #args))
   else
     ok, e = pcall(chunk)
