@@ -341,3 +341,25 @@ describe("lua-load arguments", function()
     end
   end)
 end)
+
+describe("reason phrases", function()
+  local CODE = [[core.register_action("st", { "http-req" }, function(txn, s)
+    txn:done(txn:reply({ status = tonumber(s) })) end, 1)]]
+  local function line(ver, code)
+    return load(CODE, ver):action("st", {}, tostring(code)).reply.wire:match("^(.-)\r\n")
+  end
+
+  it("are HAProxy's own (live, the same in every version)", function()
+    assert.equal("HTTP/1.1 504 Gateway Time-out", line("2.6", 504))
+    assert.equal("HTTP/1.1 413 Request Entity Too Large", line("3.2", 413))
+    assert.equal("HTTP/1.1 103 Informational", line("2.8", 103))
+    assert.equal("HTTP/1.1 520 Web server is returning an unknown error", line("3.0", 520))
+  end)
+
+  it("but 302 is Moved Temporarily until 2.8 and Found from 3.0 (2.9) on", function()
+    assert.equal("HTTP/1.1 302 Moved Temporarily", line("2.6", 302))
+    assert.equal("HTTP/1.1 302 Moved Temporarily", line("2.8", 302))
+    assert.equal("HTTP/1.1 302 Found", line("3.0", 302))
+    assert.equal("HTTP/1.1 302 Found", line("3.2", 302))
+  end)
+end)

@@ -77,7 +77,7 @@ function http_methods.start_response(self)
   end
   out.started = true
   out.status = out.status or 200
-  out.reason = out.reason or msg.reason(out.status)
+  out.reason = out.reason or msg.reason(out.status, st.stream and st.stream.rt)
   out.version = st.version == "1.0" and "1.0" or "1.1"
   local has_cl, close, clean = false, false, {}
   for _, h in ipairs(out.headers) do

@@ -112,7 +112,7 @@ function methods.set_status(...)
   code = checkinteger(2, code, n)
   if s.dir ~= "res" then raise("'set_status' is only available for a response") end
   s.m.status = code
-  s.m.reason = (n >= 3 and reason ~= nil) and checkstring(3, reason, n) or msg.reason(code)
+  s.m.reason = (n >= 3 and reason ~= nil) and checkstring(3, reason, n) or msg.reason(code, s.rt)
   return true
 end
 

@@ -13,6 +13,7 @@ local native = require "proxylua.core_native"
 local type, select, tostring, pairs, ipairs = type, select, tostring, pairs, ipairs
 local checkstring, checkinteger, nargs, raise = U.checkstring, U.checkinteger, U.nargs, U.raise
 
+local REPLY_RT
 local TXN = {}
 
 ----------------------------------------------------------------------------
@@ -28,7 +29,7 @@ function reply_methods.set_status(...)
   code = checkinteger(2, code, n)
   if code < 100 or code > 599 then return false end
   self.status = code
-  self.reason = (n >= 3 and reason ~= nil) and checkstring(3, reason, n) or msg.reason(code)
+  self.reason = (n >= 3 and reason ~= nil) and checkstring(3, reason, n) or msg.reason(code, REPLY_RT[self])
   return true
 end
 
@@ -60,7 +61,11 @@ function reply_methods.set_body(...)
   return true
 end
 
-function TXN.new_reply(t)
+-- reply -> the runtime it was made in (reason phrases differ by version);
+-- kept aside so pairs(reply) shows only HAProxy's fields
+REPLY_RT = setmetatable({}, { __mode = "k" })
+
+function TXN.new_reply(t, rt)
   local r = { status = 200, headers = {} }
   if type(t) == "table" then
     if math.type(t.status) == "integer" or (type(t.status) == "number" and math.tointeger(t.status)) then
@@ -81,7 +86,8 @@ function TXN.new_reply(t)
     end
     if type(t.body) == "string" then r.body = t.body end
   end
-  r.reason = msg.reason(r.status)
+  r.reason = msg.reason(r.status, rt)
+  REPLY_RT[r] = rt
   return setmetatable(r, reply_mt)
 end
 
@@ -90,7 +96,7 @@ end
 -- always computed, nothing for 204.
 function TXN.render_reply(t, version, rt)
   local status = (type(t.status) == "number" and math.tointeger(t.status)) or 200
-  local reason = type(t.reason) == "string" and t.reason or msg.reason(status)
+  local reason = type(t.reason) == "string" and t.reason or msg.reason(status, rt)
   local res = { status = status, reason = reason, version = version or "1.1", headers = {}, body = "" }
   for name, v in pairs(t.headers or {}) do
     if type(v) == "table" and type(name) == "string" then
@@ -239,7 +245,7 @@ function http_methods.res_set_status(...)
   if n >= 3 and reason ~= nil then reason = checkstring(3, reason, n) else reason = nil end
   want_dir(s, "res", select(n, ...))
   s.http_res.status = code
-  s.http_res.reason = reason or msg.reason(code)
+  s.http_res.reason = reason or msg.reason(code, s.rt)
 end
 
 ----------------------------------------------------------------------------
@@ -497,7 +503,7 @@ function txn_methods.reply(...)
   local self, t = ...
   local s = txn_stream(self)
   if s.mode ~= "http" then raise("txn object is not an HTTP transaction.") end
-  return TXN.new_reply(n >= 2 and t or nil)
+  return TXN.new_reply(n >= 2 and t or nil, s.rt)
 end
 
 -- txn:done([reply]) never returns: it ends the function with the integer
