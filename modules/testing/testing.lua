@@ -18,110 +18,22 @@ local FL = require "proxylua.core.rules.filter"
 local MAP = require "proxylua.core.classes.map"
 local B = require "proxylua.testing.blocking"
 local SK = require "proxylua.core.classes.socket"
+local ENV = require "proxylua.testing.env"
+local TUNE = require "proxylua.testing.tune"
+local SBX = require "proxylua.testing.sandboxed"
 local VER = require "proxylua.core.state.versions"
+local VR = require "proxylua.testing.version_rules"
 local okls, loop_sched = pcall(require, "proxylua.loop_sched")
 if not okls then loop_sched = nil end
 
 local T = {}
 
 -- Debian's HAProxy 2.6 (Lua 5.3) package paths, for opts.haproxy_paths.
-T.HAPROXY_PATH = "/usr/local/share/lua/5.3/?.lua;/usr/local/share/lua/5.3/?/init.lua;"
-  .. "/usr/local/lib/lua/5.3/?.lua;/usr/local/lib/lua/5.3/?/init.lua;/usr/share/lua/5.3/?.lua;"
-  .. "/usr/share/lua/5.3/?/init.lua;./?.lua;./?/init.lua"
-T.HAPROXY_CPATH = "/usr/local/lib/lua/5.3/?.so;/usr/lib/x86_64-linux-gnu/lua/5.3/?.so;"
-  .. "/usr/lib/lua/5.3/?.so;/usr/local/lib/lua/5.3/loadall.so;./?.so"
+T.HAPROXY_PATH, T.HAPROXY_CPATH = ENV.HAPROXY_PATH, ENV.HAPROXY_CPATH
+-- tune.lua.* defaults (see proxylua/testing/tune.lua)
+T.TUNE_DEFAULTS = TUNE.DEFAULTS
 
 T.act = { CONTINUE = 0, STOP = 1, YIELD = 2, ERROR = 3, DONE = 4, DENY = 5, ABORT = 6, INVALID = 7 }
-
-----------------------------------------------------------------------------
--- Fresh globals per load (one emulated Lua state), with their own package
--- table and require, so two loads share nothing but C modules.
-
-local STDLIB = { "assert", "collectgarbage", "dofile", "error", "getmetatable", "ipairs",
-                 "load", "loadfile", "next", "pairs", "pcall", "print", "rawequal", "rawget",
-                 "rawlen", "rawset", "select", "setmetatable", "tonumber", "tostring", "type",
-                 "xpcall", "_VERSION" }
-local LIBS = { "coroutine", "debug", "io", "math", "os", "string", "table", "utf8", "bit32" }
-
-local function copy(t)
-  local o = {}
-  for k, v in pairs(t) do o[k] = v end
-  return o
-end
-
-local function prepend(base, list)
-  if list == nil then return base end
-  if type(list) == "string" then list = { list } end
-  -- lua-prepend-path: later lines win, each puts "<s>;" in front
-  for _, p in ipairs(list) do base = p .. ";" .. base end
-  return base
-end
-
-local function new_globals(opts)
-  local env = {}
-  for _, k in ipairs(STDLIB) do env[k] = _G[k] end
-  for _, k in ipairs(LIBS) do
-    if _G[k] ~= nil then env[k] = copy(_G[k]) end
-  end
-  env._G = env
-  local pkg = {
-    path = prepend(opts.haproxy_paths and T.HAPROXY_PATH or package.path, opts.prepend_path),
-    cpath = prepend(opts.haproxy_paths and T.HAPROXY_CPATH or package.cpath, opts.prepend_cpath),
-    config = package.config, preload = {}, loaded = {}, searchpath = package.searchpath,
-    loadlib = package.loadlib,
-  }
-  for _, k in ipairs(LIBS) do pkg.loaded[k] = env[k] end
-  pkg.loaded._G = env
-  pkg.loaded.package = pkg
-  env.package = pkg
-
-  function env.load(chunk, name, mode, e)
-    return load(chunk, name, mode, e == nil and env or e)
-  end
-  function env.loadfile(file, mode, e)
-    return loadfile(file, mode, e == nil and env or e)
-  end
-  function env.dofile(file)
-    local f = assert(loadfile(file, "bt", env))
-    return f()
-  end
-
-  -- require as HAProxy's state has it, over this state's package table.
-  function env.require(name)
-    name = U.checkstring(1, name, 1)
-    local v = pkg.loaded[name]
-    if v ~= nil then return v end
-    local loader, extra
-    if pkg.preload[name] then
-      loader, extra = pkg.preload[name], ":preload:"
-    else
-      local file = package.searchpath(name, pkg.path)
-      if file then
-        loader = assert(loadfile(file, "bt", env))
-        extra = file
-      else
-        local cfile, err = package.searchpath(name, pkg.cpath)
-        if not cfile then
-          local base = name:match("^([^.]+)")
-          cfile = base and package.searchpath(base, pkg.cpath)
-          if not cfile then
-            local perr = select(2, package.searchpath(name, pkg.path))
-            error("module '" .. name .. "' not found:\n\tno field package.preload['" .. name
-              .. "']" .. (perr or "") .. (err or ""), 2)
-          end
-        end
-        local sym = "luaopen_" .. name:gsub("^[^-]*%-", ""):gsub("%.", "_")
-        loader = assert(package.loadlib(cfile, sym))
-        extra = cfile
-      end
-    end
-    local r = loader(name, extra)
-    if r ~= nil then pkg.loaded[name] = r end
-    if pkg.loaded[name] == nil then pkg.loaded[name] = true end
-    return pkg.loaded[name]
-  end
-  return env
-end
 
 ----------------------------------------------------------------------------
 -- Harness
@@ -142,98 +54,6 @@ local function vnum(v)
   return VER.num(v or "2.6")
 end
 T.versions = VER.KNOWN
-
-
--- "100ms", "4s", "1m", or a number of seconds -> seconds; false/0: none.
-local UNITS = { us = 1e-6, ms = 1e-3, s = 1, m = 60, h = 3600, d = 86400 }
-local function duration(v, what)
-  if v == nil or v == false then return false end
-  if type(v) == "number" then return v > 0 and v or false end
-  local n, u = tostring(v):match("^%s*([%d.]+)%s*(%a*)%s*$")
-  local f = UNITS[u == "" and "ms" or u] -- HAProxy's default time unit is ms
-  if not n or not f then error("tune." .. what .. ": bad time '" .. tostring(v) .. "'", 0) end
-  local sec = tonumber(n) * f
-  return sec > 0 and sec or false
-end
-
---[[ HAProxy's tune.lua.* settings (docs/haproxy-runtime.md §1.4-§1.6), as
-opts.tune:
-  forced_yield     instructions between forced yields (10000; false: off)
-  session_timeout  Lua running time per action or CLI command (4s; fetches
-                   and converters never time out in 2.6)
-  service_timeout  per service call (4s)
-  task_timeout     per task (none)
-  watchdog         how long a fetch, converter or a script's own coroutine
-                   may run before the harness says HAProxy's watchdog would
-                   kill the process (2s; HAProxy's watchdog fires after ~2s)
-  maxmem           bytes; only where the harness owns the Lua state
-                   (testing.sandbox) ]]
-T.TUNE_DEFAULTS = { forced_yield = 10000, session_timeout = 4, service_timeout = 4,
-                    task_timeout = false, watchdog = 2 }
-
-local function limits_of(tune, explicit_sched)
-  tune = tune or {}
-  local function get(k)
-    if tune[k] ~= nil then return tune[k] end
-    return T.TUNE_DEFAULTS[k]
-  end
-  local fy = get("forced_yield")
-  fy = (fy and fy ~= 0) and math.tointeger(fy) or false
-  local watchdog = duration(get("watchdog"), "watchdog") or false
-  if explicit_sched and next(tune) == nil then
-    -- a scheduler the spec built keeps its own limits
-    return { watchdog = watchdog }
-  end
-  local session = duration(get("session_timeout"), "session_timeout")
-  local service = duration(get("service_timeout"), "service_timeout")
-  local task = duration(get("task_timeout"), "task_timeout")
-  local function l(t) return { forced_yield = fy, timeout = t, watchdog = watchdog } end
-  -- CLI commands get session-timeout (live; the reference said service-timeout)
-  return { action = l(session), service = l(service), cli = l(session), task = l(task),
-           watchdog = watchdog, forced_yield = fy, session_timeout = session,
-           service_timeout = service, task_timeout = task }
-end
-
--- tune.lua.bool-sample-conversion (3.2): "normal" turns boolean samples
--- into Lua booleans; unset, 3.2 warns once and keeps integers
--- ("pre-3.1-bug"). Earlier versions have no such keyword.
-local function bool_conversion(rt, mode)
-  if mode == nil then
-    if VER.has(rt, "bool_conversion") and not rt.process.bool_warned then
-      rt.process.bool_warned = true
-      Proc.alert(rt, 'config : hlua: please set "tune.lua.bool-sample-conversion" tunable to either '
-        .. '"normal" or "pre-3.1-bug" explicitly to avoid ambiguities. This must be set before any '
-        .. '"lua-load" or "lua-load-per-thread" directive. Defaulting to "pre-3.1-bug".', "WARNING")
-    end
-    return
-  end
-  if not VER.has(rt, "bool_conversion") then
-    error("tune.bool_sample_conversion: HAProxy " .. VER.name(rt.version)
-      .. " has no tune.lua.bool-sample-conversion (3.2 and later)", 3)
-  end
-  if mode == "normal" then rt.bool_normal = true
-  elseif mode ~= "pre-3.1-bug" then
-    error(string.format("'tune.lua.bool-sample-conversion' expects either 'normal' or 'pre-3.1-bug' "
-      .. "but got '%s'.", tostring(mode)), 3)
-  end
-end
-
--- 2.8 and later abort a call that ran out of time even under pcall: the
--- script's pcall/xpcall hand the timeout on instead of returning it.
-local function uncatchable_timeouts(G)
-  local pcall_, xpcall_ = G.pcall, G.xpcall
-  local function pass(ok, ...)
-    if not ok and (...) == E.TIMEOUT then error(E.TIMEOUT, 0) end
-    return ok, ...
-  end
-  G.pcall = function(f, ...) return pass(pcall_(f, ...)) end
-  G.xpcall = function(f, h, ...)
-    return pass(xpcall_(f, function(e)
-      if e == E.TIMEOUT then return e end
-      return h(e)
-    end, ...))
-  end
-end
 
 --[[ testing.new(opts): an empty emulated state (no script loaded yet).
   opts.haproxy        the HAProxy version emulated: "2.6" (default, or
@@ -273,9 +93,9 @@ end
                       fails with "Can't connect" ]]
 function T.new(opts)
   opts = opts or {}
-  local G = new_globals(opts)
+  local G = ENV.new(opts, T.HAPROXY_PATH, T.HAPROXY_CPATH)
   local process = opts.process or Proc.new(opts)
-  local limits = limits_of(opts.tune, opts.sched ~= nil)
+  local limits = TUNE.limits(opts.tune, opts.sched ~= nil)
   local sched = opts.sched
   if not sched and loop_sched and opts.scheduler ~= "simple" then
     sched = loop_sched.new{ virtual = opts.clock ~= "real", now = opts.now,
@@ -285,8 +105,8 @@ function T.new(opts)
   local rt = RT.new({ G = G, process = process, thread = opts.thread, sched = sched, version = version,
                      echo = opts.echo, debug = opts.debug, now = opts.now })
   rt.limits = limits
-  bool_conversion(rt, opts.tune and opts.tune.bool_sample_conversion)
-  if VER.has(rt, "timeout_uncatchable") then uncatchable_timeouts(G) end
+  VR.bool_conversion(rt, opts.tune and opts.tune.bool_sample_conversion)
+  if VER.has(rt, "timeout_uncatchable") then VR.uncatchable_timeouts(G) end
   B.install(rt, G, opts.strict and "error" or opts.blocking, opts.quiet)
   local mb = opts.tune and opts.tune.maxmem
   if mb and mb ~= 0 then
@@ -394,7 +214,7 @@ function T.per_thread(file, n, opts)
   local process = Proc.new(opts)
   local list = {}
   for i = 1, n do
-    local o = copy(opts)
+    local o = U.copy(opts)
     o.process, o.thread = process, i
     list[i] = (type(file) == "function") and file(o) or T.load(file, o)
   end
@@ -647,7 +467,7 @@ function H:filter(name, desc, opts)
   local log_from = #rt.logs
   local origin = type(desc.response) == "function" and desc.response or nil
   if origin then
-    desc = copy(desc)
+    desc = U.copy(desc)
     desc.response = nil
   end
   local tx = self:transaction(desc)
@@ -677,81 +497,9 @@ function H:cli(line, input)
 end
 
 ----------------------------------------------------------------------------
--- Plain data across states (testing.sandbox)
+-- Plain data across states (proxylua/testing/sandboxed.lua)
 
--- Lua source for a value made of strings, numbers, booleans and tables
--- (other values become their tostring, repeated tables "<cycle>").
-function T.serialize(v)
-  local out, seen = {}, {}
-  local function put(x)
-    local t = type(x)
-    if t == "string" then
-      out[#out + 1] = string.format("%q", x)
-    elseif t == "number" then
-      if math.type(x) == "integer" then out[#out + 1] = string.format("%d", x)
-      elseif x ~= x then out[#out + 1] = "0/0"
-      elseif x == math.huge then out[#out + 1] = "math.huge"
-      elseif x == -math.huge then out[#out + 1] = "-math.huge"
-      else out[#out + 1] = string.format("%.17g", x) end
-    elseif t == "boolean" or t == "nil" then
-      out[#out + 1] = tostring(x)
-    elseif t == "table" then
-      if seen[x] then out[#out + 1] = '"<cycle>"' return end
-      seen[x] = true
-      out[#out + 1] = "{"
-      for k, val in pairs(x) do
-        local kt = type(k)
-        if kt == "string" or kt == "number" or kt == "boolean" then
-          out[#out + 1] = "["
-          put(k)
-          out[#out + 1] = "]="
-          put(val)
-          out[#out + 1] = ","
-        end
-      end
-      out[#out + 1] = "}"
-      seen[x] = nil
-    else
-      out[#out + 1] = string.format("%q", tostring(x))
-    end
-  end
-  put(v)
-  return table.concat(out)
-end
-
-function T.deserialize(s)
-  local f = assert(load("return " .. s, "=serialized", "t", { math = math }))
-  return f()
-end
-
---[[ testing.sandbox(code, opts) -> what code returns, as plain data
-Runs `code` (a Lua chunk; `...` is the testing module, then opts.args) in a
-fresh Lua state made by proxylua.sandbox, whose allocator counts every byte:
-there, testing.load(..., { tune = { maxmem = MB } }) limits memory as
-tune.lua.maxmem does. The chunk's return values come back serialised
-(tables of strings, numbers, booleans), as a list { n = count, ... }; an
-error in the chunk is raised here. opts.maxmem (bytes) limits the whole
-sandbox state from the start. ]]
-function T.sandbox(code, opts)
-  opts = opts or {}
-  local sb = require "proxylua.sandbox"
-  local prelude = [==[
-    local code = ...
-    local testing = require "proxylua.testing"
-    local f = assert(load(code, "=sandboxed", "t"))
-    local r = table.pack(pcall(f, testing, select(2, ...)))
-    maxmem(0)
-    collectgarbage()
-    if not r[1] then error(r[2], 0) end
-    return testing.serialize(table.pack(table.unpack(r, 2, r.n)))
-  ]==]
-  local args = { code }
-  for _, a in ipairs(opts.args or {}) do args[#args + 1] = tostring(a) end
-  local ok, v = sb.run(prelude, { maxmem = opts.maxmem, path = package.path,
-                                  cpath = package.cpath, args = args })
-  if not ok then error("sandbox: " .. tostring(v), 2) end
-  return T.deserialize(v)
-end
+T.serialize, T.deserialize, T.sandbox = SBX.serialize, SBX.deserialize, SBX.run
 
 ----------------------------------------------------------------------------
 -- Comparing responses

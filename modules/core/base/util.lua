@@ -246,6 +246,13 @@ function U.cast(s, want, addr)
   return nil
 end
 
+-- A shallow copy of a table.
+function U.copy(t)
+  local o = {}
+  for k, v in pairs(t) do o[k] = v end
+  return o
+end
+
 function U.pack(...)
   return { n = select("#", ...), ... }
 end

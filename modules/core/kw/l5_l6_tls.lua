@@ -14,7 +14,6 @@ def("ssl_fc", NOARG, function(s) return bool(s.ssl) end)
 def("ssl_fc_has_sni", NOARG, function(s) return bool(s.ssl and s.sni) end)
 def("ssl_fc_sni", NOARG, function(s) return s.ssl and str(s.sni) or nil end)
 def("ssl_fc_alpn", NOARG, function(s) return s.ssl and str(s.alpn) or nil end)
-def("ssl_fc_protocol", NOARG, function(s) return s.ssl and str(s.ssl_protocol or "TLSv1.3") or nil end)
 def("ssl_c_used", NOARG, function(s) return bool(s.ssl and s.client_cert) end)
 def("req.len", NOARG, function(s)
   local c = s.chn and s.chn.req
@@ -31,7 +30,6 @@ def("req.payload", { min = 2, "sint", "sint" }, function(s, a)
 end)
 
 def("req.proto_http", NOARG, function(s) return bool(s.mode == "http") end, true)
-def("ssl_fc_cipher", NOARG, function(s) return s.ssl and str(s.ssl_cipher) or nil end)
 def("ssl_fc_has_crt", NOARG, function(s) return bool(s.ssl and s.client_cert) end)
 def("ssl_fc_is_resumed", NOARG, function(s) return bool(false and s) end)
 F.payload = F["req.payload"]

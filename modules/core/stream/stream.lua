@@ -15,22 +15,23 @@ local Stream = {}
   mode          "http" | "tcp"
   dir           "req" | "res": the side being processed (Stream.to_response)
   desc          the request description it was built from; fetches of less
-                common facts read it directly (desc.httplog, desc.tls,
-                desc.track, desc.fe_conn, desc.proxy_protocol...)
+                common facts read it directly (desc.httplog, desc.track,
+                desc.fe_conn, desc.proxy_protocol; desc.tls, desc.ssl_protocol
+                and desc.ssl_cipher for the ssl_* fetches...)
   -- connection
   src, src_port, dst, dst_port   client and listener addresses (strings,
                 integers; default 127.0.0.1:40000 -> 127.0.0.1:8080)
   ssl           the client connection is TLS (false)
   sni, alpn, client_cert         TLS details (nil)
-  ssl_protocol, ssl_cipher       TLS version and cipher names (nil: the
-                fetches' defaults)
   frontend, backend              proxy names ("fe", "be"); fe_id, be_id (1)
   server        the server name srv_name returns (nil)
   hostname      what the hostname fetch returns (nil: "localhost")
   priority_class, priority_offset  set-priority-* values (nil: 0)
   unique_id     the unique-id the frontend would generate (nil)
   not_first     not the first request of its connection (session reuse)
-  env           the ruleset an action runs in (a spec's choice, or nil)
+  env           desc.env: the ruleset h:action runs in ("http-req"...), and
+                also, when a function, what the env fetch calls instead of
+                os.getenv (the two uses of one field collide)
   -- content
   http_req      HTTP mode: the request message (stream/message.lua shape)
   http_res      the response message, once there is one
@@ -58,8 +59,8 @@ end
 --[[ Stream.new(rt, desc): a stream from a request description:
   method ("GET"), path ("/") or uri, query, version ("1.1"), headers (list of
   "Name: value" or {name, value}, or a map name -> value|list), body,
-  src, src_port, dst, dst_port, ssl, sni, alpn, client_cert, ssl_protocol,
-  ssl_cipher, mode ("http" | "tcp"), frontend, backend, fe_id, be_id,
+  src, src_port, dst, dst_port, ssl, sni, alpn, client_cert, mode ("http" |
+  "tcp"), frontend, backend, fe_id, be_id,
   server, hostname, priority_class, priority_offset, unique_id, env,
   not_first, vars ({["txn.x"] = v}), input / res_input (tcp: bytes, or a
   list of chunks), response (the server's response: {status, reason,
@@ -73,7 +74,6 @@ function Stream.new(rt, desc)
     src = desc.src or "127.0.0.1", src_port = desc.src_port or 40000,
     dst = desc.dst or "127.0.0.1", dst_port = desc.dst_port or 8080,
     ssl = desc.ssl or false, sni = desc.sni, alpn = desc.alpn, client_cert = desc.client_cert,
-    ssl_protocol = desc.ssl_protocol, ssl_cipher = desc.ssl_cipher,
     frontend = desc.frontend or "fe", backend = desc.backend or "be",
     fe_id = desc.fe_id or 1, be_id = desc.be_id or 1, loglevel = 0,
     server = desc.server, hostname = desc.hostname,
