@@ -25,6 +25,8 @@ local FS = require "proxylua.testing.files"
 local ENV = require "proxylua.testing.env"
 local TUNE = require "proxylua.testing.tune"
 local SBX = require "proxylua.testing.sandboxed"
+local VER = require "proxylua.core.state.versions"
+local VR = require "proxylua.testing.version_rules"
 local okls, loop_sched = pcall(require, "proxylua.loop_sched")
 if not okls then loop_sched = nil end
 
@@ -43,15 +45,25 @@ T.act = { CONTINUE = 0, STOP = 1, YIELD = 2, ERROR = 3, DONE = 4, DENY = 5, ABOR
 local H = {}
 H.__index = H
 
--- Version string "2.6" / "2.7" ... -> comparable number.
+-- The HAProxy version to emulate: opts.haproxy, else testing.default_version
+-- (set once by a spec helper), else $PROXYLUA_HAPROXY, else 2.6; as a
+-- number (state/versions.lua).
+T.default_version = nil
 local function vnum(v)
-  local a, b = tostring(v or "2.6"):match("^(%d+)%.(%d+)")
-  return (tonumber(a) or 2) * 100 + (tonumber(b) or 6)
+  if v == nil then v = T.default_version end
+  if v == nil then
+    local env = os.getenv("PROXYLUA_HAPROXY")
+    if env and env ~= "" then v = env end
+  end
+  return VER.num(v or "2.6")
 end
+T.versions = VER.KNOWN
 
 --[[ testing.new(opts): an empty emulated state (no script loaded yet).
-  opts.haproxy        "2.6" (default): lua-load arguments are ignored, as 2.6
-                      does; "2.7" or later: they arrive as `...`
+  opts.haproxy        the HAProxy version emulated: "2.6" (default, or
+                      testing.default_version, or $PROXYLUA_HAPROXY), "2.8",
+                      "3.0", "3.2" (docs/versions.md); lua-load arguments
+                      arrive as `...` from 2.7 on (2.6 ignores them)
   opts.prepend_path   string or list: lua-prepend-path <s> (path)
   opts.prepend_cpath  string or list: lua-prepend-path <s> cpath
   opts.haproxy_paths  start from Debian HAProxy's package.path/cpath instead
@@ -64,7 +76,8 @@ end
   opts.echo, opts.debug  copy log lines to stderr
   opts.now            start the clock at this epoch (seconds)
   opts.clock          "virtual" (default: sleeps take no real time) or "real"
-  opts.tune           tune.lua.* settings (see T.TUNE_DEFAULTS)
+  opts.tune           tune.lua.* settings (see T.TUNE_DEFAULTS; 3.2:
+                      bool_sample_conversion = "normal" | "pre-3.1-bug")
   opts.scheduler      "loop" (default when proxylua.loop is built: the epoll
                       event loop) or "simple" (core/base/sched.lua, pure Lua)
   opts.sched          a scheduler object replacing the default
@@ -95,10 +108,10 @@ function T.new(opts)
     sched = loop_sched.new{ virtual = opts.clock ~= "real", now = opts.now,
                             forced_yield = limits.forced_yield, timeout = false }
   end
-  local rt = RT.new({ G = G, process = process, thread = opts.thread, sched = sched,
+  local version = vnum(opts.haproxy)
+  local rt = RT.new({ G = G, process = process, thread = opts.thread, sched = sched, version = version,
                      echo = opts.echo, debug = opts.debug, now = opts.now })
   rt.limits = limits
-  rt.version = vnum(opts.haproxy)
   STR.attach(rt, G.string) -- method calls on strings see this state's `string`
   if opts.getenv then
     -- the environment the configuration left (setenv...), for this state only
@@ -106,6 +119,8 @@ function T.new(opts)
   end
   local resolve = FS.resolver(opts)
   if resolve then FS.install(rt, G, resolve, hooks) end -- chroot, path_map
+  VR.bool_conversion(rt, opts.tune and opts.tune.bool_sample_conversion)
+  if VER.has(rt, "timeout_uncatchable") then VR.uncatchable_timeouts(G) end
   B.install(rt, G, opts.strict and "error" or opts.blocking, opts.quiet)
   globals_guard.install(rt, G, globals_guard.mode_of(opts), opts.quiet)
   local mb = opts.tune and opts.tune.maxmem
@@ -124,7 +139,7 @@ function T.new(opts)
   for k, v in pairs(opts.globals or {}) do G[k] = v end
   G.package.loaded["proxylua.core"] = rt.core
   local self = setmetatable({ rt = rt, env = G, core = rt.core, opts = opts,
-                              process = process, version = vnum(opts.haproxy) }, H)
+                              process = process, version = version }, H)
   self.sched = rt.sched
   self.loop = rt.sched.loop
   rt.resolve_file = rt.resolve_file or function(f) return f end
@@ -160,9 +175,17 @@ function H:load_chunk(chunk, err, name, args)
   if not chunk then
     error(string.format("error in Lua file '%s': %s", name, err), 0)
   end
+  -- HAProxy's configuration parser keeps 64 words a line (63 from 3.2 on
+  -- counts one more): "lua-load <file>" and 61 arguments (62 in 3.2)
+  local nargs = args and (args.n or #args) or 0
+  local max = VER.has(self.rt, "wait") and 62 or 61
+  if nargs > max then
+    error(string.format("config : parsing lua-load: too many words, truncating after word 64 "
+      .. "(lua-load takes at most %d arguments in HAProxy %s)", max, VER.name(self.version)), 0)
+  end
   local ok, e
   local prev = STR.enter(self.rt)
-  if self.version >= 207 and args then
+  if VER.has(self.rt, "lua_load_args") and args then
     ok, e = pcall(chunk, table.unpack(args, 1, args.n or #args))
   else
     ok, e = pcall(chunk)
@@ -515,6 +538,11 @@ end
 function H:cli(line, input)
   local best, words = R.find_cli(self.rt, line)
   if not best then error("Unknown command: '" .. line .. "'", 2) end
+  if VER.has(self.rt, "cli_hang") then
+    E.die(self.rt, string.format("Lua cli '<lua.cli.%s>': HAProxy %s never answers a Lua CLI "
+      .. "command (the client waits with nothing)", table.concat(best.path or words, "."),
+      VER.name(self.rt.version)))
+  end
   local tx = self:transaction({ mode = "tcp" })
   return R.cli(self.rt, tx.stream, best, words, input)
 end

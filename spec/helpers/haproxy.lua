@@ -1,8 +1,11 @@
--- Helpers every integration spec reuses: run real HAProxy 2.6 on 127.0.0.1
--- with a generated config, run a Lua chunk inside HAProxy's own Lua state,
--- and speak HTTP to it. Every process started here is bounded by `timeout`
--- and stopped by its pid.
+-- Helpers every integration spec reuses: run real HAProxy (2.6 by default,
+-- $HAPROXY otherwise) on 127.0.0.1 with a generated config, run a Lua chunk
+-- inside HAProxy's own Lua state, and speak HTTP to it. Every process
+-- started here is bounded by `timeout` and stopped by its pid. Under
+-- PROXYLUA_RECORD / PROXYLUA_REPLAY every exchange with HAProxy is recorded
+-- to / answered from golden files (spec/helpers/golden.lua).
 local socket = require "socket"
+local G = require "spec.helpers.golden"
 
 local H = {}
 
@@ -38,6 +41,22 @@ H.capture = capture
 function H.haproxy_bin()
   return os.getenv("HAPROXY") or "haproxy"
 end
+
+-- First line of `haproxy -v` ("HAProxy version 2.6.12-1+deb12u4 2025/..."),
+-- or the recorded one when replaying.
+function H.version_string()
+  if G.replaying then
+    return os.getenv("PROXYLUA_REPLAY_VERSION") or "replayed"
+  end
+  return (capture(H.haproxy_bin() .. " -v 2>&1"):match("[^\n]*"))
+end
+
+-- The version under test as "2.6", "3.2"...
+function H.version()
+  return (H.version_string():match("version (%d+%.%d+)")) or "2.6"
+end
+
+H.replaying = G.replaying
 
 -- Absolute path of the module tree under test (the 5.3 build by default:
 -- Debian's HAProxy embeds Lua 5.3).
@@ -102,14 +121,24 @@ local Instance = {}
 Instance.__index = Instance
 
 function Instance:output()
-  return read_file(self.dir .. "/haproxy.log") or ""
+  if not self.rec then return read_file(self.dir .. "/haproxy.log") or "" end
+  return G.event(self.rec, "output", {}, function() return read_file(self.dir .. "/haproxy.log") or "" end)
 end
+
+-- Port -> recorded instance, so H.http finds whose exchange it is.
+local by_port = {}
 
 -- Stop by pid: SIGTERM to the `timeout` wrapper (it forwards to HAProxy),
 -- then SIGKILL if it is still there after two seconds.
 function Instance:stop()
   if self.stopped then return end
   self.stopped = true
+  for _, p in pairs(self.vars) do if by_port[p] == self then by_port[p] = nil end end
+  if self.rec then G.save(self.rec) end
+  if self.replayed then
+    if not os.getenv("PROXYLUA_KEEP_TMP") then os.execute("rm -rf " .. sh_quote(self.dir)) end
+    return
+  end
   os.execute("kill " .. self.pid .. " 2>/dev/null")
   local deadline = socket.gettime() + 2
   while alive(self.pid) and socket.gettime() < deadline do socket.sleep(0.02) end
@@ -135,7 +164,44 @@ end
   opts.ports    number of extra free ports: ${PORT1}, ${PORT2}, ...
   opts.flags    command-line flags (default "-db"; e.g. "-d" for debug mode)
 Returns an instance with .port, .dir, .pid, :stop(), :output(). ]]
+local function register(self)
+  for k, p in pairs(self.vars) do if k:match("^PORT") then by_port[p] = self end end
+  return self
+end
+
+-- Replaying: the recorded instance comes back with the same ports and
+-- directory (the harness half of a spec reads files there, and answers
+-- carry the ports), and nothing listens.
+local function replay_start(opts, rec)
+  local e = rec.entry
+  if e.failed then error(e.failed, 3) end
+  local vars = e.vars
+  os.execute("mkdir -p " .. sh_quote(vars.DIR))
+  write_files(vars.DIR, opts.files)
+  return register(setmetatable({ dir = vars.DIR, port = vars.PORT, vars = vars, rec = rec,
+                                 replayed = true }, Instance))
+end
+
+local start_live
+
 function H.start(opts)
+  if not G.active then return start_live(opts) end
+  local rec = G.open("start", { config = opts.config, global = opts.global or "", files = opts.files or {},
+                                defaults = opts.defaults ~= false, ports = opts.ports or 0 })
+  if G.replaying then return replay_start(opts, rec) end
+  local ok, self = pcall(start_live, opts)
+  if not ok then
+    rec.entry.failed = tostring(self)
+    G.save(rec)
+    error(self, 2)
+  end
+  rec.entry.vars = self.vars
+  self.rec = rec
+  G.save(rec)
+  return register(self)
+end
+
+function start_live(opts)
   local dir = H.tmpdir()
   local vars = { DIR = dir, PORT = H.free_port() }
   for i = 1, opts.ports or 0 do vars["PORT" .. i] = H.free_port() end
@@ -169,8 +235,17 @@ end
 -- config (`haproxy -c`): it runs in HAProxy's own Lua state, and whatever it
 -- prints comes back. Returns output, ok. opts: files, global (extra lines),
 -- config (after global), paths (replaces the lua-prepend-path lines).
+local run_lua_live
+
 function H.run_lua(code, opts)
   opts = opts or {}
+  if not G.active then return run_lua_live(code, opts) end
+  return G.call("run_lua", { code = code, files = opts.files or {}, global = opts.global or "",
+                             config = opts.config or "", paths = opts.paths or "" },
+                function() return run_lua_live(code, opts) end)
+end
+
+function run_lua_live(code, opts)
   local dir = H.tmpdir()
   write_files(dir, opts.files)
   write_file(dir .. "/main.lua", code)
@@ -189,7 +264,24 @@ end
   headers ({name = value} or {"Name: value", ...}), body, timeout (10).
   Returns status (number), body, headers (lower-case names; repeated names
   joined with ", "). ]]
+local http_live
+
 function H.http(opts)
+  local inst = by_port[opts.port]
+  if not (G.active and inst and inst.rec) then return http_live(opts) end
+  return G.event(inst.rec, "http", { method = opts.method or "GET", path = opts.path or "/",
+    headers = opts.headers or {}, body = opts.body or "", host = opts.host or "" },
+    function() return http_live(opts) end)
+end
+
+-- A raw exchange with a started instance (a TCP or CLI conversation, a curl
+-- run): `fn()` live, its results recorded or replayed under `what`.
+function H.recorded(hap, what, fn)
+  if not (G.active and hap and hap.rec) then return fn() end
+  return G.event(hap.rec, "raw", what, fn)
+end
+
+function http_live(opts)
   local dir = H.tmpdir()
   local args = { "curl", "-s", "-S", "--max-time", tostring(opts.timeout or 10),
                  "-o", dir .. "/body", "-D", dir .. "/headers", "-w", "%{http_code}",

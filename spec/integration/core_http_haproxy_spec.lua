@@ -137,13 +137,20 @@ describe("HTTP answers of proxylua.testing against HAProxy 2.6", function()
     end)
     hap:stop()
     assert(ok, err)
-    local h = testing.load_string(SCRIPT)
+    local h = testing.load_string(SCRIPT, { haproxy = H.version(), quiet = true })
     for i, req in ipairs(REQUESTS) do
-      local status, body, headers = through_harness(h, hap.port, req)
+      local ok, status, body, headers = pcall(through_harness, h, hap.port, req)
       local rs, rb, rh = real[i][1], real[i][2], real[i][3]
-      assert.equal(rs, status, req.path)
-      assert.equal(rb, body, req.path)
-      assert.same(multiset(rh, UNORDERED), multiset(headers, UNORDERED), req.path)
+      if rs == 0 then
+        -- this version never answered (curl gave up): the harness says so
+        assert.is_false(ok, req.path)
+        assert.matches("never returns", tostring(status), 1, true)
+      else
+        assert(ok, status)
+        assert.equal(rs, status, req.path)
+        assert.equal(rb, body, req.path)
+        assert.same(multiset(rh, UNORDERED), multiset(headers, UNORDERED), req.path)
+      end
     end
   end)
 end)

@@ -679,7 +679,9 @@ describe("proxylua.core keywords against HAProxy 2.6", function()
     local hap = H.start({ files = { ["probe.lua"] = code }, global = "    lua-load ${DIR}/probe.lua",
                           config = TCP_CONFIG })
     local ok, err = pcall(function()
-      for _, input in ipairs(TCP_INPUTS) do tcp_send(hap.port, input) end
+      for _, input in ipairs(TCP_INPUTS) do
+        H.recorded(hap, { label = "tcp", input = input }, function() return tcp_send(hap.port, input) end)
+      end
     end)
     local log = hap:output()
     hap:stop()
@@ -719,8 +721,10 @@ describe("proxylua.core keywords against HAProxy 2.6", function()
     local pem = H.read_file("spec/fixtures/core_tls/cert.pem")
     local hap = H.start({ files = { ["probe.lua"] = code, ["cert.pem"] = pem },
                           global = "    lua-load ${DIR}/probe.lua", config = TLS_CONFIG })
-    local out = H.capture("curl -sk --max-time 10 --http1.1 --resolve proxylua.test:" .. hap.port
-      .. ":127.0.0.1 https://proxylua.test:" .. hap.port .. "/")
+    local out = H.recorded(hap, { label = "tls curl" }, function()
+      return (H.capture("curl -sk --max-time 10 --http1.1 --resolve proxylua.test:" .. hap.port
+        .. ":127.0.0.1 https://proxylua.test:" .. hap.port .. "/"))
+    end)
     hap:stop()
     local hash = require "proxylua.hash"
     local der = hash.b64dec((pem:match("%-%-%-%-%-BEGIN CERTIFICATE%-%-%-%-%-(.-)%-%-%-%-%-END"):gsub("%s", "")))

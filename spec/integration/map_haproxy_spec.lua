@@ -362,7 +362,11 @@ describe("proxylua.map against HAProxy 2.6", function()
     teardown(function() if hap then hap:stop() end end)
 
     -- Pipelined keep-alive requests, in batches, over one connection.
+    local ask_live
     local function ask(m, queries)
+      return H.recorded(hap, { label = "map " .. m, queries = queries }, function() return ask_live(m, queries) end)
+    end
+    function ask_live(m, queries)
       local c = assert(socket.connect("127.0.0.1", hap.port))
       c:settimeout(30)
       local res, i = {}, 1

@@ -201,7 +201,7 @@ frontend tcpfe
       end
       local st, body, _, err = H.http({ port = hap.port, path = "/s_loopmid" })
       real["/s_loopmid"] = st .. " " .. body .. " " .. tostring(err:match("curl: %((%d+)%)"))
-      real.tcp = tcp_read_all(hap.vars.PORT1)
+      real.tcp = H.recorded(hap, { label = "tcp read" }, function() return tcp_read_all(hap.vars.PORT1) end)
     end, function(file, output)
       return output, testing.load(file, { quiet = true, tune = { session_timeout = "100ms",
         service_timeout = "100ms", task_timeout = "100ms" } })
@@ -220,11 +220,14 @@ frontend tcpfe
     mine.tcp = h:service("t_loop", { input = "" }).output
     assert.same(real, mine)
     assert.equal("hello\n", mine.tcp)
-    assert.equal("200 done= first=false,execution timeout second=false,execution timeout", mine["/a_pcall"])
+    -- 2.6's pcall catches an execution timeout; from 2.8 on the call ends
+    local caught = H.version() == "2.6"
+    assert.equal(caught and "200 done= first=false,execution timeout second=false,execution timeout"
+      or "200 done= first= second=", mine["/a_pcall"])
     assert.equal("200 done=1 first= second=", mine["/a_sleepy"])
     local want = alerts(out)
     assert.same(want, harness_alerts(h))
-    assert.equal(5, #want) -- a_pcall caught its timeout
+    assert.equal(caught and 5 or 6, #want)
   end)
 
   local MAXMEM = [==[
@@ -276,7 +279,9 @@ frontend fe
       local sv = h:service("s_mem")
       out["/s_mem"] = sv.status .. " " .. sv.body
       local logs = {}
-      for _, l in ipairs(h:logs()) do logs[#logs + 1] = l.msg end
+      for _, l in ipairs(h:logs()) do
+        if l.msg:match("^Lua ") then logs[#logs + 1] = l.msg end
+      end
       table.sort(logs)
       return out, logs
     ]], { args = { file } }) end)
@@ -330,16 +335,20 @@ frontend fe
     -- a long session timeout: a loaded machine may stretch the spin's wall time
     local LONG = "    tune.lua.session-timeout 60s\n"
     with_haproxy(SPIN, LONG, SPIN_CFG, function(hap)
-      with_fy = fast_during_slow(hap.port, "/spin", "/peer")
-      blocked = fast_during_slow(hap.port, "/block", "/peer")
+      with_fy = H.recorded(hap, { label = "spin" }, function() return fast_during_slow(hap.port, "/spin", "/peer") end)
+      blocked = H.recorded(hap, { label = "block" }, function() return fast_during_slow(hap.port, "/block", "/peer") end)
     end, function() end)
     local without_fy
     with_haproxy(SPIN, LONG .. "    tune.lua.forced-yield 1000000000\n", SPIN_CFG, function(hap)
-      without_fy = fast_during_slow(hap.port, "/spin", "/peer")
+      without_fy = H.recorded(hap, { label = "spin" }, function() return fast_during_slow(hap.port, "/spin", "/peer") end)
     end, function() end)
-    assert.equal("1", with_fy)       -- forced yields: the peer ran during the spin
-    assert.equal("nil", without_fy)  -- none: it waited for the spin's end
-    assert.equal("1", blocked)       -- a blocking call stalls the thread: only the first peer ran
+    -- recordings made before these answers were orders (they were seconds)
+    -- say nothing here: the live run decides
+    if not H.replaying then
+      assert.equal("1", with_fy)       -- forced yields: the peer ran during the spin
+      assert.equal("nil", without_fy)  -- none: it waited for the spin's end
+      assert.equal("1", blocked)       -- a blocking call stalls the thread: only the first peer ran
+    end
     -- the harness: the same rule for the spin, and the blocking call reported
     local function run(tune)
       local h = testing.load_string(SPIN, { quiet = true, clock = "real", tune = tune,
@@ -385,13 +394,20 @@ frontend fe
     http-request return status 200
 ]], function(hap)
       for _, line in ipairs({ "spin", "boom", "hello a b" }) do
-        real[line] = cli(hap.dir .. "/admin.sock", line)
+        real[line] = H.recorded(hap, { label = "cli", line = line }, function() return cli(hap.dir .. "/admin.sock", line) end)
       end
     end, function(file, output)
       return output, testing.load(file, { quiet = true, tune = { session_timeout = "100ms",
                                                                  service_timeout = "3s" } })
     end)
     local mine = {}
+    if real["hello a b"] == nil then
+      -- this version never answered (3.0.0): the harness says so
+      local ok, err = pcall(h.cli, h, "hello a b")
+      assert.is_false(ok)
+      assert.matches("never answers a Lua CLI command", err, 1, true)
+      return
+    end
     for _, line in ipairs({ "spin", "boom", "hello a b" }) do mine[line] = (h:cli(line)) end
     assert.equal("args:hello,a,b\n\n", real["hello a b"])
     assert.same(real, mine)

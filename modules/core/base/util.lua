@@ -162,11 +162,15 @@ function U.lua2smp(v)
 end
 
 -- sample -> Lua for txn.f / txn.c / get_var: booleans are 0/1 integers.
-function U.smp2lua(s)
+function U.smp2lua(s, rt)
   if s == nil then return nil end
   local t = s.t
   if t == "sint" then return s.v end
-  if t == "bool" then return s.v and 1 or 0 end
+  -- 3.2 with tune.lua.bool-sample-conversion normal: a Lua boolean
+  if t == "bool" then
+    if rt and rt.bool_normal then return s.v and true or false end
+    return s.v and 1 or 0
+  end
   return s.v
 end
 

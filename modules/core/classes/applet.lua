@@ -6,6 +6,8 @@ local U = require "proxylua.core.base.util"
 local V = require "proxylua.core.stream.vars"
 local msg = require "proxylua.core.stream.message"
 local S = require "proxylua.core.kw.samples"
+local VER = require "proxylua.core.state.versions"
+local E = require "proxylua.core.exec.executor"
 
 local select, tostring = select, tostring
 local checkstring, checkinteger, raise = U.checkstring, U.checkinteger, U.raise
@@ -75,7 +77,7 @@ function http_methods.start_response(self)
   end
   out.started = true
   out.status = out.status or 200
-  out.reason = out.reason or msg.reason(out.status)
+  out.reason = out.reason or msg.reason(out.status, st.stream and st.stream.rt)
   out.version = st.version == "1.0" and "1.0" or "1.1"
   local has_cl, close, clean = false, false, {}
   for _, h in ipairs(out.headers) do
@@ -122,8 +124,19 @@ local function next_line(st, b)
   return line
 end
 
+-- 2.8.0 never returns from an HTTP applet's receive() (without a size)
+-- or getline(), with or without a body (live; 2.6 and 3.x do).
+local function http_hang(st, what)
+  local rt = st.stream and st.stream.rt
+  if rt and VER.has(rt, "http_read_hang") then
+    E.die(rt, string.format("Lua applet http: AppletHTTP:%s: HAProxy %s never returns here "
+      .. "(the client waits for its timeout and gets no response)", what, VER.name(rt.version)))
+  end
+end
+
 function http_methods.getline(self)
   local st = state(self, http_mt)
+  http_hang(st, "getline()")
   return next_line(st, body_reader(st))
 end
 
@@ -131,6 +144,7 @@ function http_methods.receive(...)
   local n = select("#", ...)
   local self, size = ...
   local st = state(self, http_mt)
+  if size == nil or (math.type(size) and size < 0) then http_hang(st, "receive()") end
   local b = body_reader(st)
   local pos = st.pos or 1
   local len = #b - pos + 1
@@ -154,25 +168,27 @@ local function tcp_wait(st, enough)
   end
 end
 
+-- 3.0 and 3.2 never return from a read that only the client's close could
+-- answer (live 3.0.0, 3.2.0: the client waits for its timeout and gets
+-- nothing more); 2.6 and 2.8 return what is left, "" at the end.
+local function eos_hang(st, what)
+  if st.rt and VER.has(st.rt, "tcp_eos_hang") then
+    E.die(st.rt, string.format("Lua applet tcp: AppletTCP:%s at the end of the client's data: "
+      .. "HAProxy %s never returns here (the client waits for its timeout and gets nothing more)",
+      what, VER.name(st.rt.version)))
+  end
+end
+
+local function left(st) return #(st.input or "") - (st.pos or 1) + 1 end
+
 function tcp_methods.getline(self)
   local st = state(self, tcp_mt)
   tcp_wait(st, function() return (st.input or ""):find("\n", st.pos or 1, true) end)
+  if left(st) == 0 then eos_hang(st, "getline()") end
   return next_line(st, st.input or "")
 end
 
--- receive(): everything until the client closes; receive(n): n bytes, or
--- what is left at close.
-function tcp_methods.receive(...)
-  local n = select("#", ...)
-  local self, size = ...
-  if n > 2 then raise("The 'recv' function requires between 1 and 2 arguments.") end
-  local st = state(self, tcp_mt)
-  if n >= 2 and size ~= nil then size = checkinteger(2, size, n) end
-  if size and size >= 0 then
-    tcp_wait(st, function() return #(st.input or "") - (st.pos or 1) + 1 >= size end)
-  else
-    tcp_wait(st, function() return false end)
-  end
+local function take(st, size)
   local b = st.input or ""
   local pos = st.pos or 1
   local len = #b - pos + 1
@@ -180,6 +196,44 @@ function tcp_methods.receive(...)
   local d = b:sub(pos, pos + len - 1)
   st.pos = pos + #d
   return d
+end
+
+-- receive(): everything until the client closes; receive(n): n bytes, or
+-- what is left at close; 3.2: receive(n, timeout_ms) returns what is there
+-- by then (nil: nothing yet).
+function tcp_methods.receive(...)
+  local n = select("#", ...)
+  local self, size, timeout = ...
+  local st = state(self, tcp_mt)
+  local later = st.rt and VER.has(st.rt, "applet_timeout")
+  if later then
+    if n > 3 then raise("The 'recv' function requires between 1 and 3 arguments.") end
+  elseif n > 2 then
+    raise("The 'recv' function requires between 1 and 2 arguments.")
+  end
+  if n >= 2 and size ~= nil then size = checkinteger(2, size, n) end
+  if later and n >= 3 and timeout ~= nil then
+    checkinteger(3, timeout, n)
+    if left(st) == 0 and st.pending and #st.pending > 0 then return nil end
+    return take(st, size)
+  end
+  if size and size >= 0 then
+    tcp_wait(st, function() return left(st) >= size end)
+    if left(st) < size then eos_hang(st, "receive(" .. size .. ")") end
+  else
+    tcp_wait(st, function() return false end)
+    eos_hang(st, "receive()")
+  end
+  return take(st, size)
+end
+
+-- 3.2: what is there now, without waiting ("" once the client closed).
+function tcp_methods.try_receive(...)
+  local self = ...
+  if select("#", ...) ~= 1 then raise("The 'try_recv' function only expects applet argument.") end
+  local st = state(self, tcp_mt)
+  if left(st) == 0 and st.pending and #st.pending > 0 then return nil end
+  return take(st)
 end
 
 function tcp_methods.send(...)
@@ -205,6 +259,15 @@ end
 -- An AppletHTTP for the stream's request (fields as docs/haproxy-runtime.md §4.1).
 U.export(http_methods)
 U.export(tcp_methods)
+
+-- try_receive exists from 3.2 on.
+tcp_mt.__index = function(a, k)
+  if k == "try_receive" then
+    local st = U.st(a)
+    if not (st and st.rt and VER.has(st.rt, "applet_timeout")) then return nil end
+  end
+  return tcp_methods[k]
+end
 
 function A.new_http(stream)
   local req = stream.http_req

@@ -2,6 +2,7 @@
 -- headers and start line of one message, and the payload the filter
 -- currently sees (st.data) with what it already forwarded.
 local U = require "proxylua.core.base.util"
+local VER = require "proxylua.core.state.versions"
 local msg = require "proxylua.core.stream.message"
 local native = require "proxylua.core_native"
 
@@ -111,7 +112,7 @@ function methods.set_status(...)
   code = checkinteger(2, code, n)
   if s.dir ~= "res" then raise("'set_status' is only available for a response") end
   s.m.status = code
-  s.m.reason = (n >= 3 and reason ~= nil) and checkstring(3, reason, n) or msg.reason(code)
+  s.m.reason = (n >= 3 and reason ~= nil) and checkstring(3, reason, n) or msg.reason(code, s.rt)
   return true
 end
 
@@ -197,10 +198,45 @@ methods.forward = payload_op(function(s, _, n)
   return n
 end)
 
+-- 3.2: set_body_len(n | "chunked") replaces Content-Length and
+-- Transfer-Encoding by one of them; headers phase only.
+function methods.set_body_len(...)
+  local n = select("#", ...)
+  local self, len = ...
+  local s = st(self)
+  if s.body_phase then
+    U.raise("The 'set_body_len' function cannot be called during the message forwarding")
+  end
+  local value
+  if len == "chunked" then
+    value = "chunked"
+  else
+    local i = math.type(len) and math.tointeger(len)
+    if not i or i < 0 or n ~= 2 then
+      U.raise("The 'set_body_len' function expects a positive integer or the string 'chunked' as argument.")
+    end
+    value = i
+  end
+  msg.del(s.m, "content-length")
+  msg.del(s.m, "transfer-encoding")
+  if value == "chunked" then msg.add(s.m, "transfer-encoding", "chunked")
+  else msg.add(s.m, "content-length", tostring(value)) end
+  return true
+end
+
 U.export(methods)
 
-function HM.new(m, dir, chn)
-  return U.new(mt, { channel = chn }, { m = m, dir = dir, data = "", out = "" })
+-- set_body_len exists from 3.2 on.
+mt.__index = function(obj, k)
+  if k == "set_body_len" then
+    local s = U.st(obj)
+    if not (s and s.rt and VER.has(s.rt, "set_body_len")) then return nil end
+  end
+  return methods[k]
+end
+
+function HM.new(m, dir, chn, rt)
+  return U.new(mt, { channel = chn }, { m = m, dir = dir, data = "", out = "", rt = rt })
 end
 
 return HM

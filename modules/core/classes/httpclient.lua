@@ -7,6 +7,7 @@
 --   response = { status, reason, headers = { name = value | {values} }, body }
 --              or nil: nothing listens (HAProxy answers 503 itself)
 local U = require "proxylua.core.base.util"
+local VER = require "proxylua.core.state.versions"
 local msg = require "proxylua.core.stream.message"
 local E = require "proxylua.core.exec.executor"
 
@@ -87,6 +88,14 @@ function HC.class(rt)
       U.checkself(self, mt)
       -- every method's messages say 'get' in 2.6
       if n ~= 2 or type(t) ~= "table" then raise("'get' needs a table as argument") end
+      -- 3.2: one request per instance, checked before the parameters
+      local st = U.st(self)
+      if VER.has(rt, "httpclient_once") then
+        if st.started then
+          raise("httpclient instance cannot be reused. It must process at most one request")
+        end
+        st.started = true
+      end
       for k, v in pairs(t) do
         local want = KEYS[k]
         if not want then raise(string.format("'%s' invalid parameter name", tostring(k))) end
@@ -113,7 +122,7 @@ function HC.class(rt)
     methods[m] = request(m:upper())
   end
   U.export(methods)
-  return function() return U.new(mt) end
+  return function() return U.new(mt, nil, {}) end
 end
 
 return HC

@@ -8,6 +8,7 @@
 -- (every field: docs/testing.md, "Proxies and servers"). The objects read
 -- the description on each call, so a spec may change it between calls.
 local U = require "proxylua.core.base.util"
+local V = require "proxylua.core.state.versions"
 local ST = require "proxylua.core.kw.stktable"
 local K = require "proxylua.core.kw.vocab"
 local fmt = require "proxylua.core.base.formats"
@@ -101,7 +102,15 @@ local server_mt = U.class("Server", server_methods)
 local proxy_mt = U.class("Proxy", proxy_methods)
 local listener_mt = U.class("Listener", listener_methods)
 
-local function sv(self) return U.st(U.checkself(self, server_mt, 2)).desc end
+-- The objects of a 2.8+ runtime have metatables of their own
+-- (classes/proxy_later.lua); the methods accept both.
+P.later = setmetatable({}, { __mode = "k" }) -- metatable -> "proxy" | "server"
+local function check(self, mt, kind)
+  if type(self) == "table" and P.later[getmetatable(self)] == kind then return self end
+  return (U.checkself(self, mt, 3)) -- not a tail call: argerror counts frames
+end
+
+local function sv(self) return U.st(check(self, server_mt, "server")).desc end
 
 -- A backend losing its last usable server counts a transition to DOWN
 -- (chkdown). change(d, key, value) sets one state field of a server.
@@ -218,7 +227,7 @@ function server_methods.get_stats(self)
   return out
 end
 
-local function px(self) return U.st(U.checkself(self, proxy_mt, 2)).desc end
+local function px(self) return U.st(check(self, proxy_mt, "proxy")).desc end
 
 function proxy_methods.get_cap(self)
   local cap = px(self).cap or "proxy"
@@ -298,8 +307,12 @@ function P.build(desc)
   return proxies, frontends, backends
 end
 
+P.server_methods, P.proxy_methods = server_methods, proxy_methods
+P.sv, P.px = sv, px
+
 function P.install(rt)
   local proxies, fe, be = P.build(rt.process.proxies)
+  if V.has(rt, "px_getters") then require("proxylua.core.classes.proxy_later").convert(rt, proxies) end
   rt.core.proxies, rt.core.frontends, rt.core.backends = proxies, fe, be
 end
 

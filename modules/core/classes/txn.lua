@@ -2,6 +2,7 @@
 -- (docs/haproxy-runtime.md §3). The stream and its
 -- fields: stream/stream.lua.
 local U = require "proxylua.core.base.util"
+local VER = require "proxylua.core.state.versions"
 local E = require "proxylua.core.exec.executor"
 local Proc = require "proxylua.core.exec.process"
 local V = require "proxylua.core.stream.vars"
@@ -12,6 +13,7 @@ local native = require "proxylua.core_native"
 local type, select, tostring, pairs, ipairs = type, select, tostring, pairs, ipairs
 local checkstring, checkinteger, nargs, raise = U.checkstring, U.checkinteger, U.nargs, U.raise
 
+local REPLY_RT
 local TXN = {}
 
 ----------------------------------------------------------------------------
@@ -27,7 +29,7 @@ function reply_methods.set_status(...)
   code = checkinteger(2, code, n)
   if code < 100 or code > 599 then return false end
   self.status = code
-  self.reason = (n >= 3 and reason ~= nil) and checkstring(3, reason, n) or msg.reason(code)
+  self.reason = (n >= 3 and reason ~= nil) and checkstring(3, reason, n) or msg.reason(code, REPLY_RT[self])
   return true
 end
 
@@ -59,7 +61,11 @@ function reply_methods.set_body(...)
   return true
 end
 
-function TXN.new_reply(t)
+-- reply -> the runtime it was made in (reason phrases differ by version);
+-- kept aside so pairs(reply) shows only HAProxy's fields
+REPLY_RT = setmetatable({}, { __mode = "k" })
+
+function TXN.new_reply(t, rt)
   local r = { status = 200, headers = {} }
   if type(t) == "table" then
     if math.type(t.status) == "integer" or (type(t.status) == "number" and math.tointeger(t.status)) then
@@ -80,16 +86,17 @@ function TXN.new_reply(t)
     end
     if type(t.body) == "string" then r.body = t.body end
   end
-  r.reason = msg.reason(r.status)
+  r.reason = msg.reason(r.status, rt)
+  REPLY_RT[r] = rt
   return setmetatable(r, reply_mt)
 end
 
 -- What HAProxy sends for a reply table (plain or Reply): status as given (a
 -- string status is ignored), header values must be lists, content-length
 -- always computed, nothing for 204.
-function TXN.render_reply(t, version)
+function TXN.render_reply(t, version, rt)
   local status = (type(t.status) == "number" and math.tointeger(t.status)) or 200
-  local reason = type(t.reason) == "string" and t.reason or msg.reason(status)
+  local reason = type(t.reason) == "string" and t.reason or msg.reason(status, rt)
   local res = { status = status, reason = reason, version = version or "1.1", headers = {}, body = "" }
   for name, v in pairs(t.headers or {}) do
     if type(v) == "table" and type(name) == "string" then
@@ -100,7 +107,18 @@ function TXN.render_reply(t, version)
       end
     end
   end
+  -- On the client's HTTP/1 side (live): a 304 gets content-length: 0 in
+  -- every version, a 204 none until 3.2, which announces the length of the
+  -- body it does not send (content-length: 7 for body = "ignored"); 3.0
+  -- answers a 204 with connection: close and closes.
   if status == 204 or status == 304 then
+    if status == 304 then
+      msg.add(res, "content-length", "0")
+    elseif rt and VER.has(rt, "reply204_length") then
+      msg.add(res, "content-length", tostring(type(t.body) == "string" and #t.body or 0))
+    elseif rt and VER.has(rt, "reply204_close") then
+      msg.add(res, "connection", "close")
+    end
     res.body = ""
   else
     res.body = type(t.body) == "string" and t.body or ""
@@ -227,7 +245,7 @@ function http_methods.res_set_status(...)
   if n >= 3 and reason ~= nil then reason = checkstring(3, reason, n) else reason = nil end
   want_dir(s, "res", select(n, ...))
   s.http_res.status = code
-  s.http_res.reason = reason or msg.reason(code)
+  s.http_res.reason = reason or msg.reason(code, s.rt)
 end
 
 ----------------------------------------------------------------------------
@@ -438,7 +456,16 @@ function txn_methods.set_loglevel(...)
   nargs(n, 2, "set_loglevel")
   local s = txn_stream(self)
   level = checkinteger(2, level, n)
-  if level < 0 or level > 7 then U.argerror(2, "Bad log level. It must be between 0 and 7") end
+  if VER.has(s.rt, "silent") then
+    -- 3.0: -1 (core.silent) turns the request's logs off
+    if level < -1 or level > 7 then
+      U.argerror(2, "Bad log level. It must be one of the following value: core.silent(-1), "
+        .. "core.emerg(0), core.alert(1), core.crit(2), core.error(3), core.warning(4), "
+        .. "core.notice(5), core.info(6) or core.debug(7)")
+    end
+  elseif level < 0 or level > 7 then
+    U.argerror(2, "Bad log level. It must be between 0 and 7")
+  end
   s.loglevel = level
 end
 
@@ -455,6 +482,9 @@ local function int_setter(name, field, lo, hi)
 end
 int_setter("set_tos", "tos")
 int_setter("set_mark", "mark")
+-- 3.0: the client-side connection's TOS and mark
+int_setter("set_fc_tos", "fc_tos")
+int_setter("set_fc_mark", "fc_mark")
 int_setter("set_priority_class", "priority_class", -2047, 2047)
 int_setter("set_priority_offset", "priority_offset", -524287, 524287)
 
@@ -473,7 +503,7 @@ function txn_methods.reply(...)
   local self, t = ...
   local s = txn_stream(self)
   if s.mode ~= "http" then raise("txn object is not an HTTP transaction.") end
-  return TXN.new_reply(n >= 2 and t or nil)
+  return TXN.new_reply(n >= 2 and t or nil, s.rt)
 end
 
 -- txn:done([reply]) never returns: it ends the function with the integer
@@ -495,6 +525,17 @@ U.export(reply_methods)
 U.export(http_methods)
 U.export(chn_methods)
 U.export(txn_methods)
+
+-- Methods a later version added exist only in a runtime emulating it.
+local TXN_SINCE = { set_fc_tos = "fc_tos", set_fc_mark = "fc_tos" }
+txn_mt.__index = function(t, k)
+  local feature = TXN_SINCE[k]
+  if feature then
+    local st = U.st(t)
+    if not (st and st.stream and VER.has(st.stream.rt, feature)) then return nil end
+  end
+  return txn_methods[k]
+end
 
 function TXN.new_txn(stream)
   local t = U.new(txn_mt, {

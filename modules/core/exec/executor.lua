@@ -7,11 +7,15 @@
 local U = require "proxylua.core.base.util"
 local schedlib = require "proxylua.core.base.sched"
 local Proc = require "proxylua.core.exec.process"
+local VER = require "proxylua.core.state.versions"
+
+local TIMEOUT = "execution timeout"  -- what the loop raises when a call ran out of time
 
 local type, tostring = type, tostring
 local sformat = string.format
 
 local E = {}
+E.TIMEOUT = TIMEOUT
 
 -- Raised by core.done(); recognised by the executor (pcall catches it, as in
 -- HAProxy).
@@ -87,6 +91,8 @@ end
 -- "[state-id N] runtime error: <msg> from <traceback>"
 -- (docs/haproxy-runtime.md §0.1).
 function E.error_text(rt, err, co)
+  -- 2.8+ reports a timeout without state id or traceback
+  if err == TIMEOUT and VER.has(rt, "timeout_uncatchable") then return TIMEOUT end
   local tb = E.traceback(co)
   if type(err) == "string" or type(err) == "number" then
     return sformat("[state-id %d] runtime error: %s from %s", rt.thread, tostring(err), tb)
@@ -294,7 +300,12 @@ end
 
 -- Log an error the way HAProxy does: stderr alert + send_log at err.
 function E.report(rt, ctx, text)
-  Proc.alert(rt, E.prefix(ctx) .. ": " .. text .. ".")
+  local prefix = E.prefix(ctx)
+  -- 2.8.0 names a CLI command that ran out of time a converter (live)
+  if text == TIMEOUT and ctx.kind == "cli" and VER.has(rt, "cli_timeout_label") then
+    prefix = "Lua converter '<lua.cli." .. ctx.name .. ">'"
+  end
+  Proc.alert(rt, prefix .. ": " .. text .. ".")
 end
 
 -- Start fn(...) as a task on rt's scheduler (core.register_task, tasks queued

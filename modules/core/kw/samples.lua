@@ -4,6 +4,7 @@
 -- fetch/convert calls the harness and %[...]-style chains use
 -- (docs/haproxy-runtime.md §3.2, §3.3).
 local U = require "proxylua.core.base.util"
+local VER = require "proxylua.core.state.versions"
 local fmt = require "proxylua.core.base.formats"
 local native = require "proxylua.core_native"
 local K = require "proxylua.core.kw.vocab"
@@ -49,12 +50,20 @@ end
 -- numbers as Lua sees them: argument i sits at base + i (base 1 for
 -- fetches: self; 2 for converters: self and the input).
 -- lvl: level of the Lua-facing method above this function's caller.
+-- Converters whose integer arguments became strings (variables allowed)
+-- in 3.0: from Lua an integer there fails as any non-string does (live).
+local STR_ARGS_SINCE_300 = { bytes = true }
+
 local function check_args(kw, args, n, base, lvl, s)
   local spec = kw.spec
   local out = {}
+  local as_str = STR_ARGS_SINCE_300[kw.name] and s and s.rt and VER.has(s.rt, "str_args")
   for i = 1, n do
     local a = lua2arg(args[i])
     local want = spec[i]
+    if as_str and want == "sint" and type(a) ~= "string" then
+      U.argerror(base + i, "unable to duplicate string arg", lvl + 1)
+    end
     local narg = base + i
     if want == nil then U.argerror(narg, "Last argument expected", lvl + 1) end
     if want == "str" then
@@ -145,7 +154,7 @@ for kwname, kw in pairs(F) do
       local smp, err = kw.fn(s, args)
       if err then U.raise(err) end
       if st.str then return U.smp2str(smp) or "" end
-      return U.smp2lua(smp)
+      return U.smp2lua(smp, s.rt)
     end
   end
 end
@@ -169,13 +178,20 @@ for cname, cv in pairs(C) do
     local n = select("#", ...)
     local self, input = ...
     U.checkself(self, converters_mt)
+    local stream = U.st(self).stream
+    if cname == "debug" and stream and stream.rt and VER.has(stream.rt, "debug_conv_crash") then
+      -- live 3.2.0: FATAL bug condition in sink_find_early, the process dies
+      require("proxylua.core.exec.executor").die(stream.rt, "txn.c:debug() from Lua: HAProxy "
+        .. VER.name(stream.rt.version) .. " crashes here (BUG_ON in sink.c: the debug "
+        .. "converter looks its sink up at runtime)")
+    end
     local args = check_args(cv, { select(3, ...) }, math.max(0, n - 2), 2, 1, U.st(self).stream)
     local smp = conv_input(input, cv.input)
     if not smp then U.raise("error during the input argument casting") end
     local out, err = cv.fn(smp, args, U.st(self).stream)
     if err then U.raise(err) end
     if U.st(self).str then return U.smp2str(out) or "" end
-    return U.smp2lua(out)
+    return U.smp2lua(out, U.st(self).stream.rt)
   end
 end
 

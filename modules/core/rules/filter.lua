@@ -66,7 +66,7 @@ function FL.run_http(rt, name, conf, s, txn, origin)
     local saved = s.dir
     s.dir = dir
     local chn = txn[dir]
-    local hmsg = HM.new(m, dir, chn)
+    local hmsg = HM.new(m, dir, chn, rt)
     -- the harness holds whole messages: the end is already known
     U.st(hmsg).eom = true
     -- in callbacks the TXN carries both messages that exist so far

@@ -102,7 +102,7 @@ function R.action(rt, s, txn, env, a, args)
             .. "action went on: HAProxy 2.6 crashes (segfault) here", 0)
         end
         if val.reply then
-          result.reply = TXN.render_reply(val.reply, s.http_req and s.http_req.version)
+          result.reply = TXN.render_reply(val.reply, s.http_req and s.http_req.version, s.rt)
         else
           result.closed = true
         end

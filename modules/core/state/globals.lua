@@ -4,6 +4,7 @@
 -- `CertCache`. Map, Regex and the Concat factory come from
 -- proxylua.core.classes.
 local U = require "proxylua.core.base.util"
+local VER = require "proxylua.core.state.versions"
 local fmt = require "proxylua.core.base.formats"
 local native = require "proxylua.core_native"
 local Proc = require "proxylua.core.exec.process"
@@ -72,10 +73,14 @@ function GL.core(rt)
       if type(e) ~= "string" then raise("register_action: second argument must be a table of strings") end
       list[#list + 1] = e
     end
+    local after_res = VER.has(rt, "http_after_res")
     for _, e in ipairs(list) do
-      if not ACTION_ENVS[e] then
+      if after_res and e == "http-after-res" then
+        -- 3.0: http-after-response rules may call Lua actions
+      elseif not ACTION_ENVS[e] then
         raise(sformat("Lua action environment '%s' is unknown. 'tcp-req', 'tcp-res', "
-          .. "'http-req' or 'http-res' are expected.", e))
+          .. (after_res and "'http-req', 'http-res' or 'http-after-res'" or "'http-req' or 'http-res'")
+          .. " are expected.", e))
       end
     end
     if runtime_noop() then return end
@@ -304,7 +309,11 @@ function GL.core(rt)
   -- real sockets on the scheduler's loop (core_socket raises a clear error
   -- when the scheduler has no loop).
   function core.tcp()
-    if rt.phase == "body" then raise("socket: uninitialized pools.") end
+    if rt.phase == "body" then
+      -- 3.0: no socket and no error in the body (live: nothing returned)
+      if VER.has(rt, "tcp_body_nothing") then return end
+      raise("socket: uninitialized pools.")
+    end
     local ctx = E.current(rt)
     if ctx then ctx.sockets = true end
     if not rt.new_socket then

@@ -11,6 +11,8 @@ local MAP = require "proxylua.core.classes.map"
 local RX = require "proxylua.core.classes.regex"
 local CC = require "proxylua.core.classes.concat"
 local P = require "proxylua.core.classes.proxy"
+local V = require "proxylua.core.state.versions"
+local GLX = require "proxylua.core.state.globals_later"
 
 local tostring, ipairs = tostring, ipairs
 local sformat = string.format
@@ -28,7 +30,8 @@ RT.rt_of = setmetatable({}, { __mode = "k" })
   opts.thread   core.thread (0 = lua-load, 1..n = lua-load-per-thread)
   opts.sched    scheduler (core_sched interface), default: virtual clock
   opts.echo     write log lines to stderr (default false)
-  opts.debug    echo debug-level lines too (HAProxy's -d) ]]
+  opts.debug    echo debug-level lines too (HAProxy's -d)
+  opts.version  the HAProxy version emulated (state/versions.lua; 2.6) ]]
 function RT.new(opts)
   opts = opts or {}
   local rt = setmetatable({
@@ -43,7 +46,9 @@ function RT.new(opts)
     reg = { actions = {}, fetches = {}, converters = {}, services = {}, init = {},
             tasks = {}, cli = {}, filters = {} },
   }, RT)
+  rt.version = V.num(opts.version)
   rt.core = GL.core(rt)
+  GLX.extend(rt, rt.core)
   rt.act = GL.act(rt)
   rt.filter = GL.filter(rt)
   rt.CertCache = GL.certcache()
@@ -67,7 +72,7 @@ function RT:info()
   local p = self.process
   local now = self.sched:now()
   local up = now - p.start
-  return {
+  local info = {
     Name = "HAProxy", Version = p.version, ["Build info"] = p.version,
     Release_date = "2023/02/14", Nbthread = p.nbthread, Nbproc = 1, Process_num = 1,
     Pid = p.pid, Uptime = sformat("%dd %dh%02dm%02ds", up // 86400, up // 3600 % 24, up // 60 % 60, up % 60),
@@ -85,7 +90,17 @@ function RT:info()
     Listeners = 0, ActivePeers = 0, ConnectedPeers = 0, DroppedLogs = 0, BusyPolling = 0,
     FailedResolutions = 0, TotalBytesOut = 0, TotalSplicdedBytesOut = 0, BytesOutRate = 0,
     DebugCommandsIssued = 0, CumRecvLogs = 0, Tainted = "0",
-  } -- the 69 names 2.6.12 returns (TotalWarnings, BootTime_ms... came later)
+  } -- the 69 names 2.6.12 returns; later versions' names below (live)
+  if V.has(self, "px_getters") then -- 2.8: 74 names (one renamed)
+    info.TotalSplicdedBytesOut, info.TotalSplicedBytesOut = nil, 0
+    info.BootTime_ms, info.MaxZlibMemUsage, info.MaxconnReached = 0, 0, 0
+    info.TotalWarnings, info.ZlibMemUsage = 0, 0
+  end
+  if V.has(self, "silent") then info.Niced_tasks = 0 end -- 3.0: 75
+  if V.has(self, "wait") then -- 3.2: 78
+    info.BlockedTrafficWarnings, info.CumStreams, info.CurrStreams = 0, 0, 0
+  end
+  return info
 end
 
 -- Start a task coroutine on the scheduler (register_task, run_init), with

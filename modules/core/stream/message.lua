@@ -2,6 +2,7 @@
 -- keeps them (lower-case names, one entry per line, order kept), body.
 --   req = { method, uri, version = "1.1", headers = { {name, value}... }, body }
 --   res = { status, reason, version, headers, body }
+local VER = require "proxylua.core.state.versions"
 local fmt = require "proxylua.core.base.formats"
 
 local msg = {}
@@ -179,34 +180,42 @@ function msg.rebuild_uri(m, path, q)
   m.uri = scheme_auth .. (path or "") .. (q and ("?" .. q) or "")
 end
 
--- Standard reason phrases (HAProxy's http_get_reason()).
+-- Reason phrases as HAProxy sends them (its http_get_reason(), the same in
+-- 2.6.0 and 3.2.0; checked live on the wire of txn:reply() in 2.6, 2.8, 3.0,
+-- 3.2). Not the RFC's wording in places: 302 "Moved Temporarily", 504
+-- "Gateway Time-out"...
 local REASONS = {
-  [100] = "Continue", [101] = "Switching Protocols", [102] = "Processing", [103] = "Early Hints",
+  [100] = "Continue", [101] = "Switching Protocols", [102] = "Processing",
   [200] = "OK", [201] = "Created", [202] = "Accepted", [203] = "Non-Authoritative Information",
   [204] = "No Content", [205] = "Reset Content", [206] = "Partial Content",
-  [207] = "Multi-Status", [208] = "Already Reported", [226] = "IM Used",
-  [300] = "Multiple Choices", [301] = "Moved Permanently", [302] = "Found",
+  [207] = "Multi-Status", [210] = "Content Different", [226] = "IM Used",
+  [300] = "Multiple Choices", [301] = "Moved Permanently", [302] = "Moved Temporarily",
   [303] = "See Other", [304] = "Not Modified", [305] = "Use Proxy",
-  [307] = "Temporary Redirect", [308] = "Permanent Redirect",
+  [307] = "Temporary Redirect", [308] = "Permanent Redirect", [310] = "Too many Redirects",
   [400] = "Bad Request", [401] = "Unauthorized", [402] = "Payment Required",
   [403] = "Forbidden", [404] = "Not Found", [405] = "Method Not Allowed",
   [406] = "Not Acceptable", [407] = "Proxy Authentication Required",
-  [408] = "Request Timeout", [409] = "Conflict", [410] = "Gone", [411] = "Length Required",
-  [412] = "Precondition Failed", [413] = "Payload Too Large", [414] = "URI Too Long",
-  [415] = "Unsupported Media Type", [416] = "Range Not Satisfiable",
-  [417] = "Expectation Failed", [418] = "I'm a teapot", [421] = "Misdirected Request",
-  [422] = "Unprocessable Entity", [423] = "Locked", [424] = "Failed Dependency",
+  [408] = "Request Time-out", [409] = "Conflict", [410] = "Gone", [411] = "Length Required",
+  [412] = "Precondition Failed", [413] = "Request Entity Too Large", [414] = "Request-URI Too Long",
+  [415] = "Unsupported Media Type", [416] = "Requested range unsatisfiable",
+  [417] = "Expectation failed", [418] = "I'm a teapot", [421] = "Misdirected Request",
+  [422] = "Unprocessable Content", [423] = "Locked", [424] = "Method failure",
   [425] = "Too Early", [426] = "Upgrade Required", [428] = "Precondition Required",
   [429] = "Too Many Requests", [431] = "Request Header Fields Too Large",
-  [451] = "Unavailable For Legal Reasons",
-  [500] = "Internal Server Error", [501] = "Not Implemented", [502] = "Bad Gateway",
-  [503] = "Service Unavailable", [504] = "Gateway Timeout",
-  [505] = "HTTP Version Not Supported", [506] = "Variant Also Negotiates",
-  [507] = "Insufficient Storage", [508] = "Loop Detected", [510] = "Not Extended",
-  [511] = "Network Authentication Required",
+  [449] = "Retry With", [450] = "Blocked by Windows Parental Controls",
+  [451] = "Unavailable For Legal Reasons", [456] = "Unrecoverable Error",
+  [499] = "client has closed connection",
+  [500] = "Internal Server Error", [501] = "Not Implemented", [502] = "Bad Gateway or Proxy Error",
+  [503] = "Service Unavailable", [504] = "Gateway Time-out",
+  [505] = "HTTP Version not supported", [506] = "Variant also negotiate",
+  [507] = "Insufficient storage", [508] = "Loop detected", [509] = "Bandwidth Limit Exceeded",
+  [510] = "Not extended", [511] = "Network authentication required",
+  [520] = "Web server is returning an unknown error",
 }
 
-function msg.reason(code)
+-- `rt`: the runtime asking; 2.9 and later say "Found" for 302.
+function msg.reason(code, rt)
+  if code == 302 and rt and VER.has(rt, "reason_302_found") then return "Found" end
   local r = REASONS[code]
   if r then return r end
   if code >= 100 and code < 200 then return "Informational" end

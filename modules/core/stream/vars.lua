@@ -78,7 +78,7 @@ function V.methods(methods, stream_of)
     U.nargs(n, 2, "get_var")
     local s = stream_of(self)
     name = U.checkstring(2, name, n)
-    return U.smp2lua(V.get(s, name))
+    return U.smp2lua(V.get(s, name), s.rt)
   end
 end
 

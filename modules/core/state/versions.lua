@@ -1,0 +1,76 @@
+-- Which HAProxy version a runtime emulates, and what that version has that
+-- 2.6 does not. Versions are numbers major*100+minor (2.6 -> 206, 3.2 ->
+-- 302); a feature is present from the version in SINCE on (docs/versions.md
+-- lists where each was checked live). The other modules ask V.has(rt, name)
+-- instead of comparing numbers themselves.
+local V = {}
+
+-- The versions checked live against a build of their own (docs/versions.md).
+V.KNOWN = { "2.6", "2.8", "3.0", "3.2" }
+
+V.SINCE = {
+  lua_load_args = 207,      -- lua-load <file> <args>... arrive as `...`
+  task_args = 208,          -- core.register_task(f, a1..a4)
+  queue = 208,              -- core.queue(), class Queue
+  event_sub = 208,          -- core.event_sub, Server:event_sub, class EventSub
+  mailers = 208,            -- core.disable_legacy_mailers, Proxy:get_mailers
+  px_getters = 208,         -- Proxy/Server get_* methods, name/uuid/puid deprecated
+  draining_bool = 208,      -- Server:is_draining() returns a boolean
+  proxies_in_body = 208,    -- core.proxies/frontends/backends are tables in the body
+  timeout_uncatchable = 208, -- pcall does not catch an execution timeout
+  get_var = 209,            -- core.get_var("proc.x")
+  reason_302_found = 209,   -- 302's reason phrase is "Found" (2.6, 2.8: "Moved Temporarily")
+  silent = 300,             -- core.silent (-1)
+  fc_tos = 300,             -- TXN:set_fc_tos, TXN:set_fc_mark
+  http_after_res = 300,
+  tcp_body_nothing = 300,
+  str_args = 300,           -- bytes() takes string arguments (an integer from Lua fails)   -- core.tcp() in the body returns nothing (2.6: an error)     -- register_action(..., { "http-after-res" }, ...)
+  reply204_close = 300,     -- a 204 reply closes the client connection (3.0)
+  tcp_eos_hang = 300,       -- a TCP applet reading past a half-closed end never returns
+  wait = 302,               -- core.wait([ms])
+  patref = 302,             -- core.get_patref, class Patref
+  queue_alarm = 302,        -- Queue:alarm()
+  applet_timeout = 302,     -- AppletTCP:receive(size, timeout), try_receive()
+  set_body_len = 302,       -- HTTPMessage:set_body_len
+  httpclient_once = 302,    -- an HTTPClient sends at most one request
+  bool_conversion = 302,    -- tune.lua.bool-sample-conversion (and its warning)
+  reply204_length = 302,    -- a 204 reply carries content-length: 0
+  arg_error_details = 302,  -- "error in arguments: <why>"
+  debug_conv_crash = 302,   -- txn.c:debug() at runtime kills the process (3.2.0)
+}
+
+-- Behaviour of some versions only: { first, last }.
+V.ONLY = {
+  http_read_hang = { 208, 208 }, -- AppletHTTP:receive()/getline() never return (2.8.0)
+  cli_hang = { 300, 300 },       -- a Lua CLI command never answers (3.0.0)
+  cli_timeout_label = { 208, 208 }, -- a CLI command's timeout is logged as a converter's
+}
+
+-- "3.2", "3.2.0", 3.2, "HAProxy version 3.2.0-..." -> 302.
+function V.num(v)
+  if v == nil then return 206 end
+  if type(v) == "number" and math.type(v) == "integer" and v >= 200 then return v end
+  local a, b = tostring(v):match("(%d+)%.(%d+)")
+  if not a then error("haproxy version '" .. tostring(v) .. "': expected a version such as \"3.2\"", 3) end
+  local n = tonumber(a) * 100 + tonumber(b)
+  if n < 206 or n > 302 then
+    error(string.format("haproxy version '%s': the harness emulates HAProxy 2.6 to 3.2 (%s)",
+      tostring(v), table.concat(V.KNOWN, ", ")), 3)
+  end
+  return n
+end
+
+function V.name(n) return string.format("%d.%d", n // 100, n % 100) end
+
+function V.has(rt, feature)
+  local only = V.ONLY[feature]
+  if only then
+    local v = rt.version or 206
+    return v >= only[1] and v <= only[2]
+  end
+  local since = V.SINCE[feature]
+  assert(since, "unknown version feature " .. tostring(feature))
+  return (rt.version or 206) >= since
+end
+
+return V

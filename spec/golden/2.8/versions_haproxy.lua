@@ -1,0 +1,94 @@
+-- What HAProxy version 2.8.0-fdd8154ed 2023/05/31 - https://haproxy.org/ answered to spec/integration/versions_haproxy_spec.lua.
+-- Written by scripts/record-golden; replayed by scripts/replay-golden.
+return {
+  ["calls"] = {
+    ["start 247eb3049f934f3c #1"] = {
+      ["events"] = {
+        [1] = {
+          ["key"] = "http d5aa8d544581455f /probe",
+          ["r"] = {
+            [1] = 200,
+            [2] = "probed\n",
+            [3] = {
+              ["content-length"] = "7",
+            },
+            [4] = "",
+            ["n"] = 4,
+          },
+        },
+        [2] = {
+          ["key"] = "http 9b20ed1ab3382a58 /samples",
+          ["r"] = {
+            [1] = 200,
+            [2] = "1 0 string:1 string:1 string:1 string:7",
+            [3] = {
+              ["content-length"] = "39",
+              ["content-type"] = "text/plain",
+            },
+            [4] = "",
+            ["n"] = 4,
+          },
+        },
+        [3] = {
+          ["key"] = "raw 0c777a9f433df8e9 wire",
+          ["r"] = {
+            [1] = "HTTP/1.1 204 No Content\13\n\13\n<after: timeout>",
+            ["n"] = 1,
+          },
+        },
+        [4] = {
+          ["key"] = "raw 0c847a9f43488345 wire",
+          ["r"] = {
+            [1] = "HTTP/1.1 200 OK\13\ncontent-length: 2\13\n\13\nok<after: timeout>",
+            ["n"] = 1,
+          },
+        },
+        [5] = {
+          ["key"] = "raw 9d82577567190940 wire",
+          ["r"] = {
+            [1] = "HTTP/1.1 599 Server Error\13\ncontent-length: 0\13\n\13\n<after: timeout>",
+            ["n"] = 1,
+          },
+        },
+        [6] = {
+          ["key"] = "raw 3f2a7b6ca51f6a1c wire",
+          ["r"] = {
+            [1] = "HTTP/1.1 418 I'm a teapot\13\ncontent-length: 0\13\n\13\n<after: timeout>",
+            ["n"] = 1,
+          },
+        },
+        [7] = {
+          ["key"] = "raw 6c766ca5c2165dcc wire",
+          ["r"] = {
+            [1] = "HTTP/1.1 304 Not Modified\13\ncontent-length: 0\13\n\13\n<after: timeout>",
+            ["n"] = 1,
+          },
+        },
+        [8] = {
+          ["key"] = "raw b9f752e25909f433 tcp",
+          ["r"] = {
+            [1] = "recv5=true \"hello\"\nrecv_timeout=false \"The 'recv' function requires between 1 and 2 arguments.\"\ntry=false \"attempt to call a nil value (method 'try_receive')\"\ngetline=true \" world\\\n\"\nrest=true \"line2\\\nrest\"\n",
+            ["n"] = 1,
+          },
+        },
+        [9] = {
+          ["key"] = "output 08f44b07b5901a25",
+          ["r"] = {
+            [1] = "R|body.core=\"add_acl:function del_acl:function del_map:function set_map:function get_info:function now:function http_date:function imf_date:function rfc850_date:function asctime_date:function msleep:function sleep:function yield:function wait:nil done:function log:function Debug:function Info:function Warning:function Alert:function register_action:function register_cli:function register_converters:function register_fetches:function register_filter:function register_init:function register_service:function register_task:function set_nice:function tcp:function httpclient:function concat:function tokenize:function parse_addr:function match_addr:function get_var:nil queue:function event_sub:function disable_legacy_mailers:function get_patref:nil silent:nil proxies:table frontends:table backends:table thread:number emerg:number alert:number crit:number err:number warning:number notice:number info:number debug:number\"\nR|body.globals=\"core:table act:table filter:table Map:table Regex:table CertCache:table Queue:nil Patref:nil EventSub:nil txn:nil applet:nil Concat:nil Socket:nil HTTPClient:nil\"\nR|body.silent=nil\nR|body.log_silent=ERR \"bad argument #1 to 'log' (Invalid loglevel.)\"\nR|body.task_none=ERR \"register_task: <func> argument is required\"\nR|body.task_5=ERR \"register_task: no more that 4 optional arguments may be provided\"\nR|body.task_4=\nR|body.get_var=ERR \"attempt to call a nil value (field 'get_var')\"\nR|body.get_var_txn=ERR \"attempt to call a nil value (field 'get_var')\"\nR|body.get_var_none=ERR \"attempt to call a nil value (field 'get_var')\"\nR|body.wait=ERR \"attempt to call a nil value (field 'wait')\"\nR|body.queue=\"table\" integer:2 integer:1 integer:1 \"two\" nil integer:0 \"push:function pop:function pop_wait:function size:function alarm:nil\" true\nR|body.queue_push_nil=ERR \"unexpected argument\"\nR|body.event_sub_bad=ERR \"bad argument #1 to 'event_sub' ('NOPE' event type is unknown)\"\nR|body.event_sub=\"table\" \"HAProxy class EventSub\" \"unsub:function\"\nR|body.httpclient=\"nil\"\nR|body.patref=ERR \"attempt to call a nil value (field 'get_patref')\"\nR|body.concat=\"add:function dump:function\"\n[NOTICE]   (17970) : haproxy version is 2.8.0-fdd8154ed\n[NOTICE]   (17970) : path to executable is /work/haproxy-builds/2.8/haproxy\n[WARNING]  (17970) : hlua: use of proxy 'name' attribute is deprecated and will eventually be removed, please use get_name() function instead: [C]: in metamethod 'index', /tmp/proxylua-spec.yQQcR8/t.lua:41: in function line 41, [C]: in global 'pcall', /tmp/proxylua-spec.yQQcR8/t.lua:41: in function line 38, [C]: in global 'pcall', /tmp/proxylua-spec.yQQcR8/t.lua:25: in upvalue 'T', /tmp/proxylua-spec.yQQcR8/t.lua:105: in function line 102\n[WARNING]  (17970) : hlua: use of proxy 'uuid' attribute is deprecated and will eventually be removed, please use get_uuid() function instead: [C]: in metamethod 'index', /tmp/proxylua-spec.yQQcR8/t.lua:41: in function line 41, [C]: in global 'pcall', /tmp/proxylua-spec.yQQcR8/t.lua:41: in function line 38, [C]: in global 'pcall', /tmp/proxylua-spec.yQQcR8/t.lua:25: in upvalue 'T', /tmp/proxylua-spec.yQQcR8/t.lua:105: in function line 102\nR|init.proxy=\"get_name:function get_uuid:function get_srv_act:function get_srv_bck:function get_mailers:function pause:function resume:function stop:function shut_bcksess:function get_cap:function get_mode:function get_stats:function name:string uuid:string servers:table stktable:nil listeners:table\"\n[WARNING]  (17970) : hlua: use of server 'name' attribute is deprecated and will eventually be removed, please use get_name() function instead: [C]: in metamethod 'index', /tmp/proxylua-spec.yQQcR8/t.lua:41: in function line 41, [C]: in global 'pcall', /tmp/proxylua-spec.yQQcR8/t.lua:41: in function line 38, [C]: in global 'pcall', /tmp/proxylua-spec.yQQcR8/t.lua:25: in upvalue 'T', /tmp/proxylua-spec.yQQcR8/t.lua:106: in function line 102\n[WARNING]  (17970) : hlua: use of server 'puid' attribute is deprecated and will eventually be removed, please use get_puid() function instead: [C]: in metamethod 'index', /tmp/proxylua-spec.yQQcR8/t.lua:41: in function line 41, [C]: in global 'pcall', /tmp/proxylua-spec.yQQcR8/t.lua:41: in function line 38, [C]: in global 'pcall', /tmp/proxylua-spec.yQQcR8/t.lua:25: in upvalue 'T', /tmp/proxylua-spec.yQQcR8/t.lua:106: in function line 102\nR|init.server=\"get_name:function get_puid:function get_rid:function is_draining:function is_backup:function is_dynamic:function get_cur_sess:function get_pend_conn:function set_maxconn:function get_maxconn:function set_weight:function get_weight:function set_addr:function get_addr:function get_stats:function get_proxy:function shut_sess:function set_drain:function set_maint:function set_ready:function check_enable:function check_disable:function check_force_up:function check_force_nolb:function check_force_down:function agent_enable:function agent_disable:function agent_force_up:function agent_force_down:function tracking:function get_trackers:function event_sub:function name:string puid:string\"\nR|init.proxy_get=\"be\" \"2\" \"number\" \"number\" \"nil\"\nR|init.proxy_old=\"be\" \"2\"\nR|init.server_get=\"s1\" \"1\" \"0\" false false integer:0 integer:0 nil \"table\" \"be\"\nR|init.server_old=\"s1\" \"1\"\nR|init.draining=\"boolean\" false\nR|init.register=\nR|init.get_var=ERR \"attempt to call a nil value (field 'get_var')\"\nR|init.server_event_sub=\"table\"\nR|init.patref=ERR \"attempt to call a nil value (field 'get_patref')\"\nR|init.patref_edit=ERR \"attempt to call a nil value (field 'get_patref')\"\nR|init.patref_unknown=ERR \"attempt to call a nil value (field 'get_patref')\"\nR|task.args=integer:4 \"a\" integer:2 true {k=\"v\"}\nR|task.alarm=ERR \"attempt to call a nil value (method 'alarm')\"\nR|task.wait=ERR \"attempt to call a nil value (field 'wait')\"\nR|act.txn=\"set_fc_tos:nil set_fc_mark:nil set_tos:function set_mark:function set_var:function get_var:function unset_var:function set_priv:function get_priv:function done:function reply:function log:function set_loglevel:function set_priority_class:function set_priority_offset:function deflog:function Debug:function Info:function Warning:function Alert:function get_priv:function\"\nR|act.http=\"req_get_headers:function res_get_headers:function req_add_header:function req_set_header:function req_del_header:function req_rep_header:function req_rep_value:function req_set_method:function req_set_path:function req_set_query:function req_set_uri:function res_set_status:function res_add_header:function\"\nR|act.http_msg=\"nil\" \"nil\"\nR|act.fc=ERR \"attempt to call a nil value (method 'set_fc_tos')\"\nR|act.bool_fetch=\"number\" integer:1\nR|act.bool_conv=\"number\" integer:1\nR|act.bool_var=\"number\" integer:1 integer:1\nR|act.get_var=ERR \"attempt to call a nil value (field 'get_var')\"\nR|act.wait=ERR \"attempt to call a nil value (field 'wait')\"\nR|act.reply=\"set_status:function add_header:function del_header:function set_body:function\"\nR|act.httpclient=integer:200 integer:200\nR|act.patref=ERR \"attempt to call a nil value (field 'get_patref')\"\n",
+            ["n"] = 1,
+          },
+        },
+      },
+      ["vars"] = {
+        ["DIR"] = "/tmp/proxylua-spec.yQQcR8",
+        ["PORT"] = 37451,
+        ["PORT1"] = 34655,
+        ["PORT2"] = 44065,
+      },
+    },
+  },
+  ["meta"] = {
+    ["build"] = "<<PWD>>/build/5.4",
+    ["haproxy"] = "HAProxy version 2.8.0-fdd8154ed 2023/05/31 - https://haproxy.org/",
+  },
+}

@@ -1,0 +1,365 @@
+-- The harness emulating HAProxy 2.8, 3.0 and 3.2 (docs/versions.md): each
+-- API exists from the version that added it on, fails as a missing field
+-- before, and answers what the live versions answered.
+local testing = require "proxylua.testing"
+
+local function load(code, ver, opts)
+  opts = opts or {}
+  opts.haproxy, opts.quiet = ver, true
+  return testing.load_string(code, opts)
+end
+
+-- Results of `expr` evaluated in a fresh load of `ver`, in the body; an
+-- error's text comes without its position.
+local function body(ver, expr, opts)
+  local h = load("R = table.pack(pcall(function() return " .. expr .. " end))", ver, opts)
+  local r = h.env.R
+  if not r[1] and type(r[2]) == "string" then r[2] = r[2]:gsub("^[^\n]-:%d+: ", "") end
+  return r
+end
+
+describe("choosing the version", function()
+  after_each(function() testing.default_version = nil end)
+
+  it("defaults to 2.6, takes opts.haproxy and testing.default_version", function()
+    assert.is_nil(body(nil, "core.queue")[2])
+    assert.equal("function", type(body("2.8", "core.queue")[2]))
+    testing.default_version = "3.2"
+    assert.equal("function", type(body(nil, "core.wait")[2]))
+    assert.is_nil(body("2.6", "core.wait")[2]) -- opts.haproxy wins
+  end)
+
+  it("refuses a version it does not emulate", function()
+    assert.has_error(function() load("", "2.4") end,
+      "haproxy version '2.4': the harness emulates HAProxy 2.6 to 3.2 (2.6, 2.8, 3.0, 3.2)")
+    assert.has_error(function() load("", "three") end)
+  end)
+end)
+
+describe("core names per version", function()
+  local NAMES = { queue = "2.8", event_sub = "2.8", disable_legacy_mailers = "2.8", get_var = "3.0",
+                  silent = "3.0", wait = "3.2", get_patref = "3.2" }
+  for name, since in pairs(NAMES) do
+    it("core." .. name .. " from " .. since .. " on", function()
+      for _, ver in ipairs(testing.versions) do
+        local v = body(ver, "core." .. name)[2]
+        if ver >= since then assert.is_not_nil(v, ver) else assert.is_nil(v, ver) end
+      end
+    end)
+  end
+
+  it("a missing function fails as a missing field", function()
+    local r = body("2.8", "core.wait(1)")
+    assert.is_false(r[1])
+    assert.matches("attempt to call a nil value %(field 'wait'%)", r[2])
+  end)
+
+  it("core.silent is -1; core.get_var reads proc variables only", function()
+    assert.equal(-1, body("3.0", "core.silent")[2])
+    assert.equal("pval", body("3.0", "core.get_var('proc.pv')", { proc_vars = { pv = "pval" } })[2])
+    assert.equal("'get_var': Only 'proc.' scope allowed to be retrieved in 'core.get_var()'.",
+      body("3.0", "core.get_var('txn.x')")[2])
+    assert.equal("'get_var' needs 1 arguments", body("3.2", "core.get_var()")[2])
+  end)
+
+  it("core.proxies is nil in a 2.6 body, an empty table from 2.8 on", function()
+    assert.is_nil(body("2.6", "core.proxies")[2])
+    assert.same({}, body("2.8", "core.proxies")[2])
+  end)
+end)
+
+describe("register_task arguments", function()
+  it("2.6 takes the function alone", function()
+    assert.equal("'register_task' needs 1 arguments",
+      body("2.6", "core.register_task(function() end, 1)")[2])
+  end)
+
+  it("2.8+ passes up to four arguments, with HAProxy's texts past that", function()
+    local h = load([[core.register_task(function(...) got = table.pack(...) end, "a", 2, true)]], "2.8")
+    h:run_tasks()
+    assert.same({ n = 3, "a", 2, true }, h.env.got)
+    assert.equal("register_task: no more that 4 optional arguments may be provided",
+      body("3.0", "core.register_task(function() end, 1, 2, 3, 4, 5)")[2])
+    assert.equal("register_task: <func> argument is required",
+      body("3.2", "core.register_task()")[2])
+  end)
+end)
+
+describe("Queue, core.wait and alarms", function()
+  it("push/pop/size, and nil refused", function()
+    local r = body("2.8", "(function() local q = core.queue() q:push(1) q:push('two') "
+      .. "return q:size(), q:pop(), q:pop(), q:pop(), q:size() end)()")
+    assert.same({ true, 2, 1, "two", nil, 0, n = 6 }, r)
+    assert.equal("unexpected argument", body("2.8", "core.queue():push(nil)")[2])
+  end)
+
+  it("3.2: a task waiting with Queue:alarm() and core.wait() wakes on a push", function()
+    local h = load([[
+      local q = core.queue()
+      core.register_task(function() q:alarm() core.wait(3000) got = q:pop() end)
+      core.register_task(function() core.msleep(100) q:push("pushed") end)
+    ]], "3.2")
+    h:run_tasks()
+    assert.equal("pushed", h.env.got)
+  end)
+
+  it("alarm is 3.2's; tostring shows a plain table before", function()
+    assert.is_nil(body("3.0", "core.queue().alarm")[2])
+    assert.equal("HAProxy class Queue", body("3.2", "tostring(core.queue())")[2])
+    assert.matches("^table: ", body("3.0", "tostring(core.queue())")[2])
+  end)
+end)
+
+describe("event subscriptions", function()
+  it("return an EventSub that unsubscribes; unknown types are refused", function()
+    local r = body("2.8", "(function() local s = core.event_sub({ 'SERVER_DOWN' }, function() end) "
+      .. "return tostring(s), s:unsub() end)()")
+    assert.equal("HAProxy class EventSub", r[2])
+    assert.matches("'NOPE' event type is unknown", body("2.8", "core.event_sub({ 'NOPE' }, print)")[2])
+  end)
+end)
+
+describe("Proxy and Server from 2.8 on", function()
+  local function PROXIES() return { be = { cap = "backend", servers = { s1 = { addr = "127.0.0.1:1" } } } } end
+  local SCRIPT = [[
+    core.register_init(function()
+      local be = core.backends.be
+      local sv = be.servers.s1
+      r = { be:get_name(), be:get_uuid(), be:get_srv_act(), be:get_srv_bck(), sv:get_name(),
+            sv:get_puid(), sv:get_rid(), sv:is_backup(), sv:is_dynamic(), sv:get_proxy():get_name(),
+            sv:is_draining(), be.name, sv.puid }
+      sv:set_drain()
+      drained = sv:is_draining()
+    end)
+  ]]
+
+  it("have getters, a boolean is_draining and warn once on the old attributes", function()
+    local h = load(SCRIPT, "2.8", { proxies = PROXIES() })
+    assert.same({ "be", "2", 1, 0, "s1", "1", "0", false, false, "be", false, "be", "1" }, h.env.r)
+    assert.is_true(h.env.drained)
+    local warned = {}
+    for _, l in ipairs(h:logs()) do
+      if l.source == "warning" then warned[#warned + 1] = l.msg:match("^(.-instead)") end
+    end
+    assert.same({
+      "hlua: use of proxy 'name' attribute is deprecated and will eventually be removed, please use get_name() function instead",
+      "hlua: use of server 'puid' attribute is deprecated and will eventually be removed, please use get_puid() function instead",
+    }, warned)
+  end)
+
+  it("2.6 has neither the getters nor the warning", function()
+    local h = testing.load_string([[
+      core.register_init(function() r = { core.backends.be.get_name, core.backends.be.servers.s1:is_draining() } end)
+    ]], { proxies = PROXIES() })
+    assert.same({ nil, 0 }, h.env.r)
+  end)
+end)
+
+describe("Patref (3.2)", function()
+  it("edits a map's reference, in transactions too", function()
+    local dir = os.tmpname()
+    os.remove(dir)
+    os.execute("mkdir -p " .. dir)
+    local file = dir .. "/p.map"
+    local f = assert(io.open(file, "w"))
+    f:write("k1 v1\nk3 v3\n")
+    f:close()
+    local h = load(string.format([[
+      local path = %q
+      core.register_init(function()
+        local ref = core.get_patref(path)
+        local m = Map.new(path, Map._str)
+        r = { ref:is_map(), ref:add("k2", "v2"), ref:set("k1", "v1b"), ref:del("k3"), ref:del("nope"),
+              m:lookup("k1"), m:lookup("k2"), m:lookup("k3") }
+        ref:prepare()
+        ref:add("k9", "v9")
+        before = m:lookup("k9")
+        ref:commit()
+        after = m:lookup("k9")
+        ref:purge()
+        purged = m:lookup("k1")
+        ok, err = pcall(core.get_patref, "nope.map")
+      end)
+    ]], file), "3.2", { maps = { [file] = true } })
+    os.execute("rm -rf " .. dir)
+    assert.same({ true, true, true, true, false, "v1b", "v2" }, h.env.r)
+    assert.is_nil(h.env.before)
+    assert.equal("v9", h.env.after)
+    assert.is_nil(h.env.purged)
+    assert.matches("'get_patref': unknown pattern reference 'nope.map'", h.env.err)
+  end)
+end)
+
+describe("transactions and replies", function()
+  local SCRIPT = [[
+    core.register_action("fc", { "http-req" }, function(txn) r = { txn.set_fc_tos, txn.set_fc_mark } end)
+    core.register_action("r204", { "http-req" }, function(txn) txn:done(txn:reply({ status = 204, body = "ignored" })) end)
+    core.register_action("hc", { "http-req" }, function(txn)
+      local hc = core.httpclient()
+      first = hc:get({ url = "http://127.0.0.1/" }).status
+      ok, err = pcall(hc.get, hc, { url = "http://127.0.0.1/" })
+    end)
+    core.register_action("bool", { "http-req" }, function(txn) b = txn.f:always_true() end)
+  ]]
+  local function upstream() return { status = 200, headers = {}, body = "" } end
+
+  it("TXN:set_fc_tos/set_fc_mark from 3.0 on", function()
+    local h = load(SCRIPT, "2.8")
+    h:action("fc")
+    assert.same({}, h.env.r)
+    h = load(SCRIPT, "3.0")
+    h:action("fc")
+    assert.equal("function", type(h.env.r[1]))
+  end)
+
+  it("a 204 on HTTP/1: nothing added (2.6, 2.8), connection: close (3.0), its dropped body's length (3.2)", function()
+    local want = { ["2.6"] = {}, ["2.8"] = {}, ["3.0"] = { "connection: close" }, ["3.2"] = { "content-length: 7" } }
+    for _, ver in ipairs(testing.versions) do
+      local r = load(SCRIPT, ver):action("r204")
+      assert.equal(204, r.reply.status)
+      assert.equal("", r.reply.body)
+      assert.same(want[ver], testing.header_set(r.reply.headers), ver)
+    end
+  end)
+
+  it("one request per HTTPClient in 3.2", function()
+    local h = load(SCRIPT, "3.0", { upstream = upstream })
+    h:action("hc")
+    assert.is_true(h.env.ok)
+    h = load(SCRIPT, "3.2", { upstream = upstream })
+    h:action("hc")
+    assert.equal(200, h.env.first)
+    assert.is_false(h.env.ok)
+    assert.matches("httpclient instance cannot be reused. It must process at most one request", h.env.err)
+  end)
+
+  it("3.2: booleans stay integers unless tune.lua.bool-sample-conversion is normal, and it warns when unset", function()
+    local h = load(SCRIPT, "3.2")
+    h:action("bool")
+    assert.equal(1, h.env.b)
+    assert.matches('please set "tune.lua.bool-sample-conversion"', h:logs()[1].msg, 1, true)
+    h = load(SCRIPT, "3.2", { tune = { bool_sample_conversion = "normal" } })
+    h:action("bool")
+    assert.is_true(h.env.b)
+    assert.equal(0, #h:logs())
+    assert.has_error(function() load(SCRIPT, "3.0", { tune = { bool_sample_conversion = "normal" } }) end)
+  end)
+end)
+
+describe("applets", function()
+  local SCRIPT = [[
+    core.register_service("t", "tcp", function(applet)
+      applet:send(tostring(applet:receive(3, 50)) .. "|" .. tostring(applet:try_receive()) .. "|")
+    end)
+    core.register_service("all", "tcp", function(applet) applet:send(applet:receive()) end)
+    core.register_service("h", "http", function(applet)
+      local b = applet:receive()
+      applet:set_status(200)
+      applet:start_response()
+      applet:send(b)
+    end)
+  ]]
+
+  it("3.2: receive(size, timeout) and try_receive()", function()
+    assert.equal("hel|lo world|", load(SCRIPT, "3.2"):service("t", { input = { "hello world" } }).output)
+  end)
+
+  it("before 3.2 try_receive is missing and receive takes two arguments", function()
+    local ok, err = pcall(function() return load(SCRIPT, "3.0"):service("t", { input = "hello" }) end)
+    local out = ok and err.error or err
+    assert.matches("The 'recv' function requires between 1 and 2 arguments.", tostring(out), 1, true)
+  end)
+
+  it("3.0/3.2: reading to the end of a closed stream fails the test (HAProxy never returns)", function()
+    assert.equal("hi", load(SCRIPT, "2.8"):service("all", { input = "hi" }).output)
+    for _, ver in ipairs({ "3.0", "3.2" }) do
+      local ok, err = pcall(function() return load(SCRIPT, ver):service("all", { input = "hi" }) end)
+      assert.is_false(ok)
+      assert.matches("AppletTCP:receive() at the end of the client's data: HAProxy " .. ver
+        .. " never returns here", err, 1, true)
+    end
+  end)
+
+  it("2.8.0: an HTTP service's receive() fails the test (HAProxy never returns)", function()
+    assert.equal("body", load(SCRIPT, "3.0"):service("h", { method = "POST", body = "body" }).body)
+    local ok, err = pcall(function() return load(SCRIPT, "2.8"):service("h", { method = "POST", body = "body" }) end)
+    assert.is_false(ok)
+    assert.matches("AppletHTTP:receive(): HAProxy 2.8 never returns here", err, 1, true)
+  end)
+end)
+
+describe("HTTPMessage:set_body_len (3.2)", function()
+  local SCRIPT = [[
+    local F = { id = "f", flags = filter.FLT_CFG_FL_HTX }
+    function F:new() return setmetatable({}, { __index = self }) end
+    function F:http_headers(txn, msg)
+      if msg:is_resp() then return end
+      has = msg.set_body_len ~= nil
+      if has then r = { msg:set_body_len(3), pcall(msg.set_body_len, msg, -1) } end
+    end
+    core.register_filter("f", F, function() end)
+  ]]
+
+  it("sets the length header in 3.2, is absent before", function()
+    local h = load(SCRIPT, "3.2")
+    local res = h:filter("f", { method = "POST", path = "/", body = "abc", headers = { "Transfer-Encoding: chunked" } })
+    assert.is_true(h.env.has)
+    assert.is_true(h.env.r[1])
+    assert.is_false(h.env.r[2])
+    assert.matches("expects a positive integer or the string 'chunked'", h.env.r[3])
+    assert.same({ "content-length: 3" }, testing.header_set(res.request.headers, { "host" }))
+    h = load(SCRIPT, "3.0")
+    h:filter("f", { method = "POST", path = "/", body = "abc" })
+    assert.is_false(h.env.has)
+  end)
+end)
+
+describe("3.2's crash on the debug converter", function()
+  it("fails the test where 3.2.0 dies; earlier versions answer", function()
+    local code = [[core.register_action("d", { "http-req" }, function(txn) r = txn.c:debug("x") end)]]
+    local h = load(code, "3.0")
+    h:action("d")
+    assert.equal("x", h.env.r)
+    local ok, err = pcall(function() return load(code, "3.2"):action("d") end)
+    assert.is_false(ok)
+    assert.matches("txn.c:debug() from Lua: HAProxy 3.2 crashes here", err, 1, true)
+  end)
+end)
+
+describe("lua-load arguments", function()
+  local function args(n) local t = {} for i = 1, n do t[i] = tostring(i) end return t end
+  local CODE = "N = select('#', ...)"
+
+  it("2.6 ignores them; 2.8+ passes them, 61 at most (62 in 3.2)", function()
+    assert.equal(0, load(CODE, "2.6", { args = args(3) }).env.N)
+    assert.equal(61, load(CODE, "2.8", { args = args(61) }).env.N)
+    assert.equal(62, load(CODE, "3.2", { args = args(62) }).env.N)
+    for _, ver in ipairs({ "2.6", "3.0" }) do
+      assert.has_error(function() load(CODE, ver, { args = args(62) }) end,
+        "config : parsing lua-load: too many words, truncating after word 64 (lua-load takes at most "
+        .. "61 arguments in HAProxy " .. ver .. ")")
+    end
+  end)
+end)
+
+describe("reason phrases", function()
+  local CODE = [[core.register_action("st", { "http-req" }, function(txn, s)
+    txn:done(txn:reply({ status = tonumber(s) })) end, 1)]]
+  local function line(ver, code)
+    return load(CODE, ver):action("st", {}, tostring(code)).reply.wire:match("^(.-)\r\n")
+  end
+
+  it("are HAProxy's own (live, the same in every version)", function()
+    assert.equal("HTTP/1.1 504 Gateway Time-out", line("2.6", 504))
+    assert.equal("HTTP/1.1 413 Request Entity Too Large", line("3.2", 413))
+    assert.equal("HTTP/1.1 103 Informational", line("2.8", 103))
+    assert.equal("HTTP/1.1 520 Web server is returning an unknown error", line("3.0", 520))
+  end)
+
+  it("but 302 is Moved Temporarily until 2.8 and Found from 3.0 (2.9) on", function()
+    assert.equal("HTTP/1.1 302 Moved Temporarily", line("2.6", 302))
+    assert.equal("HTTP/1.1 302 Moved Temporarily", line("2.8", 302))
+    assert.equal("HTTP/1.1 302 Found", line("3.0", 302))
+    assert.equal("HTTP/1.1 302 Found", line("3.2", 302))
+  end)
+end)
