@@ -284,3 +284,40 @@ describe("testing.from_config errors", function()
       cfg_error("frontend fe\n  mode http\nbackend be\nfrontend fe\n"))
   end)
 end)
+
+describe("testing.from_config and the HAProxy version", function()
+  local SCRIPT = [[
+core.register_action("probe", { "http-req" }, function(txn)
+  txn:set_var("txn.wait", type(core.wait))
+end)
+]]
+  local function run(opts)
+    local dir = os.tmpname()
+    os.remove(dir)
+    assert(os.execute("mkdir " .. dir))
+    local f = assert(io.open(dir .. "/p.lua", "w")) f:write(SCRIPT) f:close()
+    f = assert(io.open(dir .. "/h.cfg", "w"))
+    f:write("global\n    lua-load " .. dir .. "/p.lua\nfrontend fe\n    mode http\n"
+      .. "    bind 127.0.0.1:8080\n    http-request lua.probe\n")
+    f:close()
+    opts = opts or {}
+    opts.quiet = true
+    local ok, r = pcall(function()
+      return testing.from_config(dir .. "/h.cfg", opts):rules("fe", "http-request", { path = "/" })
+    end)
+    os.execute("rm -rf " .. dir)
+    assert(ok, r)
+    return r.vars.txn.wait
+  end
+
+  it("emulates the version named in opts.haproxy, else testing.default_version", function()
+    assert.equal("nil", run())                      -- 2.6: no core.wait
+    assert.equal("function", run({ haproxy = "3.2" }))
+    local saved = testing.default_version
+    testing.default_version = "3.2"
+    local ok, got = pcall(run)
+    testing.default_version = saved
+    assert(ok, got)
+    assert.equal("function", got)
+  end)
+end)
