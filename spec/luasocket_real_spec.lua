@@ -170,6 +170,50 @@ describe("proxylua.luasocket with real servers", function()
       assert.same({}, calls)
     end)
 
+    it("uses Debian's blocking LuaSocket in the body and in init", function()
+      local h2 = testing.load_string([[
+        local ls = require "proxylua.luasocket"
+        local function ping()
+          local c = assert(ls.connect("127.0.0.1", RPORT))
+          c:send("PING\r\n")
+          local r = c:receive()
+          c:close()
+          return r, tostring(c):match("^[^:]+")
+        end
+        BODY = { ping() }
+        core.register_init(function() INIT = { ping() } end)
+      ]], { quiet = true, globals = { RPORT = redis_srv.port } })
+      assert.same({ "+PONG", "tcp{client}" }, h2.env.BODY)
+      assert.same({ "+PONG", "tcp{client}" }, h2.env.INIT)
+    end)
+
+    it("select: buffered data first, else waits on one socket", function()
+      local h2 = testing.load_string([[
+        local ls = require "proxylua.luasocket"
+        core.register_action("sel", { "http-req" }, function(txn)
+          local a = assert(ls.connect("127.0.0.1", RPORT))
+          local b = assert(ls.connect("127.0.0.1", RPORT))
+          b:send("PING\r\nPING\r\n")
+          local r, w, e = ls.select({ b }, { a }, 2)         -- writable at once
+          local out = { #r, #w, w[a] == true, tostring(e) }
+          r, w, e = ls.select({ b }, nil, 2)                 -- waits for b's data
+          out[#out + 1] = #r .. tostring(r[b]) .. tostring(e)
+          out[#out + 1] = b:receive()
+          r, w, e = ls.select({ a, b }, nil, 2)              -- b has a line buffered
+          out[#out + 1] = #r .. tostring(r[1] == b) .. tostring(e)
+          r, w, e = ls.select({ a }, nil, 0)                 -- never waits
+          out[#out + 1] = #r .. tostring(e)
+          a:send("PING\r\n")
+          out[#out + 1] = a:receive()                        -- a still works
+          a:close(); b:close()
+          RESULT = out
+        end)
+      ]], { quiet = true, clock = "real", globals = { RPORT = redis_srv.port } })
+      local r = h2:action("sel", { path = "/" })
+      assert.is_nil(r.error)
+      assert.same({ 0, 1, true, "nil", "1truenil", "+PONG", "1truenil", "0timeout", "+PONG" }, h2.env.RESULT)
+    end)
+
     it("while Debian's blocking LuaSocket still is", function()
       local h2 = testing.load_string([[
         local socket = require "socket"
