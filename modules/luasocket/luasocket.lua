@@ -82,7 +82,7 @@ M.tcp, M.tcp4, M.tcp6 = maker("tcp", "inet"), maker("tcp4", "inet"), maker("tcp6
 -- negative value is no limit, 0 never waits)
 
 local function start(s)
-  s.t0 = rt:now()
+  if s.total >= 0 then s.t0 = rt:now() end
 end
 
 -- seconds this call may still wait, or nil for no limit
@@ -152,7 +152,7 @@ local function fill(s)
   if l == 0 then return "timeout" end
   local tp = s.tp
   arm(s, l)
-  local t1 = rt:now()
+  local t1 = l and rt:now()
   local data = tp:receive(READ_SOME)
   if not data or data == "" then
     s.eof = true
@@ -170,7 +170,7 @@ local function fill(s)
   end
   -- HAProxy 2.6 stops reading once its buffer was full until the stream
   -- task runs again; connect() on a connected socket wakes it.
-  if #data >= M.config.kick_at and s.kick then tp:connect(s.kick[1], s.kick[2]) end
+  if rt.stalls and #data >= M.config.kick_at then tp:connect(s.kick[1], s.kick[2]) end
   return true
 end
 
@@ -192,14 +192,27 @@ local function do_receive(s, kind, n, prefix)
   if kind == "count" then
     local want, wait1 = P.wanted(n, plen)
     if want == 0 and not wait1 then return prefix, nil, nil end
+    if wait1 then
+      while buffered(s) == 0 do
+        local err = fill(s)
+        if err ~= true then return nil, err, prefix end
+      end
+      return prefix, nil, nil
+    end
+    -- chunks are kept in a list: a large count is not copied at each read
+    local parts, have = { prefix }, 0
     while true do
-      if wait1 then
-        if buffered(s) > 0 then return prefix, nil, nil end
-      elseif buffered(s) >= want then
-        return prefix .. take(s, want), nil, nil
+      local b = buffered(s)
+      if have + b >= want then
+        parts[#parts + 1] = take(s, want - have)
+        return tconcat(parts), nil, nil
+      end
+      if b > 0 then
+        parts[#parts + 1] = take_all(s)
+        have = have + b
       end
       local err = fill(s)
-      if err ~= true then return nil, err, prefix .. take_all(s) end
+      if err ~= true then return nil, err, tconcat(parts) .. take_all(s) end
     end
   elseif kind == "line" then
     while true do
@@ -265,7 +278,7 @@ local function do_send(s, data, i, j)
   local l = left(s)
   if l == 0 then return nil, "timeout", i - 1 end
   arm(s, l)
-  local t1 = rt:now()
+  local t1 = l and rt:now()
   local chunk = (i == 1 and j == #data) and data or ssub(data, i, j)
   local r = tp:send(chunk)
   local rp = s.replay
@@ -345,7 +358,7 @@ local function do_connect(s, host, port)
   if l then
     pcall(tp.settimeout, tp, l < 0.001 and 0.001 or l)
   end
-  local t1 = rt:now()
+  local t1 = l and rt:now()
   local ok = tp:connect(addr, port)
   if ok ~= 1 then
     pcall(tp.close, tp)
@@ -473,7 +486,10 @@ end
 
 function methods.getpeername(s)
   check(s, "getpeername")
-  if not s.tp then return nil, "Bad file descriptor" end
+  if not s.tp then
+    if getmetatable(s) == MT.master then return nil, "Transport endpoint is not connected" end
+    return nil, "Bad file descriptor"
+  end
   local ip, port, fam = split_name(s.tp:getpeername())
   if not ip then return nil, "Transport endpoint is not connected" end
   return ip, port, fam
@@ -481,7 +497,12 @@ end
 
 function methods.getsockname(s)
   check(s, "getsockname")
-  if not s.tp then return "0.0.0.0", "0", s.family end
+  if not s.tp then
+    if getmetatable(s) == MT.master then
+      return s.family == "inet6" and "::" or "0.0.0.0", "0", s.family
+    end
+    return nil, "Bad file descriptor"
+  end
   local ip, port, fam = split_name(s.tp:getsockname())
   if not ip then return nil, "Bad file descriptor" end
   return ip, port and tostring(port), fam

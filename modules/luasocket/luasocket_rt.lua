@@ -24,6 +24,10 @@ local function new(env)
   if type(core) == "table" and type(core.tcp) == "function" and type(core.msleep) == "function" then
     self.kind = "haproxy"
     self.core = core
+    -- real HAProxy 2.6 (not proxylua.testing, which registers its core as
+    -- "proxylua.core"): its sockets stall after 16 KiB (luasocket.lua)
+    local pkg = env.package
+    self.stalls = not (pkg and pkg.loaded and pkg.loaded["proxylua.core"] == core)
   else
     self.kind = "stock"
   end
