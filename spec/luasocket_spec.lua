@@ -105,7 +105,7 @@ end
 
 describe("proxylua.luasocket against Debian's LuaSocket 3.1 (live)", function()
   setup(function()
-    local specs = {}
+    local specs = { blackhole = { mode = "blackhole" }, six = { mode = "echo", host = "::1" } }
     for name, sc in pairs(SCENARIOS) do specs[name] = sc.peer end
     peers = SV.peers(specs, P.json)
   end)
@@ -142,6 +142,67 @@ describe("proxylua.luasocket against Debian's LuaSocket 3.1 (live)", function()
     local a, b = real.tcp(), shim.tcp()
     assert.equal(norm(a:connect("127.0.0.1", port)), norm(b:connect("127.0.0.1", port)))
     assert.equal("nil:nil string:connection refused", norm(b:connect("127.0.0.1", port)))
+  end)
+
+  it("reports a connect timeout as LuaSocket does", function()
+    local port = peers.ports.blackhole
+    local function go(lib, mode)
+      local c = lib.tcp()
+      c:settimeout(0.3, mode)
+      local r = norm(c:connect("127.0.0.1", port))
+      c:close()
+      return r
+    end
+    assert.equal("nil:nil string:timeout", go(real))
+    assert.equal(go(real), go(shim))
+    assert.equal(go(real, "t"), go(shim, "t"))
+  end)
+
+  it("connects to ::1 with tcp6() and by name", function()
+    local port = peers.ports.six
+    local function go(lib)
+      local c = lib.tcp6()
+      local r = { norm(c:connect("::1", port)) }
+      r[#r + 1] = norm(c:send("hi\n"))
+      r[#r + 1] = norm(c:receive())
+      local ip, p, fam = c:getpeername()
+      r[#r + 1] = norm(ip, p == port, fam)
+      c:close()
+      return r
+    end
+    assert.same(go(real), go(shim))
+    local c = assert(shim.connect("localhost", peers.ports.send))
+    assert.equal("127.0.0.1", (c:getpeername()))
+    c:close()
+  end)
+
+  it("talks over unix sockets as socket.unix does", function()
+    local unix = require "socket.unix"
+    local path = os.tmpname()
+    os.remove(path)
+    local srv = assert(unix())
+    assert(srv:bind(path))
+    assert(srv:listen(4))
+    local c = shim.unix()
+    assert.equal("unixstream{master}", tostring(c):match("^[^:]+"))
+    local done
+    local l = require("proxylua.loop").new()
+    shim.setloop(l)
+    l:spawn(function()
+      done = { c:connect(path) }
+      done[2] = tostring(c):match("^[^:]+")
+      c:send("over unix\n")
+    end)
+    l:step(0)
+    local a = srv:accept()
+    l:run()
+    a:settimeout(5)
+    assert.equal("over unix", a:receive())
+    assert.same({ 1, "unixstream{client}" }, done)
+    shim.setloop(nil)
+    c:close(); a:close(); srv:close(); os.remove(path)
+    assert.same({ nil, "No such file or directory" }, { shim.unix():connect(path) })
+    assert.equal(select(2, unix.stream():connect(path)), select(2, shim.unix():connect(path)))
   end)
 
   it("raises LuaSocket's argument errors", function()

@@ -37,8 +37,8 @@ local MT = {
   master = { __index = methods, __name = "tcp{master}" },
   client = { __index = methods, __name = "tcp{client}" },
 }
-for k, mt in pairs(MT) do
-  mt.__tostring = function(self) return sformat("%s: %s", CLASS[k], self.id) end
+for _, mt in pairs(MT) do
+  mt.__tostring = function(self) return sformat("%s: %s", self.class, self.id) end
 end
 local UNIX_CLASS = "unixstream{client}"
 
@@ -63,7 +63,7 @@ local function new_sock(family)
                            opts = {}, reused = 0 }, MT.master)
   s.id = tostring({}):match("0x%x+") or "0x0"
   s.birth = rt:now()
-  s.class = CLASS.master
+  s.class = family == "unix" and "unixstream{master}" or CLASS.master
   return s
 end
 
@@ -338,7 +338,13 @@ local function do_connect(s, host, port)
   if s.family == "unix" then
     local tp = rt:tcp()
     local ok = tp:connect("unix@" .. host)
-    if ok ~= 1 then return nil, "connection refused" end
+    if ok ~= 1 then
+      pcall(tp.close, tp)
+      -- LuaSocket names a missing path (only looked at after a failure)
+      local f, _, code = io.open(host, "rb")
+      if f then f:close() end
+      return nil, code == 2 and "No such file or directory" or "connection refused"
+    end
     attach(s, tp, { "unix@" .. host }, nil)
     return 1
   end
