@@ -308,22 +308,10 @@ describe("proxylua.luasocket with real servers", function()
 
     it("keeps descriptors and memory flat over 10,000 failed and 10,000 good connections", function()
       local port = H.free_port()
+      local run = dofile("spec/fixtures/luasocket_churn.lua")
       local function churn(n)
-        for _ = 1, n do
-          local c = shim.tcp()
-          assert.is_nil(c:connect("127.0.0.1", port))
-          c:close()
-        end
-        for i = 1, n do
-          local c = assert(shim.connect("127.0.0.1", redis_srv.port))
-          if i % 2 == 0 then
-            c:close()
-          else
-            c:send("PING\r\n"); c:receive(); c:setkeepalive(10000, 4)
-          end
-        end
-        collectgarbage(); collectgarbage()
-        return open_fds(), collectgarbage("count")
+        local kb = run(shim, port, redis_srv.port, n)
+        return open_fds(), kb
       end
       local fd1, kb1 = churn(1000)
       local fd2, kb2 = churn(10000)

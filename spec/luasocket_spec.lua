@@ -71,7 +71,7 @@ local SCENARIOS = {
                norm(c:receive(3, "ab")), norm(c:getpeername()), tostring(c):match("^[^:]+") }
     end },
   names = { peer = { mode = "echo" },
-    steps = function(c, lib, port)
+    steps = function(c, _, port)
       local ip, p, fam = c:getpeername()
       local sip, sport, sfam = c:getsockname()
       return { ip, p == port, math.type(p), fam, sip, type(sport), sfam,

@@ -8,10 +8,9 @@ local POOL = require "proxylua.luasocket_pool"
 
 local type, tostring, tonumber, select, error, pcall, setmetatable, getmetatable =
   type, tostring, tonumber, select, error, pcall, setmetatable, getmetatable
-local rawget, next = rawget, next
-local sformat, ssub, sfind = string.format, string.sub, string.find
-local tconcat, tpack, tunpack = table.concat, table.pack, table.unpack
-local floor, huge = math.floor, math.huge
+local sformat, ssub = string.format, string.sub
+local tconcat = table.concat
+local floor = math.floor
 
 local rt = RT.new(_ENV or _G)
 local dns = DNS.new(rt)
@@ -114,7 +113,7 @@ local function arm(s, l)
 end
 
 -- After a wait that failed: was it the timer?
-local function timed_out(s, l, t1)
+local function timed_out(_, l, t1)
   return l ~= nil and (rt:now() - t1) >= l - 0.002
 end
 

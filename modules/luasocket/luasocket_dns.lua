@@ -8,8 +8,7 @@ local WIRE = require "proxylua.luasocket_dnswire"
 local D = {}
 D.__index = D
 
-local type, tostring, tonumber, pairs, ipairs = type, tostring, tonumber, pairs, ipairs
-local sformat = string.format
+local tostring, tonumber, pairs, ipairs = tostring, tonumber, pairs, ipairs
 
 local NOT_FOUND = "host or service not provided, or not known"
 

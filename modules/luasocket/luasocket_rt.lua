@@ -14,7 +14,7 @@
 -- which luasocket.lua turns into LuaSocket's conventions.
 local R = {}
 
-local type, pcall, error, select = type, pcall, error, select
+local type, pcall, error = type, pcall, error
 local tpack, tunpack = table.pack, table.unpack
 local sformat, floor = string.format, math.floor
 

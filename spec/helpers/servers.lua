@@ -12,10 +12,7 @@ local S = {}
 local HERE = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "spec/helpers"
 if HERE:sub(1, 1) ~= "/" then HERE = H.capture("pwd"):gsub("%s+$", "") .. "/" .. HERE end
 
-local function alive(pid)
-  local stat = H.read_file("/proc/" .. pid .. "/stat")
-  return stat ~= nil and not stat:match("^%d+ %b() Z")
-end
+local alive = H.alive
 
 local function stop(self)
   if self.stopped then return end

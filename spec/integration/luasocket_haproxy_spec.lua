@@ -97,23 +97,9 @@ end
 function A.ctx()
   return "body=" .. tostring(BODY) .. " init=" .. tostring(INIT)
 end
+local churn = dofile(cfg.churn_file)
 function A.churn(n)
-  n = tonumber(n) or cfg.churn
-  for _ = 1, n do
-    local c = ls.tcp()
-    assert(c:connect("127.0.0.1", cfg.closed) == nil)
-    c:close()
-  end
-  for i = 1, n do
-    local c = assert(ls.connect("127.0.0.1", cfg.redis))
-    if i % 2 == 0 then
-      c:close()
-    else
-      c:send("PING\r\n"); c:receive(); c:setkeepalive(10000, 4)
-    end
-  end
-  collectgarbage(); collectgarbage()
-  return string.format("kb=%d", math.floor(collectgarbage("count")))
+  return string.format("kb=%d", churn(ls, cfg.closed, cfg.redis, tonumber(n) or cfg.churn))
 end
 
 core.register_action("t", { "http-req" }, function(txn)
@@ -141,12 +127,14 @@ describe("proxylua.luasocket inside HAProxy 2.6", function()
     local dir = H.tmpdir()
     H.write_file(dir .. "/cfg.lua", string.format(
       "return { redis = %d, http = %d, resolv = %q, hosts = %q, big_n = %d, sendclose = %d, "
-      .. "lines = %d, stall = %d, closed = %d, churn = %d, dns = %d }",
+      .. "lines = %d, stall = %d, closed = %d, churn = %d, dns = %d, churn_file = %q }",
       redis_srv.port, http_srv.port, dns.resolv, dns.hosts, BIG_N, peers.ports.sendclose,
-      peers.ports.lines, peers.ports.stall, H.free_port(), 10000, dns.port))
+      peers.ports.lines, peers.ports.stall, H.free_port(), 10000, dns.port,
+      H.capture("pwd"):gsub("%s+$", "") .. "/spec/fixtures/luasocket_churn.lua"))
     hp = H.start{
       files = { ["s.lua"] = SCRIPT },
-      global = "    nbthread 1\n    tune.lua.session-timeout 60s\n    setenv SPEC_DIR " .. dir .. "\n    lua-load ${DIR}/s.lua",
+      global = "    nbthread 1\n    tune.lua.session-timeout 60s\n"
+        .. "    setenv SPEC_DIR " .. dir .. "\n    lua-load ${DIR}/s.lua",
       config = [[
 frontend fe
     bind 127.0.0.1:${PORT}
