@@ -266,8 +266,16 @@ describe("proxylua.luasocket on a loop of the program's own", function()
       end)
     end
     l:run()
+    -- a coroutine of the program's own inside a task cannot wait on the loop
+    local err
+    l:spawn(function()
+      local co = coroutine.create(function() return shim.connect("127.0.0.1", p.port) end)
+      err = select(2, coroutine.resume(co))
+    end)
+    l:run()
     shim.setloop(nil)
     p:stop()
     for i = 1, 20 do assert.equal("hello " .. i, got[i]) end
+    assert.matches("called from a coroutine created inside a task of the loop", err)
   end)
 end)

@@ -58,6 +58,12 @@ function R:run(fn, ...)
   if self.kind == "haproxy" then return fn(...) end
   local l = self:loop()
   if l:in_task() then return fn(...) end
+  if l:current() ~= nil then
+    -- a coroutine the program made inside a task: its yields would go to
+    -- its own resumer, and the running loop cannot be run from here
+    error("proxylua.luasocket: called from a coroutine created inside a task of the loop: "
+      .. "call it from the task itself", 3)
+  end
   local args, res = tpack(...), nil
   l:spawn(function()
     res = tpack(pcall(fn, tunpack(args, 1, args.n)))
