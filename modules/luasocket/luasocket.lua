@@ -112,6 +112,17 @@ local function arm(s, l)
   end
 end
 
+-- After a call: an armed timer would go on running while the socket is
+-- idle between calls and destroy it (a client kept across requests), so it
+-- is lifted. Costs a settimeout per call, only when a timeout is set.
+local function settle(s, ...)
+  if s.armed and s.tp then
+    s.armed = false
+    pcall(s.tp.settimeout, s.tp, MAX_TIMEOUT)
+  end
+  return ...
+end
+
 -- After a wait that failed: was it the timer?
 local function timed_out(_, l, t1)
   return l ~= nil and (rt:now() - t1) >= l - 0.002
@@ -266,7 +277,7 @@ function methods.receive(s, pattern, prefix)
   prefix = prefix or ""
   if not s.tp then return nil, "closed", prefix end
   start(s)
-  return rt:run(do_receive, s, kind, n, prefix)
+  return settle(s, rt:run(do_receive, s, kind, n, prefix))
 end
 
 ----------------------------------------------------------------------------
@@ -319,7 +330,7 @@ function methods.send(s, data, i, j)
   if not s.tp or s.dead then return nil, "closed", i - 1 end
   if i > j then return i - 1, nil, nil end
   start(s)
-  return rt:run(do_send, s, data, i, j)
+  return settle(s, rt:run(do_send, s, data, i, j))
 end
 
 ----------------------------------------------------------------------------
@@ -413,7 +424,7 @@ function methods.connect(s, host, port)
       .. "the lua-load body or an init function"
   end
   start(s)
-  return rt:run(do_connect, s, host, port)
+  return settle(s, rt:run(do_connect, s, host, port))
 end
 
 -- module-level connect: a new client, or nil, err
@@ -428,7 +439,7 @@ function M.connect(host, port, laddr, lport, family)
   end
   local s = new_sock(family == "inet6" and "inet6" or "inet")
   start(s)
-  local ok, err = rt:run(do_connect, s, host, port)
+  local ok, err = settle(s, rt:run(do_connect, s, host, port))
   if not ok then return nil, err end
   return s
 end

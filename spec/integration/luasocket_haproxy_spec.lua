@@ -86,6 +86,18 @@ function A.errors()
   out[#out + 1] = "slept=" .. tostring(ms_since(t0) >= 90)
   return table.concat(out, " ")
 end
+function A.idle()
+  -- a timeout covers calls, not the idle time between them
+  local c = assert(ls.connect("127.0.0.1", cfg.redis))
+  c:settimeout(0.3)
+  c:send("PING\r\n")
+  local a = c:receive()
+  ls.sleep(0.6)
+  c:send("PING\r\n")
+  local b = c:receive()
+  c:close()
+  return tostring(a) .. " " .. tostring(b)
+end
 function A.pool()
   local c = assert(ls.connect("127.0.0.1", cfg.redis))
   local reused = c:getreusedtimes()
@@ -171,6 +183,10 @@ frontend fe
   it("reports errors with LuaSocket's strings", function()
     assert.equal("refused=connection refused noname=host or service not provided, or not known "
       .. "timeout=timeout:part after=closed slept=true", get("/errors"))
+  end)
+
+  it("keeps an idle connection whose timeout is shorter than the pause", function()
+    assert.equal("+PONG +PONG", get("/idle"))
   end)
 
   it("fails at once in a sample fetch, naming it", function()
