@@ -248,6 +248,64 @@ describe("proxylua.luasocket patterns (pure functions)", function()
   end)
 end)
 
+describe("proxylua.luasocket DNS messages (pure functions)", function()
+  local W = require "proxylua.luasocket_dnswire"
+  local D = require "proxylua.luasocket_dns"
+
+  -- an answer as a server sends it: header, the question, then records
+  local function answer(id, q, records, rcode)
+    local parts = { W.u16(id), W.u16(0x8180 | (rcode or 0)), W.u16(1), W.u16(#records),
+                    W.u16(0), W.u16(0), q:sub(13) }
+    for _, r in ipairs(records) do
+      parts[#parts + 1] = "\192\12" .. W.u16(r[1]) .. "\0\1" .. string.pack(">I4", r[2])
+        .. W.u16(#r[3]) .. r[3]
+    end
+    return table.concat(parts)
+  end
+
+  it("builds a query and reads A, AAAA and CNAME answers with their TTLs", function()
+    local q = W.query(0x1234, "redis.spec.test", "A")
+    assert.equal("\18\52\1\0\0\1\0\0\0\0\0\0\5redis\4spec\4test\0\0\1\0\1", q)
+    local msg = answer(0x1234, q, { { 1, 300, "\127\0\0\1" }, { 1, 60, "\10\0\0\2" },
+                                    { 28, 30, "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\1" },
+                                    { 5, 10, "\3www\192\12" } })
+    assert.same({ { type = "A", ttl = 300, data = "127.0.0.1" }, { type = "A", ttl = 60, data = "10.0.0.2" },
+                  { type = "AAAA", ttl = 30, data = "::1" },
+                  { type = "CNAME", ttl = 10, data = "www.redis.spec.test" } }, W.parse(msg, 0x1234))
+    assert.same({ nil, "nxdomain" }, { W.parse(answer(0x1234, q, {}, 3), 0x1234) })
+    assert.same({ nil, "malformed" }, { W.parse(msg, 0x4321) })      -- another id
+  end)
+
+  it("never raises on malformed answers", function()
+    local q = W.query(7, "a.b", "AAAA")
+    local good = answer(7, q, { { 28, 5, ("\32\1"):rep(8) } })
+    assert.equal("2001:2001:2001:2001:2001:2001:2001:2001", W.parse(good, 7)[1].data)
+    local rnd = 12345
+    local function rand(n) rnd = (rnd * 1103515245 + 12345) % 2147483648; return rnd % n end
+    for _ = 1, 3000 do
+      local b = { good:byte(1, -1) }
+      for _ = 1, 1 + rand(4) do b[1 + rand(#b)] = rand(256) end
+      local cut = rand(#b + 1)
+      local msg = string.char(table.unpack(b, 1, cut))
+      local ok, r, e = pcall(W.parse, msg, 7)
+      assert.is_true(ok, r)
+      assert.is_true(type(r) == "table" or type(e) == "string")
+    end
+  end)
+
+  it("reads /etc/hosts and resolv.conf", function()
+    local hosts = D.parse_hosts("127.0.0.1 localhost lo # comment\n::1 localhost six\nbad line\n")
+    assert.same({ "127.0.0.1" }, hosts.localhost.v4)
+    assert.same({ "::1" }, hosts.localhost.v6)
+    assert.same({ "127.0.0.1" }, hosts.lo.v4)
+    local conf = D.parse_resolv("nameserver 127.0.0.1\nnameserver ::1\nsearch a.test b.test\n"
+      .. "options ndots:2 timeout:3 attempts:4\nnameserver not-an-ip\n")
+    assert.same({ "127.0.0.1", "::1" }, conf.servers)
+    assert.same({ "a.test", "b.test" }, conf.search)
+    assert.same({ 2, 3, 4 }, { conf.ndots, conf.timeout, conf.attempts })
+  end)
+end)
+
 describe("proxylua.luasocket on a loop of the program's own", function()
   it("runs many clients at once in tasks of one loop", function()
     local p = SV.peers({ line = { mode = "echo" } }, P.json)
