@@ -138,6 +138,14 @@ local function buffered(s) return #s.rbuf - s.rpos + 1 end
 -- reading. If it fails before any byte came back, what was sent on it is
 -- sent again on a new connection (s.replay, at most REPLAY_MAX bytes).
 local REPLAY_MAX = 65536
+
+-- connect tp to a remembered destination: { addr, port } or { "unix@path" }
+-- (HAProxy's connect checks a port argument when one is passed, even nil)
+local function connect_to(tp, dest)
+  if dest[2] then return tp:connect(dest[1], dest[2]) end
+  return tp:connect(dest[1])
+end
+
 local function reconnect(s)
   local data = tconcat(s.replay)
   s.replay = nil
@@ -145,7 +153,7 @@ local function reconnect(s)
   local tp = rt:tcp()
   local l = left(s)
   if l then pcall(tp.settimeout, tp, l < 0.001 and 0.001 or l) end
-  if tp:connect(s.kick[1], s.kick[2]) ~= 1 then
+  if connect_to(tp, s.kick) ~= 1 then
     pcall(tp.close, tp)
     return false
   end
@@ -180,7 +188,7 @@ local function fill(s)
   end
   -- HAProxy 2.6 stops reading once its buffer was full until the stream
   -- task runs again; connect() on a connected socket wakes it.
-  if rt.stalls and #data >= M.config.kick_at then tp:connect(s.kick[1], s.kick[2]) end
+  if rt.stalls and #data >= M.config.kick_at then pcall(connect_to, tp, s.kick) end
   return true
 end
 

@@ -50,6 +50,13 @@ function A.redis()
   c:quit()
   return table.concat(out, " ")
 end
+function A.unix()
+  local c = redis.connect("unix://" .. cfg.unix)
+  c:set("ubig", BIG)
+  local ok = c:get("ubig") == BIG
+  c:quit()
+  return "unix=" .. tostring(ok)
+end
 function A.http()
   local t0 = core.now()
   local body, code = http.request("http://localhost:" .. cfg.http .. "/big.bin")
@@ -139,10 +146,10 @@ describe("proxylua.luasocket inside HAProxy 2.6", function()
     local dir = H.tmpdir()
     H.write_file(dir .. "/cfg.lua", string.format(
       "return { redis = %d, http = %d, resolv = %q, hosts = %q, big_n = %d, sendclose = %d, "
-      .. "lines = %d, stall = %d, closed = %d, churn = %d, dns = %d, churn_file = %q }",
+      .. "lines = %d, stall = %d, closed = %d, churn = %d, dns = %d, churn_file = %q, unix = %q }",
       redis_srv.port, http_srv.port, dns.resolv, dns.hosts, BIG_N, peers.ports.sendclose,
       peers.ports.lines, peers.ports.stall, H.free_port(), 10000, dns.port,
-      H.capture("pwd"):gsub("%s+$", "") .. "/spec/fixtures/luasocket_churn.lua"))
+      H.capture("pwd"):gsub("%s+$", "") .. "/spec/fixtures/luasocket_churn.lua", redis_srv.unix))
     hp = H.start{
       files = { ["s.lua"] = SCRIPT },
       global = "    nbthread 1\n    tune.lua.session-timeout 60s\n"
@@ -169,6 +176,10 @@ frontend fe
 
   it("runs redis-lua through install() in an action, 1 MiB values whole", function()
     assert.equal("ping=true body=yes big=true len=" .. #BIG, get("/redis"))
+  end)
+
+  it("runs redis-lua over a unix socket (require 'socket.unix')", function()
+    assert.equal("unix=true", get("/unix"))
   end)
 
   it("runs socket.http: a 1 MiB body arrives whole", function()
