@@ -181,9 +181,12 @@ describe("proxylua.luasocket with real servers", function()
           return r, tostring(c):match("^[^:]+")
         end
         BODY = { ping() }
+        BODY[3] = ls.dns.toip("localhost")
         core.register_init(function() INIT = { ping() } end)
+        core.register_fetches("dns", function(txn) return select(2, pcall(ls.dns.toip, "x.test")) end)
       ]], { quiet = true, globals = { RPORT = redis_srv.port } })
-      assert.same({ "+PONG", "tcp{client}" }, h2.env.BODY)
+      assert.same({ "+PONG", "tcp{client}", "127.0.0.1" }, h2.env.BODY)
+      assert.matches("socket.dns.toip%(%) cannot wait in a sample fetch 'dns'", h2:fetch("dns", { path = "/" }).text)
       assert.same({ "+PONG", "tcp{client}" }, h2.env.INIT)
     end)
 

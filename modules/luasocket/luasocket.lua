@@ -661,6 +661,7 @@ end
 -- a connected one is writable. Otherwise it waits on the first socket of
 -- recvt (HAProxy can wait on one socket per call; docs/luasocket.md).
 function M.select(recvt, sendt, timeout)
+  if rt:guard("socket.select()") then return rt:blocking("socket.select()").select(recvt, sendt, timeout) end
   local r, w = {}, {}
   local function add(list, s) list[#list + 1] = s; list[s] = true end
   for _, s in ipairs(sendt or {}) do

@@ -198,7 +198,16 @@ function D:make_api()
   local function run(fn, ...)
     return self_.rt:run(fn, ...)
   end
+  -- In HAProxy's body and init: Debian's blocking resolver (LuaSocket's);
+  -- in a fetch or a converter: an error naming it (luasocket_rt.lua).
+  local function blocking(name)
+    if self_.rt:guard("socket.dns." .. name .. "()") then
+      return self_.rt:blocking("socket.dns." .. name .. "()").dns[name]
+    end
+  end
   function api.toip(host)
+    local b = blocking("toip")
+    if b then return b(host) end
     host = tostring(host)
     if is_v4(host) then return host, info(host, { host }) end
     local h = self_.hosts[host:lower()]
@@ -208,6 +217,8 @@ function D:make_api()
     return list[1], info(host, list)
   end
   function api.tohostname(addr)
+    local b = blocking("tohostname")
+    if b then return b(addr) end
     addr = tostring(addr)
     for name, e in pairs(self_.hosts) do
       for _, a in ipairs(e.v4) do if a == addr then return name, info(name, e.v4) end end
@@ -219,6 +230,8 @@ function D:make_api()
     return addr, info(addr, { ip })
   end
   function api.getaddrinfo(host)
+    local b = blocking("getaddrinfo")
+    if b then return b(host) end
     host = tostring(host)
     if is_v4(host) then return { { family = "inet", addr = host } } end
     if is_v6(host) then return { { family = "inet6", addr = host } } end
