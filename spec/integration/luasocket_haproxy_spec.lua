@@ -113,6 +113,13 @@ function A.pool()
   assert(c:setkeepalive(10000, 8))
   return "reused=" .. reused .. " pong=" .. tostring(pong)
 end
+function A.poolid()
+  local c = assert(ls.connect("127.0.0.1", cfg.redis))
+  c:send("CLIENT ID\r\n")
+  local id = c:receive()
+  assert(c:setkeepalive(10000, 8))
+  return id
+end
 function A.ctx()
   return "body=" .. tostring(BODY) .. " init=" .. tostring(INIT)
 end
@@ -213,6 +220,13 @@ frontend fe
     local seen = {}
     for i = 1, 3 do seen[i] = get("/pool") end
     assert.same({ "reused=0 pong=+PONG", "reused=1 pong=+PONG", "reused=2 pong=+PONG" }, seen)
+    -- the very same connection (redis' client id) after a pause: HAProxy
+    -- leaves an idle Lua socket alone (live, also with 1 s frontend and
+    -- backend timeouts: they do not apply to Lua sockets)
+    local id1 = get("/poolid")
+    require("socket").sleep(1.5)
+    assert.matches("^:%d+$", id1)
+    assert.equal(id1, get("/poolid"))
     -- the server closes its idle clients: the pooled one is not handed out
     local killer = require("socket").connect("127.0.0.1", redis_srv.port)
     killer:send("CLIENT KILL TYPE normal SKIPME yes\r\n")
@@ -220,9 +234,9 @@ frontend fe
     killer:close()
     require("socket").sleep(0.2)
     -- it is handed out (nothing tells it is closed before a read: its
-    -- count says 3), and the PING goes again on a new connection, which
+    -- count says 5), and the PING goes again on a new connection, which
     -- is the one pooled next
-    assert.equal("reused=3 pong=+PONG", get("/pool"))
+    assert.equal("reused=5 pong=+PONG", get("/pool"))
     assert.equal("reused=1 pong=+PONG", get("/pool"))
   end)
 
