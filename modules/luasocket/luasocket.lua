@@ -6,8 +6,8 @@ local P = require "proxylua.luasocket_pattern"
 local DNS = require "proxylua.luasocket_dns"
 local POOL = require "proxylua.luasocket_pool"
 
-local type, tostring, tonumber, select, error, pcall, setmetatable, getmetatable =
-  type, tostring, tonumber, select, error, pcall, setmetatable, getmetatable
+local type, tostring, tonumber, error, pcall, setmetatable, getmetatable =
+  type, tostring, tonumber, error, pcall, setmetatable, getmetatable
 local sformat, ssub = string.format, string.sub
 local tconcat = table.concat
 local floor = math.floor
@@ -625,37 +625,8 @@ function M.sleep(sec)
   rt:run(rt.sleep, rt, sec)
 end
 
-function M.skip(d, ...)
-  return select(d + 1, ...)
-end
-
--- try / newtry / protect, as LuaSocket's: an error raised by try is a
--- table that protect turns back into nil, err. Plain Lua, so a protected
--- function may yield (pcall is yieldable since 5.2).
-local EXC = {}
-local function wrap_err(e) return setmetatable({ e }, EXC) end
-
-function M.newtry(finalizer)
-  return function(...)
-    if not (...) then
-      if finalizer then pcall(finalizer) end
-      error(wrap_err((select(2, ...))), 0)
-    end
-    return ...
-  end
-end
-M.try = M.newtry()
-
-local function unwrap(ok, ...)
-  if ok then return ... end
-  local e = ...
-  if getmetatable(e) == EXC then return nil, e[1] end
-  error(e, 0)
-end
-
-function M.protect(f)
-  return function(...) return unwrap(pcall(f, ...)) end
-end
+-- skip, try, newtry, protect (luasocket_except.lua)
+require("proxylua.luasocket_except")(M)
 
 -- select: sockets of this module. A socket with buffered data is readable;
 -- a connected one is writable. Otherwise it waits on the first socket of
@@ -701,51 +672,8 @@ function M.unix()
 end
 
 ----------------------------------------------------------------------------
--- install(): `require "socket"` gives this module for the rest of the state
-
-local INSTALLED = { "socket.core", "socket", "socket.unix" }
-
-function M.install()
-  local pkg = (_ENV or _G).package
-  if M.saved then return M end
-  M.saved = {}
-  for _, n in ipairs(INSTALLED) do M.saved[n] = pkg.loaded[n] or false end
-  rt.real = rt.real or (type(pkg.loaded["socket.core"]) == "table" and pkg.loaded["socket.core"]) or nil
-  pkg.loaded["socket.core"] = M
-  -- LuaSocket's own socket.lua adds connect4/6, bind, choose, sink,
-  -- source... to socket.core and returns it: run it over this module
-  local file = pkg.searchpath and pkg.searchpath("socket", pkg.path)
-  if file and not M.sink then
-    local chunk = loadfile(file, "bt", _ENV or _G)
-    if chunk then
-      local ok = pcall(chunk, "socket")
-      if not ok then M.sink = nil end
-    end
-    -- keep ours: socket.lua's connect4/6 call connect with a family
-    M.connect4 = function(h, p, la, lp) return M.connect(h, p, la, lp, "inet") end
-    M.connect6 = function(h, p, la, lp) return M.connect(h, p, la, lp, "inet6") end
-  end
-  pkg.loaded["socket"] = M
-  pkg.loaded["socket.unix"] = M.unix_module
-  return M
-end
-
-function M.uninstall()
-  local pkg = (_ENV or _G).package
-  if not M.saved then return M end
-  for n, v in pairs(M.saved) do pkg.loaded[n] = v or nil end
-  -- modules loaded over the shim hold it: let them load again
-  for _, n in ipairs({ "socket.http", "socket.url", "socket.headers", "socket.tp",
-                        "socket.ftp", "socket.smtp", "redis" }) do
-    if pkg.loaded[n] ~= nil then pkg.loaded[n] = nil end
-  end
-  M.saved = nil
-  return M
-end
-
--- require "socket.unix" as LuaSocket 3.1 has it: a table with stream()
--- (and a callable __call for 3.0 code) making unix-domain clients.
-M.unix_module = setmetatable({ stream = M.unix }, { __call = function() return M.unix() end })
+-- install() / uninstall() and "socket.unix" (luasocket_install.lua)
+require("proxylua.luasocket_install")(M, rt, _ENV or _G)
 
 -- stock Lua: the loop the sockets wait on (default: one of the module's own)
 function M.setloop(l) rt:setloop(l) end
