@@ -253,6 +253,12 @@ describe("proxylua.luasocket with real servers", function()
       assert.equal("127.0.0.1", (shim.dns.toip("redis.spec.test")))
       assert.same({ { family = "inet6", addr = "::1" } }, shim.dns.getaddrinfo("six.spec.test"))
       assert.equal("127.0.0.1", (shim.dns.toip("localhost")))      -- hosts: no question
+      -- localhost is 127.0.0.1 and ::1 there: a peer on ::1 only is reached
+      local six = SV.peers({ six = { mode = "echo", host = "::1" } }, P.json)
+      local c6 = assert(shim.connect("localhost", six.ports.six))
+      assert.same({ "::1", six.ports.six, "inet6" }, { c6:getpeername() })
+      c6:close()
+      six:stop()
       assert.same({ nil, "host or service not provided, or not known" },
                   { shim.connect("nope.spec.test", 1) })
       assert.same({ nil, "host not found" }, { shim.dns.toip("nope.spec.test") })

@@ -374,25 +374,25 @@ local function do_connect(s, host, port)
     s.replay = { n = 0 }
     return 1
   end
-  local addr, err = dns:resolve(host, s.family)
-  if not addr then return nil, err end
-  tp = rt:tcp()
-  local l = left(s)
-  if l and l == 0 then return nil, "timeout" end
-  if l then
-    pcall(tp.settimeout, tp, l < 0.001 and 0.001 or l)
-  end
-  local t1 = l and rt:now()
-  local ok = tp:connect(addr, port)
-  if ok ~= 1 then
+  local addrs, err = dns:resolve(host, s.family)
+  if not addrs then return nil, err end
+  -- each address in turn, as LuaSocket does, until one answers
+  for _, addr in ipairs(addrs) do
+    local l = left(s)
+    if l and l == 0 then return nil, "timeout" end
+    tp = rt:tcp()
+    if l then pcall(tp.settimeout, tp, l < 0.001 and 0.001 or l) end
+    local t1 = l and rt:now()
+    if tp:connect(addr, port) == 1 then
+      attach(s, tp, { addr, port }, key)
+      s.armed = l ~= nil
+      s.reused = 0
+      return 1
+    end
     pcall(tp.close, tp)
     if timed_out(s, l, t1) then return nil, "timeout" end
-    return nil, "connection refused"
   end
-  attach(s, tp, { addr, port }, key)
-  s.armed = l ~= nil
-  s.reused = 0
-  return 1
+  return nil, "connection refused"
 end
 
 local function check_port(port, fname, argn)

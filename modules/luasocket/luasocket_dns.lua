@@ -169,22 +169,25 @@ function D:lookup(name, qtype)
 end
 
 -- host -> address for connect (family "inet" / "inet6"), or nil, err
+-- host -> the addresses to try in turn for connect (family "inet6": IPv6
+-- only; otherwise IPv4 first, then IPv6), or nil, err. /etc/hosts first;
+-- DNS is asked for IPv6 only when it has no IPv4 address.
 function D:resolve(host, family)
-  if is_v4(host) or is_v6(host) then return host end
+  if is_v4(host) or is_v6(host) then return { host } end
   local lname = host:lower()
   local h = self.hosts[lname]
+  local out = {}
+  local function add(list)
+    for _, a in ipairs(list) do out[#out + 1] = a end
+  end
   if h then
-    if family == "inet6" then
-      if h.v6[1] then return h.v6[1] end
-    elseif h.v4[1] then return h.v4[1]
-    elseif h.v6[1] then return h.v6[1] end
+    if family ~= "inet6" then add(h.v4) end
+    add(h.v6)
+    if out[1] then return out end
   end
-  local list = self:lookup(lname, family == "inet6" and "AAAA" or "A")
-  if list[1] then return list[1] end
-  if family ~= "inet6" then
-    list = self:lookup(lname, "AAAA")
-    if list[1] then return list[1] end
-  end
+  if family ~= "inet6" then add(self:lookup(lname, "A")) end
+  if not out[1] then add(self:lookup(lname, "AAAA")) end
+  if out[1] then return out end
   return nil, NOT_FOUND
 end
 
