@@ -306,6 +306,35 @@ describe("proxylua.luasocket DNS messages (pure functions)", function()
   end)
 end)
 
+describe("proxylua.luasocket over the harness's fake peers (opts.tcp)", function()
+  it("runs redis-lua against a scripted Redis", function()
+    local testing = require "proxylua.testing"
+    local seen = {}
+    local h = testing.load_string([[
+      package.path = package.path .. ";/usr/share/lua/5.3/?.lua"
+      require("proxylua.luasocket").install()
+      local redis = require "redis"
+      core.register_action("a", { "http-req" }, function(txn)
+        local c = redis.connect("localhost", 6379)
+        txn:set_var("txn.r", tostring(c:ping()) .. " " .. c:incr("k") .. " " .. c:incr("k"))
+      end)
+    ]], { quiet = true, tcp = function(host, port)
+      seen[#seen + 1] = host .. ":" .. port
+      local n = 0
+      return function(data)
+        if data == nil then return "" end
+        if data:find("PING", 1, true) then return "+PONG\r\n" end
+        n = n + 1
+        return ":" .. n .. "\r\n"
+      end
+    end })
+    local r = h:action("a", { path = "/" })
+    assert.is_nil(r.error)
+    assert.equal("true 1 2", r.vars.txn.r)
+    assert.same({ "127.0.0.1:6379" }, seen)
+  end)
+end)
+
 describe("proxylua.luasocket on a loop of the program's own", function()
   it("runs many clients at once in tasks of one loop", function()
     local p = SV.peers({ line = { mode = "echo" } }, P.json)
