@@ -335,6 +335,20 @@ describe("proxylua.luasocket over the harness's fake peers (opts.tcp)", function
   end)
 end)
 
+describe("proxylua.luasocket in the lua-load body without Debian's LuaSocket", function()
+  it("raises a clear error instead of blocking nowhere", function()
+    local testing = require "proxylua.testing"
+    local ok, err = pcall(testing.load_string, [[
+      package.cpath = ""                 -- as if lua-socket were not installed
+      local ls = require "proxylua.luasocket"
+      ls.connect("127.0.0.1", 1)
+    ]], { quiet = true })
+    assert.is_false(ok)
+    assert.matches("proxylua.luasocket: socket.connect%(%) in the lua%-load body needs Debian's "
+      .. "blocking LuaSocket %(lua%-socket%), which is not installed", err)
+  end)
+end)
+
 describe("proxylua.luasocket on a loop of the program's own", function()
   it("runs many clients at once in tasks of one loop", function()
     local p = SV.peers({ line = { mode = "echo" } }, P.json)
