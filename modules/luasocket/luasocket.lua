@@ -21,7 +21,7 @@ local M = { _VERSION = "LuaSocket 3.0.0", _SETSIZE = 1024, BLOCKSIZE = 2048,
             _DATAGRAMSIZE = 8192, _SOCKETINVALID = -1, _PROXYLUA = true }
 
 -- a read that returns at least this much may have filled HAProxy 2.6's
--- buffer: kick the stream so that it reads again (docs/luasocket.md §16 KiB)
+-- buffer: kick the stream so that it reads again (docs/haproxy-socket.md §13)
 M.config = { kick_at = 1024 }
 
 local MAX_TIMEOUT = 2147483          -- seconds: the largest HAProxy accepts

@@ -1,5 +1,5 @@
 -- Pure functions for LuaSocket's receive patterns (no I/O, no state), kept
--- apart so they can be tested and fuzzed alone (docs/luasocket.md §Patterns).
+-- apart so they can be tested and fuzzed alone (docs/luasocket.md §API).
 --
 -- LuaSocket 3.1 reads a pattern this way: a number is a byte count (its
 -- integer part; a negative count reads nothing), a string that converts to
