@@ -116,6 +116,7 @@ local function alive(pid)
   local stat = read_file("/proc/" .. pid .. "/stat")
   return stat ~= nil and not stat:match("^%d+ %b() Z")
 end
+H.alive = alive
 
 local Instance = {}
 Instance.__index = Instance
