@@ -212,6 +212,9 @@ describe("proxylua.concat", function()
       function() return "%q", math.mininteger end,
       function() return "%q", 0.1 end,
       function() return "%q %q %q", true, false, nil end,
+      -- regression: %q of inf, -inf and nan printed 5.4's literals under 5.3
+      function() return "%q|%q|%q|%q", 1/0, -1/0, 0/0, -(0/0) end,
+      function() return "%q %q", math.huge, -math.huge end,
       function() return "x\0y %d\0", 1 end,
     }
     for i, case in ipairs(formats) do
@@ -222,6 +225,19 @@ describe("proxylua.concat", function()
         assert.equal("<" .. string.format(case()), b:dump())
       end)
     end
+
+    it("addf %q of inf, -inf and nan prints this Lua's string.format forms (5.3 printed 5.4's)", function()
+      local want = _VERSION == "Lua 5.3" and { "inf", "-inf" } or { "1e9999", "-1e9999" }
+      local b = concat.new()
+      b:addf("%q %q", 1/0, -1/0)
+      assert.equal(want[1] .. " " .. want[2], b:dump())
+      for _, x in ipairs({ 0/0, -(0/0) }) do
+        local n = concat.new()
+        n:addf("%q", x)
+        assert.equal(string.format("%q", x), n:dump())
+        assert.is_true(n:dump():find("nan", 1, true) ~= nil or n:dump() == "(0/0)")
+      end
+    end)
 
     it("addf %s uses __tostring", function()
       local b = concat.new()

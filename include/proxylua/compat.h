@@ -7,6 +7,8 @@
 
 #include <lua.h>
 #include <lauxlib.h>
+#include <math.h>
+#include <string.h>
 
 #if LUA_VERSION_NUM < 503 || LUA_VERSION_NUM > 504
 #error "proxylua supports Lua 5.3 and 5.4"
@@ -44,6 +46,26 @@ static inline int pl_resume(lua_State *co, lua_State *from, int narg, int *nres)
 	return st;
 }
 #endif
+
+/*
+ * string.format("%q", x) for a float x that is inf, -inf or nan: 5.4 writes
+ * a literal that reads back (1e9999, -1e9999, (0/0)); 5.3 has no special
+ * case and writes what "%a" gives (inf, -inf, nan or -nan). NULL: use "%a".
+ */
+static inline const char *pl_quote_nonfinite(lua_Number x, size_t *len)
+{
+#if LUA_VERSION_NUM >= 504
+	const char *s = x == (lua_Number)HUGE_VAL ? "1e9999"
+	              : x == -(lua_Number)HUGE_VAL ? "-1e9999"
+	              : x != x ? "(0/0)" : NULL;
+	*len = s ? strlen(s) : 0;
+	return s;
+#else
+	(void)x;
+	*len = 0;
+	return NULL;
+#endif
+}
 
 /* Raise the same error Lua's own allocator failures raise. */
 static inline int pl_memerror(lua_State *L)

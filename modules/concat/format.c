@@ -102,12 +102,10 @@ static void add_quoted(lua_State *L, pl_concat *c, int arg)
 				ADD_FORMATTED(L, c, "%" LUA_INTEGER_FRMLEN "d", (LUAI_UACINT)i);
 		} else {
 			lua_Number x = lua_tonumber(L, arg);
-			if (x == (lua_Number)HUGE_VAL)
-				pl_concat_add(L, c, "1e9999", 6);
-			else if (x == -(lua_Number)HUGE_VAL)
-				pl_concat_add(L, c, "-1e9999", 7);
-			else if (x != x)
-				pl_concat_add(L, c, "(0/0)", 5);
+			size_t sl;
+			const char *s = pl_quote_nonfinite(x, &sl);
+			if (s != NULL)
+				pl_concat_add(L, c, s, sl);
 			else
 				ADD_FORMATTED(L, c, "%" LUA_NUMBER_FRMLEN "a", (LUAI_UACNUMBER)x);
 		}
