@@ -413,6 +413,24 @@ describe("proxylua.map", function()
     end)
   end)
 
+  describe("set and del in a loop", function()
+    it("keep the map's memory bounded (deleted entries were kept for good: +8 MB per 200,000 pairs)", function()
+      local out, why = PL.run_file("spec/fixtures/map_churn.lua")
+      if not out then return pending(why) end
+      local lines = 0
+      for name, count, rest in out:gmatch("([%w -]+)\t(%d+)\t([%d ]+)\n") do
+        lines = lines + 1
+        assert.are.equal("2064", count, name)
+        local kb = {}
+        for x in rest:gmatch("%d+") do kb[#kb + 1] = tonumber(x) end
+        assert.are.equal(4, #kb, name)
+        for _, x in ipairs(kb) do assert.is_true(x < 512, name .. ": " .. rest) end
+        assert.is_true(kb[4] <= kb[1] + 64, name .. ": " .. rest)
+      end
+      assert.are.equal(4, lines, out)
+    end)
+  end)
+
   describe("repeated keys", function()
     it("a key repeated 2 million times loads, updates and deletes in linear time for every method (was quadratic); the first line wins", function()
       -- pl-lua runs under a 120 s bound: linear takes seconds, the quadratic

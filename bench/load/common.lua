@@ -11,23 +11,30 @@ local function here()
   return (debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "bench/load")
 end
 
--- hosts (str, 2000), routes (beg, 300 path prefixes), zones (dom, 200)
-function L.files()
-  local hosts, routes, zones = {}, {}, {}
-  for n = 0, 1999 do hosts[#hosts + 1] = ("host%d.example.net be%d"):format(n, n % 7) end
-  for n = 0, 299 do routes[#routes + 1] = ("/api/v%d/r%d route%d"):format(n % 3, n, n) end
-  for n = 0, 199 do zones[#zones + 1] = ("zone%d.example.org z%d"):format(n, n) end
+-- hosts (str, 2000), routes (beg, 300 path prefixes), zones (dom, 200),
+-- agents (sub, 500 bot signatures), rules (reg, 100 path rules); scale
+-- multiplies every size (the bench also runs 10: maps of production size).
+function L.files(scale)
+  local k = scale or 1
+  local hosts, routes, zones, agents, rules = {}, {}, {}, {}, {}
+  for n = 0, 2000 * k - 1 do hosts[#hosts + 1] = ("host%d.example.net be%d"):format(n, n % 7) end
+  for n = 0, 300 * k - 1 do routes[#routes + 1] = ("/api/v%d/r%d route%d"):format(n % 3, n, n) end
+  for n = 0, 200 * k - 1 do zones[#zones + 1] = ("zone%d.example.org z%d"):format(n, n) end
+  for n = 0, 500 * k - 1 do agents[#agents + 1] = ("crawler-%03d/ bot%d"):format(n, n) end
+  for n = 0, 100 * k - 1 do rules[#rules + 1] = ("^/api/v%d/r%d/item/[0-9]+$ rule%d"):format(n % 3, n * 3, n) end
   local src = H.read_file(here() .. "/service.lua")
   return { ["hosts.map"] = table.concat(hosts, "\n") .. "\n",
            ["routes.map"] = table.concat(routes, "\n") .. "\n",
            ["zones.map"] = table.concat(zones, "\n") .. "\n",
+           ["agents.map"] = table.concat(agents, "\n") .. "\n",
+           ["rules.map"] = table.concat(rules, "\n") .. "\n",
            ["service.lua"] = src, ["wrk.lua"] = H.read_file(here() .. "/wrk.lua") }
 end
 
 -- mode: "lua-load" or "lua-load-per-thread"; extra: more global lines.
-function L.start(mode, extra, timeout)
+function L.start(mode, extra, timeout, scale)
   return H.start({
-    files = L.files(), timeout = timeout or 120, ports = 1,
+    files = L.files(scale), timeout = timeout or 120, ports = 1,
     global = "    nbthread 2\n    " .. mode .. " ${DIR}/service.lua\n" ..
              "    stats socket ipv4@127.0.0.1:${PORT1} level admin\n" .. (extra or ""),
     config = [[
@@ -78,6 +85,16 @@ end
 function L.rss_kb(hap)
   local st = H.read_file("/proc/" .. (hap.child or hap.pid) .. "/status") or ""
   return tonumber(st:match("VmRSS:%s*(%d+)")) or 0
+end
+
+-- CPU seconds HAProxy has used so far (user + system, all threads).
+function L.cpu_s(hap)
+  local st = H.read_file("/proc/" .. (hap.child or hap.pid) .. "/stat") or ""
+  local rest = st:match("^%d+ %b() (.*)$") or ""
+  local f = {}
+  for x in rest:gmatch("%S+") do f[#f + 1] = x end
+  -- fields 14 and 15 of stat (utime, stime), counted after the name: 12, 13
+  return ((tonumber(f[12]) or 0) + (tonumber(f[13]) or 0)) / 100
 end
 
 -- One command over the stats socket; returns the answer.

@@ -4,7 +4,9 @@
 --   lua.ours    proxylua.map (str, beg, dom), proxylua.hash, proxylua.concat
 --   lua.theirs  HAProxy's Map, applet.c converters, core.concat()
 -- (look the Host header up in a str map, the path in a beg map, the host's
--- zone in a dom map, hash path and host, build the body piece by piece).
+-- zone in a dom map, the User-Agent in a sub map of 500 bot signatures, the
+-- path in a reg map of 100 rules, hash path and host, build the body piece
+-- by piece).
 -- A task keeps updating the proxylua host map while requests look it up;
 -- the CLI command "plmap set|del <key> [value]" updates it too, and the
 -- stats socket's add/set/del map update HAProxy's own copy. The map files
@@ -18,11 +20,15 @@ local ours = {
   hosts = PMap.new(dir .. "/hosts.map", PMap._str),
   routes = PMap.new(dir .. "/routes.map", PMap._beg),
   zones = PMap.new(dir .. "/zones.map", PMap._dom),
+  agents = PMap.new(dir .. "/agents.map", PMap._sub),
+  rules = PMap.new(dir .. "/rules.map", PMap._reg),
 }
 local theirs = {
   hosts = Map.new(dir .. "/hosts.map", Map._str),
   routes = Map.new(dir .. "/routes.map", Map._beg),
   zones = Map.new(dir .. "/zones.map", Map._dom),
+  agents = Map.new(dir .. "/agents.map", Map._sub),
+  rules = Map.new(dir .. "/rules.map", Map._reg),
 }
 
 local function reply(applet, body)
@@ -33,8 +39,8 @@ local function reply(applet, body)
   applet:send(body)
 end
 
-local function host_of(applet)
-  local h = applet.headers.host
+local function header(applet, name)
+  local h = applet.headers[name]
   return h and h[0] or ""
 end
 
@@ -44,17 +50,19 @@ local function path_of(applet)
 end
 
 core.register_service("ours", "http", function(applet)
-  local path, host = path_of(applet), host_of(applet)
+  local path, host, ua = path_of(applet), header(applet, "host"), header(applet, "user-agent")
   local b = concat.new()
   b:add("backend=", ours.hosts:lookup(host) or "default",
         " route=", ours.routes:lookup(path) or "none",
         " zone=", ours.zones:lookup(host) or "none",
+        " bot=", ours.agents:lookup(ua) or "none",
+        " rule=", ours.rules:lookup(path) or "none",
         " h=", hash.crc32(path), " x=", hash.xxh32(host), "\n")
   reply(applet, b:dump())
 end)
 
 core.register_service("theirs", "http", function(applet)
-  local path, host = path_of(applet), host_of(applet)
+  local path, host, ua = path_of(applet), header(applet, "host"), header(applet, "user-agent")
   local b = core.concat()
   b:add("backend=")
   b:add(theirs.hosts:lookup(host) or "default")
@@ -62,6 +70,10 @@ core.register_service("theirs", "http", function(applet)
   b:add(theirs.routes:lookup(path) or "none")
   b:add(" zone=")
   b:add(theirs.zones:lookup(host) or "none")
+  b:add(" bot=")
+  b:add(theirs.agents:lookup(ua) or "none")
+  b:add(" rule=")
+  b:add(theirs.rules:lookup(path) or "none")
   b:add(" h=")
   b:add(tostring(applet.c:crc32(path)))
   b:add(" x=")

@@ -50,7 +50,11 @@ for _, mode in ipairs({ "lua-load", "lua-load-per-thread" }) do
       local hap = L.start(mode, nil, 90)
       local ok, err = pcall(function()
         -- the two services compute the same thing
-        for _, q in ipairs({ { "/api/v1/r7/item/1", "host14.example.net" },
+        local status, body = H.http({ port = hap.port, path = "/ours/x",
+          headers = { Host = "h", ["User-Agent"] = "Mozilla/5.0 (compatible; crawler-042/2.1)" } })
+        assert.are.equal(200, status)
+        assert.matches(" bot=bot42 ", body)
+        for _, q in ipairs({ { "/api/v1/r7/item/1", "host14.example.net" }, { "/api/v0/r9/item/12", "h" },
                              { "/api/v2/r299/x", "www.zone5.example.org" },
                              { "/nothing", "nowhere.test" } }) do
           local s1, b1 = get(hap, "/ours" .. q[1], q[2])
@@ -59,8 +63,8 @@ for _, mode in ipairs({ "lua-load", "lua-load-per-thread" }) do
           assert.are.equal(200, s2)
           assert.are.equal(b1, b2)
         end
-        assert.matches("^backend=be0 route=route7 zone=none h=%d+ x=%d+\n$",
-          select(2, get(hap, "/ours/api/v1/r7/item/1", "host14.example.net")))
+        assert.matches("^backend=be0 route=route9 zone=none bot=none rule=rule3 h=%d+ x=%d+\n$",
+          select(2, get(hap, "/ours/api/v0/r9/item/1", "host14.example.net")))
         -- first half, then the second: updates run through both
         local w1 = L.wrk_start(hap, "/ours", HALF)
         local n1 = update_while(hap, w1)
