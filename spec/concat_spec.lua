@@ -239,6 +239,21 @@ describe("proxylua.concat", function()
       end
     end)
 
+    -- found by tests/fuzz/fuzz_addf-5.4: addf refused %p, which 5.4's string.format has
+    it("addf %p prints what string.format prints (5.4), and is refused like an unknown conversion (5.3)", function()
+      local t, f = {}, function() end
+      local b = concat.new()
+      if _VERSION == "Lua 5.3" then
+        assert.equal("invalid conversion '%p' to 'addf'", merr(b, [[b:addf("%p", {})]]))
+        return
+      end
+      b:addf("[%p][%20p][%-20p][%p][%p]", nil, 1, t, f, true)
+      assert.equal(string.format("[%p][%20p][%-20p][%p][%p]", nil, 1, t, f, true), b:dump())
+      assert.equal("[(null)][              (null)][", b:dump():sub(1, 31))
+      assert.equal("invalid conversion specification: '%.3p'", merr(b, [[b:addf("%.3p", {})]]))
+      assert.equal("invalid conversion specification: '%+p'", merr(b, [[b:addf("%+p", {})]]))
+    end)
+
     it("addf %s uses __tostring", function()
       local b = concat.new()
       b:addf("%s", setmetatable({}, { __tostring = function() return "obj" end }))

@@ -67,6 +67,13 @@ static inline const char *pl_quote_nonfinite(lua_Number x, size_t *len)
 #endif
 }
 
+/* string.format has %p (lua_topointer) from 5.4 on. */
+#if LUA_VERSION_NUM >= 504
+#define PL_FORMAT_HAS_P 1
+#else
+#define PL_FORMAT_HAS_P 0
+#endif
+
 /* Raise the same error Lua's own allocator failures raise. */
 static inline int pl_memerror(lua_State *L)
 {

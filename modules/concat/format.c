@@ -1,7 +1,8 @@
 /*
  * b:addf(fmt, ...): string.format's conversions (%d %i %u %c %o %x %X %a %A
- * %e %E %f %F %g %G %q %s %%), with the same flags, width and precision
- * limits, written directly into the builder: no intermediate Lua string.
+ * %e %E %f %F %g %G %q %s %%, and %p under 5.4), with the same flags, width
+ * and precision limits, written directly into the builder: no intermediate
+ * Lua string.
  * Argument numbers in errors count from fmt (#1), as for string.format.
  */
 #include <math.h>
@@ -148,6 +149,26 @@ static void add_string(lua_State *L, pl_concat *c, int arg, const char *spec, si
 	lua_pop(L, 1);
 }
 
+/* %p (5.4): the value's address as lua_topointer gives it, "(null)" for
+ * values without one; only '-' and a width, as 5.4 checks. */
+static void add_pointer(lua_State *L, pl_concat *c, int arg, char *spec, size_t speclen)
+{
+	const void *p = lua_topointer(L, arg);
+	size_t i;
+
+	for (i = 1; i < speclen; i++)
+		if (spec[i] != '-' && !(spec[i] >= '0' && spec[i] <= '9'))
+			luaL_error(L, "invalid conversion specification: '%s'",
+			           (end_spec(spec, speclen, "", 'p'), spec));
+	if (p == NULL) {
+		end_spec(spec, speclen, "", 's');
+		ADD_FORMATTED(L, c, spec, "(null)");
+	} else {
+		end_spec(spec, speclen, "", 'p');
+		ADD_FORMATTED(L, c, spec, p);
+	}
+}
+
 int pl_concat_addf(lua_State *L, pl_concat *c)
 {
 	size_t fl;
@@ -196,6 +217,11 @@ int pl_concat_addf(lua_State *L, pl_concat *c)
 			break;
 		case 's':
 			add_string(L, c, arg, spec, speclen);
+			break;
+		case 'p':
+			if (!PL_FORMAT_HAS_P)
+				return luaL_error(L, "invalid conversion '%%p' to 'addf'");
+			add_pointer(L, c, arg, spec, speclen);
 			break;
 		default:
 			return luaL_error(L, "invalid conversion '%%%c' to 'addf'", conv ? conv : ' ');
