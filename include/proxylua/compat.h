@@ -67,6 +67,18 @@ static inline const char *pl_quote_nonfinite(lua_Number x, size_t *len)
 #endif
 }
 
+/*
+ * string.format's spec limits: 5.3 refuses more than five flag characters
+ * ("repeated flags"); 5.4 takes any number of them as long as flags, width
+ * and precision stay under 21 bytes.
+ */
+#if LUA_VERSION_NUM >= 504
+#define PL_FORMAT_MAX_FLAGS 20
+#else
+#define PL_FORMAT_MAX_FLAGS 5
+#endif
+#define PL_FORMAT_MAX_SPEC 20
+
 /* string.format has %p (lua_topointer) from 5.4 on. */
 #if LUA_VERSION_NUM >= 504
 #define PL_FORMAT_HAS_P 1

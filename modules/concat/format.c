@@ -25,8 +25,9 @@ static const char *read_spec(lua_State *L, const char *p, char *spec, size_t *sp
 
 	while (*p != '\0' && strchr(FMT_FLAGS, *p) != NULL)
 		p++;
-	if (p - start > (ptrdiff_t)(sizeof(FMT_FLAGS) - 1))
-		luaL_error(L, "invalid format (repeated flags)");
+	if (p - start > PL_FORMAT_MAX_FLAGS)
+		luaL_error(L, PL_FORMAT_MAX_FLAGS < PL_FORMAT_MAX_SPEC ? "invalid format (repeated flags)"
+		                                                      : "invalid format string to 'addf'");
 	if ((*p >= '0' && *p <= '9'))
 		p++;
 	if ((*p >= '0' && *p <= '9'))
@@ -41,6 +42,8 @@ static const char *read_spec(lua_State *L, const char *p, char *spec, size_t *sp
 	if (*p >= '0' && *p <= '9')
 		luaL_error(L, "invalid format (width or precision too long)");
 	n = (size_t)(p - start);
+	if (n > PL_FORMAT_MAX_SPEC)
+		luaL_error(L, "invalid format string to 'addf'");
 	spec[0] = '%';
 	memcpy(spec + 1, start, n);
 	*speclen = n + 1;
