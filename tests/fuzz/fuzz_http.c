@@ -8,41 +8,14 @@
 
 static lua_State *L;
 static int check;
-
-static void init(void)
-{
-	const char *dir = getenv("PL_FUZZ_DIR"), *build = getenv("PROXYLUA_BUILD");
-	char path[4096];
-
-	if (build == NULL)
-		build = "build/5.3";
-	L = luaL_newstate();
-	luaL_openlibs(L);
-	lua_getglobal(L, "package");
-	lua_pushfstring(L, "%s/?.lua;./?.lua", build);
-	lua_setfield(L, -2, "path");
-	lua_pushfstring(L, "%s/?.so", build);
-	lua_setfield(L, -2, "cpath");
-	lua_pop(L, 1);
-	snprintf(path, sizeof(path), "%s/fuzz_http.lua", dir ? dir : "tests/fuzz");
-	if (luaL_loadfile(L, path) != LUA_OK || lua_pcall(L, 0, 1, 0) != LUA_OK) {
-		fprintf(stderr, "%s\n", lua_tostring(L, -1));
-		abort();
-	}
-	check = lua_gettop(L);
-	lua_sethook(L, fuzz_lua_hook, LUA_MASKLINE, 0);
-}
+static unsigned runs;
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static unsigned runs;
-
-	if (L == NULL)
-		init();
-	if (size > 4096)
-		return 0;
-	fuzz_lua_call(L, check, data, size);
-	if (++runs % 64 == 0)
-		lua_gc(L, LUA_GCCOLLECT, 0);
+	if (L == NULL) {
+		const char *build = getenv("PROXYLUA_BUILD");
+		L = fuzz_lua_open("fuzz_http.lua", build ? build : "build/5.3", NULL, NULL, &check);
+	}
+	fuzz_lua_input(L, check, data, size, &runs, 64);
 	return 0;
 }
