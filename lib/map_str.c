@@ -8,7 +8,7 @@
  * finds entries by key text for set/del.
  */
 #include <string.h>
-#include "proxylua/map.h"
+#include "map_internal.h"
 
 #define EMPTY 0xffffffffu
 #define TOMB  0xfffffffeu

@@ -1,8 +1,8 @@
 -- proxylua.loop: tasks on an epoll loop, HAProxy's yield rules, forced
--- yields and execution timeouts (runtime.md 1.1, 1.2, 1.4, 1.5), virtual
--- clock, descriptor waits, errors. Asserts read the loop's own clock and
--- counters; the only real-time bounds are the generous ones the issue asks
--- for (1,000 sleepers within 3 sleep periods, an idle wait using no CPU).
+-- yields and execution timeouts (docs/haproxy-runtime.md §1.1, §1.2, §1.4,
+-- §1.5), virtual clock, descriptor waits, errors. Asserts read the loop's
+-- own clock and counters; the only real-time bounds are the generous ones
+-- the issue asks for (1,000 sleepers within 3 sleep periods, an idle wait using no CPU).
 local loop = require "proxylua.loop"
 local PL = require "spec.helpers.pl_lua"
 local loop_sched = require "proxylua.loop_sched"
@@ -254,7 +254,7 @@ describe("proxylua.loop", function()
     end)
   end)
 
-  describe("yield rules (runtime.md 1.1, 1.2)", function()
+  describe("yield rules (haproxy-runtime.md §1.1, §1.2)", function()
     it("refuses to sleep outside a task of the loop", function()
       local l = loop.new{ virtual = true }
       assert.equal("sleep: not called from a task of this loop", errmsg(l.sleep, l, 1))
@@ -292,7 +292,7 @@ describe("proxylua.loop", function()
     end)
   end)
 
-  describe("forced yield (runtime.md 1.4)", function()
+  describe("forced yield (haproxy-runtime.md §1.4)", function()
     -- a spinner counts how many turns its peer got while it was spinning
     local function spin(opts)
       local l = loop.new{ virtual = true }
@@ -349,7 +349,7 @@ describe("proxylua.loop", function()
     end)
   end)
 
-  describe("execution timeout (runtime.md 1.5)", function()
+  describe("execution timeout (haproxy-runtime.md §1.5)", function()
     it("stops a runaway loop with HAProxy's message", function()
       local l = loop.new()
       local peer = 0
@@ -517,7 +517,7 @@ describe("proxylua.loop", function()
     end)
   end)
 
-  describe("memory limit (tune.lua.maxmem, runtime.md 1.6)", function()
+  describe("memory limit (tune.lua.maxmem, haproxy-runtime.md §1.6)", function()
     -- run under tests/host/pl-lua, whose allocator enforces a limit
     local script = [[
       local loop = require "proxylua.loop"

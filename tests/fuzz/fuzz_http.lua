@@ -5,7 +5,7 @@
 -- path/query splitting and url_param; cookies and body parameters are
 -- parsed too. Returns nil, or what went wrong.
 local T = require "proxylua.testing"
-local msg = require "proxylua.core_msg"
+local msg = require "proxylua.core.stream.message"
 local sformat = string.format
 
 local h = T.load_string([[

@@ -5,7 +5,7 @@
  * answer equal to the reference matcher's (lookup_all's first), and the
  * map must give all its memory back.
  */
-#include "proxylua/map.h"
+#include "map_internal.h"   /* lib-private: the fuzzers see the internals */
 #include "fuzz.h"
 
 static const int methods[] = {

@@ -4,7 +4,7 @@
  * checked as a key for each method; keys that parse are loaded into a small
  * map and looked up with the data itself, the index against the reference.
  */
-#include "proxylua/map.h"
+#include "map_internal.h"   /* lib-private: the fuzzers see the internals */
 #include "fuzz.h"
 
 static const int methods[] = {
