@@ -105,6 +105,37 @@ build/ctest/%: tests/c/%.c $(wildcard tests/c/*.h tests/c/*.c) build/ctest/libpl
 ctest: $(CTESTS)
 	@for t in $(CTESTS); do $$t || exit 1; done
 
+# libFuzzer targets (tests/fuzz/fuzz_*.c), built with clang, ASan and UBSan;
+# lib/ is instrumented for coverage. fuzz_addf is built once per Lua version
+# (against liblua5.x); fuzz_http calls the modules of build/5.3.
+# `make fuzz FUZZ_SECONDS=N` runs every target N seconds (README.md, "Fuzzing").
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 30
+FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_CFLAGS  := -std=c99 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -O1 -g $(FUZZ_SAN) -Iinclude -Ilib
+FUZZ_OBJS    := $(patsubst lib/%.c,build/fuzz/obj/%.o,$(wildcard lib/*.c))
+FUZZ_LIB_TARGETS := fuzz_map_load fuzz_map_query fuzz_decode fuzz_inflate fuzz_sock_addr
+FUZZ_TARGETS := $(FUZZ_LIB_TARGETS) fuzz_addf-5.3 fuzz_addf-5.4 fuzz_http
+build/fuzz/obj/%.o: lib/%.c $(wildcard include/proxylua/*.h lib/*.h)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+build/fuzz/libpl.a: $(FUZZ_OBJS)
+	rm -f $@ && ar rcs $@ $^
+$(addprefix build/fuzz/,$(FUZZ_LIB_TARGETS)): build/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h build/fuzz/libpl.a
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< build/fuzz/libpl.a $(CTEST_LIBS)
+build/fuzz/fuzz_addf-%: tests/fuzz/fuzz_addf.c tests/fuzz/fuzz.h tests/fuzz/fuzz_lua.h $(concat_SRCS) $(wildcard modules/concat/*.h include/proxylua/*.h)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -I/usr/include/lua$* -o $@ $< $(concat_SRCS) -llua$* -lm
+build/fuzz/fuzz_http: tests/fuzz/fuzz_http.c tests/fuzz/fuzz.h tests/fuzz/fuzz_lua.h
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -I/usr/include/lua5.3 -o $@ $< -Wl,-E -llua5.3 -lm -ldl
+fuzz-build: $(addprefix build/fuzz/,$(FUZZ_TARGETS))
+	$(MAKE) LUA_VERSION=5.3 all
+fuzz: fuzz-build
+	scripts/run-fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+print-fuzz-targets:
+	@echo $(FUZZ_TARGETS)
+
 # A tiny Lua host with a memory limit (tune.lua.maxmem), linked against liblua.
 # Its allocator is lib/memlimit.c, the one proxylua.sandbox uses.
 $(BUILD)/pl-lua: tests/host/pl-lua.c lib/memlimit.c include/proxylua/memlimit.h
@@ -134,4 +165,4 @@ install: all
 clean:
 	rm -rf build
 
-.PHONY: all ctest host test check bench demo install clean
+.PHONY: all ctest host test check bench demo install clean fuzz fuzz-build print-fuzz-targets

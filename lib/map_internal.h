@@ -12,10 +12,18 @@
 /* HAProxy reads map lines with fgets() into a 16 KB buffer. */
 #define PL_MAP_LINE_CHUNK 16383
 
-/* Open-addressing table of entry indexes by key bytes (duplicates allowed). */
+/*
+ * Open-addressing table of entry indexes by key bytes. A slot holds one key
+ * text (its smallest entry index); entries with equal keys form a circular
+ * list in index order (link[2i] next, link[2i + 1] previous), so any number
+ * of duplicates costs O(1) each to add, remove or find.
+ */
 struct pl_map_ht {
-	uint32_t *slot;           /* pairs: entry index (or EMPTY/TOMB), hash tag */
-	size_t mask, used, live;
+	uint32_t *slot;           /* pairs: first entry index (or EMPTY/TOMB), hash tag */
+	size_t mask, used, live;  /* live: distinct keys */
+	uint32_t *link;           /* by entry index: next, previous equal key */
+	size_t lcap;              /* entries link can hold */
+	size_t probes;            /* slots visited by updates (tests bound it) */
 	int icase;
 };
 int pl_map_ht_init(pl_map_ht *h, const pl_map *m, size_t hint, int icase);

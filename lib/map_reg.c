@@ -5,7 +5,9 @@
  * prefilter first extracts from each regex a literal that every match must
  * contain; one Aho-Corasick pass over the (case-folded) query names the
  * regexes whose literal occurs, and only those, plus the regexes without a
- * usable literal, are run, in entry order.
+ * usable literal, are run, in entry order. Entries repeating an earlier
+ * entry's text share its compiled code and stay out of the prefilter: the
+ * earlier one matches first, and del removes every copy at once.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
@@ -16,7 +18,10 @@ typedef struct reg_idx {
 	pcre2_general_context *gctx;
 	pcre2_compile_context *cctx;
 	pcre2_code **code;         /* by entry index; NULL for deleted entries */
-	size_t ncode, capcode;
+	uint8_t *borrowed;         /* by entry index: code[i] is an earlier copy's */
+	size_t ncode, capcode, capb;
+	pl_map_ht text;            /* key text -> earliest entry, to share code */
+	int has_text;
 	pl_trie ac;                /* literals, ids chained by ac.same */
 	int has_ac;
 	uint32_t *always;          /* entries without a literal, ascending */
@@ -385,10 +390,14 @@ static void reg_free(pl_map *m)
 	if (x == NULL)
 		return;
 	for (i = 0; i < x->ncode; i++)
-		if (x->code[i])
+		if (x->code[i] && !x->borrowed[i])
 			pcre2_code_free(x->code[i]);
 	if (x->code)
 		pl_map_xalloc(m, x->code, x->capcode * sizeof(*x->code), 0);
+	if (x->borrowed)
+		pl_map_xalloc(m, x->borrowed, x->capb, 0);
+	if (x->has_text)
+		pl_map_ht_free(&x->text, m);
 	if (x->has_ac)
 		pl_trie_free(&x->ac);
 	if (x->always)
@@ -402,6 +411,14 @@ static void reg_free(pl_map *m)
 	m->idx = NULL;
 }
 
+/* The live earlier entry with e's text, whose code e can share, or SIZE_MAX. */
+static size_t earlier_copy(const pl_map *m, const reg_idx *x, const pl_map_entry *e)
+{
+	size_t j = pl_map_ht_find(&x->text, m, e->key, pl_map_klen(e));
+
+	return j < x->ncode && x->code[j] != NULL && m->e[j].key != NULL ? j : SIZE_MAX;
+}
+
 /* Compile entries [ncode, n): new entries wait in the overflow scan. */
 static int reg_extend(pl_map *m)
 {
@@ -409,7 +426,13 @@ static int reg_extend(pl_map *m)
 
 	if (m->n > x->capcode) {
 		size_t ncap = m->n + m->n / 2 + 8;
-		pcre2_code **c = pl_map_xalloc(m, x->code, x->capcode * sizeof(*c), ncap * sizeof(*c));
+		uint8_t *b = pl_map_xalloc(m, x->borrowed, x->capb, ncap);
+		pcre2_code **c;
+		if (b == NULL)
+			return PL_MAP_ENOMEM;
+		x->borrowed = b;
+		x->capb = ncap;
+		c = pl_map_xalloc(m, x->code, x->capcode * sizeof(*c), ncap * sizeof(*c));
 		if (c == NULL)
 			return PL_MAP_ENOMEM;
 		x->code = c;
@@ -418,10 +441,15 @@ static int reg_extend(pl_map *m)
 	while (x->ncode < m->n) {
 		const pl_map_entry *e = &m->e[x->ncode];
 		pcre2_code *c = NULL;
+		size_t j;
 		int err;
 		PCRE2_SIZE off;
 
-		if (e->key != NULL) {
+		x->borrowed[x->ncode] = 0;
+		if (e->key != NULL && (j = earlier_copy(m, x, e)) != SIZE_MAX) {
+			c = x->code[j];
+			x->borrowed[x->ncode] = 1;
+		} else if (e->key != NULL) {
 			c = pcre2_compile((PCRE2_SPTR)e->key, pl_map_klen(e), flags_for(m->icase),
 			                  &err, &off, x->cctx);
 			if (c == NULL)
@@ -430,6 +458,8 @@ static int reg_extend(pl_map *m)
 			pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);   /* no JIT: interpreted */
 		}
 		x->code[x->ncode++] = c;
+		if (e->key != NULL && pl_map_ht_insert(&x->text, m, x->ncode - 1) != 0)
+			return PL_MAP_ENOMEM;
 	}
 	return 0;
 }
@@ -470,6 +500,9 @@ static int reg_build(pl_map *m)
 	x->cctx = x->gctx ? pcre2_compile_context_create(x->gctx) : NULL;
 	if (x->cctx == NULL)
 		return PL_MAP_ENOMEM;
+	if (pl_map_ht_init(&x->text, m, m->nlive, 0) != 0)
+		return PL_MAP_ENOMEM;
+	x->has_text = 1;
 	if ((rc = reg_extend(m)) != 0)
 		return rc;
 	x->built = n;
@@ -483,7 +516,7 @@ static int reg_build(pl_map *m)
 		size_t ll;
 
 		lc.len[i] = 0;
-		if (e->key == NULL)
+		if (e->key == NULL || x->borrowed[i])
 			continue;
 		if (!literal_of(e->key, pl_map_klen(e), lit, &ll)) {
 			x->always[x->nalways++] = (uint32_t)i;

@@ -296,7 +296,15 @@ static int del_collect(void *ctx, size_t i)
 	return c->n == 64;
 }
 
-size_t pl_map_del(pl_map *m, const char *key, size_t klen)
+static void compact(pl_map *m);
+
+/* More dead entries than live ones (and enough to matter): drop them. */
+static int compact_due(const pl_map *m)
+{
+	return m->ndead > 1024 && m->ndead > m->nlive;
+}
+
+static size_t del_entries(pl_map *m, const char *key, size_t klen)
 {
 	size_t total = 0;
 
@@ -389,6 +397,22 @@ int pl_map_clone(pl_map *dst, const pl_map *src, pl_alloc_fn alloc, void *ud)
 	return pl_map_prepare(dst);
 }
 
+/*
+ * Methods that update their index in place (str) never rebuild it, so the
+ * deleted entries' slots were kept for good: a map updated by set/del in a
+ * loop grew without end. Compact here, whatever the method; the indexes
+ * hold positions, so they are rebuilt when next needed (O(n), after more
+ * than n/2 deletions).
+ */
+size_t pl_map_del(pl_map *m, const char *key, size_t klen)
+{
+	size_t n = del_entries(m, key, klen);
+
+	if (n > 0 && compact_due(m))
+		compact(m);
+	return n;
+}
+
 /* Drop deleted entries; indexes hold positions, so they go too. */
 static void compact(pl_map *m)
 {
@@ -422,7 +446,7 @@ int pl_map_prepare(pl_map *m)
 			return m->ops->extend(m);
 		return 0;
 	}
-	if (m->ndead > 1024 && m->ndead > m->nlive)
+	if (compact_due(m))
 		compact(m);
 	if (m->idx != NULL)
 		m->ops->free(m);

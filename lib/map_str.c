@@ -1,14 +1,20 @@
 /*
  * str: exact match, the earliest entry among equal keys. An open-addressing
- * table of entry indexes (8 bytes a slot: index + hash tag); equal keys may
- * take several slots, a lookup keeps the smallest index of its probe run.
- * The same table, without folding, finds entries by key text for set/del.
+ * table (8 bytes a slot: entry index + hash tag) with one slot per distinct
+ * key; entries sharing a key hang off it in a circular list kept in index
+ * order, so the slot's entry is the earliest and a file repeating one key
+ * a million times loads in linear time (a slot per entry made every insert
+ * walk the whole run of its duplicates). The same table, without folding,
+ * finds entries by key text for set/del.
  */
 #include <string.h>
 #include "map_internal.h"
 
 #define EMPTY 0xffffffffu
 #define TOMB  0xfffffffeu
+/* the equal-key list; NEXT == EMPTY: entry not in the table */
+#define NEXT(h, i) ((h)->link[2 * (size_t)(i)])
+#define PREV(h, i) ((h)->link[2 * (size_t)(i) + 1])
 
 static uint32_t tag_of(uint64_t h)
 {
@@ -42,6 +48,9 @@ static size_t slots_for(size_t n)
 int pl_map_ht_init(pl_map_ht *h, const pl_map *m, size_t hint, int icase)
 {
 	h->icase = icase;
+	h->link = NULL;
+	h->lcap = 0;
+	h->probes = 0;
 	return ht_alloc(h, m, slots_for(hint));
 }
 
@@ -50,24 +59,91 @@ void pl_map_ht_free(pl_map_ht *h, const pl_map *m)
 	if (h->slot != NULL)
 		pl_map_xalloc(m, h->slot, (h->mask + 1) * 2 * sizeof(uint32_t), 0);
 	h->slot = NULL;
+	if (h->link != NULL)
+		pl_map_xalloc(m, h->link, h->lcap * 2 * sizeof(uint32_t), 0);
+	h->link = NULL;
+	h->lcap = 0;
 }
 
-static void put(pl_map_ht *h, uint64_t hv, size_t i)
+/* Room in link for entry i (sized like the entry array, which grows alike). */
+static int links_for(pl_map_ht *h, const pl_map *m, size_t i)
 {
-	size_t j = (size_t)hv & h->mask;
+	size_t ncap, j;
+	uint32_t *l;
 
-	while (h->slot[2 * j] != EMPTY && h->slot[2 * j] != TOMB)
-		j = (j + 1) & h->mask;
-	if (h->slot[2 * j] == EMPTY)
-		h->used++;
-	h->slot[2 * j] = (uint32_t)i;
-	h->slot[2 * j + 1] = tag_of(hv);
-	h->live++;
+	if (i < h->lcap)
+		return 0;
+	ncap = m->cap > i ? m->cap : i + 1;
+	if (ncap < h->lcap + h->lcap / 2)
+		ncap = h->lcap + h->lcap / 2;
+	l = pl_map_xalloc(m, h->link, h->lcap * 2 * sizeof(*l), ncap * 2 * sizeof(*l));
+	if (l == NULL)
+		return PL_MAP_ENOMEM;
+	for (j = h->lcap; j < ncap; j++)
+		l[2 * j] = l[2 * j + 1] = EMPTY;
+	h->link = l;
+	h->lcap = ncap;
+	return 0;
+}
+
+/*
+ * The slot of key k, or SIZE_MAX; *reuse gets the first slot on the way a
+ * new key may take (a tombstone or the empty slot that ends the run).
+ * *steps counts slots visited.
+ */
+static size_t probe(const pl_map_ht *h, const pl_map *m, uint64_t hv, const char *k,
+                    size_t klen, size_t *reuse, size_t *steps)
+{
+	uint32_t tag = tag_of(hv);
+	size_t j = (size_t)hv & h->mask, r = SIZE_MAX, n = 0;
+
+	for (;; j = (j + 1) & h->mask) {
+		uint32_t i = h->slot[2 * j];
+		const pl_map_entry *e;
+
+		n++;
+		if (i == EMPTY) {
+			if (r == SIZE_MAX)
+				r = j;
+			break;
+		}
+		if (i == TOMB) {
+			if (r == SIZE_MAX)
+				r = j;
+			continue;
+		}
+		if (h->slot[2 * j + 1] != tag)
+			continue;
+		e = &m->e[i];
+		if (pl_map_klen(e) == klen && pl_map_memeq(e->key, k, klen, h->icase)) {
+			if (steps != NULL)
+				*steps += n;
+			return j;
+		}
+	}
+	if (steps != NULL)
+		*steps += n;
+	if (reuse != NULL)
+		*reuse = r;
+	return SIZE_MAX;
 }
 
 static uint64_t hash_entry(const pl_map_ht *h, const pl_map *m, size_t i)
 {
 	return pl_map_hash(m->e[i].key, pl_map_klen(&m->e[i]), h->icase);
+}
+
+/* a fresh table (no tombstones) takes key head at the end of its run */
+static void put_head(pl_map_ht *h, uint64_t hv, uint32_t i)
+{
+	size_t j = (size_t)hv & h->mask;
+
+	while (h->slot[2 * j] != EMPTY)
+		j = (j + 1) & h->mask;
+	h->used++;
+	h->live++;
+	h->slot[2 * j] = i;
+	h->slot[2 * j + 1] = tag_of(hv);
 }
 
 static int rehash(pl_map_ht *h, const pl_map *m, size_t want)
@@ -82,76 +158,113 @@ static int rehash(pl_map_ht *h, const pl_map *m, size_t want)
 	for (j = 0; j <= old.mask; j++) {
 		uint32_t i = old.slot[2 * j];
 		if (i != EMPTY && i != TOMB)
-			put(h, hash_entry(h, m, i), i);
+			put_head(h, hash_entry(h, m, i), i);
 	}
-	pl_map_ht_free(&old, m);
+	pl_map_xalloc(m, old.slot, (old.mask + 1) * 2 * sizeof(uint32_t), 0);
 	return 0;
+}
+
+/* Entry i joins the list whose first entry sits in slot j, in index order.
+ * Entries come in increasing order (loads, appends): after the last. */
+static void join(pl_map_ht *h, size_t j, uint32_t i)
+{
+	uint32_t head = h->slot[2 * j], after = PREV(h, head);
+
+	if (i < head) {
+		h->slot[2 * j] = i;               /* before the first = after the last */
+	} else if (i < after) {
+		while (after > i)
+			after = PREV(h, after);
+		if (after == i)
+			return;                       /* already there */
+	} else if (i == after) {
+		return;
+	}
+	NEXT(h, i) = NEXT(h, after);
+	PREV(h, i) = after;
+	PREV(h, NEXT(h, after)) = i;
+	NEXT(h, after) = i;
 }
 
 int pl_map_ht_insert(pl_map_ht *h, const pl_map *m, size_t i)
 {
+	const pl_map_entry *e;
+	uint64_t hv;
+	size_t j, reuse;
+
 	if (i >= TOMB)
 		return PL_MAP_ETOOBIG;
-	if ((h->used + 1) * 10 > (h->mask + 1) * 7 && rehash(h, m, h->live + 1) != 0)
+	if (links_for(h, m, i) != 0)
 		return PL_MAP_ENOMEM;
-	put(h, hash_entry(h, m, i), i);
+	e = &m->e[i];
+	hv = hash_entry(h, m, i);
+	j = probe(h, m, hv, e->key, pl_map_klen(e), &reuse, &h->probes);
+	if (j != SIZE_MAX) {
+		join(h, j, (uint32_t)i);
+		return 0;
+	}
+	if ((h->used + 1) * 10 > (h->mask + 1) * 7) {
+		if (rehash(h, m, h->live + 1) != 0)
+			return PL_MAP_ENOMEM;
+		probe(h, m, hv, e->key, pl_map_klen(e), &reuse, &h->probes);
+	}
+	if (h->slot[2 * reuse] == EMPTY)
+		h->used++;
+	h->live++;
+	h->slot[2 * reuse] = (uint32_t)i;
+	h->slot[2 * reuse + 1] = tag_of(hv);
+	NEXT(h, i) = PREV(h, i) = (uint32_t)i;
 	return 0;
 }
 
 void pl_map_ht_remove(pl_map_ht *h, const pl_map *m, size_t i)
 {
-	size_t j = (size_t)hash_entry(h, m, i) & h->mask;
+	const pl_map_entry *e = &m->e[i];
+	uint32_t next;
+	size_t j;
 
-	while (h->slot[2 * j] != EMPTY) {
-		if (h->slot[2 * j] == (uint32_t)i) {
-			h->slot[2 * j] = TOMB;
-			h->live--;
-			return;
-		}
-		j = (j + 1) & h->mask;
+	if (i >= h->lcap || NEXT(h, i) == EMPTY)
+		return;
+	j = probe(h, m, hash_entry(h, m, i), e->key, pl_map_klen(e), NULL, &h->probes);
+	if (j == SIZE_MAX)
+		return;
+	next = NEXT(h, i);
+	if (next == i) {
+		h->slot[2 * j] = TOMB;
+		h->live--;
+	} else {
+		PREV(h, next) = PREV(h, i);
+		NEXT(h, PREV(h, i)) = next;
+		if (h->slot[2 * j] == i)
+			h->slot[2 * j] = next;
 	}
+	NEXT(h, i) = PREV(h, i) = EMPTY;
 }
 
 int pl_map_ht_each(const pl_map_ht *h, const pl_map *m, const char *k, size_t klen,
                    int (*fn)(void *ctx, size_t i), void *ctx)
 {
-	uint64_t hv = pl_map_hash(k, klen, h->icase);
-	uint32_t tag = tag_of(hv);
-	size_t j = (size_t)hv & h->mask;
+	size_t j = probe(h, m, pl_map_hash(k, klen, h->icase), k, klen, NULL, NULL);
+	uint32_t head, i;
 
-	for (; h->slot[2 * j] != EMPTY; j = (j + 1) & h->mask) {
-		uint32_t i = h->slot[2 * j];
-		const pl_map_entry *e;
-		int rc;
-
-		if (i == TOMB || h->slot[2 * j + 1] != tag)
-			continue;
-		e = &m->e[i];
-		if (pl_map_klen(e) != klen || !pl_map_memeq(e->key, k, klen, h->icase))
-			continue;
-		if ((rc = fn(ctx, i)) != 0)
+	if (j == SIZE_MAX)
+		return 0;
+	head = i = h->slot[2 * j];
+	do {
+		uint32_t next = NEXT(h, i);
+		int rc = fn(ctx, i);
+		if (rc != 0)
 			return rc;
-	}
+		i = next;
+	} while (i != head);
 	return 0;
 }
 
 size_t pl_map_ht_find(const pl_map_ht *h, const pl_map *m, const char *k, size_t klen)
 {
-	uint64_t hv = pl_map_hash(k, klen, h->icase);
-	uint32_t tag = tag_of(hv);
-	size_t j = (size_t)hv & h->mask, best = SIZE_MAX;
+	size_t j = probe(h, m, pl_map_hash(k, klen, h->icase), k, klen, NULL, NULL);
 
-	for (; h->slot[2 * j] != EMPTY; j = (j + 1) & h->mask) {
-		uint32_t i = h->slot[2 * j];
-		const pl_map_entry *e;
-
-		if (i == TOMB || h->slot[2 * j + 1] != tag || i >= best)
-			continue;
-		e = &m->e[i];
-		if (pl_map_klen(e) == klen && pl_map_memeq(e->key, k, klen, h->icase))
-			best = i;
-	}
-	return best;
+	return j == SIZE_MAX ? SIZE_MAX : h->slot[2 * j];
 }
 
 /* ---- the str method ---- */

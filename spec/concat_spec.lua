@@ -212,6 +212,9 @@ describe("proxylua.concat", function()
       function() return "%q", math.mininteger end,
       function() return "%q", 0.1 end,
       function() return "%q %q %q", true, false, nil end,
+      -- regression: %q of inf, -inf and nan printed 5.4's literals under 5.3
+      function() return "%q|%q|%q|%q", 1/0, -1/0, 0/0, -(0/0) end,
+      function() return "%q %q", math.huge, -math.huge end,
       function() return "x\0y %d\0", 1 end,
     }
     for i, case in ipairs(formats) do
@@ -222,6 +225,50 @@ describe("proxylua.concat", function()
         assert.equal("<" .. string.format(case()), b:dump())
       end)
     end
+
+    it("addf %q of inf, -inf and nan prints this Lua's string.format forms (5.3 printed 5.4's)", function()
+      local want = _VERSION == "Lua 5.3" and { "inf", "-inf" } or { "1e9999", "-1e9999" }
+      local b = concat.new()
+      b:addf("%q %q", 1/0, -1/0)
+      assert.equal(want[1] .. " " .. want[2], b:dump())
+      for _, x in ipairs({ 0/0, -(0/0) }) do
+        local n = concat.new()
+        n:addf("%q", x)
+        assert.equal(string.format("%q", x), n:dump())
+        assert.is_true(n:dump():find("nan", 1, true) ~= nil or n:dump() == "(0/0)")
+      end
+    end)
+
+    -- found by tests/fuzz/fuzz_addf-5.4: addf refused repeated flags, which 5.4 accepts
+    it("addf takes repeated flags as this Lua's string.format does (5.3: at most five; 5.4: any, in 20 bytes)", function()
+      for _, f in ipairs({ "%------s", "%-----5s", "%--5d", "%++d", "%##x", "%00005d", "%-------------------5s" }) do
+        local b = concat.new()
+        local ok1, r1 = pcall(string.format, f, 12)
+        local ok2, r2 = pcall(b.addf, b, f, 12)
+        assert.equal(ok1, ok2, f)
+        if ok1 then assert.equal(r1, b:dump(), f) end
+        if _VERSION == "Lua 5.3" and not ok1 then assert.matches("invalid format %(repeated flags%)", r2) end
+      end
+      local b = concat.new()
+      if _VERSION ~= "Lua 5.3" then
+        assert.equal("invalid format string to 'addf'", merr(b, [[b:addf("%---------------------d", 1)]]))
+      end
+    end)
+
+    -- found by tests/fuzz/fuzz_addf-5.4: addf refused %p, which 5.4's string.format has
+    it("addf %p prints what string.format prints (5.4), and is refused like an unknown conversion (5.3)", function()
+      local t, f = {}, function() end
+      local b = concat.new()
+      if _VERSION == "Lua 5.3" then
+        assert.equal("invalid conversion '%p' to 'addf'", merr(b, [[b:addf("%p", {})]]))
+        return
+      end
+      b:addf("[%p][%20p][%-20p][%p][%p]", nil, 1, t, f, true)
+      assert.equal(string.format("[%p][%20p][%-20p][%p][%p]", nil, 1, t, f, true), b:dump())
+      assert.equal("[(null)][              (null)][", b:dump():sub(1, 31))
+      assert.equal("invalid conversion specification: '%.3p'", merr(b, [[b:addf("%.3p", {})]]))
+      assert.equal("invalid conversion specification: '%+p'", merr(b, [[b:addf("%+p", {})]]))
+    end)
 
     it("addf %s uses __tostring", function()
       local b = concat.new()
@@ -238,7 +285,9 @@ describe("proxylua.concat", function()
       assert.equal("bad argument #2 to 'addf' (value has no literal form)", merr(b, [[b:addf("%q", {})]]))
       assert.equal("invalid conversion '%y' to 'addf'", merr(b, [[b:addf("%y", 1)]]))
       assert.equal("invalid format (width or precision too long)", merr(b, [[b:addf("%100d", 1)]]))
-      assert.equal("invalid format (repeated flags)", merr(b, [[b:addf("%------d", 1)]]))
+      if _VERSION == "Lua 5.3" then
+        assert.equal("invalid format (repeated flags)", merr(b, [[b:addf("%------d", 1)]]))
+      end
       assert.equal("specifier '%q' cannot have modifiers", merr(b, [[b:addf("%5q", "a")]]))
       assert.equal("bad argument #1 to 'addf' (string expected, got no value)", merr(b, [[b:addf()]]))
     end)

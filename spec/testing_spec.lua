@@ -96,6 +96,15 @@ describe("request descriptions", function()
     assert.equal("GET|/|1.1|127.0.0.1|40000|127.0.0.1|8080|0||2|1|||fe|be", r.text)
   end)
 
+  -- found by tests/fuzz/fuzz_http: such a line raised "bad argument #1 to 'slower'"
+  it("a header line with no name (no colon, or nothing before it) is refused by name", function()
+    for _, line in ipairs({ "NoColonLine", ": empty name" }) do
+      local ok, err = pcall(h.fetch, h, "all", { headers = { "Host: h", line } })
+      assert.is_false(ok)
+      assert.matches('header "' .. line .. '" is not "Name: value"', err, 1, true)
+    end
+  end)
+
   it("presets variables", function()
     local h2 = testing.load_string([[core.register_fetches("v", function(txn) return txn:get_var("txn.pre") end)]])
     assert.equal(7, h2:fetch("v", { vars = { ["txn.pre"] = 7 } }).value)

@@ -7,6 +7,8 @@
 
 #include <lua.h>
 #include <lauxlib.h>
+#include <math.h>
+#include <string.h>
 
 #if LUA_VERSION_NUM < 503 || LUA_VERSION_NUM > 504
 #error "proxylua supports Lua 5.3 and 5.4"
@@ -43,6 +45,45 @@ static inline int pl_resume(lua_State *co, lua_State *from, int narg, int *nres)
 	*nres = lua_gettop(co);
 	return st;
 }
+#endif
+
+/*
+ * string.format("%q", x) for a float x that is inf, -inf or nan: 5.4 writes
+ * a literal that reads back (1e9999, -1e9999, (0/0)); 5.3 has no special
+ * case and writes what "%a" gives (inf, -inf, nan or -nan). NULL: use "%a".
+ */
+static inline const char *pl_quote_nonfinite(lua_Number x, size_t *len)
+{
+#if LUA_VERSION_NUM >= 504
+	const char *s = x == (lua_Number)HUGE_VAL ? "1e9999"
+	              : x == -(lua_Number)HUGE_VAL ? "-1e9999"
+	              : x != x ? "(0/0)" : NULL;
+	*len = s ? strlen(s) : 0;
+	return s;
+#else
+	(void)x;
+	*len = 0;
+	return NULL;
+#endif
+}
+
+/*
+ * string.format's spec limits: 5.3 refuses more than five flag characters
+ * ("repeated flags"); 5.4 takes any number of them as long as flags, width
+ * and precision stay under 21 bytes.
+ */
+#if LUA_VERSION_NUM >= 504
+#define PL_FORMAT_MAX_FLAGS 20
+#else
+#define PL_FORMAT_MAX_FLAGS 5
+#endif
+#define PL_FORMAT_MAX_SPEC 20
+
+/* string.format has %p (lua_topointer) from 5.4 on. */
+#if LUA_VERSION_NUM >= 504
+#define PL_FORMAT_HAS_P 1
+#else
+#define PL_FORMAT_HAS_P 0
 #endif
 
 /* Raise the same error Lua's own allocator failures raise. */

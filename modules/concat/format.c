@@ -1,7 +1,8 @@
 /*
  * b:addf(fmt, ...): string.format's conversions (%d %i %u %c %o %x %X %a %A
- * %e %E %f %F %g %G %q %s %%), with the same flags, width and precision
- * limits, written directly into the builder: no intermediate Lua string.
+ * %e %E %f %F %g %G %q %s %%, and %p under 5.4), with the same flags, width
+ * and precision limits, written directly into the builder: no intermediate
+ * Lua string.
  * Argument numbers in errors count from fmt (#1), as for string.format.
  */
 #include <math.h>
@@ -24,8 +25,9 @@ static const char *read_spec(lua_State *L, const char *p, char *spec, size_t *sp
 
 	while (*p != '\0' && strchr(FMT_FLAGS, *p) != NULL)
 		p++;
-	if (p - start > (ptrdiff_t)(sizeof(FMT_FLAGS) - 1))
-		luaL_error(L, "invalid format (repeated flags)");
+	if (p - start > PL_FORMAT_MAX_FLAGS)
+		luaL_error(L, PL_FORMAT_MAX_FLAGS < PL_FORMAT_MAX_SPEC ? "invalid format (repeated flags)"
+		                                                      : "invalid format string to 'addf'");
 	if ((*p >= '0' && *p <= '9'))
 		p++;
 	if ((*p >= '0' && *p <= '9'))
@@ -40,6 +42,8 @@ static const char *read_spec(lua_State *L, const char *p, char *spec, size_t *sp
 	if (*p >= '0' && *p <= '9')
 		luaL_error(L, "invalid format (width or precision too long)");
 	n = (size_t)(p - start);
+	if (n > PL_FORMAT_MAX_SPEC)
+		luaL_error(L, "invalid format string to 'addf'");
 	spec[0] = '%';
 	memcpy(spec + 1, start, n);
 	*speclen = n + 1;
@@ -102,12 +106,10 @@ static void add_quoted(lua_State *L, pl_concat *c, int arg)
 				ADD_FORMATTED(L, c, "%" LUA_INTEGER_FRMLEN "d", (LUAI_UACINT)i);
 		} else {
 			lua_Number x = lua_tonumber(L, arg);
-			if (x == (lua_Number)HUGE_VAL)
-				pl_concat_add(L, c, "1e9999", 6);
-			else if (x == -(lua_Number)HUGE_VAL)
-				pl_concat_add(L, c, "-1e9999", 7);
-			else if (x != x)
-				pl_concat_add(L, c, "(0/0)", 5);
+			size_t sl;
+			const char *s = pl_quote_nonfinite(x, &sl);
+			if (s != NULL)
+				pl_concat_add(L, c, s, sl);
 			else
 				ADD_FORMATTED(L, c, "%" LUA_NUMBER_FRMLEN "a", (LUAI_UACNUMBER)x);
 		}
@@ -148,6 +150,26 @@ static void add_string(lua_State *L, pl_concat *c, int arg, const char *spec, si
 		}
 	}
 	lua_pop(L, 1);
+}
+
+/* %p (5.4): the value's address as lua_topointer gives it, "(null)" for
+ * values without one; only '-' and a width, as 5.4 checks. */
+static void add_pointer(lua_State *L, pl_concat *c, int arg, char *spec, size_t speclen)
+{
+	const void *p = lua_topointer(L, arg);
+	size_t i;
+
+	for (i = 1; i < speclen; i++)
+		if (spec[i] != '-' && !(spec[i] >= '0' && spec[i] <= '9'))
+			luaL_error(L, "invalid conversion specification: '%s'",
+			           (end_spec(spec, speclen, "", 'p'), spec));
+	if (p == NULL) {
+		end_spec(spec, speclen, "", 's');
+		ADD_FORMATTED(L, c, spec, "(null)");
+	} else {
+		end_spec(spec, speclen, "", 'p');
+		ADD_FORMATTED(L, c, spec, p);
+	}
 }
 
 int pl_concat_addf(lua_State *L, pl_concat *c)
@@ -198,6 +220,11 @@ int pl_concat_addf(lua_State *L, pl_concat *c)
 			break;
 		case 's':
 			add_string(L, c, arg, spec, speclen);
+			break;
+		case 'p':
+			if (!PL_FORMAT_HAS_P)
+				return luaL_error(L, "invalid conversion '%%p' to 'addf'");
+			add_pointer(L, c, arg, spec, speclen);
 			break;
 		default:
 			return luaL_error(L, "invalid conversion '%%%c' to 'addf'", conv ? conv : ' ');

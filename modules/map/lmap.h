@@ -24,6 +24,7 @@ typedef struct pl_lmap {
 	int method, icase;
 	size_t ncached;        /* values in the cache: 0 means nothing to drop */
 	int finalized;         /* __gc ran: a resurrected map may not reload */
+	unsigned gen;          /* bumped by every update: pairs() refuses to go on */
 } pl_lmap;
 
 /* self check against the userdata metatable in upvalue 1 (self: the map

@@ -16,6 +16,7 @@
  */
 static void forget_check_open(lua_State *L, pl_lmap *lm, const char *fname)
 {
+	lm->gen++;
 	pl_lmap_forget(L, lm);
 	if (lm->m == NULL)
 		luaL_error(L, "bad argument #1 to '%s' ((null))", fname);
@@ -126,12 +127,18 @@ int pl_lmap_refs(lua_State *L)
 	return 1;
 }
 
-/* pairs iterator: upvalue 1 the map metatable, state the map, control a
- * position; yields key, value in HAProxy's order. */
+/* pairs iterator: upvalue 1 the map metatable, 2 a position, 3 the map's
+ * update count when the loop began; state the map. Yields key, value in
+ * HAProxy's order. An update inside the loop would make it skip, repeat or
+ * (a del then a set appends the entry again) never end: refuse to go on. */
 static int pairs_next(lua_State *L)
 {
 	pl_lmap *lm = pl_lmap_check(L, "pairs");
 	lua_Integer i = lua_tointeger(L, lua_upvalueindex(2));
+
+	if ((lua_Integer)lm->gen != lua_tointeger(L, lua_upvalueindex(3)))
+		return luaL_error(L, "map updated inside its pairs() loop "
+		                  "(set, add, del, clear or reload): collect the changes, apply them after the loop");
 
 	while (lm->m != NULL && (size_t)i < lm->m->n) {
 		const pl_map_entry *e = &lm->m->e[i++];
@@ -156,13 +163,14 @@ static int pairs_next(lua_State *L)
 	return 0;
 }
 
-/* for key, value in m:pairs() do ... end (do not update m inside the loop) */
+/* for key, value in m:pairs() do ... end (an update inside the loop raises) */
 int pl_lmap_pairs(lua_State *L)
 {
-	pl_lmap_check(L, "pairs");
+	pl_lmap *lm = pl_lmap_check(L, "pairs");
 	lua_pushvalue(L, lua_upvalueindex(1));
 	lua_pushinteger(L, 0);
-	lua_pushcclosure(L, pairs_next, 2);
+	lua_pushinteger(L, (lua_Integer)lm->gen);
+	lua_pushcclosure(L, pairs_next, 3);
 	lua_pushvalue(L, 1);
 	return 2;
 }
@@ -218,6 +226,7 @@ int pl_lmap_reload(lua_State *L)
 	}
 	/* swap contents (scratch stays with lm), free the old content now */
 	pl_lmap_forget(L, lm);
+	lm->gen++;
 	swap = *lm;
 	lm->m = tmp->m;
 	lm->sh = tmp->sh;

@@ -80,9 +80,39 @@ static void test_oom(void)
 	CHECK(bad == 0);
 }
 
+/* set/del of a sliding window: deleted entries were never dropped (the
+ * index updates in place, so no rebuild compacted them) */
+static void test_churn_bounded(void)
+{
+	struct budget bud = {0, 0};
+	pl_map m;
+	int icase, added;
+	size_t i;
+
+	for (icase = 0; icase <= 1; icase++) {
+		size_t most = 0;
+		pl_map_init(&m, PL_MATCH_STR, icase, counting_alloc, &bud);
+		for (i = 0; i < 200000; i++) {
+			char k[32];
+			int kl = snprintf(k, sizeof(k), "k%zu", i % 1000);
+			pl_map_set(&m, k, (size_t)kl, "v", 1, &added);
+			kl = snprintf(k, sizeof(k), "k%zu", (i + 1000 - 64) % 1000);
+			pl_map_del(&m, k, (size_t)kl);
+			if (m.n > most)
+				most = m.n;
+		}
+		CHECK(m.nlive == 64);
+		CHECK(most <= 2 * 1024 + 64 + 2);
+		CHECK(pl_map_prepare(&m) == 0 && find(&m, "k999", 4) != SIZE_MAX && find(&m, "k935", 4) == SIZE_MAX);
+		pl_map_free(&m);
+		CHECK(bud.used == 0);
+	}
+}
+
 int main(void)
 {
 	test_basics();
+	test_churn_bounded();
 	test_oom();
 	cross_check(PL_MATCH_STR, 0, gkey, gq, 20, 60, 300);
 	cross_check(PL_MATCH_STR, 1, gkey, gq, 20, 60, 300);

@@ -19,6 +19,7 @@ function msg.headers(desc)
     for _, h in ipairs(desc) do
       if type(h) == "string" then
         local n, v = h:match("^([^:]+):%s*(.-)%s*$")
+        if not n then error(string.format('header %q is not "Name: value"', h), 3) end
         out[#out + 1] = { slower(n), v }
       else
         out[#out + 1] = { slower(h[1]), tostring(h[2]) }
