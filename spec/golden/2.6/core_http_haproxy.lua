@@ -2,7 +2,7 @@
 -- Written by scripts/record-golden; replayed by scripts/replay-golden.
 return {
   ["calls"] = {
-    ["start 575167c1161217e7 #1"] = {
+    ["start 87e54464a0f192d5 #1"] = {
       ["events"] = {
         [1] = {
           ["key"] = "http 593509731412db0b /deny",
@@ -82,7 +82,7 @@ return {
             [3] = {
               ["content-length"] = "13",
               ["www-authenticate"] = "Basic realm=\"x\"",
-              ["x-two"] = "2a, 2b",
+              ["x-two"] = "2b, 2a",
             },
             [4] = "",
             ["n"] = 4,
@@ -95,7 +95,7 @@ return {
             [2] = "",
             [3] = {
               ["content-length"] = "0",
-              ["x-list"] = "a, b",
+              ["x-list"] = "b, a",
             },
             [4] = "",
             ["n"] = 4,
@@ -206,8 +206,8 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.nctCVm",
-        ["PORT"] = 44195,
+        ["DIR"] = "/tmp/proxylua-spec.CeL2KZ",
+        ["PORT"] = 36349,
       },
     },
     ["start ec99f271ed11ec7c #1"] = {
@@ -328,9 +328,9 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.Koe1A4",
-        ["PORT"] = 34857,
-        ["PORT1"] = 42939,
+        ["DIR"] = "/tmp/proxylua-spec.YJV00C",
+        ["PORT"] = 34815,
+        ["PORT1"] = 42055,
       },
     },
   },

@@ -2,7 +2,7 @@
 -- Written by scripts/record-golden; replayed by scripts/replay-golden.
 return {
   ["calls"] = {
-    ["start 575167c1161217e7 #1"] = {
+    ["start 87e54464a0f192d5 #1"] = {
       ["events"] = {
         [1] = {
           ["key"] = "http 593509731412db0b /deny",
@@ -95,7 +95,7 @@ return {
             [2] = "",
             [3] = {
               ["content-length"] = "0",
-              ["x-list"] = "a, b",
+              ["x-list"] = "b, a",
             },
             [4] = "",
             ["n"] = 4,
@@ -203,8 +203,8 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.M0gjKe",
-        ["PORT"] = 38679,
+        ["DIR"] = "/tmp/proxylua-spec.U1lBvC",
+        ["PORT"] = 40811,
       },
     },
     ["start ec99f271ed11ec7c #1"] = {
@@ -325,9 +325,9 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.TyO0Sw",
-        ["PORT"] = 46291,
-        ["PORT1"] = 40041,
+        ["DIR"] = "/tmp/proxylua-spec.5vfXYt",
+        ["PORT"] = 35475,
+        ["PORT1"] = 40797,
       },
     },
   },

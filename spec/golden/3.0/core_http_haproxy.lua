@@ -2,7 +2,7 @@
 -- Written by scripts/record-golden; replayed by scripts/replay-golden.
 return {
   ["calls"] = {
-    ["start 575167c1161217e7 #1"] = {
+    ["start 87e54464a0f192d5 #1"] = {
       ["events"] = {
         [1] = {
           ["key"] = "http 593509731412db0b /deny",
@@ -82,7 +82,7 @@ return {
             [3] = {
               ["content-length"] = "13",
               ["www-authenticate"] = "Basic realm=\"x\"",
-              ["x-two"] = "2b, 2a",
+              ["x-two"] = "2a, 2b",
             },
             [4] = "",
             ["n"] = 4,
@@ -95,7 +95,7 @@ return {
             [2] = "",
             [3] = {
               ["content-length"] = "0",
-              ["x-list"] = "a, b",
+              ["x-list"] = "b, a",
             },
             [4] = "",
             ["n"] = 4,
@@ -208,8 +208,8 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.sU8hKL",
-        ["PORT"] = 44499,
+        ["DIR"] = "/tmp/proxylua-spec.wUklx0",
+        ["PORT"] = 45299,
       },
     },
     ["start ec99f271ed11ec7c #1"] = {
@@ -330,9 +330,9 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.48WRLt",
-        ["PORT"] = 33127,
-        ["PORT1"] = 41813,
+        ["DIR"] = "/tmp/proxylua-spec.bzBiL0",
+        ["PORT"] = 37913,
+        ["PORT1"] = 34737,
       },
     },
   },

@@ -2,7 +2,7 @@
 -- Written by scripts/record-golden; replayed by scripts/replay-golden.
 return {
   ["calls"] = {
-    ["start 575167c1161217e7 #1"] = {
+    ["start 87e54464a0f192d5 #1"] = {
       ["events"] = {
         [1] = {
           ["key"] = "http 593509731412db0b /deny",
@@ -95,7 +95,7 @@ return {
             [2] = "",
             [3] = {
               ["content-length"] = "0",
-              ["x-list"] = "a, b",
+              ["x-list"] = "b, a",
             },
             [4] = "",
             ["n"] = 4,
@@ -208,8 +208,8 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.EJTjIO",
-        ["PORT"] = 41525,
+        ["DIR"] = "/tmp/proxylua-spec.QRkhYj",
+        ["PORT"] = 37585,
       },
     },
     ["start ec99f271ed11ec7c #1"] = {
@@ -330,9 +330,9 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.B0dqIj",
-        ["PORT"] = 36391,
-        ["PORT1"] = 44729,
+        ["DIR"] = "/tmp/proxylua-spec.gM73Pb",
+        ["PORT"] = 36161,
+        ["PORT1"] = 43613,
       },
     },
   },
