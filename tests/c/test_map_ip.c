@@ -1,4 +1,4 @@
-/* Unit tests for lib/map_ip.c: key syntax, the lenient query reader, the two
+/* Unit tests for lib/map_ip_parse.c and lib/map_ip.c: key syntax, the lenient query reader, the two
  * radix trees and the list, against the reference matcher. */
 #include "map_check.h"
 
