@@ -17,7 +17,7 @@ L.ROOT = ROOT
 -- HAProxy (nbthread 1) running bench/live/<script> with `env` set through
 -- `setenv` lines before the lua-load (the script reads them with os.getenv).
 function L.haproxy(script, env, config, ports)
-  local g = { "    nbthread 1", "    tune.lua.session-timeout 30s" }
+  local g = { "    nbthread 1", "    tune.lua.session-timeout 30s", "    tune.lua.service-timeout 30s" }
   for k, v in pairs(env or {}) do g[#g + 1] = ("    setenv %s %s"):format(k, v) end
   g[#g + 1] = "    lua-load " .. ROOT .. "/bench/live/" .. script
   return H.start({ global = table.concat(g, "\n"), config = config, ports = ports, timeout = 120 })

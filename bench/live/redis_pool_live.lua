@@ -1,0 +1,51 @@
+-- A Redis GET per request through the shim's pool against a new connection
+-- per request (issue 14, bench c; target: at least 2x the requests per
+-- second). HAProxy 2.6 nbthread 1, redis-lua unchanged, wrk on each
+-- frontend in turn.
+--   LUA_PATH="build/5.3/?.lua;./?.lua;;" LUA_CPATH="build/5.3/?.so;;" lua5.3 bench/live/redis_pool_live.lua
+local L = require "bench.live.lib"
+
+local SECS, CONNS = 3, 20
+local CONFIG = [[
+defaults
+    mode http
+    timeout connect 5s
+    timeout client 30s
+    timeout server 30s
+frontend pooled
+    bind 127.0.0.1:${PORT}
+    http-request lua.redis_get ${REDIS} pool
+    http-request return status 200 content-type text/plain string "%[var(txn.value)]\n"
+frontend fresh
+    bind 127.0.0.1:${PORT1}
+    http-request lua.redis_get ${REDIS} new
+    http-request return status 200 content-type text/plain string "%[var(txn.value)]\n"
+]]
+
+local redis = L.redis()
+redis:command("set", "bench:key", "value")
+local hap = L.haproxy("redis_pool.lua", nil, CONFIG:gsub("%${REDIS}", redis.port), 1)
+local pooled, fresh, conns
+local ok, err = pcall(function()
+  local before = redis:command("info", "stats"):match("total_connections_received:(%d+)")
+  pooled = L.wrk({ { url = L.url(hap.port), c = CONNS, d = SECS, latency = true } })[1]
+  local after = redis:command("info", "stats"):match("total_connections_received:(%d+)")
+  conns = after - before
+  fresh = L.wrk({ { url = L.url(hap.vars.PORT1), c = CONNS, d = SECS, latency = true } })[1]
+end)
+hap:stop()
+redis:stop()
+assert(ok, err)
+
+print(("redis_pool: GET per request, %d wrk connections, %d s each, nbthread 1"):format(CONNS, SECS))
+if pooled.requests == 0 or pooled.errors >= pooled.requests then
+  print("  not measured: the shim (with setkeepalive) is not available in this build")
+  return
+end
+local function line(name, r, extra)
+  print(("  %-28s %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  %d errors%s"):format(
+    name, r.rps, r.p50 or -1, r.p99 or -1, r.errors, extra or ""))
+end
+line("pooled (setkeepalive)", pooled, (", %d connections to redis in %d requests"):format(conns, pooled.requests))
+line("new connection per request", fresh)
+print(("  ratio pooled/new %.2fx (target >= 2x)"):format(pooled.rps / fresh.rps))
