@@ -31,7 +31,7 @@ function R.start(opts)
   local port = H.free_port()
   -- hz 100: blocked-client timeouts (BLPOP) fire within ~10 ms, not 100.
   local cmd = string.format(
-    "cd %s && (timeout -k 2 %d redis-server --port %d --bind 127.0.0.1 --save '' " ..
+    "cd %s && (env -u LD_PRELOAD timeout -k 2 %d redis-server --port %d --bind 127.0.0.1 --save '' " ..
     "--appendonly no --hz %d --dir %s >redis.log 2>&1 </dev/null & echo $! >pid)",
     H.sh_quote(dir), opts.timeout or 120, port, opts.hz or 100, H.sh_quote(dir))
   assert(os.execute(cmd), "could not spawn redis-server")
