@@ -15,7 +15,8 @@ local ROOT = H.capture("pwd"):gsub("%s+$", "")
 L.ROOT = ROOT
 
 -- HAProxy (nbthread 1) running bench/live/<script> with `env` set through
--- `setenv` lines before the lua-load (the script reads them with os.getenv).
+-- `setenv` lines before the lua-load (the script reads them with os.getenv);
+-- `config` follows spec/helpers' defaults section (mode http, timeouts).
 function L.haproxy(script, env, config, ports)
   local g = { "    nbthread 1", "    tune.lua.session-timeout 30s", "    tune.lua.service-timeout 30s" }
   for k, v in pairs(env or {}) do g[#g + 1] = ("    setenv %s %s"):format(k, v) end
@@ -31,15 +32,11 @@ local function spawn(cmd, out)
   return pid
 end
 
-local function alive(pid)
-  local stat = H.read_file("/proc/" .. pid .. "/stat")
-  return stat ~= nil and not stat:match("^%d+ %b() Z")
-end
-
+-- Wait up to `secs` for a run to end by itself, then kill it.
 local function reap(pid, secs)
   local deadline = socket.gettime() + secs
-  while alive(pid) and socket.gettime() < deadline do socket.sleep(0.05) end
-  if alive(pid) then os.execute("kill -9 " .. pid .. " 2>/dev/null") end
+  while H.alive(pid) and socket.gettime() < deadline do socket.sleep(0.05) end
+  H.kill_pid(pid, 1)
 end
 
 local UNIT = { us = 1e-3, ms = 1, s = 1e3 }

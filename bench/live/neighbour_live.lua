@@ -9,11 +9,6 @@ local L = require "bench.live.lib"
 local SECS, LOADERS, PROBES = 3, 50, 10
 
 local CONFIG = [[
-defaults
-    mode http
-    timeout connect 5s
-    timeout client 30s
-    timeout server 30s
 frontend waits
     bind 127.0.0.1:${PORT}
     http-request lua.wait_backend ${REDIS}

@@ -7,11 +7,6 @@ local L = require "bench.live.lib"
 
 local SECS, CONNS = 3, 20
 local CONFIG = [[
-defaults
-    mode http
-    timeout connect 5s
-    timeout client 30s
-    timeout server 30s
 frontend pooled
     bind 127.0.0.1:${PORT}
     http-request lua.redis_get ${REDIS} pool

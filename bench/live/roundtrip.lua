@@ -12,10 +12,9 @@ local open = {
   blocking = function() return blocking.tcp() end,
 }
 
-local function usec()
-  local t = core.now()
-  return t.sec * 1000000 + t.usec
-end
+-- core.now() is HAProxy's cached loop time: it stands still while the
+-- blocking client runs. gettimeofday through LuaSocket does not.
+local function usec() return math.floor(blocking.gettime() * 1e6) end
 
 core.register_service("roundtrip", "http", function(applet)
   local q = {}

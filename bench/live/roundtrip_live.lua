@@ -7,11 +7,6 @@ local L = require "bench.live.lib"
 
 local N, ROUNDS = 5000, 5
 local CONFIG = [[
-defaults
-    mode http
-    timeout connect 5s
-    timeout client 30s
-    timeout server 30s
 frontend rt
     bind 127.0.0.1:${PORT}
     http-request use-service lua.roundtrip

@@ -12,11 +12,6 @@ local R = {}
 local Server = {}
 Server.__index = Server
 
-local function alive(pid)
-  local stat = H.read_file("/proc/" .. pid .. "/stat")
-  return stat ~= nil and not stat:match("^%d+ %b() Z")
-end
-
 local function ping(port)
   local c = socket.tcp()
   c:settimeout(0.5)
@@ -40,7 +35,7 @@ function R.start(opts)
   local deadline = socket.gettime() + 30
   while socket.gettime() < deadline do
     if ping(port) then return self end
-    if not alive(self.pid) then break end
+    if not H.alive(self.pid) then break end
     socket.sleep(0.02)
   end
   local log = H.read_file(dir .. "/redis.log") or ""
@@ -52,10 +47,7 @@ end
 function Server:stop()
   if self.stopped then return end
   self.stopped = true
-  os.execute("kill " .. self.pid .. " 2>/dev/null")
-  local deadline = socket.gettime() + 2
-  while alive(self.pid) and socket.gettime() < deadline do socket.sleep(0.02) end
-  if alive(self.pid) then os.execute("kill -9 " .. self.pid .. " 2>/dev/null") end
+  H.kill_pid(self.pid)
   os.execute("rm -rf " .. H.sh_quote(self.dir))
 end
 

@@ -11,6 +11,9 @@ describe("scripts/demo", function()
     local port = assert(out:match("serving examples/demo on 127%.0%.0%.1:(%d+)"), out)
     local base = "http://127%.0%.0%.1:" .. port
     assert.matches("curl %-si %-H 'X%-Client: alice' " .. base .. "/api/users\n", out)
+    -- the seconds the window has left (1..10: Redis counts down in real time)
+    local retry = assert(out:match("retry in (%d+) s"), out)
+    assert.is_true(tonumber(retry) >= 1 and tonumber(retry) <= 10, retry)
     local answers = {}
     for cmd, status, first in out:gmatch("\n%$ (curl [^\n]*)\n(%d+) ([^\n]*)") do
       answers[#answers + 1] = { cmd:match("X%-Client: (%w+)") .. " " .. cmd:match(base .. "(%S*)"),
@@ -20,7 +23,8 @@ describe("scripts/demo", function()
       { "alice /api/users", "200", "be_api answered GET /api/users" },
       { "alice /api/users", "200", "be_api answered GET /api/users" },
       { "alice /api/users", "200", "be_api answered GET /api/users" },
-      { "alice /api/users", "429", "rate limit: client alice made 4 requests, 3 allowed per 10 s; retry in 10 s" },
+      { "alice /api/users", "429", "rate limit: client alice made 4 requests, 3 allowed per 10 s; retry in "
+                                   .. retry .. " s" },
       { "bob /static/logo.png", "200", "be_static answered GET /static/logo.png" },
       { "bob /", "200", "be_www answered GET /" },
     }, answers)
