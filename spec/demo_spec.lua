@@ -8,6 +8,9 @@ local R = require "spec.helpers.redis"
 local F = require "spec.helpers.fake_redis"
 
 local SCRIPT = "examples/demo/demo.lua"
+-- The fake peer answers core.tcp(), the pool is the shim's, and the
+-- detector's silence is the shim's: those cases need proxylua.luasocket.
+local with_shim = pcall(require, "proxylua.luasocket") and it or pending
 local LIMIT, WINDOW = "3", "10"
 
 -- Debian ships redis-lua for Lua 5.3 only; it is plain Lua, so 5.4 gets
@@ -66,6 +69,15 @@ describe("examples/demo/demo.lua against a real redis-server", function()
     assert.is_true(ttl > 0 and ttl <= 10, tostring(ttl))
   end)
 
+  with_shim("reuses one pooled connection and makes no blocking call", function()
+    local h = load()
+    local before = redis:command("info", "stats"):match("total_connections_received:(%d+)")
+    for _ = 1, 5 do h:action("ratelimit", request("gina"), addr, "10", WINDOW) end
+    local after = redis:command("info", "stats"):match("total_connections_received:(%d+)")
+    assert.equal(1, after - before)
+    assert.same({}, h:blocking_calls())
+  end)
+
   it("keys a request without X-Client by a hash of its source address", function()
     local r = load():action("ratelimit", request(nil), addr, LIMIT, WINDOW)
     assert.equal("192.0.2.7", r.vars.txn.client)
@@ -96,17 +108,13 @@ describe("examples/demo/demo.lua against a real redis-server", function()
   end)
 end)
 
--- The harness's fake peer answers core.tcp(), which the script reaches
--- through the shim (proxylua.luasocket) only.
-local shim = pcall(require, "proxylua.luasocket")
-local with_shim = shim and it or pending
-
 describe("examples/demo/demo.lua against a fake Redis peer", function()
   with_shim("counts and limits the same way, with no network", function()
     local fake = F.new()
     check_limit(load({ tcp = fake:tcp() }), "127.0.0.1:6379", "^10$")
     assert.equal("4", fake.data[key_of("alice")])
     assert.same({ "EVAL", "EVAL", "EVAL", "EVAL", "EVAL" }, fake.commands)
+    assert.equal(1, fake.connects)   -- the pool kept the first connection
   end)
 
   with_shim("lets requests pass, and says so, when Redis cannot be reached", function()

@@ -12,6 +12,8 @@ local function demo_config(redis_port)
   return (cfg:gsub("%${([%w_]+)}", function(k) return vars[k] and tostring(vars[k]) end))
 end
 
+local with_shim = pcall(require, "proxylua.luasocket") and it or pending
+
 describe("examples/demo inside HAProxy 2.6 with redis-server", function()
   local redis, hap
   setup(function()
@@ -60,5 +62,13 @@ describe("examples/demo inside HAProxy 2.6 with redis-server", function()
     assert.equal("2", redis:command("get", key))
     local ttl = redis:command("ttl", key)
     assert.is_true(ttl > 0 and ttl <= 10, tostring(ttl))
+  end)
+
+  with_shim("keeps a few pooled connections to Redis, not one per request", function()
+    local before = redis:command("info", "stats"):match("total_connections_received:(%d+)")
+    for i = 1, 20 do get("pool" .. i, "/") end
+    local after = redis:command("info", "stats"):match("total_connections_received:(%d+)")
+    -- one per HAProxy thread at most once warm; 20 without the pool
+    assert.is_true(after - before <= 4, tostring(after - before))
   end)
 end)
