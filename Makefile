@@ -47,7 +47,7 @@ MODULES :=
 include $(sort $(wildcard modules/*/module.mk))
 
 SOS  := $(foreach m,$(MODULES),$(BUILD)/proxylua/$(m).so)
-LUAS := $(foreach m,$(MODULES),$(foreach f,$($(m)_LUA),$(BUILD)/proxylua/$(notdir $(f))))
+LUAS := $(foreach m,$(MODULES) $(LUA_ONLY),$(foreach f,$($(m)_LUA),$(BUILD)/proxylua/$(notdir $(f))))
 
 all: $(SOS) $(LUAS)
 

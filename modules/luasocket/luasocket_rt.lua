@@ -1,0 +1,183 @@
+-- Where proxylua.luasocket runs, and the few primitives it needs from there
+-- (docs/luasocket.md §Runtimes):
+--
+-- * "haproxy": a `core` with tcp()/msleep() is a global of this state, in
+--   HAProxy 2.6 or in proxylua.testing's emulated state. Connections are
+--   core.tcp() sockets and every wait yields to HAProxy's scheduler (the
+--   harness's loop).
+-- * "stock": plain Lua 5.3/5.4. Connections are proxylua.socket sockets on a
+--   proxylua.loop; inside one of its tasks waits park the task, elsewhere a
+--   call runs the loop until it is done (blocking, as LuaSocket does).
+--
+-- Either way a connection is an object with HAProxy's Socket API
+-- (connect, send, receive, settimeout, getpeername, getsockname, close),
+-- which luasocket.lua turns into LuaSocket's conventions.
+local R = {}
+
+local type, pcall, error, select = type, pcall, error, select
+local tpack, tunpack = table.pack, table.unpack
+local sformat, floor = string.format, math.floor
+
+local function new(env)
+  local self = { env = env, noyield = nil }
+  local core = env.core
+  if type(core) == "table" and type(core.tcp) == "function" and type(core.msleep) == "function" then
+    self.kind = "haproxy"
+    self.core = core
+  else
+    self.kind = "stock"
+  end
+  return setmetatable(self, { __index = R })
+end
+
+----------------------------------------------------------------------------
+-- stock Lua: proxylua.socket on a proxylua.loop
+
+local SOCK_OPTS = { yield_kills = false }
+
+function R:loop()
+  local l = self.l
+  if not l then
+    l = assert(require("proxylua.loop").new())
+    self.l = l
+  end
+  return l
+end
+
+function R:setloop(l)
+  self.l = l
+end
+
+-- Run fn(...) where it may wait: directly inside a task of the loop (or in
+-- HAProxy), else in a new task while this call runs the loop.
+function R:run(fn, ...)
+  if self.kind == "haproxy" then return fn(...) end
+  local l = self:loop()
+  if l:in_task() then return fn(...) end
+  local args, res = tpack(...), nil
+  l:spawn(function()
+    res = tpack(pcall(fn, tunpack(args, 1, args.n)))
+  end)
+  while not res do l:step() end
+  if not res[1] then error(res[2], 0) end
+  return tunpack(res, 2, res.n)
+end
+
+----------------------------------------------------------------------------
+-- HAProxy: where may a call wait?
+
+local PHASE_TEXT = {
+  body = "the lua-load body",
+  init = "an init function (core.register_init)",
+}
+
+-- "runtime", "body" or "init". core.tcp() raises in the body; in init it
+-- works but its send raises (HAProxy 2.6 has no task there). Once seen at
+-- runtime the state never goes back.
+function R:phase()
+  if self.runtime_seen then return "runtime" end
+  local ok, s = pcall(self.core.tcp)
+  if not ok then return "body" end
+  local ok2 = pcall(s.send, s, "")
+  pcall(s.close, s)
+  if not ok2 then return "init" end
+  self.runtime_seen = true
+  return "runtime"
+end
+
+-- Debian's blocking LuaSocket (socket.core), for the body and init where
+-- HAProxy's sockets cannot be used and blocking is allowed.
+function R:blocking(what)
+  if self.real == nil then
+    local pkg = self.env.package
+    local cur = pkg and pkg.loaded["socket.core"]
+    if type(cur) == "table" and not cur._PROXYLUA then
+      self.real = cur
+    else
+      local path = pkg and pkg.searchpath and pkg.searchpath("socket.core", pkg.cpath)
+      local open = path and pkg.loadlib(path, "luaopen_socket_core")
+      self.real = open and open("socket.core") or false
+    end
+  end
+  if not self.real then
+    error(sformat("proxylua.luasocket: %s in %s needs Debian's blocking LuaSocket "
+      .. "(lua-socket), which is not installed: HAProxy has no sockets there", what,
+      PHASE_TEXT[self:phase()] or "this context"), 3)
+  end
+  return self.real
+end
+
+-- nil when the call may wait here; else "blocking" (use R:blocking()).
+-- Raises in a context that cannot yield (a sample fetch or a converter).
+function R:guard(what)
+  if self.kind ~= "haproxy" then return nil end
+  if self.noyield then
+    error(sformat("proxylua.luasocket: %s cannot wait in %s: HAProxy 2.6 cannot yield "
+      .. "there (do the I/O in an action or a task and pass the result in a variable)",
+      what, self.noyield), 3)
+  end
+  if self.runtime_seen then return nil end
+  local ph = self:phase()
+  if ph == "runtime" then return nil end
+  return "blocking"
+end
+
+-- Wrap core.register_fetches / register_converters so that a fetch or a
+-- converter registered after the module was loaded is known to be one
+-- while it runs (it cannot yield: nothing else runs meanwhile).
+function R:watch_contexts()
+  local core = self.core
+  if not core or self.watching then return end
+  self.watching = true
+  local rt = self
+  local function wrap(regname, label)
+    local reg = core[regname]
+    if type(reg) ~= "function" then return end
+    core[regname] = function(name, fn, ...)
+      if type(fn) == "function" then
+        local f, where = fn, sformat("%s '%s'", label, tostring(name))
+        fn = function(...)
+          local saved = rt.noyield
+          rt.noyield = where
+          local r = tpack(pcall(f, ...))
+          rt.noyield = saved
+          if not r[1] then error(r[2], 0) end
+          return tunpack(r, 2, r.n)
+        end
+      end
+      return reg(name, fn, ...)
+    end
+  end
+  wrap("register_fetches", "a sample fetch")
+  wrap("register_converters", "a converter")
+end
+
+----------------------------------------------------------------------------
+-- primitives
+
+-- a new connection object (HAProxy's Socket API)
+function R:tcp()
+  if self.kind == "haproxy" then return self.core.tcp() end
+  return require("proxylua.socket").tcp(self:loop(), SOCK_OPTS)
+end
+
+-- seconds since the epoch, as a float
+function R:now()
+  if self.kind == "haproxy" then
+    local t = self.core.now()
+    return t.sec + t.usec / 1e6
+  end
+  return self:loop():now()
+end
+
+-- wait (yielding) for sec seconds
+function R:sleep(sec)
+  if self.kind == "haproxy" then
+    self.core.msleep(floor(sec * 1000 + 0.5))
+  else
+    self:loop():sleep(sec)
+  end
+end
+
+R.new = new
+return R
