@@ -161,6 +161,11 @@ function B.install(rt, G, mode, quiet)
   G.require = function(name, ...)
     if pkg.loaded[name] == nil then check("require('" .. tostring(name) .. "') of a module not loaded yet", rt) end
     local mod = req(name, ...)
+    -- proxylua.luasocket, or LuaSocket's Lua modules (socket.http...) over
+    -- it once installed as "socket.core": they yield instead of blocking
+    local core = pkg.loaded["socket.core"]
+    if type(core) == "table" and rawget(core, "_PROXYLUA") then return mod end
+    if type(mod) == "table" and rawget(mod, "_PROXYLUA") then return mod end
     if type(name) == "string" and (name == "socket" or name:match("^socket%.")) then
       return socket_view(name, mod, rt)
     end

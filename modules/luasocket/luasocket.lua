@@ -168,12 +168,12 @@ local function do_receive(s, kind, n, prefix)
   local plen = #prefix
   if kind == "count" then
     local want, wait1 = P.wanted(n, plen)
-    if want == 0 and not wait1 then return prefix end
+    if want == 0 and not wait1 then return prefix, nil, nil end
     while true do
       if wait1 then
-        if buffered(s) > 0 then return prefix end
+        if buffered(s) > 0 then return prefix, nil, nil end
       elseif buffered(s) >= want then
-        return prefix .. take(s, want)
+        return prefix .. take(s, want), nil, nil
       end
       local err = fill(s)
       if err ~= true then return nil, err, prefix .. take_all(s) end
@@ -183,7 +183,7 @@ local function do_receive(s, kind, n, prefix)
       local line, nxt = P.line(s.rbuf, s.rpos)
       if line then
         s.rpos = nxt
-        return prefix .. line
+        return prefix .. line, nil, nil
       end
       local err = fill(s)
       if err ~= true then
@@ -203,7 +203,7 @@ local function do_receive(s, kind, n, prefix)
       local err = fill(s)
       if err ~= true then
         local data = prefix .. tconcat(parts)
-        if err == "closed" and got > 0 then return data end
+        if err == "closed" and got > 0 then return data, nil, nil end
         return nil, err, data
       end
     end
@@ -247,7 +247,7 @@ local function do_send(s, data, i, j)
   local r = tp:send(chunk)
   if r == #chunk then
     s.tx = s.tx + r
-    return j
+    return j, nil, nil
   end
   if timed_out(s, l, t1) then
     s.dead = "timeout"
@@ -276,7 +276,7 @@ function methods.send(s, data, i, j)
   if i < 1 then i = 1 end
   if j > size then j = size end
   if not s.tp or s.dead then return nil, "closed", i - 1 end
-  if i > j then return i - 1 end
+  if i > j then return i - 1, nil, nil end
   start(s)
   return rt:run(do_send, s, data, i, j)
 end

@@ -5,15 +5,41 @@ local Pool = {}
 Pool.__index = Pool
 
 local DEFAULT_IDLE_MS, DEFAULT_SIZE = 60000, 30
+local pcall, tremove = pcall, table.remove
 
 function Pool.new(rt)
-  return setmetatable({ rt = rt, lists = {}, count = 0 }, Pool)
+  return setmetatable({ rt = rt, lists = {} }, Pool)
 end
 
-local function alive(tp)
-  -- a connection the peer or a timer closed has no peer any more
+-- "ok", "dead" or "foreign". HAProxy 2.6 runs one lua-load state on every
+-- thread, but a socket only works on the thread that made it (any method
+-- raises "cannot use socket on other thread", checked live; core.thread is
+-- 0 on all of them): such a connection stays for its own thread. A
+-- connection the peer or its idle timer closed has no peer name any more.
+local function state(tp)
   local ok, name = pcall(tp.getpeername, tp)
-  return ok and name ~= nil
+  if not ok then
+    if type(name) == "string" and name:find("other thread", 1, true) then return "foreign" end
+    return "dead"
+  end
+  return name ~= nil and "ok" or "dead"
+end
+
+-- Drop the expired and dead entries this thread can see.
+function Pool:expire(list, now)
+  local k = 1
+  while k <= #list do
+    local e = list[k]
+    local st = state(e.tp)
+    if st == "dead" or (e.deadline <= now and st == "ok") then
+      tremove(list, k)
+      pcall(e.tp.close, e.tp)
+    elseif st == "foreign" and e.deadline + 1 <= now then
+      tremove(list, k)            -- its own timer has closed it by now
+    else
+      k = k + 1
+    end
+  end
 end
 
 -- Put an idle connection: true, or nil, err (the caller closes it).
@@ -21,14 +47,17 @@ function Pool:put(key, tp, meta, idle_ms, size)
   if not key then return nil, "not a pooled connection" end
   idle_ms = tonumber(idle_ms) or DEFAULT_IDLE_MS
   size = tonumber(size) or DEFAULT_SIZE
-  if idle_ms == 0 then idle_ms = DEFAULT_IDLE_MS end
+  if idle_ms <= 0 then idle_ms = DEFAULT_IDLE_MS end
   local list = self.lists[key]
   if not list then list = {}; self.lists[key] = list end
   local now = self.rt:now()
   self:expire(list, now)
-  if #list >= size then
-    local old = table.remove(list, 1)
-    pcall(old.tp.close, old.tp)
+  local mine = 0
+  for _, e in ipairs(list) do if state(e.tp) == "ok" then mine = mine + 1 end end
+  if mine >= size then
+    for k, e in ipairs(list) do
+      if state(e.tp) == "ok" then tremove(list, k); pcall(e.tp.close, e.tp); break end
+    end
   end
   -- the idle time is the connection's inactivity timer: when it fires
   -- the connection is closed, as OpenResty closes idle ones
@@ -37,28 +66,20 @@ function Pool:put(key, tp, meta, idle_ms, size)
   return true
 end
 
-function Pool:expire(list, now)
-  local k = 1
-  while k <= #list do
-    local e = list[k]
-    if e.deadline <= now or not alive(e.tp) then
-      table.remove(list, k)
-      pcall(e.tp.close, e.tp)
-    else
-      k = k + 1
-    end
-  end
-end
-
 -- An idle connection for key (most recent first), or nil.
 function Pool:take(key)
   local list = self.lists[key]
   if not list then return nil end
   self:expire(list, self.rt:now())
-  local e = table.remove(list)
-  if not e then return nil end
-  pcall(e.tp.settimeout, e.tp, 2147483)
-  return e.tp, e.meta
+  for k = #list, 1, -1 do
+    local e = list[k]
+    if state(e.tp) == "ok" then
+      tremove(list, k)
+      pcall(e.tp.settimeout, e.tp, 2147483)
+      return e.tp, e.meta
+    end
+  end
+  return nil
 end
 
 function Pool:size(key)

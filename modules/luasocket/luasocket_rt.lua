@@ -72,13 +72,13 @@ local PHASE_TEXT = {
 }
 
 -- "runtime", "body" or "init". core.tcp() raises in the body; in init it
--- works but its send raises (HAProxy 2.6 has no task there). Once seen at
+-- works but a send raises (HAProxy 2.6 has no task there; send("") does not). Once seen at
 -- runtime the state never goes back.
 function R:phase()
   if self.runtime_seen then return "runtime" end
   local ok, s = pcall(self.core.tcp)
   if not ok then return "body" end
-  local ok2 = pcall(s.send, s, "")
+  local ok2 = pcall(s.send, s, "x")   -- queued, never sent: no connect follows
   pcall(s.close, s)
   if not ok2 then return "init" end
   self.runtime_seen = true

@@ -1,0 +1,212 @@
+-- proxylua.luasocket under stock Lua: the same scenarios run through
+-- Debian's LuaSocket 3.1 (the reference, live) and through the shim, and
+-- must give the same values; then what LuaSocket cannot show (patterns
+-- on pure functions, exceptions that yield, names, the pool).
+local P = require "spec.helpers.peer"
+local SV = require "spec.helpers.servers"
+local H = require "spec.helpers.haproxy"
+local real = require "socket"
+local shim = require "proxylua.luasocket"
+local pattern = require "proxylua.luasocket_pattern"
+
+-- values as comparable strings: floats with an integral value as integers
+-- (LuaSocket returns 1.0 where the shim returns 1), tables by kind
+local function norm(...)
+  local out = {}
+  for i = 1, select("#", ...) do
+    local v = select(i, ...)
+    if math.type(v) == "float" and math.tointeger(v) then v = math.tointeger(v) end
+    if type(v) == "table" then v = "<table>" end
+    out[#out + 1] = type(v) .. ":" .. tostring(v)
+  end
+  return table.concat(out, " ")
+end
+
+local function perr(f, ...)
+  local r = table.pack(pcall(f, ...))
+  if r[1] then return norm(table.unpack(r, 2, r.n)) end
+  return "error:" .. tostring(r[2]):gsub("^.-:%d+: ", ""):gsub("to '[^']*'", "to '?'")
+end
+
+-- each scenario: peer options and steps(sock, lib) -> list of results
+local SCENARIOS = {
+  lines = { peer = { mode = "sendclose", data = "l1\r\nl2\nmid\rdle\r\nabcdefgh\n\n", delay = 100 },
+    steps = function(c)
+      return { norm(c:receive()), norm(c:receive("*l")), norm(c:receive("*line")),
+               norm(c:receive(3, "PP")), norm(c:receive(2, "PPPP")), norm(c:receive("2")),
+               norm(c:receive(2.7)), norm(c:receive("*l")), norm(c:receive()),
+               norm(c:receive("*a")), norm(c:receive()), norm(c:receive(5, "x")) }
+    end },
+  partial_line = { peer = { mode = "sendclose", data = "one\nx\ryz", delay = 50 },
+    steps = function(c) return { norm(c:receive()), norm(c:receive("*l", "P:")), norm(c:receive()) } end },
+  partial_count = { peer = { mode = "sendclose", data = "abc", delay = 50 },
+    steps = function(c) return { norm(c:receive(10, "P")), norm(c:receive(1)) } end },
+  all = { peer = { mode = "sendclose", data = string.rep("0123456789", 3000), delay = 50 },
+    steps = function(c)
+      local d, e, p = c:receive("*a")
+      return { #(d or ""), tostring(e), #(p or ""), norm(c:receive("*a", "pre")) }
+    end },
+  receive0 = { peer = { mode = "sendclose", data = "q", delay = 100 },
+    steps = function(c) return { norm(c:receive(0)), norm(c:receive(1)), norm(c:receive(0)) } end },
+  timeout_line = { peer = { mode = "stall", data = "zz", hold = 3000 },
+    steps = function(c) c:settimeout(0.3); return { norm(c:receive()) } end },
+  timeout_count = { peer = { mode = "stall", data = "12345", hold = 3000 },
+    steps = function(c) c:settimeout(0.3, "t"); return { norm(c:receive(10, "ab")) } end },
+  timeout_all = { peer = { mode = "stall", data = "abc", hold = 3000 },
+    steps = function(c) c:settimeout(0.3); return { norm(c:receive("*a")) } end },
+  timeout_zero = { peer = { mode = "stall", data = "", hold = 3000 },
+    steps = function(c) c:settimeout(0); return { norm(c:receive(1)), norm(c:receive()) } end },
+  send = { peer = { mode = "echo" },
+    steps = function(c)
+      local r = { norm(c:send("abcdef")), norm(c:send("abcdef", 3)), norm(c:send("abcdef", 2, 4)),
+                  norm(c:send("abcdef", 4, 2)), norm(c:send("")), norm(c:send("abc", 2, 10)),
+                  norm(c:send("abc", -2)), norm(c:send("abcdef", -3, -2)), norm(c:send(123)),
+                  norm(c:send("abc", 0)) }
+      r[#r + 1] = norm(c:receive(6 + 4 + 3 + 2 + 2 + 2 + 3 + 3))
+      return r
+    end },
+  closed = { peer = { mode = "echo" },
+    steps = function(c)
+      return { norm(c:close()), norm(c:close()), norm(c:send("x")), norm(c:receive()),
+               norm(c:receive(3, "ab")), norm(c:getpeername()), tostring(c):match("^[^:]+") }
+    end },
+  names = { peer = { mode = "echo" },
+    steps = function(c, lib, port)
+      local ip, p, fam = c:getpeername()
+      local sip, sport, sfam = c:getsockname()
+      return { ip, p == port, math.type(p), fam, sip, type(sport), sfam,
+               tostring(c):match("^[^:]+"), norm(c:getstats()) ~= nil, norm(c:dirty()) }
+    end },
+  options = { peer = { mode = "echo" },
+    steps = function(c)
+      return { norm(c:setoption("tcp-nodelay", true)), norm(c:getoption("tcp-nodelay")),
+               norm(c:setoption("keepalive", true)), norm(c:getoption("keepalive")),
+               perr(c.setoption, c, "bogus", 1), norm(c:settimeout(0.5)), norm(c:gettimeout()),
+               norm(c:settimeout(2, "t")), norm(c:gettimeout()), norm(c:settimeout(nil)),
+               norm(c:gettimeout()), perr(c.settimeout, c, 1, "x") }
+    end },
+  patterns = { peer = { mode = "echo" },
+    steps = function(c)
+      return { perr(c.receive, c, "x"), perr(c.receive, c, "l"), perr(c.receive, c, "*L"),
+               perr(c.receive, c, -1), perr(c.receive, c, {}) }
+    end },
+}
+
+local peers
+local function run(lib, name)
+  local sc = SCENARIOS[name]
+  local port = peers.ports[name]
+  local c = lib.tcp()
+  assert(c:connect("127.0.0.1", port))
+  local r = sc.steps(c, lib, port)
+  c:close()
+  return r
+end
+
+describe("proxylua.luasocket against Debian's LuaSocket 3.1 (live)", function()
+  setup(function()
+    local specs = {}
+    for name, sc in pairs(SCENARIOS) do specs[name] = sc.peer end
+    peers = SV.peers(specs, P.json)
+  end)
+  teardown(function() peers:stop() end)
+
+  for name in pairs(SCENARIOS) do
+    it("gives the same values: " .. name, function()
+      local want = run(real, name)
+      local got = run(shim, name)
+      assert.same(want, got)
+    end)
+  end
+
+  it("has LuaSocket's module fields and object methods", function()
+    for _, k in ipairs({ "tcp", "tcp4", "tcp6", "connect", "gettime", "sleep", "select", "skip",
+                         "newtry", "protect", "try", "dns", "_VERSION", "_SETSIZE", "BLOCKSIZE" }) do
+      assert.equal(type(real[k]), type(shim[k]), k)
+    end
+    assert.equal(real._VERSION, shim._VERSION)
+    assert.equal(real._SETSIZE, shim._SETSIZE)
+    local m = getmetatable(real.tcp()).__index
+    local s = shim.tcp()
+    for _, k in ipairs({ "connect", "send", "receive", "settimeout", "gettimeout", "close",
+                         "shutdown", "getpeername", "getsockname", "setoption", "getoption",
+                         "getstats", "setstats", "dirty", "getfamily" }) do
+      assert.equal(type(m[k]), type(s[k]), k)
+    end
+    assert.equal("tcp{master}", tostring(s):match("^[^:]+"))
+  end)
+
+  it("reports a refused connection as LuaSocket does", function()
+    local port = H.free_port()
+    assert.same({ norm(real.connect("127.0.0.1", port)) }, { norm(shim.connect("127.0.0.1", port)) })
+    local a, b = real.tcp(), shim.tcp()
+    assert.equal(norm(a:connect("127.0.0.1", port)), norm(b:connect("127.0.0.1", port)))
+    assert.equal("nil:nil string:connection refused", norm(b:connect("127.0.0.1", port)))
+  end)
+
+  it("raises LuaSocket's argument errors", function()
+    local m = shim.tcp()
+    assert.matches("tcp{client} expected", perr(m.send, m, "x"))
+    assert.matches("string expected, got no value", perr(shim.connect, "127.0.0.1"))
+    assert.equal(perr(real.skip, 1, "a", "b"), perr(shim.skip, 1, "a", "b"))
+  end)
+
+  it("try / newtry / protect behave as LuaSocket's", function()
+    local function body(lib) return lib.protect(function() lib.try(nil, "boom") end)() end
+    assert.equal(norm(body(real)), norm(body(shim)))
+    local fin = 0
+    local t = shim.newtry(function() fin = fin + 1 end)
+    assert.same({ nil, "x" }, { shim.protect(function() t(false, "x") end)() })
+    assert.equal(1, fin)
+    assert.same({ 1, 2 }, { shim.protect(function() return t(1, 2) end)() })
+    local ok, e = pcall(shim.protect(function() error("plain") end))
+    assert.is_false(ok)
+    assert.matches("plain", e)
+  end)
+end)
+
+describe("proxylua.luasocket patterns (pure functions)", function()
+  it("parses receive patterns as LuaSocket 3.1", function()
+    assert.same({ "line" }, { pattern.parse(nil) })
+    assert.same({ "line" }, { pattern.parse("*l") })
+    assert.same({ "line" }, { pattern.parse("*line") })
+    assert.same({ "all" }, { pattern.parse("*all") })
+    assert.same({ "count", 5 }, { pattern.parse(5) })
+    assert.same({ "count", 2 }, { pattern.parse(2.7) })
+    assert.same({ "count", 12 }, { pattern.parse("12") })
+    assert.same({}, { pattern.parse("l") })
+    assert.same({}, { pattern.parse("*L") })
+    assert.same({}, { pattern.parse({}) })
+  end)
+
+  it("splits lines dropping every CR", function()
+    assert.same({ "abc", 6 }, { pattern.line("ab\rc\n", 1) })
+    assert.same({ "", 2 }, { pattern.line("\nx", 1) })
+    assert.same({}, { pattern.line("abc", 1) })
+    assert.equal("xyz", pattern.partial_line("a\nx\ry\rz", 3))
+  end)
+end)
+
+describe("proxylua.luasocket on a loop of the program's own", function()
+  it("runs many clients at once in tasks of one loop", function()
+    local p = SV.peers({ line = { mode = "echo" } }, P.json)
+    p.port = p.ports.line
+    local loop = require "proxylua.loop"
+    local l = loop.new()
+    shim.setloop(l)
+    local got = {}
+    for i = 1, 20 do
+      l:spawn(function()
+        local c = assert(shim.connect("127.0.0.1", p.port))
+        c:send("hello " .. i .. "\n")
+        got[i] = c:receive()
+        shim.sleep(0.01)
+        c:close()
+      end)
+    end
+    l:run()
+    shim.setloop(nil)
+    p:stop()
+    for i = 1, 20 do assert.equal("hello " .. i, got[i]) end
+  end)
+end)
