@@ -1,11 +1,11 @@
 -- A Redis GET per request through the shim's pool against a new connection
 -- per request (issue 14, bench c; target: at least 2x the requests per
 -- second). HAProxy 2.6 nbthread 1, redis-lua unchanged, wrk on each
--- frontend in turn.
+-- frontend in turn, ROUNDS times (the best of each).
 --   LUA_PATH="build/5.3/?.lua;./?.lua;;" LUA_CPATH="build/5.3/?.so;;" lua5.3 bench/live/redis_pool_live.lua
 local L = require "bench.live.lib"
 
-local SECS, CONNS = 3, 20
+local SECS, CONNS, ROUNDS = 2, 20, 2
 local CONFIG = [[
 frontend pooled
     bind 127.0.0.1:${PORT}
@@ -21,18 +21,25 @@ local redis = L.redis()
 redis:command("set", "bench:key", "value")
 local hap = L.haproxy("redis_pool.lua", nil, CONFIG:gsub("%${REDIS}", redis.port), 1)
 local pooled, fresh, conns
+local function stat() return redis:command("info", "stats"):match("total_connections_received:(%d+)") end
+local function faster(a, b) return (not a or b.rps > a.rps) and b or a end
 local ok, err = pcall(function()
-  local before = redis:command("info", "stats"):match("total_connections_received:(%d+)")
-  pooled = L.wrk({ { url = L.url(hap.port), c = CONNS, d = SECS, latency = true } })[1]
-  local after = redis:command("info", "stats"):match("total_connections_received:(%d+)")
-  conns = after - before
-  fresh = L.wrk({ { url = L.url(hap.vars.PORT1), c = CONNS, d = SECS, latency = true } })[1]
+  for _ = 1, ROUNDS do
+    local before = stat()
+    local p = L.wrk({ { url = L.url(hap.port), c = CONNS, d = SECS, latency = true } })[1]
+    -- minus the connection asking for the second figure
+    p.conns = stat() - before - 1
+    pooled = faster(pooled, p)
+    fresh = faster(fresh, L.wrk({ { url = L.url(hap.vars.PORT1), c = CONNS, d = SECS, latency = true } })[1])
+  end
+  conns = pooled.conns
 end)
 hap:stop()
 redis:stop()
 assert(ok, err)
 
-print(("redis_pool: GET per request, %d wrk connections, %d s each, nbthread 1"):format(CONNS, SECS))
+print(("redis_pool: GET per request, %d wrk connections, %d s each, nbthread 1, best of %d")
+      :format(CONNS, SECS, ROUNDS))
 if pooled.requests == 0 or pooled.errors >= pooled.requests then
   print("  not measured: the shim (with setkeepalive) is not available in this build")
   return

@@ -5,7 +5,7 @@
 --   LUA_PATH="build/5.3/?.lua;./?.lua;;" LUA_CPATH="build/5.3/?.so;;" lua5.3 bench/live/roundtrip_live.lua
 local L = require "bench.live.lib"
 
-local N, ROUNDS = 5000, 5
+local N, ROUNDS = 5000, 9
 local CONFIG = [[
 frontend rt
     bind 127.0.0.1:${PORT}
