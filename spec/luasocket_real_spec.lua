@@ -13,11 +13,13 @@ local testing = require "proxylua.testing"
 local EXTRA_PATH = "/usr/share/lua/5.3/?.lua"
 local BIG = string.rep("0123456789abcdef", 65536)          -- 1 MiB
 
+-- descriptors of this process (ls runs as a child: /proc/<our pid>)
 local function open_fds()
+  local pid = H.read_file("/proc/self/stat"):match("^(%d+)")
   local n = 0
-  local p = io.popen("ls /proc/" .. H.capture("echo $PPID"):gsub("%s", "") .. "/fd 2>/dev/null")
+  local p = io.popen("ls /proc/" .. pid .. "/fd")
+  for _ in p:lines() do n = n + 1 end
   p:close()
-  for _ in io.popen("ls /proc/self/fd"):lines() do n = n + 1 end
   return n
 end
 
@@ -168,6 +170,50 @@ describe("proxylua.luasocket with real servers", function()
       assert.same({}, calls)
     end)
 
+    it("uses Debian's blocking LuaSocket in the body and in init", function()
+      local h2 = testing.load_string([[
+        local ls = require "proxylua.luasocket"
+        local function ping()
+          local c = assert(ls.connect("127.0.0.1", RPORT))
+          c:send("PING\r\n")
+          local r = c:receive()
+          c:close()
+          return r, tostring(c):match("^[^:]+")
+        end
+        BODY = { ping() }
+        core.register_init(function() INIT = { ping() } end)
+      ]], { quiet = true, globals = { RPORT = redis_srv.port } })
+      assert.same({ "+PONG", "tcp{client}" }, h2.env.BODY)
+      assert.same({ "+PONG", "tcp{client}" }, h2.env.INIT)
+    end)
+
+    it("select: buffered data first, else waits on one socket", function()
+      local h2 = testing.load_string([[
+        local ls = require "proxylua.luasocket"
+        core.register_action("sel", { "http-req" }, function(txn)
+          local a = assert(ls.connect("127.0.0.1", RPORT))
+          local b = assert(ls.connect("127.0.0.1", RPORT))
+          b:send("PING\r\nPING\r\n")
+          local r, w, e = ls.select({ b }, { a }, 2)         -- writable at once
+          local out = { #r, #w, w[a] == true, tostring(e) }
+          r, w, e = ls.select({ b }, nil, 2)                 -- waits for b's data
+          out[#out + 1] = #r .. tostring(r[b]) .. tostring(e)
+          out[#out + 1] = b:receive()
+          r, w, e = ls.select({ a, b }, nil, 2)              -- b has a line buffered
+          out[#out + 1] = #r .. tostring(r[1] == b) .. tostring(e)
+          r, w, e = ls.select({ a }, nil, 0)                 -- never waits
+          out[#out + 1] = #r .. tostring(e)
+          a:send("PING\r\n")
+          out[#out + 1] = a:receive()                        -- a still works
+          a:close(); b:close()
+          RESULT = out
+        end)
+      ]], { quiet = true, clock = "real", globals = { RPORT = redis_srv.port } })
+      local r = h2:action("sel", { path = "/" })
+      assert.is_nil(r.error)
+      assert.same({ 0, 1, true, "nil", "1truenil", "+PONG", "1truenil", "0timeout", "+PONG" }, h2.env.RESULT)
+    end)
+
     it("while Debian's blocking LuaSocket still is", function()
       local h2 = testing.load_string([[
         local socket = require "socket"
@@ -180,6 +226,109 @@ describe("proxylua.luasocket with real servers", function()
       local calls = h2:blocking_calls()
       assert.is_true(#calls >= 1)
       assert.matches("socket.-%.connect%(%)", calls[1].call)
+    end)
+  end)
+
+  describe("under stock Lua", function()
+    local shim = require "proxylua.luasocket"
+
+    it("resolves names through /etc/hosts and DNS over TCP, cached for the TTL", function()
+      local dns = SV.dns({ ["redis.spec.test"] = { A = { "127.0.0.1" }, ttl = 1 },
+                           ["six.spec.test"] = { AAAA = { "::1" }, ttl = 60 } }, P.json)
+      finally(function()
+        dns:stop()
+        shim.dns.configure{ resolv = "/etc/resolv.conf", hosts = "/etc/hosts", port = 53 }
+      end)
+      shim.dns.configure{ resolv = dns.resolv, hosts = dns.hosts, port = dns.port }
+      local c = assert(shim.connect("redis.spec.test", redis_srv.port))
+      c:send("PING\r\n")
+      assert.equal("+PONG", c:receive())
+      c:close()
+      c = assert(shim.connect("redis.spec.test", redis_srv.port))
+      c:close()
+      assert.same({ "redis.spec.test 1" }, SV.queries(dns))      -- cached
+      assert.equal("127.0.0.1", (shim.dns.toip("redis.spec.test")))
+      assert.same({ { family = "inet6", addr = "::1" } }, shim.dns.getaddrinfo("six.spec.test"))
+      assert.equal("127.0.0.1", (shim.dns.toip("localhost")))      -- hosts: no question
+      assert.same({ nil, "host or service not provided, or not known" },
+                  { shim.connect("nope.spec.test", 1) })
+      assert.same({ nil, "host not found" }, { shim.dns.toip("nope.spec.test") })
+      shim.sleep(1.2)                                              -- the TTL runs out
+      c = assert(shim.connect("redis.spec.test", redis_srv.port))
+      c:close()
+      local n = 0
+      for _, q in ipairs(SV.queries(dns)) do if q == "redis.spec.test 1" then n = n + 1 end end
+      assert.equal(2, n)
+    end)
+
+    it("pools connections per host:port and never hands out one the peer closed", function()
+      local c = assert(shim.connect("127.0.0.1", redis_srv.port))
+      assert.equal(0, c:getreusedtimes())
+      assert.equal(1, c:setkeepalive(5000, 2))
+      assert.same({ nil, "closed" }, { c:getreusedtimes() })
+      local d = assert(shim.connect("127.0.0.1", redis_srv.port))
+      assert.equal(1, d:getreusedtimes())
+      d:send("CLIENT SETNAME pooled\r\n")
+      assert.equal("+OK", d:receive())
+      assert.equal(1, d:setkeepalive())
+      local e = assert(shim.connect("127.0.0.1", redis_srv.port))
+      assert.equal(2, e:getreusedtimes())
+      e:send("CLIENT GETNAME\r\n")
+      assert.equal("$6", e:receive())
+      assert.equal("pooled", e:receive())
+      -- unread data: not pooled
+      e:send("PING\r\n")
+      shim.sleep(0.05)
+      local f = assert(shim.connect("127.0.0.1", redis_srv.port))
+      f:send("PING\r\nPING\r\n")
+      assert.equal("+PONG", f:receive())
+      shim.sleep(0.05)
+      shim.select({ f }, nil, 1)
+      assert.same({ nil, "unread data in buffer" }, { f:setkeepalive() })
+      f:close()
+      e:close()
+      -- the server closes idle clients: the pooled one is not handed out
+      local g = assert(shim.connect("127.0.0.1", redis_srv.port))
+      g:send("CLIENT SETNAME victim\r\n")
+      assert.equal("+OK", g:receive())
+      assert.equal(1, g:setkeepalive())
+      local killer = require("socket").connect("127.0.0.1", redis_srv.port)
+      killer:send("CLIENT KILL TYPE normal SKIPME yes\r\n")
+      assert.matches("^:[1-9]%d*$", killer:receive())
+      killer:close()
+      shim.sleep(0.1)
+      -- nothing tells a pooled connection the peer closed until it is
+      -- read: the request is sent again on a new connection then
+      local k = assert(shim.connect("127.0.0.1", redis_srv.port))
+      k:send("CLIENT GETNAME\r\n")
+      assert.equal("$-1", k:receive())         -- a new client: no name
+      assert.equal(0, k:getreusedtimes())
+      k:close()
+    end)
+
+    it("keeps descriptors and memory flat over 10,000 failed and 10,000 good connections", function()
+      local port = H.free_port()
+      local function churn(n)
+        for _ = 1, n do
+          local c = shim.tcp()
+          assert.is_nil(c:connect("127.0.0.1", port))
+          c:close()
+        end
+        for i = 1, n do
+          local c = assert(shim.connect("127.0.0.1", redis_srv.port))
+          if i % 2 == 0 then
+            c:close()
+          else
+            c:send("PING\r\n"); c:receive(); c:setkeepalive(10000, 4)
+          end
+        end
+        collectgarbage(); collectgarbage()
+        return open_fds(), collectgarbage("count")
+      end
+      local fd1, kb1 = churn(1000)
+      local fd2, kb2 = churn(10000)
+      assert.is_true(fd2 <= fd1 + 1, fd1 .. " -> " .. fd2)
+      assert.is_true(kb2 <= kb1 * 1.1 + 64, kb1 .. " -> " .. kb2)
     end)
   end)
 end)

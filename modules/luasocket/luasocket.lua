@@ -123,10 +123,31 @@ end
 
 local function buffered(s) return #s.rbuf - s.rpos + 1 end
 
+-- A connection taken from the pool may have been closed by the peer while
+-- idle, which neither HAProxy's Socket nor proxylua.socket can tell without
+-- reading. If it fails before any byte came back, what was sent on it is
+-- sent again on a new connection (s.replay, at most REPLAY_MAX bytes).
+local REPLAY_MAX = 65536
+local function reconnect(s)
+  local data = tconcat(s.replay)
+  s.replay = nil
+  pcall(s.tp.close, s.tp)
+  local tp = rt:tcp()
+  local l = left(s)
+  if l then pcall(tp.settimeout, tp, l < 0.001 and 0.001 or l) end
+  if tp:connect(s.kick[1], s.kick[2]) ~= 1 then
+    pcall(tp.close, tp)
+    return false
+  end
+  s.tp, s.eof, s.dead, s.armed, s.reused = tp, nil, nil, l ~= nil, 0
+  s.rbuf, s.rpos = "", 1
+  return data == "" or tp:send(data) == #data
+end
+
 -- One wait for more bytes: true, or "timeout" / "closed" (the connection
 -- is then gone).
 local function fill(s)
-  if s.eof then return "closed" end
+  if s.eof and not s.replay then return "closed" end
   local l = left(s)
   if l == 0 then return "timeout" end
   local tp = s.tp
@@ -136,8 +157,10 @@ local function fill(s)
   if not data or data == "" then
     s.eof = true
     if timed_out(s, l, t1) then s.dead = "timeout"; return "timeout" end
+    if s.replay and reconnect(s) then return fill(s) end
     return "closed"
   end
+  s.replay = nil
   s.rx = s.rx + #data
   if s.rpos > #s.rbuf then
     s.rbuf, s.rpos = data, 1
@@ -245,6 +268,12 @@ local function do_send(s, data, i, j)
   local t1 = rt:now()
   local chunk = (i == 1 and j == #data) and data or ssub(data, i, j)
   local r = tp:send(chunk)
+  local rp = s.replay
+  if rp then
+    rp.n = rp.n + #chunk
+    if rp.n > REPLAY_MAX then s.replay = nil else rp[#rp + 1] = chunk end
+    if r ~= #chunk and s.replay and reconnect(s) then r = #chunk end
+  end
   if r == #chunk then
     s.tx = s.tx + r
     return j, nil, nil
@@ -286,7 +315,7 @@ end
 
 local function attach(s, tp, kick, key)
   s.tp, s.kick, s.key = tp, kick, key
-  s.eof, s.dead, s.armed = nil, nil, false
+  s.eof, s.dead, s.armed, s.replay = nil, nil, false, nil
   s.class = s.family == "unix" and UNIX_CLASS or CLASS.client
   setmetatable(s, MT.client)
 end
@@ -305,6 +334,7 @@ local function do_connect(s, host, port)
   if tp then
     attach(s, tp, reused.kick, key)
     s.reused = reused.count
+    s.replay = { n = 0 }
     return 1
   end
   local addr, err = dns:resolve(host, s.family)
