@@ -181,9 +181,12 @@ describe("proxylua.luasocket with real servers", function()
           return r, tostring(c):match("^[^:]+")
         end
         BODY = { ping() }
+        BODY[3] = ls.dns.toip("localhost")
         core.register_init(function() INIT = { ping() } end)
+        core.register_fetches("dns", function(txn) return select(2, pcall(ls.dns.toip, "x.test")) end)
       ]], { quiet = true, globals = { RPORT = redis_srv.port } })
-      assert.same({ "+PONG", "tcp{client}" }, h2.env.BODY)
+      assert.same({ "+PONG", "tcp{client}", "127.0.0.1" }, h2.env.BODY)
+      assert.matches("socket.dns.toip%(%) cannot wait in a sample fetch 'dns'", h2:fetch("dns", { path = "/" }).text)
       assert.same({ "+PONG", "tcp{client}" }, h2.env.INIT)
     end)
 
@@ -250,6 +253,12 @@ describe("proxylua.luasocket with real servers", function()
       assert.equal("127.0.0.1", (shim.dns.toip("redis.spec.test")))
       assert.same({ { family = "inet6", addr = "::1" } }, shim.dns.getaddrinfo("six.spec.test"))
       assert.equal("127.0.0.1", (shim.dns.toip("localhost")))      -- hosts: no question
+      -- localhost is 127.0.0.1 and ::1 there: a peer on ::1 only is reached
+      local six = SV.peers({ six = { mode = "echo", host = "::1" } }, P.json)
+      local c6 = assert(shim.connect("localhost", six.ports.six))
+      assert.same({ "::1", six.ports.six, "inet6" }, { c6:getpeername() })
+      c6:close()
+      six:stop()
       assert.same({ nil, "host or service not provided, or not known" },
                   { shim.connect("nope.spec.test", 1) })
       assert.same({ nil, "host not found" }, { shim.dns.toip("nope.spec.test") })
@@ -259,6 +268,17 @@ describe("proxylua.luasocket with real servers", function()
       local n = 0
       for _, q in ipairs(SV.queries(dns)) do if q == "redis.spec.test 1" then n = n + 1 end end
       assert.equal(2, n)
+    end)
+
+    it("keeps an idle connection whose timeout is shorter than the pause", function()
+      local c = assert(shim.connect("127.0.0.1", redis_srv.port))
+      c:settimeout(0.3)
+      c:send("PING\r\n")
+      assert.equal("+PONG", c:receive())
+      shim.sleep(0.6)
+      c:send("PING\r\n")
+      assert.equal("+PONG", c:receive())
+      c:close()
     end)
 
     it("pools connections per host:port and never hands out one the peer closed", function()
@@ -308,22 +328,10 @@ describe("proxylua.luasocket with real servers", function()
 
     it("keeps descriptors and memory flat over 10,000 failed and 10,000 good connections", function()
       local port = H.free_port()
+      local run = dofile("spec/fixtures/luasocket_churn.lua")
       local function churn(n)
-        for _ = 1, n do
-          local c = shim.tcp()
-          assert.is_nil(c:connect("127.0.0.1", port))
-          c:close()
-        end
-        for i = 1, n do
-          local c = assert(shim.connect("127.0.0.1", redis_srv.port))
-          if i % 2 == 0 then
-            c:close()
-          else
-            c:send("PING\r\n"); c:receive(); c:setkeepalive(10000, 4)
-          end
-        end
-        collectgarbage(); collectgarbage()
-        return open_fds(), collectgarbage("count")
+        local kb = run(shim, port, redis_srv.port, n)
+        return open_fds(), kb
       end
       local fd1, kb1 = churn(1000)
       local fd2, kb2 = churn(10000)

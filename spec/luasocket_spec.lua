@@ -71,7 +71,7 @@ local SCENARIOS = {
                norm(c:receive(3, "ab")), norm(c:getpeername()), tostring(c):match("^[^:]+") }
     end },
   names = { peer = { mode = "echo" },
-    steps = function(c, lib, port)
+    steps = function(c, _, port)
       local ip, p, fam = c:getpeername()
       local sip, sport, sfam = c:getsockname()
       return { ip, p == port, math.type(p), fam, sip, type(sport), sfam,
@@ -105,7 +105,7 @@ end
 
 describe("proxylua.luasocket against Debian's LuaSocket 3.1 (live)", function()
   setup(function()
-    local specs = {}
+    local specs = { blackhole = { mode = "blackhole" }, six = { mode = "echo", host = "::1" } }
     for name, sc in pairs(SCENARIOS) do specs[name] = sc.peer end
     peers = SV.peers(specs, P.json)
   end)
@@ -142,6 +142,67 @@ describe("proxylua.luasocket against Debian's LuaSocket 3.1 (live)", function()
     local a, b = real.tcp(), shim.tcp()
     assert.equal(norm(a:connect("127.0.0.1", port)), norm(b:connect("127.0.0.1", port)))
     assert.equal("nil:nil string:connection refused", norm(b:connect("127.0.0.1", port)))
+  end)
+
+  it("reports a connect timeout as LuaSocket does", function()
+    local port = peers.ports.blackhole
+    local function go(lib, mode)
+      local c = lib.tcp()
+      c:settimeout(0.3, mode)
+      local r = norm(c:connect("127.0.0.1", port))
+      c:close()
+      return r
+    end
+    assert.equal("nil:nil string:timeout", go(real))
+    assert.equal(go(real), go(shim))
+    assert.equal(go(real, "t"), go(shim, "t"))
+  end)
+
+  it("connects to ::1 with tcp6() and by name", function()
+    local port = peers.ports.six
+    local function go(lib)
+      local c = lib.tcp6()
+      local r = { norm(c:connect("::1", port)) }
+      r[#r + 1] = norm(c:send("hi\n"))
+      r[#r + 1] = norm(c:receive())
+      local ip, p, fam = c:getpeername()
+      r[#r + 1] = norm(ip, p == port, fam)
+      c:close()
+      return r
+    end
+    assert.same(go(real), go(shim))
+    local c = assert(shim.connect("localhost", peers.ports.send))
+    assert.equal("127.0.0.1", (c:getpeername()))
+    c:close()
+  end)
+
+  it("talks over unix sockets as socket.unix does", function()
+    local unix = require "socket.unix"
+    local path = os.tmpname()
+    os.remove(path)
+    local srv = assert(unix())
+    assert(srv:bind(path))
+    assert(srv:listen(4))
+    local c = shim.unix()
+    assert.equal("unixstream{master}", tostring(c):match("^[^:]+"))
+    local done
+    local l = require("proxylua.loop").new()
+    shim.setloop(l)
+    l:spawn(function()
+      done = { c:connect(path) }
+      done[2] = tostring(c):match("^[^:]+")
+      c:send("over unix\n")
+    end)
+    l:step(0)
+    local a = srv:accept()
+    l:run()
+    a:settimeout(5)
+    assert.equal("over unix", a:receive())
+    assert.same({ 1, "unixstream{client}" }, done)
+    shim.setloop(nil)
+    c:close(); a:close(); srv:close(); os.remove(path)
+    assert.same({ nil, "No such file or directory" }, { shim.unix():connect(path) })
+    assert.equal(select(2, unix.stream():connect(path)), select(2, shim.unix():connect(path)))
   end)
 
   it("raises LuaSocket's argument errors", function()
@@ -187,6 +248,93 @@ describe("proxylua.luasocket patterns (pure functions)", function()
   end)
 end)
 
+describe("proxylua.luasocket DNS messages (pure functions)", function()
+  local W = require "proxylua.luasocket_dnswire"
+  local D = require "proxylua.luasocket_dns"
+
+  -- an answer as a server sends it: header, the question, then records
+  local function answer(id, q, records, rcode)
+    local parts = { W.u16(id), W.u16(0x8180 | (rcode or 0)), W.u16(1), W.u16(#records),
+                    W.u16(0), W.u16(0), q:sub(13) }
+    for _, r in ipairs(records) do
+      parts[#parts + 1] = "\192\12" .. W.u16(r[1]) .. "\0\1" .. string.pack(">I4", r[2])
+        .. W.u16(#r[3]) .. r[3]
+    end
+    return table.concat(parts)
+  end
+
+  it("builds a query and reads A, AAAA and CNAME answers with their TTLs", function()
+    local q = W.query(0x1234, "redis.spec.test", "A")
+    assert.equal("\18\52\1\0\0\1\0\0\0\0\0\0\5redis\4spec\4test\0\0\1\0\1", q)
+    local msg = answer(0x1234, q, { { 1, 300, "\127\0\0\1" }, { 1, 60, "\10\0\0\2" },
+                                    { 28, 30, "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\1" },
+                                    { 5, 10, "\3www\192\12" } })
+    assert.same({ { type = "A", ttl = 300, data = "127.0.0.1" }, { type = "A", ttl = 60, data = "10.0.0.2" },
+                  { type = "AAAA", ttl = 30, data = "::1" },
+                  { type = "CNAME", ttl = 10, data = "www.redis.spec.test" } }, W.parse(msg, 0x1234))
+    assert.same({ nil, "nxdomain" }, { W.parse(answer(0x1234, q, {}, 3), 0x1234) })
+    assert.same({ nil, "malformed" }, { W.parse(msg, 0x4321) })      -- another id
+  end)
+
+  it("never raises on malformed answers", function()
+    local q = W.query(7, "a.b", "AAAA")
+    local good = answer(7, q, { { 28, 5, ("\32\1"):rep(8) } })
+    assert.equal("2001:2001:2001:2001:2001:2001:2001:2001", W.parse(good, 7)[1].data)
+    local rnd = 12345
+    local function rand(n) rnd = (rnd * 1103515245 + 12345) % 2147483648; return rnd % n end
+    for _ = 1, 3000 do
+      local b = { good:byte(1, -1) }
+      for _ = 1, 1 + rand(4) do b[1 + rand(#b)] = rand(256) end
+      local cut = rand(#b + 1)
+      local msg = string.char(table.unpack(b, 1, cut))
+      local ok, r, e = pcall(W.parse, msg, 7)
+      assert.is_true(ok, r)
+      assert.is_true(type(r) == "table" or type(e) == "string")
+    end
+  end)
+
+  it("reads /etc/hosts and resolv.conf", function()
+    local hosts = D.parse_hosts("127.0.0.1 localhost lo # comment\n::1 localhost six\nbad line\n")
+    assert.same({ "127.0.0.1" }, hosts.localhost.v4)
+    assert.same({ "::1" }, hosts.localhost.v6)
+    assert.same({ "127.0.0.1" }, hosts.lo.v4)
+    local conf = D.parse_resolv("nameserver 127.0.0.1\nnameserver ::1\nsearch a.test b.test\n"
+      .. "options ndots:2 timeout:3 attempts:4\nnameserver not-an-ip\n")
+    assert.same({ "127.0.0.1", "::1" }, conf.servers)
+    assert.same({ "a.test", "b.test" }, conf.search)
+    assert.same({ 2, 3, 4 }, { conf.ndots, conf.timeout, conf.attempts })
+  end)
+end)
+
+describe("proxylua.luasocket over the harness's fake peers (opts.tcp)", function()
+  it("runs redis-lua against a scripted Redis", function()
+    local testing = require "proxylua.testing"
+    local seen = {}
+    local h = testing.load_string([[
+      package.path = package.path .. ";/usr/share/lua/5.3/?.lua"
+      require("proxylua.luasocket").install()
+      local redis = require "redis"
+      core.register_action("a", { "http-req" }, function(txn)
+        local c = redis.connect("localhost", 6379)
+        txn:set_var("txn.r", tostring(c:ping()) .. " " .. c:incr("k") .. " " .. c:incr("k"))
+      end)
+    ]], { quiet = true, tcp = function(host, port)
+      seen[#seen + 1] = host .. ":" .. port
+      local n = 0
+      return function(data)
+        if data == nil then return "" end
+        if data:find("PING", 1, true) then return "+PONG\r\n" end
+        n = n + 1
+        return ":" .. n .. "\r\n"
+      end
+    end })
+    local r = h:action("a", { path = "/" })
+    assert.is_nil(r.error)
+    assert.equal("true 1 2", r.vars.txn.r)
+    assert.same({ "127.0.0.1:6379" }, seen)
+  end)
+end)
+
 describe("proxylua.luasocket on a loop of the program's own", function()
   it("runs many clients at once in tasks of one loop", function()
     local p = SV.peers({ line = { mode = "echo" } }, P.json)
@@ -205,8 +353,16 @@ describe("proxylua.luasocket on a loop of the program's own", function()
       end)
     end
     l:run()
+    -- a coroutine of the program's own inside a task cannot wait on the loop
+    local err
+    l:spawn(function()
+      local co = coroutine.create(function() return shim.connect("127.0.0.1", p.port) end)
+      err = select(2, coroutine.resume(co))
+    end)
+    l:run()
     shim.setloop(nil)
     p:stop()
     for i = 1, 20 do assert.equal("hello " .. i, got[i]) end
+    assert.matches("called from a coroutine created inside a task of the loop", err)
   end)
 end)

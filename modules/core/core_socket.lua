@@ -159,7 +159,9 @@ local function receive_args(...)
       local v = pat:match("^%s*(-?%d+)$")
       if not v then raise("Unsupported pattern.", 2) end
       v = tonumber(v)
-      if v == -1 then mode = "l" elseif v < 0 then mode = "a"
+      -- -1 is *l, -2 *a; a lower count takes whatever is buffered once a
+      -- byte is there, as 2.6 and proxylua.socket do (docs/socket.md)
+      if v == -1 then mode = "l" elseif v == -2 then mode = "a"
       else mode, count = "n", v end
     end
   elseif type(pat) == "number" then

@@ -6,12 +6,11 @@ local P = require "proxylua.luasocket_pattern"
 local DNS = require "proxylua.luasocket_dns"
 local POOL = require "proxylua.luasocket_pool"
 
-local type, tostring, tonumber, select, error, pcall, setmetatable, getmetatable =
-  type, tostring, tonumber, select, error, pcall, setmetatable, getmetatable
-local rawget, next = rawget, next
-local sformat, ssub, sfind = string.format, string.sub, string.find
-local tconcat, tpack, tunpack = table.concat, table.pack, table.unpack
-local floor, huge = math.floor, math.huge
+local type, tostring, tonumber, error, pcall, setmetatable, getmetatable =
+  type, tostring, tonumber, error, pcall, setmetatable, getmetatable
+local sformat, ssub = string.format, string.sub
+local tconcat = table.concat
+local floor = math.floor
 
 local rt = RT.new(_ENV or _G)
 local dns = DNS.new(rt)
@@ -37,8 +36,8 @@ local MT = {
   master = { __index = methods, __name = "tcp{master}" },
   client = { __index = methods, __name = "tcp{client}" },
 }
-for k, mt in pairs(MT) do
-  mt.__tostring = function(self) return sformat("%s: %s", CLASS[k], self.id) end
+for _, mt in pairs(MT) do
+  mt.__tostring = function(self) return sformat("%s: %s", self.class, self.id) end
 end
 local UNIX_CLASS = "unixstream{client}"
 
@@ -63,7 +62,7 @@ local function new_sock(family)
                            opts = {}, reused = 0 }, MT.master)
   s.id = tostring({}):match("0x%x+") or "0x0"
   s.birth = rt:now()
-  s.class = CLASS.master
+  s.class = family == "unix" and "unixstream{master}" or CLASS.master
   return s
 end
 
@@ -82,7 +81,7 @@ M.tcp, M.tcp4, M.tcp6 = maker("tcp", "inet"), maker("tcp4", "inet"), maker("tcp6
 -- negative value is no limit, 0 never waits)
 
 local function start(s)
-  s.t0 = rt:now()
+  if s.total >= 0 then s.t0 = rt:now() end
 end
 
 -- seconds this call may still wait, or nil for no limit
@@ -113,8 +112,19 @@ local function arm(s, l)
   end
 end
 
+-- After a call: an armed timer would go on running while the socket is
+-- idle between calls and destroy it (a client kept across requests), so it
+-- is lifted. Costs a settimeout per call, only when a timeout is set.
+local function settle(s, ...)
+  if s.armed and s.tp then
+    s.armed = false
+    pcall(s.tp.settimeout, s.tp, MAX_TIMEOUT)
+  end
+  return ...
+end
+
 -- After a wait that failed: was it the timer?
-local function timed_out(s, l, t1)
+local function timed_out(_, l, t1)
   return l ~= nil and (rt:now() - t1) >= l - 0.002
 end
 
@@ -128,6 +138,14 @@ local function buffered(s) return #s.rbuf - s.rpos + 1 end
 -- reading. If it fails before any byte came back, what was sent on it is
 -- sent again on a new connection (s.replay, at most REPLAY_MAX bytes).
 local REPLAY_MAX = 65536
+
+-- connect tp to a remembered destination: { addr, port } or { "unix@path" }
+-- (HAProxy's connect checks a port argument when one is passed, even nil)
+local function connect_to(tp, dest)
+  if dest[2] then return tp:connect(dest[1], dest[2]) end
+  return tp:connect(dest[1])
+end
+
 local function reconnect(s)
   local data = tconcat(s.replay)
   s.replay = nil
@@ -135,7 +153,7 @@ local function reconnect(s)
   local tp = rt:tcp()
   local l = left(s)
   if l then pcall(tp.settimeout, tp, l < 0.001 and 0.001 or l) end
-  if tp:connect(s.kick[1], s.kick[2]) ~= 1 then
+  if connect_to(tp, s.kick) ~= 1 then
     pcall(tp.close, tp)
     return false
   end
@@ -152,7 +170,7 @@ local function fill(s)
   if l == 0 then return "timeout" end
   local tp = s.tp
   arm(s, l)
-  local t1 = rt:now()
+  local t1 = l and rt:now()
   local data = tp:receive(READ_SOME)
   if not data or data == "" then
     s.eof = true
@@ -170,7 +188,7 @@ local function fill(s)
   end
   -- HAProxy 2.6 stops reading once its buffer was full until the stream
   -- task runs again; connect() on a connected socket wakes it.
-  if #data >= M.config.kick_at and s.kick then tp:connect(s.kick[1], s.kick[2]) end
+  if rt.stalls and #data >= M.config.kick_at then pcall(connect_to, tp, s.kick) end
   return true
 end
 
@@ -192,14 +210,27 @@ local function do_receive(s, kind, n, prefix)
   if kind == "count" then
     local want, wait1 = P.wanted(n, plen)
     if want == 0 and not wait1 then return prefix, nil, nil end
+    if wait1 then
+      while buffered(s) == 0 do
+        local err = fill(s)
+        if err ~= true then return nil, err, prefix end
+      end
+      return prefix, nil, nil
+    end
+    -- chunks are kept in a list: a large count is not copied at each read
+    local parts, have = { prefix }, 0
     while true do
-      if wait1 then
-        if buffered(s) > 0 then return prefix, nil, nil end
-      elseif buffered(s) >= want then
-        return prefix .. take(s, want), nil, nil
+      local b = buffered(s)
+      if have + b >= want then
+        parts[#parts + 1] = take(s, want - have)
+        return tconcat(parts), nil, nil
+      end
+      if b > 0 then
+        parts[#parts + 1] = take_all(s)
+        have = have + b
       end
       local err = fill(s)
-      if err ~= true then return nil, err, prefix .. take_all(s) end
+      if err ~= true then return nil, err, tconcat(parts) .. take_all(s) end
     end
   elseif kind == "line" then
     while true do
@@ -254,7 +285,7 @@ function methods.receive(s, pattern, prefix)
   prefix = prefix or ""
   if not s.tp then return nil, "closed", prefix end
   start(s)
-  return rt:run(do_receive, s, kind, n, prefix)
+  return settle(s, rt:run(do_receive, s, kind, n, prefix))
 end
 
 ----------------------------------------------------------------------------
@@ -265,7 +296,7 @@ local function do_send(s, data, i, j)
   local l = left(s)
   if l == 0 then return nil, "timeout", i - 1 end
   arm(s, l)
-  local t1 = rt:now()
+  local t1 = l and rt:now()
   local chunk = (i == 1 and j == #data) and data or ssub(data, i, j)
   local r = tp:send(chunk)
   local rp = s.replay
@@ -307,7 +338,7 @@ function methods.send(s, data, i, j)
   if not s.tp or s.dead then return nil, "closed", i - 1 end
   if i > j then return i - 1, nil, nil end
   start(s)
-  return rt:run(do_send, s, data, i, j)
+  return settle(s, rt:run(do_send, s, data, i, j))
 end
 
 ----------------------------------------------------------------------------
@@ -325,7 +356,13 @@ local function do_connect(s, host, port)
   if s.family == "unix" then
     local tp = rt:tcp()
     local ok = tp:connect("unix@" .. host)
-    if ok ~= 1 then return nil, "connection refused" end
+    if ok ~= 1 then
+      pcall(tp.close, tp)
+      -- LuaSocket names a missing path (only looked at after a failure)
+      local f, _, code = io.open(host, "rb")
+      if f then f:close() end
+      return nil, code == 2 and "No such file or directory" or "connection refused"
+    end
     attach(s, tp, { "unix@" .. host }, nil)
     return 1
   end
@@ -337,25 +374,25 @@ local function do_connect(s, host, port)
     s.replay = { n = 0 }
     return 1
   end
-  local addr, err = dns:resolve(host, s.family)
-  if not addr then return nil, err end
-  tp = rt:tcp()
-  local l = left(s)
-  if l and l == 0 then return nil, "timeout" end
-  if l then
-    pcall(tp.settimeout, tp, l < 0.001 and 0.001 or l)
-  end
-  local t1 = rt:now()
-  local ok = tp:connect(addr, port)
-  if ok ~= 1 then
+  local addrs, err = dns:resolve(host, s.family)
+  if not addrs then return nil, err end
+  -- each address in turn, as LuaSocket does, until one answers
+  for _, addr in ipairs(addrs) do
+    local l = left(s)
+    if l and l == 0 then return nil, "timeout" end
+    tp = rt:tcp()
+    if l then pcall(tp.settimeout, tp, l < 0.001 and 0.001 or l) end
+    local t1 = l and rt:now()
+    if tp:connect(addr, port) == 1 then
+      attach(s, tp, { addr, port }, key)
+      s.armed = l ~= nil
+      s.reused = 0
+      return 1
+    end
     pcall(tp.close, tp)
     if timed_out(s, l, t1) then return nil, "timeout" end
-    return nil, "connection refused"
   end
-  attach(s, tp, { addr, port }, key)
-  s.armed = l ~= nil
-  s.reused = 0
-  return 1
+  return nil, "connection refused"
 end
 
 local function check_port(port, fname, argn)
@@ -395,7 +432,7 @@ function methods.connect(s, host, port)
       .. "the lua-load body or an init function"
   end
   start(s)
-  return rt:run(do_connect, s, host, port)
+  return settle(s, rt:run(do_connect, s, host, port))
 end
 
 -- module-level connect: a new client, or nil, err
@@ -410,7 +447,7 @@ function M.connect(host, port, laddr, lport, family)
   end
   local s = new_sock(family == "inet6" and "inet6" or "inet")
   start(s)
-  local ok, err = rt:run(do_connect, s, host, port)
+  local ok, err = settle(s, rt:run(do_connect, s, host, port))
   if not ok then return nil, err end
   return s
 end
@@ -473,7 +510,10 @@ end
 
 function methods.getpeername(s)
   check(s, "getpeername")
-  if not s.tp then return nil, "Bad file descriptor" end
+  if not s.tp then
+    if getmetatable(s) == MT.master then return nil, "Transport endpoint is not connected" end
+    return nil, "Bad file descriptor"
+  end
   local ip, port, fam = split_name(s.tp:getpeername())
   if not ip then return nil, "Transport endpoint is not connected" end
   return ip, port, fam
@@ -481,7 +521,12 @@ end
 
 function methods.getsockname(s)
   check(s, "getsockname")
-  if not s.tp then return "0.0.0.0", "0", s.family end
+  if not s.tp then
+    if getmetatable(s) == MT.master then
+      return s.family == "inet6" and "::" or "0.0.0.0", "0", s.family
+    end
+    return nil, "Bad file descriptor"
+  end
   local ip, port, fam = split_name(s.tp:getsockname())
   if not ip then return nil, "Bad file descriptor" end
   return ip, port and tostring(port), fam
@@ -580,42 +625,14 @@ function M.sleep(sec)
   rt:run(rt.sleep, rt, sec)
 end
 
-function M.skip(d, ...)
-  return select(d + 1, ...)
-end
-
--- try / newtry / protect, as LuaSocket's: an error raised by try is a
--- table that protect turns back into nil, err. Plain Lua, so a protected
--- function may yield (pcall is yieldable since 5.2).
-local EXC = {}
-local function wrap_err(e) return setmetatable({ e }, EXC) end
-
-function M.newtry(finalizer)
-  return function(...)
-    if not (...) then
-      if finalizer then pcall(finalizer) end
-      error(wrap_err((select(2, ...))), 0)
-    end
-    return ...
-  end
-end
-M.try = M.newtry()
-
-local function unwrap(ok, ...)
-  if ok then return ... end
-  local e = ...
-  if getmetatable(e) == EXC then return nil, e[1] end
-  error(e, 0)
-end
-
-function M.protect(f)
-  return function(...) return unwrap(pcall(f, ...)) end
-end
+-- skip, try, newtry, protect (luasocket_except.lua)
+require("proxylua.luasocket_except")(M)
 
 -- select: sockets of this module. A socket with buffered data is readable;
 -- a connected one is writable. Otherwise it waits on the first socket of
 -- recvt (HAProxy can wait on one socket per call; docs/luasocket.md).
 function M.select(recvt, sendt, timeout)
+  if rt:guard("socket.select()") then return rt:blocking("socket.select()").select(recvt, sendt, timeout) end
   local r, w = {}, {}
   local function add(list, s) list[#list + 1] = s; list[s] = true end
   for _, s in ipairs(sendt or {}) do
@@ -655,51 +672,8 @@ function M.unix()
 end
 
 ----------------------------------------------------------------------------
--- install(): `require "socket"` gives this module for the rest of the state
-
-local INSTALLED = { "socket.core", "socket", "socket.unix" }
-
-function M.install()
-  local pkg = (_ENV or _G).package
-  if M.saved then return M end
-  M.saved = {}
-  for _, n in ipairs(INSTALLED) do M.saved[n] = pkg.loaded[n] or false end
-  rt.real = rt.real or (type(pkg.loaded["socket.core"]) == "table" and pkg.loaded["socket.core"]) or nil
-  pkg.loaded["socket.core"] = M
-  -- LuaSocket's own socket.lua adds connect4/6, bind, choose, sink,
-  -- source... to socket.core and returns it: run it over this module
-  local file = pkg.searchpath and pkg.searchpath("socket", pkg.path)
-  if file and not M.sink then
-    local chunk = loadfile(file, "bt", _ENV or _G)
-    if chunk then
-      local ok = pcall(chunk, "socket")
-      if not ok then M.sink = nil end
-    end
-    -- keep ours: socket.lua's connect4/6 call connect with a family
-    M.connect4 = function(h, p, la, lp) return M.connect(h, p, la, lp, "inet") end
-    M.connect6 = function(h, p, la, lp) return M.connect(h, p, la, lp, "inet6") end
-  end
-  pkg.loaded["socket"] = M
-  pkg.loaded["socket.unix"] = M.unix_module
-  return M
-end
-
-function M.uninstall()
-  local pkg = (_ENV or _G).package
-  if not M.saved then return M end
-  for n, v in pairs(M.saved) do pkg.loaded[n] = v or nil end
-  -- modules loaded over the shim hold it: let them load again
-  for _, n in ipairs({ "socket.http", "socket.url", "socket.headers", "socket.tp",
-                        "socket.ftp", "socket.smtp", "redis" }) do
-    if pkg.loaded[n] ~= nil then pkg.loaded[n] = nil end
-  end
-  M.saved = nil
-  return M
-end
-
--- require "socket.unix" as LuaSocket 3.1 has it: a table with stream()
--- (and a callable __call for 3.0 code) making unix-domain clients.
-M.unix_module = setmetatable({ stream = M.unix }, { __call = function() return M.unix() end })
+-- install() / uninstall() and "socket.unix" (luasocket_install.lua)
+require("proxylua.luasocket_install")(M, rt, _ENV or _G)
 
 -- stock Lua: the loop the sockets wait on (default: one of the module's own)
 function M.setloop(l) rt:setloop(l) end

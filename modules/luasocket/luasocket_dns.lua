@@ -8,8 +8,7 @@ local WIRE = require "proxylua.luasocket_dnswire"
 local D = {}
 D.__index = D
 
-local type, tostring, tonumber, pairs, ipairs = type, tostring, tonumber, pairs, ipairs
-local sformat = string.format
+local tostring, tonumber, pairs, ipairs = tostring, tonumber, pairs, ipairs
 
 local NOT_FOUND = "host or service not provided, or not known"
 
@@ -170,22 +169,25 @@ function D:lookup(name, qtype)
 end
 
 -- host -> address for connect (family "inet" / "inet6"), or nil, err
+-- host -> the addresses to try in turn for connect (family "inet6": IPv6
+-- only; otherwise IPv4 first, then IPv6), or nil, err. /etc/hosts first;
+-- DNS is asked for IPv6 only when it has no IPv4 address.
 function D:resolve(host, family)
-  if is_v4(host) or is_v6(host) then return host end
+  if is_v4(host) or is_v6(host) then return { host } end
   local lname = host:lower()
   local h = self.hosts[lname]
+  local out = {}
+  local function add(list)
+    for _, a in ipairs(list) do out[#out + 1] = a end
+  end
   if h then
-    if family == "inet6" then
-      if h.v6[1] then return h.v6[1] end
-    elseif h.v4[1] then return h.v4[1]
-    elseif h.v6[1] then return h.v6[1] end
+    if family ~= "inet6" then add(h.v4) end
+    add(h.v6)
+    if out[1] then return out end
   end
-  local list = self:lookup(lname, family == "inet6" and "AAAA" or "A")
-  if list[1] then return list[1] end
-  if family ~= "inet6" then
-    list = self:lookup(lname, "AAAA")
-    if list[1] then return list[1] end
-  end
+  if family ~= "inet6" then add(self:lookup(lname, "A")) end
+  if not out[1] then add(self:lookup(lname, "AAAA")) end
+  if out[1] then return out end
   return nil, NOT_FOUND
 end
 
@@ -199,7 +201,16 @@ function D:make_api()
   local function run(fn, ...)
     return self_.rt:run(fn, ...)
   end
+  -- In HAProxy's body and init: Debian's blocking resolver (LuaSocket's);
+  -- in a fetch or a converter: an error naming it (luasocket_rt.lua).
+  local function blocking(name)
+    if self_.rt:guard("socket.dns." .. name .. "()") then
+      return self_.rt:blocking("socket.dns." .. name .. "()").dns[name]
+    end
+  end
   function api.toip(host)
+    local b = blocking("toip")
+    if b then return b(host) end
     host = tostring(host)
     if is_v4(host) then return host, info(host, { host }) end
     local h = self_.hosts[host:lower()]
@@ -209,6 +220,8 @@ function D:make_api()
     return list[1], info(host, list)
   end
   function api.tohostname(addr)
+    local b = blocking("tohostname")
+    if b then return b(addr) end
     addr = tostring(addr)
     for name, e in pairs(self_.hosts) do
       for _, a in ipairs(e.v4) do if a == addr then return name, info(name, e.v4) end end
@@ -220,6 +233,8 @@ function D:make_api()
     return addr, info(addr, { ip })
   end
   function api.getaddrinfo(host)
+    local b = blocking("getaddrinfo")
+    if b then return b(host) end
     host = tostring(host)
     if is_v4(host) then return { { family = "inet", addr = host } } end
     if is_v6(host) then return { { family = "inet6", addr = host } } end

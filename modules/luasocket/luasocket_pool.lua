@@ -26,7 +26,7 @@ local function state(tp)
 end
 
 -- Drop the expired and dead entries this thread can see.
-function Pool:expire(list, now)
+function Pool.expire(_, list, now)
   local k = 1
   while k <= #list do
     local e = list[k]

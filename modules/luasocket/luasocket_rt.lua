@@ -14,7 +14,7 @@
 -- which luasocket.lua turns into LuaSocket's conventions.
 local R = {}
 
-local type, pcall, error, select = type, pcall, error, select
+local type, pcall, error = type, pcall, error
 local tpack, tunpack = table.pack, table.unpack
 local sformat, floor = string.format, math.floor
 
@@ -24,6 +24,10 @@ local function new(env)
   if type(core) == "table" and type(core.tcp) == "function" and type(core.msleep) == "function" then
     self.kind = "haproxy"
     self.core = core
+    -- real HAProxy 2.6 (not proxylua.testing, which registers its core as
+    -- "proxylua.core"): its sockets stall after 16 KiB (luasocket.lua)
+    local pkg = env.package
+    self.stalls = not (pkg and pkg.loaded and pkg.loaded["proxylua.core"] == core)
   else
     self.kind = "stock"
   end
@@ -54,6 +58,12 @@ function R:run(fn, ...)
   if self.kind == "haproxy" then return fn(...) end
   local l = self:loop()
   if l:in_task() then return fn(...) end
+  if l:current() ~= nil then
+    -- a coroutine the program made inside a task: its yields would go to
+    -- its own resumer, and the running loop cannot be run from here
+    error("proxylua.luasocket: called from a coroutine created inside a task of the loop: "
+      .. "call it from the task itself", 3)
+  end
   local args, res = tpack(...), nil
   l:spawn(function()
     res = tpack(pcall(fn, tunpack(args, 1, args.n)))

@@ -1,6 +1,7 @@
 -- Real servers for the luasocket specs, each started here on 127.0.0.1,
 -- waited for until ready, bounded by timeout(1) and stopped by its pid:
---   S.redis()          redis-server on a free port (no persistence)
+--   S.redis()          redis-server on a free port (no persistence), and on
+--                      a unix socket (self.unix)
 --   S.http(files)      python3's http.server over a directory of files
 --   S.dns(records)     spec/fixtures/fake_dns.py (DNS over TCP)
 -- each returns { port =, pid =, dir =, stop = function }.
@@ -12,10 +13,7 @@ local S = {}
 local HERE = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "spec/helpers"
 if HERE:sub(1, 1) ~= "/" then HERE = H.capture("pwd"):gsub("%s+$", "") .. "/" .. HERE end
 
-local function alive(pid)
-  local stat = H.read_file("/proc/" .. pid .. "/stat")
-  return stat ~= nil and not stat:match("^%d+ %b() Z")
-end
+local alive = H.alive
 
 local function stop(self)
   if self.stopped then return end
@@ -52,8 +50,9 @@ function S.redis()
   local dir = H.tmpdir()
   local port = H.free_port()
   local self = { dir = dir, port = port, stop = stop }
+  self.unix = dir .. "/redis.sock"
   self.pid = spawn(dir, string.format("redis-server --port %d --bind 127.0.0.1 --save '' "
-    .. "--appendonly no --dir %s", port, H.sh_quote(dir)))
+    .. "--appendonly no --dir %s --unixsocket %s", port, H.sh_quote(dir), H.sh_quote(self.unix)))
   wait_port(self, port)
   return self
 end

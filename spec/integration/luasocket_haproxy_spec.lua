@@ -50,6 +50,13 @@ function A.redis()
   c:quit()
   return table.concat(out, " ")
 end
+function A.unix()
+  local c = redis.connect("unix://" .. cfg.unix)
+  c:set("ubig", BIG)
+  local ok = c:get("ubig") == BIG
+  c:quit()
+  return "unix=" .. tostring(ok)
+end
 function A.http()
   local t0 = core.now()
   local body, code = http.request("http://localhost:" .. cfg.http .. "/big.bin")
@@ -86,6 +93,18 @@ function A.errors()
   out[#out + 1] = "slept=" .. tostring(ms_since(t0) >= 90)
   return table.concat(out, " ")
 end
+function A.idle()
+  -- a timeout covers calls, not the idle time between them
+  local c = assert(ls.connect("127.0.0.1", cfg.redis))
+  c:settimeout(0.3)
+  c:send("PING\r\n")
+  local a = c:receive()
+  ls.sleep(0.6)
+  c:send("PING\r\n")
+  local b = c:receive()
+  c:close()
+  return tostring(a) .. " " .. tostring(b)
+end
 function A.pool()
   local c = assert(ls.connect("127.0.0.1", cfg.redis))
   local reused = c:getreusedtimes()
@@ -94,26 +113,19 @@ function A.pool()
   assert(c:setkeepalive(10000, 8))
   return "reused=" .. reused .. " pong=" .. tostring(pong)
 end
+function A.poolid()
+  local c = assert(ls.connect("127.0.0.1", cfg.redis))
+  c:send("CLIENT ID\r\n")
+  local id = c:receive()
+  assert(c:setkeepalive(10000, 8))
+  return id
+end
 function A.ctx()
   return "body=" .. tostring(BODY) .. " init=" .. tostring(INIT)
 end
+local churn = dofile(cfg.churn_file)
 function A.churn(n)
-  n = tonumber(n) or cfg.churn
-  for _ = 1, n do
-    local c = ls.tcp()
-    assert(c:connect("127.0.0.1", cfg.closed) == nil)
-    c:close()
-  end
-  for i = 1, n do
-    local c = assert(ls.connect("127.0.0.1", cfg.redis))
-    if i % 2 == 0 then
-      c:close()
-    else
-      c:send("PING\r\n"); c:receive(); c:setkeepalive(10000, 4)
-    end
-  end
-  collectgarbage(); collectgarbage()
-  return string.format("kb=%d", math.floor(collectgarbage("count")))
+  return string.format("kb=%d", churn(ls, cfg.closed, cfg.redis, tonumber(n) or cfg.churn))
 end
 
 core.register_action("t", { "http-req" }, function(txn)
@@ -141,12 +153,14 @@ describe("proxylua.luasocket inside HAProxy 2.6", function()
     local dir = H.tmpdir()
     H.write_file(dir .. "/cfg.lua", string.format(
       "return { redis = %d, http = %d, resolv = %q, hosts = %q, big_n = %d, sendclose = %d, "
-      .. "lines = %d, stall = %d, closed = %d, churn = %d, dns = %d }",
+      .. "lines = %d, stall = %d, closed = %d, churn = %d, dns = %d, churn_file = %q, unix = %q }",
       redis_srv.port, http_srv.port, dns.resolv, dns.hosts, BIG_N, peers.ports.sendclose,
-      peers.ports.lines, peers.ports.stall, H.free_port(), 10000, dns.port))
+      peers.ports.lines, peers.ports.stall, H.free_port(), 10000, dns.port,
+      H.capture("pwd"):gsub("%s+$", "") .. "/spec/fixtures/luasocket_churn.lua", redis_srv.unix))
     hp = H.start{
       files = { ["s.lua"] = SCRIPT },
-      global = "    nbthread 1\n    tune.lua.session-timeout 60s\n    setenv SPEC_DIR " .. dir .. "\n    lua-load ${DIR}/s.lua",
+      global = "    nbthread 1\n    tune.lua.session-timeout 60s\n"
+        .. "    setenv SPEC_DIR " .. dir .. "\n    lua-load ${DIR}/s.lua",
       config = [[
 frontend fe
     bind 127.0.0.1:${PORT}
@@ -171,6 +185,10 @@ frontend fe
     assert.equal("ping=true body=yes big=true len=" .. #BIG, get("/redis"))
   end)
 
+  it("runs redis-lua over a unix socket (require 'socket.unix')", function()
+    assert.equal("unix=true", get("/unix"))
+  end)
+
   it("runs socket.http: a 1 MiB body arrives whole", function()
     assert.equal("code=200 same=true len=" .. #BIG, get("/http"))
   end)
@@ -183,6 +201,10 @@ frontend fe
   it("reports errors with LuaSocket's strings", function()
     assert.equal("refused=connection refused noname=host or service not provided, or not known "
       .. "timeout=timeout:part after=closed slept=true", get("/errors"))
+  end)
+
+  it("keeps an idle connection whose timeout is shorter than the pause", function()
+    assert.equal("+PONG +PONG", get("/idle"))
   end)
 
   it("fails at once in a sample fetch, naming it", function()
@@ -198,6 +220,13 @@ frontend fe
     local seen = {}
     for i = 1, 3 do seen[i] = get("/pool") end
     assert.same({ "reused=0 pong=+PONG", "reused=1 pong=+PONG", "reused=2 pong=+PONG" }, seen)
+    -- the very same connection (redis' client id) after a pause: HAProxy
+    -- leaves an idle Lua socket alone (live, also with 1 s frontend and
+    -- backend timeouts: they do not apply to Lua sockets)
+    local id1 = get("/poolid")
+    require("socket").sleep(1.5)
+    assert.matches("^:%d+$", id1)
+    assert.equal(id1, get("/poolid"))
     -- the server closes its idle clients: the pooled one is not handed out
     local killer = require("socket").connect("127.0.0.1", redis_srv.port)
     killer:send("CLIENT KILL TYPE normal SKIPME yes\r\n")
@@ -205,9 +234,9 @@ frontend fe
     killer:close()
     require("socket").sleep(0.2)
     -- it is handed out (nothing tells it is closed before a read: its
-    -- count says 3), and the PING goes again on a new connection, which
+    -- count says 5), and the PING goes again on a new connection, which
     -- is the one pooled next
-    assert.equal("reused=3 pong=+PONG", get("/pool"))
+    assert.equal("reused=5 pong=+PONG", get("/pool"))
     assert.equal("reused=1 pong=+PONG", get("/pool"))
   end)
 
