@@ -122,11 +122,12 @@ describe("examples/demo/demo.lua against a fake Redis peer", function()
     assert.same({ "EVAL", "EVAL", "EVAL", "EVAL", "EVAL" }, fake.commands)
   end)
 
-  -- The shim reads with receive("-3") (whatever is buffered); the fake
-  -- Socket (modules/core/core_socket.lua) takes any pattern below -1 as
-  -- "*a", which marks the connection dead once the buffer is drained, so
-  -- the pool never hands a fake-peer connection out again (5 connects).
-  pending("reuses one pooled connection with the fake peer too", function()
+  with_shim("reuses one pooled connection with the fake peer too", function()
+    local fake = F.new()
+    local h = load({ tcp = fake:tcp() })
+    for _ = 1, 5 do h:action("ratelimit", request("ivan"), "127.0.0.1:6379", LIMIT, WINDOW) end
+    assert.equal(1, fake.connects)
+    assert.equal("5", fake.data[key_of("ivan")])
   end)
 
   with_shim("lets requests pass, and says so, when Redis cannot be reached", function()
