@@ -80,14 +80,8 @@ end
 function L.url(port, path) return ("http://127.0.0.1:%d%s"):format(port, path or "/") end
 
 -- Whether the shim can be loaded (benchmarks needing it say so otherwise).
-function L.has_shim(method)
-  local ok, m = pcall(require, "proxylua.luasocket")
-  if ok and method then
-    local s = m.tcp()
-    ok = s[method] ~= nil
-    s:close()
-  end
-  return ok
+function L.has_shim()
+  return (pcall(require, "proxylua.luasocket"))
 end
 
 return L
