@@ -61,6 +61,19 @@ describe("proxylua.luasocket with real servers", function()
       c:quit()
     end)
 
+    it("runs redis-lua over pooled connections (redis.connect{ socket = s })", function()
+      local redis = require "redis"
+      local reused = {}
+      for i = 1, 3 do
+        local s = assert(shim.connect("127.0.0.1", redis_srv.port))
+        reused[i] = s:getreusedtimes()
+        local c = redis.connect{ socket = s }
+        assert.equal(i, c:incr("pooled-counter"))
+        assert.equal(1, s:setkeepalive(10000, 4))
+      end
+      assert.same({ 0, 1, 2 }, reused)
+    end)
+
     it("runs socket.http unchanged, 1 MiB body included", function()
       local http = require "socket.http"
       local body, code, headers = http.request("http://127.0.0.1:" .. http_srv.port .. "/big.bin")
