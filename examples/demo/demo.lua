@@ -11,6 +11,7 @@
 -- is stored there. Each request counts against the client's fixed window;
 -- past `limit` the action answers 429 itself. If Redis cannot be reached the
 -- request passes (fail open) and the answer says so.
+
 -- From here on `require "socket"` (redis-lua's too) gets the shim: every
 -- wait on Redis yields to HAProxy instead of blocking its thread.
 require("proxylua.luasocket").install()
