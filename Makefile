@@ -18,6 +18,10 @@ LIBFLAG     ?= -shared
 PREFIX      ?= /usr/local
 INST_LIBDIR ?= $(PREFIX)/lib/lua/$(LUA_VERSION)
 INST_LUADIR ?= $(PREFIX)/share/lua/$(LUA_VERSION)
+# Debian's luacheck (lua-check) runs on Lua 5.1: the luacheck standard, plain
+# data any Lua can load, also goes where 5.1 looks, so a .luacheckrc can
+# `require "proxylua.core_luacheck"`. Empty: not installed there (LuaRocks).
+LUACHECK_LUADIR ?= $(PREFIX)/share/lua/5.1
 
 # SANITIZE=1 builds with AddressSanitizer + UBSan into a separate tree.
 ifeq ($(SANITIZE),1)
@@ -42,16 +46,29 @@ ALL_CFLAGS := -std=c99 -D_POSIX_C_SOURCE=200809L -fPIC -fvisibility=hidden -fno-
 
 # Each modules/<name>/module.mk appends <name> to MODULES and sets
 #   <name>_SRCS (its .c files, plus the lib/*.c it uses), <name>_LIBS (-l...),
-#   <name>_LUA (optional .lua files installed as proxylua/<file>).
+#   <name>_LUA (optional .lua files, see LUA_DEST below).
+# A folder with Lua files only (modules/testing) appends to LUA_ONLY instead.
 MODULES :=
+LUA_ONLY :=
 include $(sort $(wildcard modules/*/module.mk))
 
-SOS  := $(foreach m,$(MODULES),$(BUILD)/proxylua/$(m).so)
-LUAS := $(foreach m,$(MODULES) $(LUA_ONLY),$(foreach f,$($(m)_LUA),$(BUILD)/proxylua/$(notdir $(f))))
+# Where modules/<dir>/<path>.lua installs: a file named <dir>.lua or
+# <dir>_*.lua at the top of its folder is a public name, proxylua/<file>
+# (require "proxylua.core"); every other file is an internal of that module,
+# proxylua/<dir>/<path> (require "proxylua.core.exec.executor").
+lua_dir  = $(word 2,$(subst /, ,$(1)))
+lua_path = $(patsubst modules/$(call lua_dir,$(1))/%,%,$(1))
+lua_flat = $(filter $(call lua_dir,$(1)).lua $(call lua_dir,$(1))_%.lua,$(call lua_path,$(1)))
+LUA_DEST = $(if $(call lua_flat,$(1)),$(call lua_path,$(1)),$(call lua_dir,$(1))/$(call lua_path,$(1)))
+
+SOS      := $(foreach m,$(MODULES),$(BUILD)/proxylua/$(m).so)
+LUA_SRCS := $(sort $(foreach m,$(MODULES) $(LUA_ONLY),$($(m)_LUA)))
+LUA_RELS := $(foreach f,$(LUA_SRCS),$(call LUA_DEST,$(f)))
+LUAS     := $(addprefix $(BUILD)/proxylua/,$(LUA_RELS))
 
 all: $(SOS) $(LUAS)
 
-$(BUILD)/obj/%.o: %.c $(wildcard include/proxylua/*.h modules/*/*.h)
+$(BUILD)/obj/%.o: %.c $(wildcard include/proxylua/*.h lib/*.h modules/*/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
@@ -62,18 +79,22 @@ $(BUILD)/proxylua/$(1).so: $(patsubst %.c,$(BUILD)/obj/%.o,$($(1)_SRCS))
 endef
 $(foreach m,$(MODULES),$(eval $(call module_rule,$(m))))
 
-$(BUILD)/proxylua/%.lua: $(wildcard modules/*/*.lua)
-	@mkdir -p $(dir $@)
-	cp $(firstword $(wildcard modules/*/$*.lua)) $@
+define lua_rule
+$(BUILD)/proxylua/$(call LUA_DEST,$(1)): $(1)
+	@mkdir -p $$(dir $$@)
+	cp $$< $$@
+endef
+$(foreach f,$(LUA_SRCS),$(eval $(call lua_rule,$(f))))
 
 # Lua-free C unit tests (tests/c/test_*.c), run with sanitizers on. Each test
 # links against an archive of lib/, so it pulls in only the objects it uses.
+# Tests may include lib's private headers (-Ilib); bindings may not.
 CTEST_CFLAGS := -std=c99 -D_POSIX_C_SOURCE=200809L $(WARNINGS) -O1 -g \
-	-fsanitize=address,undefined -fno-sanitize-recover=all -Iinclude
+	-fsanitize=address,undefined -fno-sanitize-recover=all -Iinclude -Ilib
 CTEST_LIBS := -lssl -lcrypto -lz -lxxhash -lpcre2-8 -lpthread -lm
 CTEST_OBJS := $(patsubst lib/%.c,build/ctest/obj/%.o,$(wildcard lib/*.c))
 CTESTS := $(patsubst tests/c/%.c,build/ctest/%,$(wildcard tests/c/test_*.c))
-build/ctest/obj/%.o: lib/%.c $(wildcard include/proxylua/*.h)
+build/ctest/obj/%.o: lib/%.c $(wildcard include/proxylua/*.h lib/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CTEST_CFLAGS) -c $< -o $@
 build/ctest/libpl.a: $(CTEST_OBJS)
@@ -85,10 +106,11 @@ ctest: $(CTESTS)
 	@for t in $(CTESTS); do $$t || exit 1; done
 
 # A tiny Lua host with a memory limit (tune.lua.maxmem), linked against liblua.
-$(BUILD)/pl-lua: tests/host/pl-lua.c
+# Its allocator is lib/memlimit.c, the one proxylua.sandbox uses.
+$(BUILD)/pl-lua: tests/host/pl-lua.c lib/memlimit.c include/proxylua/memlimit.h
 	@mkdir -p $(dir $@)
-	$(CC) -std=c99 $(WARNINGS) $(CFLAGS) -I$(LUA_INCDIR) -o $@ $< $(LDSAN) \
-	  -Wl,-E -llua$(LUA_VERSION) -lm -ldl
+	$(CC) -std=c99 $(WARNINGS) $(CFLAGS) -Iinclude -I$(LUA_INCDIR) -o $@ \
+	  tests/host/pl-lua.c lib/memlimit.c $(LDSAN) -Wl,-E -llua$(LUA_VERSION) -lm -ldl
 host: $(BUILD)/pl-lua
 
 test: all host
@@ -106,7 +128,8 @@ demo:
 install: all
 	mkdir -p $(DESTDIR)$(INST_LIBDIR)/proxylua $(DESTDIR)$(INST_LUADIR)/proxylua
 	for m in $(MODULES); do install -m 0755 $(BUILD)/proxylua/$$m.so $(DESTDIR)$(INST_LIBDIR)/proxylua/; done
-	for f in $(LUAS); do install -m 0644 $$f $(DESTDIR)$(INST_LUADIR)/proxylua/; done
+	for f in $(LUA_RELS); do install -D -m 0644 $(BUILD)/proxylua/$$f $(DESTDIR)$(INST_LUADIR)/proxylua/$$f; done
+	[ -z "$(LUACHECK_LUADIR)" ] || install -D -m 0644 $(BUILD)/proxylua/core_luacheck.lua $(DESTDIR)$(LUACHECK_LUADIR)/proxylua/core_luacheck.lua
 
 clean:
 	rm -rf build

@@ -2,7 +2,7 @@
  * HAProxy 2.6's text encoders and decoders: base64, base64url, hex, hex2i,
  * url_dec, url_enc, lower, upper. The quirks (b64dec's mid-stream padding,
  * ub64dec reading '=' as 63, url_dec's '?' rule) are HAProxy's and are kept
- * on purpose; see shared/reference/hashes.md sections 6 and 8.
+ * on purpose; see docs/haproxy-hashes.md §6 and §8.
  */
 #include "proxylua/hash.h"
 

@@ -1,7 +1,7 @@
 /*
  * HAProxy 2.6's load-balancing hashes (sdbm, djb2, wt6, crc32 and the
  * avalanche post-mix) and the xxHash family, bit for bit. Definitions:
- * shared/reference/hashes.md sections 2-4. Bytes are read as unsigned.
+ * docs/haproxy-hashes.md §2-§4. Bytes are read as unsigned.
  */
 #include <zlib.h>
 #include "proxylua/hash.h"

@@ -2,7 +2,7 @@
  * HAProxy 2.6's json converter: escape a string for a JSON string literal,
  * ASCII output only. The utf8 modes decode the old 1-to-6-byte UTF-8 scheme
  * and fail (utf8, utf8p) or drop (utf8s, utf8ps) what is bad; the "p" modes
- * accept overlong forms. See shared/reference/hashes.md section 7.
+ * accept overlong forms. See docs/haproxy-hashes.md §7.
  */
 #include <string.h>
 #include "proxylua/hash.h"

@@ -43,6 +43,14 @@ int64_t pl_clock_mono(void)
 	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
+int64_t pl_clock_thread_cpu(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
 /* ---- timer heap ------------------------------------------------------ */
 
 /* Heap entries carry their keys, so sifting compares contiguous memory

@@ -5,7 +5,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include "proxylua/map.h"
+#include "map_internal.h"
 
 /* Plain decimal, '-' allowed first, within int64; a lone "-" reads as 0. */
 static int to_int(const char *s, size_t n, int64_t *out)

@@ -7,7 +7,7 @@
 #include <arpa/inet.h>
 #include <stdlib.h>
 #include <string.h>
-#include "proxylua/map.h"
+#include "map_internal.h"
 
 static int pton(int af, const char *s, size_t n, void *out)
 {

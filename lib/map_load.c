@@ -4,7 +4,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "proxylua/map.h"
+#include "map_internal.h"
 
 static int is_blank(unsigned char c)
 {

@@ -4,7 +4,7 @@
  * lookup_all. Rules per method: docs/map.md, "Matching and winners".
  */
 #include <string.h>
-#include "proxylua/map.h"
+#include "map_internal.h"
 
 static size_t cut_nul(const char *s, size_t len)
 {

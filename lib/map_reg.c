@@ -10,7 +10,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include <string.h>
-#include "proxylua/map.h"
+#include "map_internal.h"
 
 typedef struct reg_idx {
 	pcre2_general_context *gctx;

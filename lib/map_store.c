@@ -8,7 +8,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include "proxylua/map.h"
+#include "map_internal.h"
 
 static const pl_map_ops *ops_for(int method)
 {

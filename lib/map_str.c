@@ -5,7 +5,7 @@
  * The same table, without folding, finds entries by key text for set/del.
  */
 #include <string.h>
-#include "proxylua/map.h"
+#include "map_internal.h"
 
 #define EMPTY 0xffffffffu
 #define TOMB  0xfffffffeu

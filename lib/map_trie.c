@@ -5,7 +5,7 @@
  * a node's children are consecutive and edge j leads to node j + 1.
  */
 #include <string.h>
-#include "proxylua/map.h"
+#include "map_internal.h"
 
 typedef struct dnode {
 	uint32_t child, sib, best;

@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "proxylua/map.h"
+#include "map_internal.h"
 
 /* HAProxy's -i folds with tolower() in the C locale: ASCII letters only. */
 const unsigned char pl_map_fold[256] = {

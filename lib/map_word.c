@@ -6,7 +6,7 @@
  * more delimiters than the most any key holds.
  */
 #include <string.h>
-#include "proxylua/map.h"
+#include "map_internal.h"
 
 #define EMPTY 0xffffffffu
 

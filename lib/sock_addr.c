@@ -1,9 +1,9 @@
 /*
  * HAProxy 2.6 destination addresses, as its Lua Socket's connect reads them
- * (socket.md §2, rechecked live): an optional family prefix, then either a
- * unix path or "host:port" where the LAST colon (or a closing bracket) ends
- * the host, so "::1:80" is [::1]:80 and "::1" is host ":" with port "1"
- * (unparsable). An empty host or "*" is the any-address. The port is read
+ * (docs/haproxy-socket.md §2, rechecked live): an optional family prefix,
+ * then either a unix path or "host:port" where the LAST colon (or a closing
+ * bracket) ends the host, so "::1:80" is [::1]:80 and "::1" is host ":" with
+ * port "1" (unparsable). An empty host or "*" is the any-address. The port is read
  * like atoi after a leading digit ("80abc" is 80) and must fit 16 bits once
  * truncated to an int; ranges, offsets and other characters are refused.
  * Host names are never resolved.
@@ -28,7 +28,7 @@ static int parse_unix(const char *p, size_t n, int abstract, pl_sockaddr *out)
 		return PL_SOCK_EPARSE;
 	un->sun_family = AF_UNIX;
 	/* abns: the name padded with NULs to the whole sun_path, as HAProxy's
-	 * own listeners bind it (socket.md §2) */
+	 * own listeners bind it (docs/haproxy-socket.md §2) */
 	memcpy(un->sun_path + (abstract ? 1 : 0), p, n);
 	out->len = sizeof(*un);
 	out->kind = abstract ? PL_SA_ABNS : PL_SA_UNIX;

@@ -46,6 +46,7 @@ build = {
       INST_LUADIR = "$(LUADIR)",
       LUA_INCDIR = "$(LUA_INCDIR)",
       ROCK = "1",
+      LUACHECK_LUADIR = "",   -- the tree's own Lua finds it in LUADIR
    },
 }
 test_dependencies = {}

@@ -1,5 +1,5 @@
 -- proxylua.hash: every vector HAProxy 2.6 gave (spec/fixtures/hash/*.tsv,
--- copied from shared/reference/vectors), published digest/HMAC vectors,
+-- described in docs/haproxy-hashes.md), published digest/HMAC vectors,
 -- xxHash's and zlib's own tools, and the failure cases.
 -- The differential against a live HAProxy is spec/integration/hash_haproxy_spec.lua.
 local hash = require "proxylua.hash"

@@ -37,6 +37,11 @@ local SCENARIOS = {
                norm(c:receive(2.7)), norm(c:receive("*l")), norm(c:receive()),
                norm(c:receive("*a")), norm(c:receive()), norm(c:receive(5, "x")) }
     end },
+  long_line = { peer = { mode = "sendclose", data = string.rep("y", 999) .. "\r", ["repeat"] = 300 },
+    steps = function(c)
+      local d, e, p = c:receive("*l", "P")
+      return { tostring(d), tostring(e), #p, p:sub(1, 3), p:find("\r", 1, true) }
+    end },
   partial_line = { peer = { mode = "sendclose", data = "one\nx\ryz", delay = 50 },
     steps = function(c) return { norm(c:receive()), norm(c:receive("*l", "P:")), norm(c:receive()) } end },
   partial_count = { peer = { mode = "sendclose", data = "abc", delay = 50 },
@@ -244,6 +249,7 @@ describe("proxylua.luasocket patterns (pure functions)", function()
     assert.same({ "abc", 6 }, { pattern.line("ab\rc\n", 1) })
     assert.same({ "", 2 }, { pattern.line("\nx", 1) })
     assert.same({}, { pattern.line("abc", 1) })
+    assert.same({ "abcdef", 8 }, { pattern.line("abcdef\nx", 1, 4) })   -- searched from 4
     assert.equal("xyz", pattern.partial_line("a\nx\ry\rz", 3))
   end)
 end)
@@ -332,6 +338,20 @@ describe("proxylua.luasocket over the harness's fake peers (opts.tcp)", function
     assert.is_nil(r.error)
     assert.equal("true 1 2", r.vars.txn.r)
     assert.same({ "127.0.0.1:6379" }, seen)
+  end)
+end)
+
+describe("proxylua.luasocket in the lua-load body without Debian's LuaSocket", function()
+  it("raises a clear error instead of blocking nowhere", function()
+    local testing = require "proxylua.testing"
+    local ok, err = pcall(testing.load_string, [[
+      package.cpath = ""                 -- as if lua-socket were not installed
+      local ls = require "proxylua.luasocket"
+      ls.connect("127.0.0.1", 1)
+    ]], { quiet = true })
+    assert.is_false(ok)
+    assert.matches("proxylua.luasocket: socket.connect%(%) in the lua%-load body needs Debian's "
+      .. "blocking LuaSocket %(lua%-socket%), which is not installed", err)
   end)
 end)
 

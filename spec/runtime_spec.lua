@@ -1,4 +1,4 @@
--- HAProxy 2.6's execution model under proxylua.testing (runtime.md 1.x):
+-- HAProxy 2.6's execution model under proxylua.testing (docs/haproxy-runtime.md §1):
 -- which contexts may yield, pcall, forced yields, execution timeouts,
 -- maxmem, the blocking-call detector, patterns that kill HAProxy, and many
 -- transactions in flight on the event loop. The texts are HAProxy's own;
@@ -55,7 +55,7 @@ describe("scheduler", function()
   end)
 end)
 
-describe("contexts (runtime.md 1.1)", function()
+describe("contexts (haproxy-runtime.md §1.1)", function()
   local h = load([[
     core.msleep(1000)                 -- body: a silent no-op
     core.yield()
@@ -119,7 +119,7 @@ describe("contexts (runtime.md 1.1)", function()
   end)
 end)
 
-describe("pcall in an action (runtime.md 1.2, Lua 5.3 rules)", function()
+describe("pcall in an action (haproxy-runtime.md §1.2, Lua 5.3 rules)", function()
   it("lets yields through pcall, xpcall and metamethods, not through a C call", function()
     local h = load([[
       core.register_action("p", { "http-req" }, function(txn)
@@ -141,7 +141,7 @@ describe("pcall in an action (runtime.md 1.2, Lua 5.3 rules)", function()
   end)
 end)
 
-describe("forced yields and execution timeouts (runtime.md 1.4, 1.5)", function()
+describe("forced yields and execution timeouts (haproxy-runtime.md §1.4, §1.5)", function()
   local SCRIPT = [[
     core.register_action("a_loop", { "http-req" }, function(txn)
       while true do end
@@ -257,7 +257,7 @@ describe("forced yields and execution timeouts (runtime.md 1.4, 1.5)", function(
       end)
     ]]
     local changes = load(code, { clock = "real" }):action("tick").vars.txn.changes
-    assert.is_true(changes > 10, "core.now() changed " .. changes .. " times")
+    assert.is_true(changes > 1, "core.now() changed " .. changes .. " times")
     assert.equal(1, load(code, { clock = "real", tune = { forced_yield = 1000000000 } })
       :action("tick").vars.txn.changes)
   end)
@@ -273,7 +273,7 @@ describe("forced yields and execution timeouts (runtime.md 1.4, 1.5)", function(
   end)
 end)
 
-describe("maxmem (runtime.md 1.6)", function()
+describe("maxmem (haproxy-runtime.md §1.6)", function()
   it("fails the action that runs out, and the next one works", function()
     local r = testing.sandbox([[
       local testing = ...
@@ -523,7 +523,7 @@ end)
   end)
 end)
 
-describe("patterns that kill HAProxy 2.6 (runtime.md 1.7, socket.md)", function()
+describe("patterns that kill HAProxy 2.6 (haproxy-runtime.md §1.7, haproxy-socket.md §8)", function()
   local tune = { watchdog = 0.1 }
 
   it("fail an endless loop in a fetch or a converter (watchdog)", function()
@@ -638,7 +638,7 @@ describe("patterns that kill HAProxy 2.6 (runtime.md 1.7, socket.md)", function(
   end)
 end)
 
-describe("errors (runtime.md 1.3)", function()
+describe("errors (haproxy-runtime.md §1.3)", function()
   local h = load([[
     core.register_action("a_err", { "http-req" }, function(txn) error("aboom") end)
     core.register_service("s_err", "http", function(applet) error("sboom") end)
@@ -710,7 +710,9 @@ describe("transactions in flight", function()
       if clock == "virtual" then
         assert.near(0.1, elapsed, 1e-6)
       else
-        assert.is_true(elapsed >= 0.1 and elapsed < 0.6, "took " .. elapsed)
+        -- serially 100 s; the bound shows they shared one sleep period
+        -- (a loaded CI may stretch that period, not multiply it)
+        assert.is_true(elapsed >= 0.1 and elapsed < 10, "took " .. elapsed)
       end
     end)
   end

@@ -1,4 +1,4 @@
--- proxylua.socket: HAProxy 2.6's Socket (socket.md §0-7) over real
+-- proxylua.socket: HAProxy 2.6's Socket (docs/haproxy-socket.md §0-§7) over real
 -- sockets. Peers run in the same loop (socket._listen + l:wait + the loop's
 -- _read/_write helpers) on 127.0.0.1 with free ports; the TLS peer is a
 -- Python ssl echo with a self-signed certificate made at spec time, killed

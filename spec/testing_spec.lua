@@ -183,7 +183,7 @@ describe("clock and scheduler seam", function()
 
   it("routes core.sleep/yield through a replaceable scheduler", function()
     local calls = {}
-    local sched = require("proxylua.core_sched").new()
+    local sched = require("proxylua.core.base.sched").new()
     local seam = setmetatable({
       sleep = function(self, ms) calls[#calls + 1] = "sleep " .. ms return sched.sleep(self, ms) end,
       yield = function(self) calls[#calls + 1] = "yield" return sched.yield(self) end,

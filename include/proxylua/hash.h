@@ -45,7 +45,7 @@ size_t pl_b64_enc_len(size_t n, int url);
 size_t pl_b64_encode(char *dst, const void *src, size_t n, int url);
 /* Worst-case decoded size for n input characters. */
 size_t pl_b64_dec_len(size_t n);
-/* b64dec / ub64dec semantics (hashes.md 8): decoded length or PL_HASH_EINVAL. */
+/* b64dec / ub64dec semantics (docs/haproxy-hashes.md §8): decoded length or PL_HASH_EINVAL. */
 long pl_b64_decode(unsigned char *dst, const char *src, size_t n);
 long pl_ub64_decode(unsigned char *dst, const char *src, size_t n);
 /* Uppercase hex, 2n characters. */

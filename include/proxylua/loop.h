@@ -68,6 +68,9 @@ struct pl_job {
 
 /* Real CLOCK_MONOTONIC in ns (not the loop clock). */
 int64_t pl_clock_mono(void);
+/* CPU time of the calling thread in ns: what HAProxy's watchdog counts, so
+ * a thread the OS kept waiting on a loaded machine is not "stuck". */
+int64_t pl_clock_thread_cpu(void);
 
 int pl_loop_new(pl_loop **out, unsigned flags, pl_alloc_fn alloc, void *ud);
 /* Frees the loop; armed timers, ios and jobs are simply forgotten. */

@@ -1,9 +1,11 @@
 /*
- * Lua-free HAProxy 2.6 maps: the map-file reader, one index per match method
- * and the entry store they index. Every function returns 0 / an index, or a
+ * Lua-free HAProxy 2.6 maps, the contract a binding uses: the entry store
+ * (load, update, clone), lookups for every match method, and the
+ * process-wide cache of file maps. Every function returns 0 / an index, or a
  * negative PL_MAP_E* code; nothing here knows lua.h. Memory comes from a
- * lua_Alloc-compatible function (the state's, or pl_map_malloc for copies
- * shared between states).
+ * lua_Alloc-compatible function (the state's; the cache's shared copies use
+ * malloc). How the library builds its indexes (hash table, tries, per-method
+ * parsers, shared helpers) is private to lib/: lib/map_internal.h.
  */
 #ifndef PROXYLUA_MAP_H
 #define PROXYLUA_MAP_H
@@ -22,9 +24,6 @@ enum {
 #define PL_MAP_ENOMEM  (-1)
 #define PL_MAP_EPARSE  (-2)   /* a key the method cannot read; see errmsg */
 #define PL_MAP_ETOOBIG (-3)
-
-/* HAProxy reads map lines with fgets() into a 16 KB buffer. */
-#define PL_MAP_LINE_CHUNK 16383
 
 /* The high bit of klen/vlen marks bytes this entry owns (allocated apart). */
 #define PL_MAP_OWN   0x80000000u
@@ -54,6 +53,7 @@ typedef struct pl_map_rank {
 } pl_map_rank;
 
 typedef struct pl_map pl_map;
+typedef struct pl_map_ht pl_map_ht;   /* lib-private: the key-text index */
 
 /* Method-specific index: build over entries [0, n), look up the winner. */
 typedef struct pl_map_ops {
@@ -67,22 +67,6 @@ typedef struct pl_map_ops {
 	int (*insert)(pl_map *m, size_t i);
 	void (*remove)(pl_map *m, size_t i);
 } pl_map_ops;
-
-/* Open-addressing table of entry indexes by key bytes (duplicates allowed). */
-typedef struct pl_map_ht {
-	uint32_t *slot;           /* pairs: entry index (or EMPTY/TOMB), hash tag */
-	size_t mask, used, live;
-	int icase;
-} pl_map_ht;
-int pl_map_ht_init(pl_map_ht *h, const pl_map *m, size_t hint, int icase);
-void pl_map_ht_free(pl_map_ht *h, const pl_map *m);
-int pl_map_ht_insert(pl_map_ht *h, const pl_map *m, size_t i);
-void pl_map_ht_remove(pl_map_ht *h, const pl_map *m, size_t i);
-/* smallest entry index whose key equals k (SIZE_MAX if none) */
-size_t pl_map_ht_find(const pl_map_ht *h, const pl_map *m, const char *k, size_t klen);
-/* calls fn for every entry whose key equals k; stops on nonzero */
-int pl_map_ht_each(const pl_map_ht *h, const pl_map *m, const char *k, size_t klen,
-                   int (*fn)(void *ctx, size_t i), void *ctx);
 
 struct pl_map {
 	pl_alloc_fn alloc;
@@ -102,11 +86,6 @@ struct pl_map {
 	size_t ndead;
 };
 
-/* The file reader. errmsg receives HAProxy's reason text. */
-typedef int (*pl_map_line_fn)(void *ctx, const char *key, size_t klen,
-                              const char *val, size_t vlen, size_t line);
-/* Splits text the way HAProxy reads a map file, calling fn per entry. */
-int pl_map_parse(const char *text, size_t len, pl_map_line_fn fn, void *ctx);
 /* File identity, for the shared cache: a changed file is a new map. */
 typedef struct pl_map_fileid {
 	uint64_t dev, ino, size;
@@ -116,10 +95,6 @@ typedef struct pl_map_fileid {
  * opened, or minus an errno when it cannot be read (a directory). */
 int pl_map_read_file(const char *path, pl_alloc_fn alloc, void *ud, char **data, size_t *len,
                      pl_map_fileid *id);
-int pl_map_stat_file(const char *path, pl_map_fileid *id);
-
-/* malloc-backed allocator for maps shared by several Lua states. */
-void *pl_map_malloc(void *ud, void *ptr, size_t osize, size_t nsize);
 
 /* Store life cycle. */
 int pl_map_init(pl_map *m, int method, int icase, pl_alloc_fn alloc, void *ud);
@@ -148,41 +123,11 @@ int pl_map_needs_prepare(const pl_map *m);
 int pl_map_query_init(const pl_map *m, pl_map_query *q, const char *s, size_t len, int64_t i);
 /* The winner's entry index, or SIZE_MAX. m must be prepared. */
 size_t pl_map_lookup(const pl_map *m, const pl_map_query *q, void *scratch);
-/* Does entry i match, and with which rank (the reference matcher). */
-int pl_map_entry_match(const pl_map *m, size_t i, const pl_map_query *q, void *scratch,
-                       pl_map_rank *r);
-static inline int pl_map_rank_less(const pl_map_rank *a, const pl_map_rank *b)
-{
-	if (a->tier != b->tier)
-		return a->tier < b->tier;
-	if (a->len != b->len)
-		return a->len > b->len;
-	return a->idx < b->idx;
-}
 /* Every matching entry, best first, into out (malloc'd from m's allocator);
  * returns the count or a negative code. */
 long pl_map_lookup_all(const pl_map *m, const pl_map_query *q, void *scratch, size_t **out);
 
-/* Per-method pieces (lib/map_<method>.c). */
-extern const pl_map_ops pl_map_str_ops, pl_map_beg_ops, pl_map_end_ops,
-	pl_map_sub_ops, pl_map_dir_ops, pl_map_dom_ops, pl_map_reg_ops,
-	pl_map_int_ops, pl_map_ip_ops;
-
-/* int keys: lo/hi with open ends flagged. */
-typedef struct pl_map_range {
-	int64_t lo, hi;
-} pl_map_range;
-int pl_map_int_parse(const char *key, size_t klen, pl_map_range *r, pl_buf *errmsg);
-
-/* ip keys. kind 4: v4 network with a contiguous mask (plen); kind 5: v4 with
- * a non-contiguous mask; kind 6: v6 network (plen). */
-typedef struct pl_map_ipkey {
-	int kind;
-	uint32_t v4, mask4;
-	uint8_t v6[16];
-	unsigned plen;
-} pl_map_ipkey;
-int pl_map_ip_parse(const char *key, size_t klen, pl_map_ipkey *k, pl_buf *errmsg);
+/* Reads an ip query (what pl_map_query_init does for an ip map). */
 void pl_map_ip_query(pl_map_query *q, const char *s, size_t len);
 
 /*
@@ -214,69 +159,10 @@ static inline size_t pl_map_lookup_fast(const pl_map *m, const pl_map_query *q, 
 	return r.idx;
 }
 
-/* reg: compile check and error text, used by pl_map_check_key. */
-int pl_map_reg_check(const char *key, size_t klen, int icase, pl_buf *errmsg);
 /* Scratch for reg lookups (a PCRE2 match block, candidate marks): one per
  * caller (Lua state), never shared; NULL works, slower. */
 void *pl_map_reg_scratch_create(pl_alloc_fn alloc, void *ud);
 void pl_map_reg_scratch_destroy(void *s);
-/* does regex entry i match (its compiled code, kept by the index) */
-int pl_map_reg_match1(const pl_map *m, size_t i, const pl_map_query *q, void *scratch);
-
-/*
- * A byte trie (lib/map_trie.c), flattened breadth first with sorted edges.
- * beg walks it forward, end over reversed keys; with ac set it also gets
- * Aho-Corasick failure links for sub and reg's literal prefilter.
- */
-#define PL_TRIE_NONE 0xffffffffu
-typedef struct pl_trie_node {
-	uint32_t first, cnt;  /* edges [first, first + cnt) */
-	uint32_t best;        /* smallest id of the keys ending here (with same: any) */
-	uint32_t fail;        /* ac: longest proper suffix that is a node */
-	uint32_t out;         /* ac: smallest id ending here or along fail links */
-	uint32_t dict;        /* ac: next node along fail links where a key ends */
-} pl_trie_node;
-typedef struct pl_trie {
-	pl_trie_node *node;
-	size_t nnode;
-	uint8_t *lab;         /* edge j leads to node j + 1 (breadth-first order) */
-	uint32_t root[256];
-	uint32_t *same;       /* optional: next id with the same key, by id */
-	size_t nsame;
-	int icase;
-	pl_alloc_fn alloc;
-	void *ud;
-} pl_trie;
-/* key i: bytes, length and id (ids must be < PL_TRIE_NONE) */
-typedef int (*pl_trie_key_fn)(void *ctx, size_t i, const char **k, size_t *klen, uint32_t *id);
-int pl_trie_build(pl_trie *t, pl_alloc_fn alloc, void *ud, size_t nkeys, pl_trie_key_fn fn,
-                  void *ctx, int reverse, int icase, int ac, size_t nids);
-void pl_trie_free(pl_trie *t);
-static inline uint32_t pl_trie_child(const pl_trie *t, uint32_t u, unsigned char c)
-{
-	const pl_trie_node *n;
-	uint32_t lo, hi;
-
-	if (u == 0)
-		return t->root[c];
-	n = &t->node[u];
-	lo = n->first;
-	hi = lo + n->cnt;
-	if (n->cnt <= 8) {
-		for (; lo < hi; lo++)
-			if (t->lab[lo] == c)
-				return lo + 1;
-		return PL_TRIE_NONE;
-	}
-	while (lo < hi) {
-		uint32_t mid = lo + (hi - lo) / 2;
-		if (t->lab[mid] < c)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < n->first + n->cnt && t->lab[lo] == c ? lo + 1 : PL_TRIE_NONE;
-}
 
 /*
  * The process-wide cache of file maps (lib/map_cache.c): one immutable,
@@ -292,16 +178,7 @@ void pl_map_cache_put(void *sh);
 size_t pl_map_cache_count(void);
 size_t pl_map_cache_refs(const pl_map_shared *sh);
 
-/* Shared helpers. */
-extern const unsigned char pl_map_fold[256];
-uint64_t pl_map_hash(const void *p, size_t n, int icase);
-int pl_map_memeq(const void *a, const void *b, size_t n, int icase);
-void *pl_map_xalloc(const pl_map *m, void *p, size_t osize, size_t nsize);
-int pl_map_errf(pl_buf *errmsg, const char *fmt, ...);
-int pl_map_errkey(pl_buf *errmsg, const char *pre, const char *key, size_t klen, const char *post);
-int pl_map_word_match(const char *q, size_t qlen, const char *k, size_t klen,
-                      int icase, const char *delims);
-
+/* An entry's key and value lengths, without the ownership flag. */
 static inline uint32_t pl_map_klen(const pl_map_entry *e) { return e->klen & PL_MAP_LMASK; }
 static inline uint32_t pl_map_vlen(const pl_map_entry *e) { return e->vlen & PL_MAP_LMASK; }
 

@@ -1,6 +1,6 @@
 /*
  * Lua-free socket helpers for proxylua.socket: HAProxy 2.6's destination
- * address syntax (socket.md §2), nonblocking TCP/unix connect, send and
+ * address syntax (docs/haproxy-socket.md §2), nonblocking TCP/unix connect, send and
  * receive, and TLS over a BIO pair so that every byte goes through our own
  * send(MSG_NOSIGNAL)/recv (no SIGPIPE, no blocking inside OpenSSL).
  *

@@ -4,7 +4,7 @@
  * comes from the state's allocator, so tune.lua.maxmem limits it.
  */
 #include <limits.h>
-#include "concat.h"
+#include "lconcat.h"
 
 #define BUFFER_MT "proxylua.concat.buffer"
 

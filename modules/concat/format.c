@@ -7,7 +7,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-#include "concat.h"
+#include "lconcat.h"
 
 #define FMT_FLAGS "-+ #0"
 /* Largest item one numeric conversion can produce ("%99.99f" of 1e308). */

@@ -19,10 +19,10 @@ end
 local real = haproxy_core()
 if real then return real end
 
-local E = require "proxylua.core_env"
+local RT = require "proxylua.core.state.runtime"
 
 local existing = rawget(G, "core")
-if type(existing) == "table" and E.rt_of[existing] then return existing end
+if type(existing) == "table" and RT.rt_of[existing] then return existing end
 
-local rt = E.new({ G = G, echo = true })
+local rt = RT.new({ G = G, echo = true })
 return rt.core

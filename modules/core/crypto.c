@@ -12,7 +12,7 @@
 #include <openssl/ecdsa.h>
 #include <openssl/bn.h>
 #include <openssl/err.h>
-#include "native.h"
+#include "lnative.h"
 
 static const EVP_CIPHER *gcm_cipher(lua_Integer bits)
 {

@@ -5,7 +5,7 @@
  */
 #include <sys/time.h>
 #include <unistd.h>
-#include "native.h"
+#include "lnative.h"
 
 /* now() -> sec, usec of the wall clock, as HAProxy's date. */
 static int native_now(lua_State *L)

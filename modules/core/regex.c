@@ -6,7 +6,7 @@
  * so tune.lua.maxmem-style limits see the compiled code.
  */
 #include <string.h>
-#include "native.h"
+#include "lnative.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>

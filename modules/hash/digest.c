@@ -119,10 +119,10 @@ static int l_digest(lua_State *L)
 {
 	char tmp[8];
 	size_t n;
-	const char *s = pl_hash_bin(L, 2, &n, tmp);
+	const char *s = pl_lhash_bin(L, 2, &n, tmp);
 	pl_hctx *c;
 
-	pl_hash_maxargs(L, 2);
+	pl_lhash_maxargs(L, 2);
 	c = cached_ctx(L, 1, 0);
 	return c ? push_oneshot(L, c, NULL, 0, s, n) : fail_top(L);
 }
@@ -138,9 +138,9 @@ static int l_sha1(lua_State *L)
 {
 	char tmp[8];
 	size_t n;
-	const char *s = pl_hash_bin(L, 1, &n, tmp);
+	const char *s = pl_lhash_bin(L, 1, &n, tmp);
 
-	pl_hash_maxargs(L, 1);
+	pl_lhash_maxargs(L, 1);
 	lua_pushliteral(L, "sha1");
 	return named_digest(L, s, n);
 }
@@ -149,9 +149,9 @@ static int l_md5(lua_State *L)
 {
 	char tmp[8];
 	size_t n;
-	const char *s = pl_hash_bin(L, 1, &n, tmp);
+	const char *s = pl_lhash_bin(L, 1, &n, tmp);
 
-	pl_hash_maxargs(L, 1);
+	pl_lhash_maxargs(L, 1);
 	lua_pushliteral(L, "md5");
 	return named_digest(L, s, n);
 }
@@ -162,12 +162,12 @@ static int l_sha2(lua_State *L)
 {
 	char tmp[8];
 	size_t n;
-	const char *s = pl_hash_bin(L, 1, &n, tmp);
+	const char *s = pl_lhash_bin(L, 1, &n, tmp);
 	lua_Integer bits = 256;
 
-	pl_hash_maxargs(L, 2);
+	pl_lhash_maxargs(L, 2);
 	if (!lua_isnoneornil(L, 2))
-		bits = pl_hash_intarg(L, 2);
+		bits = pl_lhash_intarg(L, 2);
 	switch (bits) {
 	case 224: lua_pushliteral(L, "sha224"); break;
 	case 256: lua_pushliteral(L, "sha256"); break;
@@ -186,10 +186,10 @@ static int l_hmac(lua_State *L)
 	char tmp[8];
 	size_t keylen, n;
 	const char *key = luaL_checklstring(L, 2, &keylen);
-	const char *s = pl_hash_bin(L, 3, &n, tmp);
+	const char *s = pl_lhash_bin(L, 3, &n, tmp);
 	pl_hctx *c;
 
-	pl_hash_maxargs(L, 3);
+	pl_lhash_maxargs(L, 3);
 	c = cached_ctx(L, 1, 1);
 	return c ? push_oneshot(L, c, key, keylen, s, n) : fail_top(L);
 }
@@ -218,7 +218,7 @@ static int start_stream(lua_State *L, int hmac)
 	const char *key = hmac ? luaL_checklstring(L, 2, &keylen) : NULL;
 	ctxbox *b;
 
-	pl_hash_maxargs(L, hmac ? 2 : 1);
+	pl_lhash_maxargs(L, hmac ? 2 : 1);
 	if (new_box(L, 1, hmac, lua_upvalueindex(3)) != PL_HASH_OK)
 		return fail_top(L);
 	b = lua_touserdata(L, -1);
@@ -245,7 +245,7 @@ static int m_update(lua_State *L)
 	ctxbox *b = check_stream(L);
 	char tmp[8], err[256];
 	size_t n;
-	const char *s = pl_hash_bin(L, 2, &n, tmp);
+	const char *s = pl_lhash_bin(L, 2, &n, tmp);
 
 	if (b->finished)
 		return luaL_error(L, "digest already finalized (call reset)");
@@ -344,7 +344,7 @@ static const luaL_Reg digest_functions[] = {
 	{ NULL, NULL }
 };
 
-void pl_hash_open_digest(lua_State *L)
+void pl_lhash_open_digest(lua_State *L)
 {
 	int mt;
 

@@ -29,11 +29,11 @@ static int b64enc(lua_State *L, int url)
 {
 	char tmp[8];
 	size_t n, len;
-	const char *s = pl_hash_bin(L, 1, &n, tmp);
+	const char *s = pl_lhash_bin(L, 1, &n, tmp);
 	luaL_Buffer b;
 	char *d;
 
-	pl_hash_maxargs(L, 1);
+	pl_lhash_maxargs(L, 1);
 	if (n > ((size_t)-1) / 2)
 		pl_memerror(L);
 	len = pl_b64_enc_len(n, url);
@@ -56,12 +56,12 @@ static int b64dec(lua_State *L, int url)
 {
 	char tmp[32];
 	size_t n;
-	const char *s = pl_hash_text(L, 1, &n, tmp);
+	const char *s = pl_lhash_text(L, 1, &n, tmp);
 	luaL_Buffer b;
 	char *d;
 	long r;
 
-	pl_hash_maxargs(L, 1);
+	pl_lhash_maxargs(L, 1);
 	d = luaL_buffinitsize(L, &b, pl_b64_dec_len(n));
 	r = url ? pl_ub64_decode((unsigned char *)d, s, n) : pl_b64_decode((unsigned char *)d, s, n);
 	if (r < 0)
@@ -84,11 +84,11 @@ static int l_hex(lua_State *L)
 {
 	char tmp[8];
 	size_t n;
-	const char *s = pl_hash_bin(L, 1, &n, tmp);
+	const char *s = pl_lhash_bin(L, 1, &n, tmp);
 	luaL_Buffer b;
 	char *d;
 
-	pl_hash_maxargs(L, 1);
+	pl_lhash_maxargs(L, 1);
 	d = result_init(L, &b, n, 2);
 	pl_hex_encode(d, s, n);
 	luaL_pushresultsize(&b, 2 * n);
@@ -99,10 +99,10 @@ static int l_hex2i(lua_State *L)
 {
 	char tmp[32];
 	size_t n;
-	const char *s = pl_hash_text(L, 1, &n, tmp);
+	const char *s = pl_lhash_text(L, 1, &n, tmp);
 	int64_t v;
 
-	pl_hash_maxargs(L, 1);
+	pl_lhash_maxargs(L, 1);
 	if (pl_hex2i(s, n, &v) != PL_HASH_OK) {
 		pl_pushfail(L);
 		lua_pushliteral(L, "invalid hex digit");
@@ -116,14 +116,14 @@ static int l_url_dec(lua_State *L)
 {
 	char tmp[32];
 	size_t n;
-	const char *s = pl_hash_text(L, 1, &n, tmp);
+	const char *s = pl_lhash_text(L, 1, &n, tmp);
 	int form;
 	luaL_Buffer b;
 	char *d;
 	long r;
 
-	pl_hash_maxargs(L, 2);
-	form = pl_hash_intarg(L, 2) != 0;
+	pl_lhash_maxargs(L, 2);
+	form = pl_lhash_intarg(L, 2) != 0;
 	d = luaL_buffinitsize(L, &b, n);
 	r = pl_url_decode(d, s, n, form);
 	if (r < 0)
@@ -136,11 +136,11 @@ static int l_url_enc(lua_State *L)
 {
 	char tmp[32];
 	size_t n;
-	const char *s = pl_hash_text(L, 1, &n, tmp);
+	const char *s = pl_lhash_text(L, 1, &n, tmp);
 	luaL_Buffer b;
 	char *d;
 
-	pl_hash_maxargs(L, 2);
+	pl_lhash_maxargs(L, 2);
 	/* "query" is HAProxy's only type, and the default. */
 	if (!lua_isnoneornil(L, 2) && strcmp(luaL_checkstring(L, 2), "query") != 0)
 		return luaL_argerror(L, 2, lua_pushfstring(L, "unknown url_enc type '%s'",
@@ -154,13 +154,13 @@ static int l_json(lua_State *L)
 {
 	char tmp[32];
 	size_t n;
-	const char *s = pl_hash_text(L, 1, &n, tmp);
+	const char *s = pl_lhash_text(L, 1, &n, tmp);
 	int mode = PL_JSON_ASCII;
 	luaL_Buffer b;
 	char *d;
 	long r;
 
-	pl_hash_maxargs(L, 2);
+	pl_lhash_maxargs(L, 2);
 	if (!lua_isnoneornil(L, 2)) {
 		const char *name = luaL_checkstring(L, 2);
 		mode = pl_json_mode(name);
@@ -179,11 +179,11 @@ static int change_case(lua_State *L, int upper)
 {
 	char tmp[32];
 	size_t n;
-	const char *s = pl_hash_text(L, 1, &n, tmp);
+	const char *s = pl_lhash_text(L, 1, &n, tmp);
 	luaL_Buffer b;
 	char *d;
 
-	pl_hash_maxargs(L, 1);
+	pl_lhash_maxargs(L, 1);
 	d = luaL_buffinitsize(L, &b, n);
 	if (upper)
 		pl_ascii_upper(d, s, n);
@@ -209,14 +209,14 @@ static int l_bytes(lua_State *L)
 {
 	char tmp[8];
 	size_t n;
-	const char *s = pl_hash_bin(L, 1, &n, tmp);
+	const char *s = pl_lhash_bin(L, 1, &n, tmp);
 	lua_Integer off, len;
 
-	pl_hash_maxargs(L, 3);
+	pl_lhash_maxargs(L, 3);
 	if (lua_isnoneornil(L, 2))
 		return luaL_argerror(L, 2, "Mandatory argument expected");
-	off = pl_hash_intarg(L, 2);
-	len = lua_isnoneornil(L, 3) ? -1 : pl_hash_intarg(L, 3);
+	off = pl_lhash_intarg(L, 2);
+	len = lua_isnoneornil(L, 3) ? -1 : pl_lhash_intarg(L, 3);
 	if (off < 0 || (lua_Unsigned)off >= n) {
 		lua_pushliteral(L, "");
 		return 1;
@@ -244,7 +244,7 @@ static const luaL_Reg encode_functions[] = {
 	{ NULL, NULL }
 };
 
-void pl_hash_open_encode(lua_State *L)
+void pl_lhash_open_encode(lua_State *L)
 {
 	luaL_setfuncs(L, encode_functions, 0);
 }

@@ -19,11 +19,11 @@ static int l_##name(lua_State *L)                                            \
 {                                                                            \
 	char tmp[8];                                                         \
 	size_t n;                                                            \
-	const char *s = pl_hash_bin(L, 1, &n, tmp);                          \
+	const char *s = pl_lhash_bin(L, 1, &n, tmp);                         \
 	uint32_t h = pl_hash_##name(s, n);                                   \
 	if (lua_gettop(L) > 1) {                                             \
-		pl_hash_maxargs(L, 2);                                       \
-		if (pl_hash_intarg(L, 2) != 0)                               \
+		pl_lhash_maxargs(L, 2);                                      \
+		if (pl_lhash_intarg(L, 2) != 0)                              \
 			h = pl_hash_avalanche(h);                            \
 	}                                                                    \
 	lua_pushinteger(L, (lua_Integer)h);                                  \
@@ -41,15 +41,15 @@ static uint64_t seed_arg(lua_State *L)
 {
 	if (lua_gettop(L) < 2)
 		return 0;
-	pl_hash_maxargs(L, 2);
-	return (uint64_t)pl_hash_intarg(L, 2);
+	pl_lhash_maxargs(L, 2);
+	return (uint64_t)pl_lhash_intarg(L, 2);
 }
 
 static int l_xxh32(lua_State *L)
 {
 	char tmp[8];
 	size_t n;
-	const char *s = pl_hash_bin(L, 1, &n, tmp);
+	const char *s = pl_lhash_bin(L, 1, &n, tmp);
 
 	/* HAProxy keeps the seed's low 32 bits. */
 	lua_pushinteger(L, (lua_Integer)pl_hash_xxh32(s, n, (uint32_t)seed_arg(L)));
@@ -60,7 +60,7 @@ static int l_xxh64(lua_State *L)
 {
 	char tmp[8];
 	size_t n;
-	const char *s = pl_hash_bin(L, 1, &n, tmp);
+	const char *s = pl_lhash_bin(L, 1, &n, tmp);
 
 	lua_pushinteger(L, as_signed(pl_hash_xxh64(s, n, seed_arg(L))));
 	return 1;
@@ -70,7 +70,7 @@ static int l_xxh3(lua_State *L)
 {
 	char tmp[8];
 	size_t n;
-	const char *s = pl_hash_bin(L, 1, &n, tmp);
+	const char *s = pl_lhash_bin(L, 1, &n, tmp);
 
 	lua_pushinteger(L, as_signed(pl_hash_xxh3(s, n, seed_arg(L))));
 	return 1;
@@ -80,9 +80,9 @@ static int l_adler32(lua_State *L)
 {
 	char tmp[8];
 	size_t n;
-	const char *s = pl_hash_bin(L, 1, &n, tmp);
+	const char *s = pl_lhash_bin(L, 1, &n, tmp);
 
-	pl_hash_maxargs(L, 1);
+	pl_lhash_maxargs(L, 1);
 	lua_pushinteger(L, (lua_Integer)pl_hash_adler32(s, n));
 	return 1;
 }
@@ -108,7 +108,7 @@ static const luaL_Reg fast_functions[] = {
 	{ NULL, NULL }
 };
 
-void pl_hash_open_fast(lua_State *L)
+void pl_lhash_open_fast(lua_State *L)
 {
 	luaL_setfuncs(L, fast_functions, 0);
 }

@@ -16,7 +16,7 @@ static lua_Integer number_as_int(lua_State *L, int idx)
 	return isnum ? v : 0;
 }
 
-const char *pl_hash_bin_other(lua_State *L, int idx, size_t *n, char tmp[8])
+const char *pl_lhash_bin_other(lua_State *L, int idx, size_t *n, char tmp[8])
 {
 	uint64_t u;
 	int i;
@@ -37,7 +37,7 @@ const char *pl_hash_bin_other(lua_State *L, int idx, size_t *n, char tmp[8])
 	return tmp;
 }
 
-const char *pl_hash_text(lua_State *L, int idx, size_t *n, char tmp[32])
+const char *pl_lhash_text(lua_State *L, int idx, size_t *n, char tmp[32])
 {
 	int w;
 
@@ -57,7 +57,7 @@ const char *pl_hash_text(lua_State *L, int idx, size_t *n, char tmp[32])
 	return tmp;
 }
 
-lua_Integer pl_hash_intarg(lua_State *L, int idx)
+lua_Integer pl_lhash_intarg(lua_State *L, int idx)
 {
 	switch (lua_type(L, idx)) {
 	case LUA_TNUMBER:
@@ -69,7 +69,7 @@ lua_Integer pl_hash_intarg(lua_State *L, int idx)
 	}
 }
 
-void pl_hash_maxargs(lua_State *L, int max)
+void pl_lhash_maxargs(lua_State *L, int max)
 {
 	if (lua_gettop(L) > max)
 		luaL_argerror(L, max + 1, "Last argument expected");
@@ -79,10 +79,10 @@ PL_EXPORT int luaopen_proxylua_hash(lua_State *L);
 PL_EXPORT int luaopen_proxylua_hash(lua_State *L)
 {
 	lua_newtable(L);
-	pl_hash_open_fast(L);
-	pl_hash_open_encode(L);
-	pl_hash_open_digest(L);
-	pl_hash_open_zlib(L);
+	pl_lhash_open_fast(L);
+	pl_lhash_open_encode(L);
+	pl_lhash_open_digest(L);
+	pl_lhash_open_zlib(L);
 	lua_pushliteral(L, "proxylua.hash (HAProxy 2.6 converters)");
 	lua_setfield(L, -2, "_DESCRIPTION");
 	return 1;

@@ -156,7 +156,7 @@ static int oneshot(lua_State *L, int inflate)
 	zbox *zb;
 	int nres;
 
-	pl_hash_maxargs(L, 2);
+	pl_lhash_maxargs(L, 2);
 	parse_opts(L, 2, inflate, &o);
 	zb = new_zbox(L, inflate, &o);
 	nres = feed(L, zb, s, n, 1);
@@ -181,7 +181,7 @@ static int l_deflate(lua_State *L)
 {
 	zopts o;
 
-	pl_hash_maxargs(L, 1);
+	pl_lhash_maxargs(L, 1);
 	parse_opts(L, 1, 0, &o);
 	new_zbox(L, 0, &o);
 	return 1;
@@ -191,7 +191,7 @@ static int l_inflate(lua_State *L)
 {
 	zopts o;
 
-	pl_hash_maxargs(L, 1);
+	pl_lhash_maxargs(L, 1);
 	parse_opts(L, 1, 1, &o);
 	new_zbox(L, 1, &o);
 	return 1;
@@ -261,7 +261,7 @@ static const luaL_Reg zlib_functions[] = {
 	{ NULL, NULL }
 };
 
-void pl_hash_open_zlib(lua_State *L)
+void pl_lhash_open_zlib(lua_State *L)
 {
 	int mt;
 

@@ -84,7 +84,7 @@ static void task_hook(lua_State *L, lua_Debug *ar)
 		/* A coroutine the script created inside the task: HAProxy's hook
 		 * neither yields it nor times it out, so an endless loop there
 		 * runs until the watchdog kills the whole process. Say so. */
-		if (t->watchdog > 0 && pl_clock_mono() - t->slice >= t->watchdog)
+		if (t->watchdog > 0 && pl_clock_thread_cpu() - t->slice_cpu >= t->watchdog)
 			t->watchdog_fired = 1;
 		if (t->watchdog_fired)
 			watchdog_error(L, t);
@@ -99,7 +99,7 @@ static void task_hook(lua_State *L, lua_Debug *ar)
 		lua_pushliteral(L, "execution timeout");
 		lua_error(L);
 	}
-	if (t->watchdog > 0 && pl_clock_mono() - t->slice >= t->watchdog) {
+	if (t->watchdog > 0 && pl_clock_thread_cpu() - t->slice_cpu >= t->watchdog) {
 		/* no trip through the scheduler for that long: HAProxy's
 		 * watchdog kills the process (checked live with forced yields
 		 * off and a 3 s spin in an action) */
@@ -131,6 +131,7 @@ void *pl_lloop_hook_enter(lua_State *L, ltask *t)
 	lua_sethook(t->co, task_hook, LUA_MASKCOUNT,
 	            t->forced_yield > 0 ? (int)t->forced_yield : HOOK_CHECK_EVERY);
 	t->slice = pl_clock_mono();
+	t->slice_cpu = t->watchdog > 0 ? pl_clock_thread_cpu() : 0;
 	return prev;
 }
 
@@ -238,6 +239,7 @@ int pl_lloop_attach(lua_State *L)
 	t->timed_out = 0;
 	t->watchdog_fired = 0;
 	t->slice = pl_clock_mono();
+	t->slice_cpu = t->watchdog > 0 ? pl_clock_thread_cpu() : 0;
 	if (co != NULL && (t->forced_yield > 0 || t->budget > 0 || t->watchdog > 0)) {
 		lua_rawgetp(L, LUA_REGISTRYINDEX, &hook_key);
 		if (lua_touserdata(L, -1) != (void *)t && !t->late) {
@@ -307,6 +309,7 @@ int pl_lloop_call(lua_State *L)
 	lua_pushboolean(L, 0);          /* the status goes below the results */
 	lua_insert(L, fi);
 	t.slice = pl_clock_mono();
+	t.slice_cpu = t.watchdog > 0 ? pl_clock_thread_cpu() : 0;
 	st = lua_pcall(L, lua_gettop(L) - fi - 1, LUA_MULTRET, 0);
 	if (st == LUA_OK && t.watchdog_fired) {
 		/* a pcall inside caught it: HAProxy would be dead all the same */

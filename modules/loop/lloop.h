@@ -1,8 +1,10 @@
 /*
  * proxylua.loop internals shared by loop.c (the loop object), task.c
  * (task lifecycle, sleeps), end.c (error records, done callbacks), hook.c
- * (forced yields, timeouts, watchdog), sched.c (seam functions) and
- * wait.c (descriptors).
+ * (forced yields, timeouts, watchdog), sched.c (the Lua seam: functions a
+ * scheduler table holds), wait.c (descriptors) and cseam.c (the C seam:
+ * what proxylua.socket may ask, include/proxylua/loopseam.h; no other module
+ * sees these structs).
  *
  * Ownership: the loop userdata's uservalue is a context table (CTX_*) that
  * anchors every live task, fd watcher, collected error and the scheduler
@@ -15,8 +17,9 @@
 
 #include "proxylua/compat.h"
 #include "proxylua/loop.h"
+#include "proxylua/loopseam.h"
 
-#define LOOP_MT "proxylua.loop"
+#define LOOP_MT PL_LOOP_MT
 #define TASK_MT "proxylua.loop.task"
 
 /* fields of the context table */
@@ -71,6 +74,7 @@ struct ltask {
 	int late;               /* attach hooked the task in mid-resume */
 	void *late_prev;        /* the hook's previous task, for that resume */
 	int64_t slice;          /* start of the current slice */
+	int64_t slice_cpu;      /* the thread's CPU clock then (watchdog) */
 	unsigned long resumes, forced;
 };
 
@@ -121,6 +125,9 @@ int pl_lloop_call(lua_State *L);
 
 /* sched.c */
 void pl_lloop_push_scheduler(lua_State *L, int loopidx);
+
+/* cseam.c */
+void pl_lloop_register_seam(lua_State *L);
 
 /* wait.c */
 int pl_lloop_wait(lua_State *L);

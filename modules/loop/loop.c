@@ -345,6 +345,7 @@ PL_EXPORT int luaopen_proxylua_loop(lua_State *L)
 {
 	lua_settop(L, 0);
 	pl_lloop_init_hookkey(L);
+	pl_lloop_register_seam(L);
 	luaL_newmetatable(L, LOOP_MT);                /* 1 */
 	luaL_newmetatable(L, TASK_MT);                /* 2 */
 	pl_lloop_register_task(L);

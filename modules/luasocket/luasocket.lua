@@ -21,7 +21,7 @@ local M = { _VERSION = "LuaSocket 3.0.0", _SETSIZE = 1024, BLOCKSIZE = 2048,
             _DATAGRAMSIZE = 8192, _SOCKETINVALID = -1, _PROXYLUA = true }
 
 -- a read that returns at least this much may have filled HAProxy 2.6's
--- buffer: kick the stream so that it reads again (docs/luasocket.md §16 KiB)
+-- buffer: kick the stream so that it reads again (docs/haproxy-socket.md §13)
 M.config = { kick_at = 1024 }
 
 local MAX_TIMEOUT = 2147483          -- seconds: the largest HAProxy accepts
@@ -233,15 +233,27 @@ local function do_receive(s, kind, n, prefix)
       if err ~= true then return nil, err, tconcat(parts) .. take_all(s) end
     end
   elseif kind == "line" then
+    -- bytes of a line still without its "\n" wait in a list (CRs already
+    -- dropped): a long line is neither searched nor copied again per read
+    local parts
     while true do
       local line, nxt = P.line(s.rbuf, s.rpos)
       if line then
         s.rpos = nxt
+        if parts then
+          parts[#parts + 1] = line
+          line = tconcat(parts)
+        end
         return prefix .. line, nil, nil
+      end
+      if buffered(s) > 0 then
+        parts = parts or {}
+        parts[#parts + 1] = P.partial_line(s.rbuf, s.rpos)
+        s.rbuf, s.rpos = "", 1
       end
       local err = fill(s)
       if err ~= true then
-        local part = P.partial_line(s.rbuf, s.rpos)
+        local part = (parts and tconcat(parts) or "") .. P.partial_line(s.rbuf, s.rpos)
         s.rbuf, s.rpos = "", 1
         return nil, err, prefix .. part
       end

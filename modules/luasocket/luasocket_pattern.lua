@@ -1,5 +1,5 @@
 -- Pure functions for LuaSocket's receive patterns (no I/O, no state), kept
--- apart so they can be tested and fuzzed alone (docs/luasocket.md §Patterns).
+-- apart so they can be tested and fuzzed alone (docs/luasocket.md §API).
 --
 -- LuaSocket 3.1 reads a pattern this way: a number is a byte count (its
 -- integer part; a negative count reads nothing), a string that converts to
@@ -33,9 +33,11 @@ end
 
 -- A complete line at position pos of buf: the line without its "\n" and
 -- with every "\r" removed (LuaSocket drops all of them), and the position
--- after the "\n". nil when buf holds no "\n" from pos.
-function P.line(buf, pos)
-  local nl = sfind(buf, "\n", pos, true)
+-- after the "\n". nil when buf holds no "\n" from pos. `from` (>= pos,
+-- optional) is where to start looking, when the bytes before it are known
+-- to hold no "\n".
+function P.line(buf, pos, from)
+  local nl = sfind(buf, "\n", from or pos, true)
   if not nl then return nil end
   local line = ssub(buf, pos, nl - 1)
   if sfind(line, "\r", 1, true) then line = sgsub(line, "\r", "") end

@@ -13,9 +13,11 @@ end
 
 -- "ok", "dead" or "foreign". HAProxy 2.6 runs one lua-load state on every
 -- thread, but a socket only works on the thread that made it (any method
--- raises "cannot use socket on other thread", checked live; core.thread is
--- 0 on all of them): such a connection stays for its own thread. A
--- connection the peer or its idle timer closed has no peer name any more.
+-- raises "cannot use socket on other thread" and core.thread is 0 on all of
+-- them, docs/haproxy-socket.md §13): such a connection stays for its own
+-- thread. One its idle timer destroyed has no peer name any more; one the
+-- peer closed still has (§13): its first read shows it (luasocket.lua's
+-- replay).
 local function state(tp)
   local ok, name = pcall(tp.getpeername, tp)
   if not ok then

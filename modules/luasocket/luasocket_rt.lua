@@ -1,5 +1,5 @@
 -- Where proxylua.luasocket runs, and the few primitives it needs from there
--- (docs/luasocket.md §Runtimes):
+-- (docs/luasocket.md §Runtimes and files, §Contexts inside HAProxy):
 --
 -- * "haproxy": a `core` with tcp()/msleep() is a global of this state, in
 --   HAProxy 2.6 or in proxylua.testing's emulated state. Connections are
@@ -82,8 +82,9 @@ local PHASE_TEXT = {
 }
 
 -- "runtime", "body" or "init". core.tcp() raises in the body; in init it
--- works but a send raises (HAProxy 2.6 has no task there; send("") does not). Once seen at
--- runtime the state never goes back.
+-- works but a send raises (HAProxy 2.6 has no task there; send("") does
+-- not, docs/haproxy-socket.md §13). Once seen at runtime the state never
+-- goes back.
 function R:phase()
   if self.runtime_seen then return "runtime" end
   local ok, s = pcall(self.core.tcp)

@@ -1,6 +1,6 @@
 /* Map lookups: HAProxy's lookup/slookup (arguments, messages) and lookup_all. */
 #include <string.h>
-#include "map.h"
+#include "lmap.h"
 
 /*
  * Reads the key the way HAProxy's Map does: Lua's integer check for int

@@ -8,7 +8,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include "map.h"
+#include "lmap.h"
 
 static const char *const method_names[PL_MATCH_NUM] = {
 	"found", "bool", "int", "ip", "bin", "len", "str", "beg", "sub", "dir",

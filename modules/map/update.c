@@ -5,7 +5,7 @@
  * the others never see it (docs/map.md, "Sharing").
  */
 #include <string.h>
-#include "map.h"
+#include "lmap.h"
 
 /*
  * Drop the value cache, then refuse a map that is closed (__close, or an

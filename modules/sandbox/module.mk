@@ -1,3 +1,3 @@
 MODULES += sandbox
-sandbox_SRCS := modules/sandbox/sandbox.c
+sandbox_SRCS := modules/sandbox/sandbox.c lib/memlimit.c
 sandbox_LIBS :=

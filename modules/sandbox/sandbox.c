@@ -17,39 +17,17 @@
 #include <stdlib.h>
 #include <string.h>
 #include "proxylua/compat.h"
+#include "proxylua/memlimit.h"
 #include <lualib.h>
 
 #define BOX_MT "proxylua.sandbox.state"
 
 typedef struct sbox {
 	lua_State *S;           /* NULL once closed */
-	size_t used, limit, peak;
+	pl_memlimit mem;        /* S's allocator counts here */
 } sbox;
 
-static void *box_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
-{
-	sbox *b = ud;
-	void *p;
-
-	if (ptr == NULL)
-		osize = 0;      /* for a new block, osize is only a type tag */
-	if (nsize == 0) {
-		free(ptr);
-		b->used -= osize;
-		return NULL;
-	}
-	if (b->limit != 0 && nsize > osize && b->used - osize + nsize > b->limit)
-		return NULL;
-	p = realloc(ptr, nsize);
-	if (p != NULL) {
-		b->used = b->used - osize + nsize;
-		if (b->used > b->peak)
-			b->peak = b->used;
-	}
-	return p;
-}
-
-static sbox *box_of(lua_State *S)
+static pl_memlimit *mem_of(lua_State *S)
 {
 	void *ud;
 
@@ -62,13 +40,13 @@ static int sb_maxmem(lua_State *S)
 	lua_Integer n = luaL_checkinteger(S, 1);
 
 	luaL_argcheck(S, n >= 0, 1, "limit must be >= 0");
-	box_of(S)->limit = (size_t)n;
+	mem_of(S)->limit = (size_t)n;
 	return 0;
 }
 
 static int sb_memused(lua_State *S)
 {
-	lua_pushinteger(S, (lua_Integer)box_of(S)->used);
+	lua_pushinteger(S, (lua_Integer)mem_of(S)->used);
 	return 1;
 }
 
@@ -262,14 +240,14 @@ static int sb_run(lua_State *L)
 	b = pl_newuserdata(L, sizeof(*b), 0);    /* 3: closes S if L raises */
 	memset(b, 0, sizeof(*b));
 	luaL_setmetatable(L, BOX_MT);
-	b->S = S = lua_newstate(box_alloc, b);
+	b->S = S = lua_newstate(pl_memlimit_alloc, &b->mem);
 	if (S == NULL)
 		return pl_memerror(L);
 	lua_pushcfunction(S, sb_prepare);        /* light C function: no allocation */
 	lua_pushlightuserdata(S, &p);
 	st = lua_pcall(S, 1, LUA_MULTRET, 0);
 	if (st == LUA_OK) {
-		b->limit = (size_t)limit;
+		b->mem.limit = (size_t)limit;
 		st = lua_pcall(S, p.nargs, 1, 0);
 	}
 	lua_pushboolean(L, st == LUA_OK);
@@ -277,7 +255,7 @@ static int sb_run(lua_State *L)
 		lua_pushnil(L);
 	else
 		copy_value(L, S);
-	lua_pushinteger(L, (lua_Integer)b->peak);
+	lua_pushinteger(L, (lua_Integer)b->mem.peak);
 	box_close(b);
 	return 3;
 }

@@ -1,9 +1,10 @@
 /*
- * connect(addr [, port]) and connect_ssl(addr, port), socket.md §2-3:
- * parse with HAProxy's rules (errors raise), then connect, handshake and
- * flush what send() queued before, yielding through the loop; any failure
- * is nil, "Can't connect" and leaves the socket dead. The connect timeout
- * (TCP plus TLS) is settimeout's value, else 5 s.
+ * connect(addr [, port]) and connect_ssl(addr, port) as HAProxy 2.6 does
+ * them (docs/haproxy-socket.md §2, §3): parse with HAProxy's rules (errors
+ * raise), then connect, handshake and flush what send() queued before,
+ * yielding through the loop; any failure is nil, "Can't connect" and leaves
+ * the socket dead. The connect timeout (TCP plus TLS) is settimeout's
+ * value, else 5 s.
  */
 #include <errno.h>
 #include <string.h>
@@ -103,7 +104,7 @@ static int connect_k(lua_State *L, int status, lua_KContext ctx)
 			s->phase = PH_EARLY;
 			break;
 		default:
-			/* data sent before connect goes out first (socket.md §1) */
+			/* data sent before connect goes out first (docs/haproxy-socket.md §1) */
 			while (s->early_off < s->early.len) {
 				ssize_t w = pl_sk_write(s, s->early.data + s->early_off,
 				                        s->early.len - s->early_off);

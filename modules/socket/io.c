@@ -1,8 +1,8 @@
 /*
- * send and receive with HAProxy 2.6's results (socket.md §4-5): send gives
- * the count of the selected range or -1; receive gives the data, or
- * nil, "connection closed.", partial data at close and at a timeout coming
- * back as a success (except a partial *l line at a timeout, which is lost).
+ * send and receive with HAProxy 2.6's results (docs/haproxy-socket.md §4,
+ * §5): send gives the count of the selected range or -1; receive gives the
+ * data, or nil, "connection closed.", partial data at close and at a timeout
+ * coming back as a success (except a partial *l line at a timeout, which is lost).
  * Both wait through the loop (socket.c) and resume in a continuation.
  */
 #include <errno.h>
@@ -236,7 +236,7 @@ static int recv_k(lua_State *L, int status, lua_KContext ctx)
 			const char *nl = avail ? memchr(b, '\n', avail) : NULL;
 			if (nl != NULL) {
 				size_t n = (size_t)(nl - b);
-				/* one \r before the \n goes, others stay (socket.md §5) */
+				/* one \r before the \n goes, others stay (docs/haproxy-socket.md §5) */
 				return result(L, s, n - (n > 0 && b[n - 1] == '\r'), n + 1);
 			}
 		} else if (mode == RM_COUNT) {
@@ -308,7 +308,7 @@ int pl_sk_receive(lua_State *L)
 	if (s->state != SK_DEAD && !pl_sk_in_task(L, s, RUD))
 		return luaL_error(L, "The 'receive' function is only allowed in 'frontend', 'backend' or 'task'");
 	if (s->state == SK_NEW || s->state == SK_CONNECTING) {
-		/* its yield kills an unconnected socket (socket.md §1) */
+		/* its yield kills an unconnected socket (docs/haproxy-socket.md §1) */
 		if (s->state == SK_NEW)
 			pl_sk_kill(L, s, RUD, 0);
 		return final(L, s, mode);

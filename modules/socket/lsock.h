@@ -15,6 +15,7 @@
 #include "proxylua/compat.h"
 #include "proxylua/buf.h"
 #include "proxylua/sock.h"
+#include "proxylua/loopseam.h"
 
 #define SOCK_MT   "proxylua.socket"       /* the table's metatable */
 #define SOCKUD_MT "proxylua.socket.ud"    /* the [0] userdata's */
@@ -30,7 +31,6 @@ typedef struct lsock {
 	int tls_on;             /* tls is set up */
 	int waiters;            /* adapters: calls parked in wait (a real loop is asked) */
 	int gone;               /* collected: nobody can be parked on it */
-	int real;               /* the loop is a proxylua.loop (not an adapter) */
 	int phase;              /* connect progress */
 	pl_tls tls;
 	pl_buf rbuf;            /* received, not yet consumed: [rpos, len) */
@@ -41,6 +41,7 @@ typedef struct lsock {
 	lua_Number deadline;    /* inactivity deadline (l:now() scale), 0: none */
 	lua_Number cdeadline;   /* connect + handshake deadline */
 	pl_sockaddr dst;        /* the configured destination */
+	const pl_loopseam *seam; /* a proxylua.loop's C seam, NULL: an adapter */
 	const void *creator;    /* task that made it (rule 2), NULL: none */
 	unsigned long resumes;  /* its resume count then */
 } lsock;

@@ -12,15 +12,15 @@
  * and now methods), for a harness that drives coroutines of its own.
  *
  * With a real proxylua.loop the task checks (in a task? resumed since the
- * socket was made?) and the clock read the loop's structs directly
- * (modules/loop/lloop.h, read-only): they run on every call.
+ * socket was made?) and the clock are asked of the loop module through its
+ * C seam (include/proxylua/loopseam.h), plain function calls: they run on
+ * every call.
  */
 #include <errno.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #include "lsock.h"
-#include "../loop/lloop.h"
 
 /* Check self (index 1) and push its userdata. Argument errors use Lua's
  * own luaL_argerror, as 2.6 does: "bad argument #2 to 'send'" for a method
@@ -50,17 +50,10 @@ lsock *pl_sk_self(lua_State *L)
 
 /* ---- the loop seam ---------------------------------------------------- */
 
-/* The loop's running task when it is L's own (as pl_lloop_running). */
-static ltask *running(const lloop *lp, lua_State *L)
+/* The proxylua.loop the socket waits on (its userdata's address). */
+static const void *real_loop(lua_State *L, int ud)
 {
-	ltask *t = lp->current;
-
-	return (lp->loop != NULL && t != NULL && t->co == L) ? t : NULL;
-}
-
-static lloop *real_loop(lua_State *L, int ud)
-{
-	lloop *lp;
+	const void *lp;
 
 	pl_getuservalue(L, ud, 1);
 	lp = lua_touserdata(L, -1);
@@ -81,10 +74,8 @@ int pl_sk_in_task(lua_State *L, lsock *s, int ud)
 {
 	int in;
 
-	if (s->real) {
-		lloop *lp = real_loop(L, ud);
-		return running(lp, L) != NULL;
-	}
+	if (s->seam != NULL)
+		return s->seam->running(real_loop(L, ud), L) != NULL;
 	call_method(L, ud, "in_task");
 	in = lua_toboolean(L, -1);
 	lua_pop(L, 1);
@@ -96,28 +87,25 @@ lua_Number pl_sk_now(lua_State *L, int ud)
 	lua_Number now;
 	lsock *s = lua_touserdata(L, ud);
 
-	if (s->real) {
-		lloop *lp = real_loop(L, ud);
-		if (lp->loop == NULL)
-			return 0;
-		return (lua_Number)pl_lloop_wall(lp, pl_loop_now(lp->loop)) / 1e9;
-	}
+	if (s->seam != NULL)
+		return (lua_Number)s->seam->now(real_loop(L, ud));
 	call_method(L, ud, "now");
 	now = lua_tonumber(L, -1);
 	lua_pop(L, 1);
 	return now;
 }
 
-/* Rule 2 of socket.md: a socket made in a task dies at that task's first
- * yield unless it connected before. True when it just died that way. */
+/* Rule 2 (docs/haproxy-socket.md §0): a socket made in a task dies at that
+ * task's first yield unless it connected before. True when it just died that
+ * way. */
 int pl_sk_rule2_dead(lua_State *L, lsock *s, int ud)
 {
-	lloop *lp;
+	const void *cur;
 
-	if (s->state != SK_NEW || s->creator == NULL || !s->real)
+	if (s->state != SK_NEW || s->creator == NULL || s->seam == NULL)
 		return 0;
-	lp = real_loop(L, ud);
-	if (lp->current == s->creator && lp->current->resumes == s->resumes)
+	cur = s->seam->current(real_loop(L, ud));
+	if (cur == s->creator && s->seam->resumes(cur) == s->resumes)
 		return 0;
 	pl_sk_kill(L, s, ud, 0);
 	return 1;
@@ -221,25 +209,15 @@ int pl_sk_wait_result(lua_State *L, lsock *s, int ud, int *timedout)
  */
 static int busy(lua_State *L, lsock *s, int ud)
 {
-	int top = lua_gettop(L), n = 0;
-	lloop *lp;
+	int n;
 
 	if (s->fd < 0 || s->gone)
 		return 0;
-	if (!s->real)
+	if (s->seam == NULL)
 		return s->waiters > 0;
 	pl_getuservalue(L, ud, 1);                        /* the loop */
-	lp = lua_touserdata(L, -1);
-	if (lp != NULL && lp->loop != NULL) {
-		pl_getuservalue(L, -1, 1);                /* its context */
-		if (lua_type(L, -1) == LUA_TTABLE &&
-		    lua_rawgeti(L, -1, CTX_FDS) == LUA_TTABLE &&
-		    lua_rawgeti(L, -1, s->fd) == LUA_TUSERDATA) {
-			const lfd *w = lua_touserdata(L, -1);
-			n = (w->reader != NULL) + (w->writer != NULL);
-		}
-	}
-	lua_settop(L, top);
+	n = s->seam->waiting(L, lua_gettop(L), s->fd);
+	lua_pop(L, 1);
 	return n;
 }
 
@@ -252,7 +230,7 @@ void pl_sk_release_fd(lua_State *L, lsock *s, int ud)
 }
 
 /* Destroy the connection (close, failed connect, timeout). Data already
- * received stays readable after a timeout (socket.md §5). */
+ * received stays readable after a timeout (docs/haproxy-socket.md §5). */
 void pl_sk_kill(lua_State *L, lsock *s, int ud, int timed_out)
 {
 	if (s->state == SK_DEAD)
@@ -325,7 +303,8 @@ static int sk_tostring(lua_State *L)
 	return 1;
 }
 
-/* The configured destination ("0.0.0.0:P" stays that, socket.md §7). */
+/* The configured destination ("0.0.0.0:P" stays that,
+ * docs/haproxy-socket.md §2, §7). */
 static int sk_getpeername(lua_State *L)
 {
 	lsock *s;
@@ -367,7 +346,7 @@ static int sk_setoption(lua_State *L)
 }
 
 /* settimeout(t): seconds, to whole ms, at least 1 ms; an inactivity timer
- * armed now, and the connect + handshake timeout (socket.md §6). */
+ * armed now, and the connect + handshake timeout (docs/haproxy-socket.md §6). */
 static int sk_settimeout(lua_State *L)
 {
 	lsock *s;
@@ -405,7 +384,8 @@ static int sk_settimeout(lua_State *L)
  * Lua runs between core.tcp() and connect would otherwise move the yields). */
 static int sk_tcp(lua_State *L)
 {
-	lloop *lp = luaL_testudata(L, 1, LOOP_MT);
+	const void *lp = luaL_testudata(L, 1, PL_LOOP_MT);
+	const pl_loopseam *seam = NULL;
 	lsock *s;
 	void *ud;
 	lua_Alloc alloc = lua_getallocf(L, &ud);
@@ -419,7 +399,13 @@ static int sk_tcp(lua_State *L)
 		lua_pop(L, 1);
 	}
 
-	if (lp == NULL) {
+	if (lp != NULL) {
+		lua_getfield(L, LUA_REGISTRYINDEX, PL_LOOPSEAM_KEY);
+		seam = lua_touserdata(L, -1);
+		lua_pop(L, 1);
+		if (seam == NULL)
+			return luaL_error(L, "proxylua.loop has no C seam (modules built apart?)");
+	} else {
 		int t = lua_type(L, 1);
 		if (t != LUA_TTABLE && t != LUA_TUSERDATA)
 			return luaL_argerror(L, 1, "proxylua.loop expected");
@@ -435,7 +421,7 @@ static int sk_tcp(lua_State *L)
 	s->fd = -1;
 	s->state = SK_NEW;
 	s->tmo_ms = -1;
-	s->real = lp != NULL;
+	s->seam = seam;
 	pl_buf_init(&s->rbuf, (pl_alloc_fn)alloc, ud);
 	pl_buf_init(&s->early, (pl_alloc_fn)alloc, ud);
 	lua_pushvalue(L, lua_upvalueindex(2));
@@ -445,11 +431,11 @@ static int sk_tcp(lua_State *L)
 	lua_rawseti(L, 2, 0);
 	lua_pushvalue(L, lua_upvalueindex(1));
 	lua_setmetatable(L, 2);
-	if (lp != NULL && yield_kills) {
-		ltask *t = running(lp, L);
+	if (seam != NULL && yield_kills) {
+		const void *t = seam->running(lp, L);
 		if (t != NULL) {
 			s->creator = t;
-			s->resumes = t->resumes;
+			s->resumes = seam->resumes(t);
 		}
 	}
 	return 1;

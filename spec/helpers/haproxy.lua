@@ -140,6 +140,7 @@ end
   opts.files    { name = contents } written into the instance's directory
   opts.timeout  hard bound on the process's life in seconds (default 120)
   opts.ports    number of extra free ports: ${PORT1}, ${PORT2}, ...
+  opts.flags    command-line flags (default "-db"; e.g. "-d" for debug mode)
 Returns an instance with .port, .dir, .pid, :stop(), :output(). ]]
 function H.start(opts)
   local dir = H.tmpdir()
@@ -151,8 +152,8 @@ function H.start(opts)
     .. expand(opts.config, vars)
   write_file(dir .. "/haproxy.cfg", cfg)
   local cmd = string.format(
-    "cd %s && (timeout -k 3 %d %s -db -f haproxy.cfg >haproxy.log 2>&1 </dev/null & echo $! >pid)",
-    sh_quote(dir), opts.timeout or 120, H.haproxy_bin())
+    "cd %s && (timeout -k 3 %d %s %s -f haproxy.cfg >haproxy.log 2>&1 </dev/null & echo $! >pid)",
+    sh_quote(dir), opts.timeout or 120, H.haproxy_bin(), opts.flags or "-db")
   assert(os.execute(cmd), "could not spawn haproxy")
   local self = setmetatable({ dir = dir, port = vars.PORT, vars = vars,
                               pid = tonumber(read_file(dir .. "/pid")) }, Instance)

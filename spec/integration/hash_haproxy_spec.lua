@@ -7,7 +7,7 @@
 -- a length header, each result comes back as raw bytes with a length, so
 -- NULs, high bytes and empty strings arrive intact.
 -- Inputs stay under 2700 bytes so that no converter reaches HAProxy's 16 KiB
--- buffer limits (hashes.md section 10), which proxylua does not copy.
+-- buffer limits (docs/haproxy-hashes.md §10), which proxylua does not copy.
 local H = require "spec.helpers.haproxy"
 local hash = require "proxylua.hash"
 

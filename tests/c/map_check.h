@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "proxylua/map.h"
+#include "map_internal.h"     /* lib-private: tests see the internals */
 
 static int passed, failed;
 

@@ -1,5 +1,5 @@
 /* lib/hash_encode.c and lib/hash_json.c against HAProxy 2.6's outputs
- * (shared/reference/vectors/decodes.tsv), including its quirks. */
+ * (spec/fixtures/hash/decodes.tsv), including its quirks. */
 #include <stdio.h>
 #include <string.h>
 #include "proxylua/hash.h"

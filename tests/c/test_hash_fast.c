@@ -1,5 +1,5 @@
 /* Spot checks of lib/hash_fast.c and lib/hash_crc32c.c against published
- * values and HAProxy 2.6's own outputs (shared/reference/vectors). */
+ * values and HAProxy 2.6's own outputs (spec/fixtures/hash/hashes.tsv). */
 #include <stdio.h>
 #include <zlib.h>
 #include <string.h>

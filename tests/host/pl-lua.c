@@ -7,39 +7,16 @@
  *
  * The script gets two extra globals: maxmem(bytes) sets the limit (0 = none)
  * and memused() returns the bytes currently allocated through the state.
+ * The allocator is lib/memlimit.c, the one proxylua.sandbox uses.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <lua.h>
 #include <lauxlib.h>
 #include <lualib.h>
+#include "proxylua/memlimit.h"
 
-struct budget {
-	size_t used;
-	size_t limit;
-};
-
-static void *limited_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
-{
-	struct budget *b = ud;
-	void *p;
-
-	if (ptr == NULL)
-		osize = 0;  /* for a new block, osize is only a type tag */
-	if (nsize == 0) {
-		free(ptr);
-		b->used -= osize;
-		return NULL;
-	}
-	if (b->limit && nsize > osize && b->used - osize + nsize > b->limit)
-		return NULL;
-	p = realloc(ptr, nsize);
-	if (p != NULL)
-		b->used = b->used - osize + nsize;
-	return p;
-}
-
-static struct budget *get_budget(lua_State *L)
+static pl_memlimit *get_budget(lua_State *L)
 {
 	void *ud;
 	lua_getallocf(L, &ud);
@@ -67,7 +44,7 @@ static int report(lua_State *L, int status)
 
 int main(int argc, char **argv)
 {
-	struct budget budget = {0, 0};
+	pl_memlimit budget = {0, 0, 0};
 	lua_State *L;
 	int status, i;
 
@@ -75,7 +52,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: %s script.lua [args...]\n", argv[0]);
 		return 2;
 	}
-	L = lua_newstate(limited_alloc, &budget);
+	L = lua_newstate(pl_memlimit_alloc, &budget);
 	if (L == NULL)
 		return 1;
 	luaL_openlibs(L);

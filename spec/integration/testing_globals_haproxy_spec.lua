@@ -1,0 +1,75 @@
+-- The accidental-global mistake in real HAProxy 2.6: the action of
+-- spec/fixtures/globals_greet.lua assigns `str` without `local`, so two
+-- requests in flight at once read each other's data; with `local` they do
+-- not. spec/testing_globals_spec.lua shows the harness giving the same mixed
+-- result and reporting both sites.
+local H = require "spec.helpers.haproxy"
+local socket = require "socket"
+local testing = require "proxylua.testing"
+
+local FIXTURE = "spec/fixtures/globals_greet.lua"
+
+local CONFIG = [[
+frontend fe
+    bind 127.0.0.1:${PORT}
+    http-request lua.greet if { path /greet }
+    http-request lua.greet_local if { path /local }
+    http-request return status 200 content-type text/plain lf-string "%[var(txn.greeting)]"
+]]
+
+-- Send both requests before reading either answer, so both actions are in
+-- their msleep at once; returns the two bodies.
+local function both(port, path)
+  local conns = {}
+  for _, name in ipairs({ "alice", "bob" }) do
+    local c = assert(socket.connect("127.0.0.1", port))
+    c:settimeout(10)
+    assert(c:send("GET " .. path .. " HTTP/1.1\r\nHost: x\r\nX-Name: " .. name
+      .. "\r\nConnection: close\r\n\r\n"))
+    conns[#conns + 1] = c
+  end
+  local bodies = {}
+  for i, c in ipairs(conns) do
+    local all = assert(c:receive("*a"))
+    c:close()
+    bodies[i] = all:match("\r\n\r\n(.*)$")
+  end
+  return bodies[1], bodies[2]
+end
+
+describe("accidental globals in HAProxy 2.6", function()
+  local hap
+  setup(function()
+    hap = H.start({ files = { ["t.lua"] = H.read_file(FIXTURE) }, timeout = 60,
+                    global = "    nbthread 1\n    lua-load ${DIR}/t.lua\n", config = CONFIG })
+  end)
+  teardown(function() if hap then hap:stop() end end)
+
+  it("two requests in flight through `str = str .. x` without local mix their data", function()
+    local alice, bob = both(hap.port, "/greet")
+    -- whichever wakes second appends its name to the other's
+    local mixed = (alice == "hello alice" and bob == "hello alicebob")
+      or (alice == "hello bobalice" and bob == "hello bob")
+    assert(mixed, "got alice=" .. tostring(alice) .. " bob=" .. tostring(bob))
+  end)
+
+  it("with local, each request keeps its own", function()
+    local alice, bob = both(hap.port, "/local")
+    assert.equal("hello alice", alice)
+    assert.equal("hello bob", bob)
+  end)
+
+  it("the harness gives the same mixed result and reports the two sites", function()
+    local h = testing.load(FIXTURE, { quiet = true })
+    local out = {}
+    for _, name in ipairs({ "alice", "bob" }) do
+      h:spawn(function() out[name] = h:action("greet", { headers = { ["X-Name"] = name } }) end)
+    end
+    h:run()
+    assert.equal("hello alice", out.alice.vars.txn.greeting)
+    assert.equal("hello alicebob", out.bob.vars.txn.greeting)
+    local where = {}
+    for _, w in ipairs(h:global_writes()) do where[#where + 1] = w.global .. "@" .. w.where end
+    assert.same({ "str@" .. FIXTURE .. ":7", "str@" .. FIXTURE .. ":9" }, where)
+  end)
+end)
