@@ -22,4 +22,17 @@ function R.best(rounds, f)
   return m
 end
 
+-- best() for two contenders taking turns, so that a busy machine slows
+-- both alike: the smallest timing of each, ours then the baseline.
+function R.best_pair(rounds, ours, base)
+  local a, b = math.huge, math.huge
+  for _ = 1, rounds do
+    collectgarbage()
+    a = math.min(a, ours())
+    collectgarbage()
+    b = math.min(b, base())
+  end
+  return a, b
+end
+
 return R

@@ -15,69 +15,10 @@ io.stdout:setvbuf("line")
 local R = require "bench.report"
 local report, best = R.report, R.best
 
--- The echo peer process: every connection echoes until the client closes.
-local ECHO = [[
-local loop = require "proxylua.loop"
-local socket = require "proxylua.socket"
-local l = loop.new()
-local lfd, addr = socket._listen("127.0.0.1:0", 512)
-local f = io.open(arg[1] .. ".tmp", "w"); f:write(addr); f:close()
-os.rename(arg[1] .. ".tmp", arg[1])
-l:spawn(function()
-  while true do
-    local fd = socket._accept(lfd)
-    if fd then
-      l:spawn(function()
-        while true do
-          local d, err = loop._read(fd)
-          if d == "" then break end
-          if d then
-            local off = 1
-            while off <= #d do
-              local n, werr = loop._write(fd, off == 1 and d or d:sub(off))
-              if n then off = off + n
-              elseif werr == "Resource temporarily unavailable" then l:wait(fd, "w")
-              else off = #d + 1 end
-            end
-          elseif err == "Resource temporarily unavailable" then l:wait(fd, "r")
-          else break end
-        end
-        loop._close(fd)
-      end)
-    else
-      l:wait(lfd, "r")
-    end
-  end
-end)
-l:run(300)
-]]
-
-local dir = os.tmpname()
-os.remove(dir)
-assert(os.execute("mkdir -p " .. dir))
-local ef = assert(io.open(dir .. "/echo.lua", "w"))
-ef:write(ECHO)
-ef:close()
-local lua = arg[-1] or "lua5.3"
-local p = assert(io.popen("timeout 300 " .. lua .. " " .. dir .. "/echo.lua " .. dir .. "/addr"
-  .. " >/dev/null 2>&1 & echo $!"))
-local pid = tonumber(p:read("*l"))
-p:close()
-local addr
-for _ = 1, 200 do
-  local af = io.open(dir .. "/addr")
-  if af then addr = af:read("*a"); af:close() end
-  if addr and addr ~= "" then break end
-  ls.sleep(0.02)
-end
-assert(addr and addr ~= "", "echo peer did not start")
-local host, port = addr:match("^(.*):(%d+)$")
-port = tonumber(port)
-
-local function cleanup()
-  os.execute("kill " .. pid .. " 2>/dev/null")
-  os.execute("rm -rf " .. dir)
-end
+-- The echo peer (bench/echo_peer.lua): a separate process, killed by pid.
+local peer = require("bench.echo_peer").start(arg[-1] or "lua5.3")
+local addr, host, port = peer.addr, peer.host, peer.port
+local function cleanup() peer:stop() end
 
 -- Run fn(l) in a task of a fresh loop, return its result.
 local function in_loop(fn)

@@ -118,6 +118,15 @@ local function alive(pid)
 end
 H.alive = alive
 
+-- Stop a process we started: SIGTERM (or `sig`), SIGKILL if it is still
+-- there after `grace` seconds (default 2).
+function H.kill_pid(pid, grace, sig)
+  os.execute("kill " .. (sig and "-" .. sig .. " " or "") .. pid .. " 2>/dev/null")
+  local deadline = socket.gettime() + (grace or 2)
+  while alive(pid) and socket.gettime() < deadline do socket.sleep(0.02) end
+  if alive(pid) then os.execute("kill -9 " .. pid .. " 2>/dev/null") end
+end
+
 local Instance = {}
 Instance.__index = Instance
 
@@ -140,10 +149,7 @@ function Instance:stop()
     if not os.getenv("PROXYLUA_KEEP_TMP") then os.execute("rm -rf " .. sh_quote(self.dir)) end
     return
   end
-  os.execute("kill " .. self.pid .. " 2>/dev/null")
-  local deadline = socket.gettime() + 2
-  while alive(self.pid) and socket.gettime() < deadline do socket.sleep(0.02) end
-  if alive(self.pid) then os.execute("kill -9 " .. self.pid .. " 2>/dev/null") end
+  H.kill_pid(self.pid)
   if self.child and alive(self.child) then os.execute("kill -9 " .. self.child .. " 2>/dev/null") end
   if not os.getenv("PROXYLUA_KEEP_TMP") then os.execute("rm -rf " .. sh_quote(self.dir)) end
 end
