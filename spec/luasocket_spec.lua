@@ -282,6 +282,13 @@ describe("proxylua.luasocket DNS messages (pure functions)", function()
     assert.same({ nil, "malformed" }, { W.parse(msg, 0x4321) })      -- another id
   end)
 
+  it("asks nothing for a name that cannot exist (a label over 63 bytes, a name over 255)", function()
+    assert.equal(string.char(63) .. ("x"):rep(63) .. "\0",
+      W.query(1, ("x"):rep(63), "A"):sub(13, 13 + 64))
+    assert.is_nil(W.query(1, ("x"):rep(64) .. ".test", "A"))   -- was a 0 length, then 63 bytes
+    assert.is_nil(W.query(1, (("x"):rep(60) .. "."):rep(5), "A"))
+  end)
+
   it("never raises on malformed answers", function()
     local q = W.query(7, "a.b", "AAAA")
     local good = answer(7, q, { { 28, 5, ("\32\1"):rep(8) } })

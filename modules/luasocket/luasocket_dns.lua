@@ -98,14 +98,15 @@ end
 
 -- Ask one server over TCP: answers { {type="A"|"AAAA"|"CNAME", data=, ttl=} } or nil, err
 function D:query(server, name, qtype)
+  local id = (self.next_id or 0x1234) % 65536
+  local msg = WIRE.query(id, name, qtype)
+  if not msg then return nil, "nxdomain" end -- a label over 63 bytes
+  self.next_id = id + 7919
   local rt = self.rt
   local tp = rt:tcp()
   pcall(tp.settimeout, tp, self.resolv.timeout)
   local ok = tp:connect(server, self.config.port)
   if ok ~= 1 then pcall(tp.close, tp); return nil, "unreachable" end
-  local id = (self.next_id or 0x1234) % 65536
-  self.next_id = id + 7919
-  local msg = WIRE.query(id, name, qtype)
   if tp:send(WIRE.u16(#msg) .. msg) ~= #msg + 2 then pcall(tp.close, tp); return nil, "send" end
   local hdr = tp:receive(2)
   local len = hdr and #hdr == 2 and WIRE.get_u16(hdr, 1)

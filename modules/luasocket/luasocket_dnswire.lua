@@ -24,8 +24,13 @@ end
 -- a query for name (no trailing dot) and type "A"/"AAAA", recursion desired
 function W.query(id, name, qtype)
   local parts = { W.u16(id), "\1\0", "\0\1", "\0\0", "\0\0", "\0\0" }
+  local size = 1
   for label in name:gmatch("[^.]+") do
-    parts[#parts + 1] = schar(#label % 64) .. ssub(label, 1, 63)
+    -- a label is at most 63 bytes and a name 255 on the wire: no such name
+    -- can exist, so there is nothing to ask
+    size = size + 1 + #label
+    if #label > 63 or size > 255 then return nil end
+    parts[#parts + 1] = schar(#label) .. label
   end
   parts[#parts + 1] = "\0" .. W.u16(TYPES[qtype] or 1) .. "\0\1"
   return tconcat(parts)
