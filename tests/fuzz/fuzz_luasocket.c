@@ -1,0 +1,29 @@
+/*
+ * proxylua.luasocket's pure-Lua parsers, through liblua5.3 and a driver
+ * tests/fuzz/fuzz_luasocket_<FUZZ_PART>.lua with the modules of build/5.3
+ * (PROXYLUA_BUILD overrides): "receive" (patterns and buffered chunks
+ * through the socket's receive, against a model of LuaSocket's answers) and
+ * "dnswire" (DNS answers, which must never raise). One binary per part.
+ */
+#include "fuzz_lua.h"
+
+#ifndef FUZZ_PART
+#error "FUZZ_PART (receive or dnswire) is set by the Makefile"
+#endif
+#define FUZZ_STR2(x) #x
+#define FUZZ_STR(x) FUZZ_STR2(x)
+
+static lua_State *L;
+static int check;
+static unsigned runs;
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	if (L == NULL) {
+		const char *build = getenv("PROXYLUA_BUILD");
+		L = fuzz_lua_open("fuzz_luasocket_" FUZZ_STR(FUZZ_PART) ".lua", build ? build : "build/5.3",
+		                  NULL, NULL, &check);
+	}
+	fuzz_lua_input(L, check, data, size, &runs, 64);
+	return 0;
+}
