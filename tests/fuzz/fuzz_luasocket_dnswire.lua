@@ -39,7 +39,9 @@ return function(msg)
   if r.negative_ttl ~= nil and not ttl_ok(r.negative_ttl) then return "negative_ttl " .. tostring(r.negative_ttl) end
   for i, a in ipairs(r) do
     if not ttl_ok(a.ttl) then return sformat("answer %d: ttl %s", i, tostring(a.ttl)) end
-    if type(a.data) ~= "string" then return sformat("answer %d (%s): data is a %s", i, tostring(a.type), type(a.data)) end
+    if type(a.data) ~= "string" then
+      return sformat("answer %d (%s): data is a %s", i, tostring(a.type), type(a.data))
+    end
     if a.type == "A" then
       if not ip4_ok(a.data) then return sformat("A %q", a.data) end
     elseif a.type == "AAAA" then
