@@ -107,7 +107,8 @@ ctest: $(CTESTS)
 
 # libFuzzer targets (tests/fuzz/fuzz_*.c), built with clang, ASan and UBSan;
 # lib/ is instrumented for coverage. fuzz_addf is built once per Lua version
-# (against liblua5.x); fuzz_http calls the modules of build/5.3.
+# (against liblua5.x); fuzz_http and fuzz_luasocket-<part> (one binary per
+# driver tests/fuzz/fuzz_luasocket_<part>.lua) call the modules of build/5.3.
 # `make fuzz FUZZ_SECONDS=N` runs every target N seconds (README.md, "Fuzzing").
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 30
@@ -115,7 +116,8 @@ FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit
 FUZZ_CFLAGS  := -std=c99 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -O1 -g $(FUZZ_SAN) -Iinclude -Ilib
 FUZZ_OBJS    := $(patsubst lib/%.c,build/fuzz/obj/%.o,$(wildcard lib/*.c))
 FUZZ_LIB_TARGETS := fuzz_map_load fuzz_map_query fuzz_decode fuzz_inflate fuzz_sock_addr
-FUZZ_TARGETS := $(FUZZ_LIB_TARGETS) fuzz_addf-5.3 fuzz_addf-5.4 fuzz_http
+FUZZ_TARGETS := $(FUZZ_LIB_TARGETS) fuzz_addf-5.3 fuzz_addf-5.4 fuzz_http \
+                fuzz_luasocket-receive fuzz_luasocket-dnswire
 build/fuzz/obj/%.o: lib/%.c $(wildcard include/proxylua/*.h lib/*.h)
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
@@ -129,6 +131,9 @@ build/fuzz/fuzz_addf-%: tests/fuzz/fuzz_addf.c tests/fuzz/fuzz.h tests/fuzz/fuzz
 build/fuzz/fuzz_http: tests/fuzz/fuzz_http.c tests/fuzz/fuzz.h tests/fuzz/fuzz_lua.h
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -I/usr/include/lua5.3 -o $@ $< -Wl,-E -llua5.3 -lm -ldl
+build/fuzz/fuzz_luasocket-%: tests/fuzz/fuzz_luasocket.c tests/fuzz/fuzz.h tests/fuzz/fuzz_lua.h
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -DFUZZ_PART=$* -I/usr/include/lua5.3 -o $@ $< -Wl,-E -llua5.3 -lm -ldl
 fuzz-build: $(addprefix build/fuzz/,$(FUZZ_TARGETS))
 	$(MAKE) LUA_VERSION=5.3 all
 fuzz: fuzz-build

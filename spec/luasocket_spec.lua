@@ -289,6 +289,19 @@ describe("proxylua.luasocket DNS messages (pure functions)", function()
     assert.is_nil(W.query(1, (("x"):rep(60) .. "."):rep(5), "A"))
   end)
 
+  it("skips a CNAME whose target is malformed or runs past its record (found by fuzz_luasocket-dnswire)", function()
+    local q = W.query(9, "www.examxle.test", "A")
+    -- an empty CNAME record: its target would be read from the next record
+    local msg = answer(9, q, { { 5, 0, "" }, { 1, 30, "\127\0\0\2" } })
+    assert.same({ { type = "A", ttl = 30, data = "127.0.0.2" } }, W.parse(msg, 9))
+    -- a target that ends past the message, then a pointer out of it
+    assert.same({ nodata = true }, W.parse(answer(9, q, { { 5, 7, "\3www\5ab" } }), 9))
+    assert.same({ nodata = true }, W.parse(answer(9, q, { { 5, 2, "\192\200" } }), 9))
+    -- a pointer inside the record is fine
+    assert.same({ { type = "CNAME", ttl = 2, data = "www.examxle.test" } },
+      W.parse(answer(9, q, { { 5, 2, "\192\12" } }), 9))
+  end)
+
   it("never raises on malformed answers", function()
     local q = W.query(7, "a.b", "AAAA")
     local good = answer(7, q, { { 28, 5, ("\32\1"):rep(8) } })

@@ -114,7 +114,12 @@ function W.parse(msg, id)
       elseif t == 28 and rdlen == 16 then
         out[#out + 1] = { type = "AAAA", ttl = ttl, data = ip6(rd) }
       elseif t == 5 then
-        out[#out + 1] = { type = "CNAME", ttl = ttl, data = read_name(msg, nx + 10) }
+        -- a target that is malformed or runs past its record is skipped (as
+        -- glibc's resolver skips it): the other answers stay usable
+        local name, after = read_name(msg, nx + 10)
+        if name and after <= nx + 10 + rdlen then
+          out[#out + 1] = { type = "CNAME", ttl = ttl, data = name }
+        end
       end
     elseif t == 6 then
       out.negative_ttl = ttl

@@ -6,16 +6,8 @@
  */
 #include "fuzz_lua.h"
 
-static lua_State *L;
-static int check;
-static unsigned runs;
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	if (L == NULL) {
-		const char *build = getenv("PROXYLUA_BUILD");
-		L = fuzz_lua_open("fuzz_http.lua", build ? build : "build/5.3", NULL, NULL, &check);
-	}
-	fuzz_lua_input(L, check, data, size, &runs, 64);
+	fuzz_lua_driver_input("fuzz_http.lua", data, size);
 	return 0;
 }

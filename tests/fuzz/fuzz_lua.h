@@ -92,4 +92,19 @@ static inline void fuzz_lua_input(lua_State *L, int fn, const uint8_t *data, siz
 		lua_gc(L, LUA_GCCOLLECT, 0);
 }
 
+/* A whole target that checks each input with one driver on the modules of
+ * build/5.3 (PROXYLUA_BUILD overrides): the state is made at the first input. */
+static inline void fuzz_lua_driver_input(const char *driver, const uint8_t *data, size_t size)
+{
+	static lua_State *L;
+	static int fn;
+	static unsigned runs;
+
+	if (L == NULL) {
+		const char *build = getenv("PROXYLUA_BUILD");
+		L = fuzz_lua_open(driver, build ? build : "build/5.3", NULL, NULL, &fn);
+	}
+	fuzz_lua_input(L, fn, data, size, &runs, 64);
+}
+
 #endif
