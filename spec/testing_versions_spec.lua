@@ -117,6 +117,51 @@ describe("event subscriptions", function()
     assert.equal("HAProxy class EventSub", r[2])
     assert.matches("'NOPE' event type is unknown", body("2.8", "core.event_sub({ 'NOPE' }, print)")[2])
   end)
+
+  -- What 2.8.0 and 3.2.0 delivered live (spec/golden/<ver>/versions_haproxy.lua)
+  it("fire when a Server method changes the server's state, the server's own first", function()
+    for _, ver in ipairs({ "2.8", "3.2" }) do
+      local h = load([[
+        got = {}
+        local function note(tag)
+          return function(ev, data, sub, when)
+            got[#got + 1] = { tag, ev, data.name, data.proxy_name, data.puid, data.rid,
+                              data.reference:get_name(), tostring(sub), math.type(when),
+                              data.state and data.state.new_state, data.state and data.state.cause,
+                              data.admin and data.admin.new_admin.FMAINT }
+          end
+        end
+        local all = core.event_sub({ "SERVER" }, note("core"))
+        core.register_task(function()
+          local sv = core.backends.be.servers.s1
+          local one = sv:event_sub({ "SERVER_DOWN" }, note("server"))
+          sv:set_maint()
+          sv:set_maint()   -- no change, no event
+          core.msleep(10)
+          sv:set_ready()
+          core.msleep(10)
+          one:unsub()
+          sv:check_force_down()
+          core.msleep(10)
+          all:unsub()
+          sv:check_force_up()
+        end)
+      ]], ver, { proxies = { be = { cap = "backend", servers = { s1 = { addr = "127.0.0.1:1" } } } } })
+      h:run_tasks()
+      local S = "HAProxy class EventSub"
+      assert.same({
+        { "core", "SERVER_ADMIN", "s1", "be", 1, 0, "s1", S, "integer", nil, nil, true },
+        { "server", "SERVER_DOWN", "s1", "be", 1, 0, "s1", S, "integer" },
+        { "core", "SERVER_DOWN", "s1", "be", 1, 0, "s1", S, "integer" },
+        { "core", "SERVER_STATE", "s1", "be", 1, 0, "s1", S, "integer", "STOPPED", "" },
+        { "core", "SERVER_ADMIN", "s1", "be", 1, 0, "s1", S, "integer", nil, nil, false },
+        { "core", "SERVER_UP", "s1", "be", 1, 0, "s1", S, "integer" },
+        { "core", "SERVER_STATE", "s1", "be", 1, 0, "s1", S, "integer", "RUNNING", "" },
+        { "core", "SERVER_DOWN", "s1", "be", 1, 0, "s1", S, "integer" },
+        { "core", "SERVER_STATE", "s1", "be", 1, 0, "s1", S, "integer", "STOPPED", "changed from Lua script" },
+      }, h.env.got, ver)
+    end
+  end)
 end)
 
 describe("Proxy and Server from 2.8 on", function()
