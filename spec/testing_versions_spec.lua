@@ -408,3 +408,56 @@ describe("reason phrases", function()
     assert.equal("HTTP/1.1 302 Found", line("3.2", 302))
   end)
 end)
+
+-- Where core.log lines go (live 2.8.0, 3.0.0, 3.2.0; docs/versions.md):
+-- 2.9's tune.lua.log.stderr "auto" prints a line only when no logger took it.
+describe("tune.lua.log.loggers and tune.lua.log.stderr", function()
+  local SCRIPT = "core.Info('hello')"
+  local function route(ver, opts)
+    local h = load(SCRIPT, ver, opts)
+    local r = h:logs({ level = 6 })[1]
+    return { #h:logs({ printed = true, level = 6 }), #h:logs({ sent = true, level = 6 }), r.stderr, r.sent }
+  end
+
+  it("before 2.9 every line is printed and sent", function()
+    assert.same({ 1, 1, true, true }, route("2.8", { loggers = true }))
+    assert.same({ 1, 0, true, false }, route("2.6"))
+    assert.has_error(function() load(SCRIPT, "2.8", { tune = { log_stderr = "on" } }) end,
+      "tune.log_stderr: HAProxy 2.8 has no tune.lua.log.stderr (2.9 and later)")
+  end)
+
+  it("from 2.9 on, auto prints only what no logger took", function()
+    for _, ver in ipairs({ "3.0", "3.2" }) do
+      assert.same({ 1, 0, true, false }, route(ver))
+      assert.same({ 0, 1, false, true }, route(ver, { loggers = true }))
+      assert.same({ 1, 1, true, true }, route(ver, { loggers = true, tune = { log_stderr = "on" } }))
+      assert.same({ 1, 0, true, false }, route(ver, { loggers = true, tune = { log_loggers = false } }))
+      assert.same({ 0, 0, false, false }, route(ver, { tune = { log_stderr = "off" } }))
+      -- core.* lines use the global loggers only
+      assert.same({ 1, 0, true, false }, route(ver, { loggers = { proxy = true } }))
+    end
+  end)
+
+  it("txn:log lines use their backend's loggers", function()
+    local h = load("core.register_action('a', { 'http-req' }, function(txn) txn:Info('t') end)", "3.2",
+                   { loggers = { proxy = true } })
+    h:action("a", { path = "/" })
+    local r = h:logs({ level = 6 })[1]
+    assert.same({ "t", true, false }, { r.msg, r.sent, r.stderr })
+  end)
+
+  it("come from the configuration", function()
+    local dir = os.tmpname()
+    os.remove(dir)
+    assert(os.execute("mkdir " .. dir))
+    local f = assert(io.open(dir .. "/t.lua", "w")) f:write(SCRIPT) f:close()
+    f = assert(io.open(dir .. "/h.cfg", "w"))
+    f:write("global\n    log 127.0.0.1:514 local0\n    tune.lua.log.stderr on\n    lua-load " .. dir
+      .. "/t.lua\n")
+    f:close()
+    local h = testing.from_config(dir .. "/h.cfg", { haproxy = "3.2", quiet = true })
+    os.execute("rm -r " .. dir)
+    local r = h:logs({ level = 6 })[1]
+    assert.same({ "hello", true, true }, { r.msg, r.sent, r.stderr })
+  end)
+end)
