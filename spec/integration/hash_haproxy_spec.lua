@@ -47,9 +47,25 @@ local function reply(applet, res)
   applet:send(res)
 end
 
+-- The request body, read by its length: 2.8.0's receive() without a size
+-- never returns in an HTTP service (docs/versions.md §4).
+local function body_of(applet)
+  local cl = applet.headers["content-length"]
+  local n = cl and tonumber(cl[0])
+  if not n then return applet:receive() or "" end
+  local parts, got = {}, 0
+  while got < n do
+    local part = applet:receive(n - got)
+    if not part or part == "" then break end
+    parts[#parts + 1] = part
+    got = got + #part
+  end
+  return table.concat(parts)
+end
+
 -- Body: "call;call;...\n" then records "<len> <A> <B> <V>\n<len raw bytes>".
 core.register_service("conv", "http", function(applet)
-  local body = applet:receive() or ""
+  local body = body_of(applet)
   local nl = body:find("\n", 1, true)
   local calls = parse_calls(body:sub(1, nl - 1))
   local c, out, pos = applet.c, {}, nl + 1
@@ -78,7 +94,7 @@ end)
 
 -- Body: one Lua expression per line, in terms of `c` (the converters).
 core.register_service("expr", "http", function(applet)
-  local body = applet:receive() or ""
+  local body = body_of(applet)
   local out = {}
   for line in body:gmatch("[^\n]+") do
     local f = assert(load("local c = ... return " .. line))
