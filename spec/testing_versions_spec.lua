@@ -117,6 +117,51 @@ describe("event subscriptions", function()
     assert.equal("HAProxy class EventSub", r[2])
     assert.matches("'NOPE' event type is unknown", body("2.8", "core.event_sub({ 'NOPE' }, print)")[2])
   end)
+
+  -- What 2.8.0 and 3.2.0 delivered live (spec/golden/<ver>/versions_haproxy.lua)
+  it("fire when a Server method changes the server's state, the server's own first", function()
+    for _, ver in ipairs({ "2.8", "3.2" }) do
+      local h = load([[
+        got = {}
+        local function note(tag)
+          return function(ev, data, sub, when)
+            got[#got + 1] = { tag, ev, data.name, data.proxy_name, data.puid, data.rid,
+                              data.reference:get_name(), tostring(sub), math.type(when),
+                              data.state and data.state.new_state, data.state and data.state.cause,
+                              data.admin and data.admin.new_admin.FMAINT }
+          end
+        end
+        local all = core.event_sub({ "SERVER" }, note("core"))
+        core.register_task(function()
+          local sv = core.backends.be.servers.s1
+          local one = sv:event_sub({ "SERVER_DOWN" }, note("server"))
+          sv:set_maint()
+          sv:set_maint()   -- no change, no event
+          core.msleep(10)
+          sv:set_ready()
+          core.msleep(10)
+          one:unsub()
+          sv:check_force_down()
+          core.msleep(10)
+          all:unsub()
+          sv:check_force_up()
+        end)
+      ]], ver, { proxies = { be = { cap = "backend", servers = { s1 = { addr = "127.0.0.1:1" } } } } })
+      h:run_tasks()
+      local S = "HAProxy class EventSub"
+      assert.same({
+        { "core", "SERVER_ADMIN", "s1", "be", 1, 0, "s1", S, "integer", nil, nil, true },
+        { "server", "SERVER_DOWN", "s1", "be", 1, 0, "s1", S, "integer" },
+        { "core", "SERVER_DOWN", "s1", "be", 1, 0, "s1", S, "integer" },
+        { "core", "SERVER_STATE", "s1", "be", 1, 0, "s1", S, "integer", "STOPPED", "" },
+        { "core", "SERVER_ADMIN", "s1", "be", 1, 0, "s1", S, "integer", nil, nil, false },
+        { "core", "SERVER_UP", "s1", "be", 1, 0, "s1", S, "integer" },
+        { "core", "SERVER_STATE", "s1", "be", 1, 0, "s1", S, "integer", "RUNNING", "" },
+        { "core", "SERVER_DOWN", "s1", "be", 1, 0, "s1", S, "integer" },
+        { "core", "SERVER_STATE", "s1", "be", 1, 0, "s1", S, "integer", "STOPPED", "changed from Lua script" },
+      }, h.env.got, ver)
+    end
+  end)
 end)
 
 describe("Proxy and Server from 2.8 on", function()
@@ -361,5 +406,58 @@ describe("reason phrases", function()
     assert.equal("HTTP/1.1 302 Moved Temporarily", line("2.8", 302))
     assert.equal("HTTP/1.1 302 Found", line("3.0", 302))
     assert.equal("HTTP/1.1 302 Found", line("3.2", 302))
+  end)
+end)
+
+-- Where core.log lines go (live 2.8.0, 3.0.0, 3.2.0; docs/versions.md):
+-- 2.9's tune.lua.log.stderr "auto" prints a line only when no logger took it.
+describe("tune.lua.log.loggers and tune.lua.log.stderr", function()
+  local SCRIPT = "core.Info('hello')"
+  local function route(ver, opts)
+    local h = load(SCRIPT, ver, opts)
+    local r = h:logs({ level = 6 })[1]
+    return { #h:logs({ printed = true, level = 6 }), #h:logs({ sent = true, level = 6 }), r.stderr, r.sent }
+  end
+
+  it("before 2.9 every line is printed and sent", function()
+    assert.same({ 1, 1, true, true }, route("2.8", { loggers = true }))
+    assert.same({ 1, 0, true, false }, route("2.6"))
+    assert.has_error(function() load(SCRIPT, "2.8", { tune = { log_stderr = "on" } }) end,
+      "tune.log_stderr: HAProxy 2.8 has no tune.lua.log.stderr (2.9 and later)")
+  end)
+
+  it("from 2.9 on, auto prints only what no logger took", function()
+    for _, ver in ipairs({ "3.0", "3.2" }) do
+      assert.same({ 1, 0, true, false }, route(ver))
+      assert.same({ 0, 1, false, true }, route(ver, { loggers = true }))
+      assert.same({ 1, 1, true, true }, route(ver, { loggers = true, tune = { log_stderr = "on" } }))
+      assert.same({ 1, 0, true, false }, route(ver, { loggers = true, tune = { log_loggers = false } }))
+      assert.same({ 0, 0, false, false }, route(ver, { tune = { log_stderr = "off" } }))
+      -- core.* lines use the global loggers only
+      assert.same({ 1, 0, true, false }, route(ver, { loggers = { proxy = true } }))
+    end
+  end)
+
+  it("txn:log lines use their backend's loggers", function()
+    local h = load("core.register_action('a', { 'http-req' }, function(txn) txn:Info('t') end)", "3.2",
+                   { loggers = { proxy = true } })
+    h:action("a", { path = "/" })
+    local r = h:logs({ level = 6 })[1]
+    assert.same({ "t", true, false }, { r.msg, r.sent, r.stderr })
+  end)
+
+  it("come from the configuration", function()
+    local dir = os.tmpname()
+    os.remove(dir)
+    assert(os.execute("mkdir " .. dir))
+    local f = assert(io.open(dir .. "/t.lua", "w")) f:write(SCRIPT) f:close()
+    f = assert(io.open(dir .. "/h.cfg", "w"))
+    f:write("global\n    log 127.0.0.1:514 local0\n    tune.lua.log.stderr on\n    lua-load " .. dir
+      .. "/t.lua\n")
+    f:close()
+    local h = testing.from_config(dir .. "/h.cfg", { haproxy = "3.2", quiet = true })
+    os.execute("rm -r " .. dir)
+    local r = h:logs({ level = 6 })[1]
+    assert.same({ "hello", true, true }, { r.msg, r.sent, r.stderr })
   end)
 end)

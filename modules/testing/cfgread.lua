@@ -63,6 +63,14 @@ local function global_line(cfg, l)
     if not cfg.nbthread then
       bad(l, "'nbthread' passed a missing or unparsable integer value in '" .. (w[2] or "") .. "'")
     end
+  elseif k == "tune.lua.log.loggers" or k == "tune.lua.log.stderr" then
+    -- 2.9+ (modules/testing/version_rules.lua says which versions take them)
+    local v, ok = w[2], { on = true, off = true, auto = k == "tune.lua.log.stderr" }
+    if not v or not ok[v] then bad(l, "'" .. k .. "' expects 'on'" .. (ok.auto and ", 'auto'" or "")
+      .. " or 'off'.") end
+    if k == "tune.lua.log.loggers" then cfg.tune.log_loggers = v == "on" else cfg.tune.log_stderr = v end
+  elseif k == "log" then
+    cfg.loggers.global = true -- where core.* log lines go (2.9+ tune.lua.log.*)
   elseif k:match("^tune%.lua%.") then
     skip(cfg, l, "Lua setting of a later HAProxy version")
   else
@@ -244,6 +252,8 @@ local function proxy_line(cfg, px, l)
   elseif k == "bind" then
     px.listeners[#px.listeners + 1] = "sock-" .. (#px.listeners + 1)
     skip(cfg, l, "listener options are not interpreted")
+  elseif k == "log" and (w[2] ~= "global" or cfg.loggers.global) then
+    cfg.loggers.proxy = true -- where txn:* log lines go (2.9+ tune.lua.log.*)
   elseif k == "default_backend" or k == "use_backend" then
     px.backends[#px.backends + 1] = { name = w[2], where = l.where }
     for j = 2, #w do scan_samples(px, l, w[j]) end
@@ -281,7 +291,7 @@ function CR.read(paths, opts)
   opts = opts or {}
   if type(paths) == "string" then paths = { paths } end
   local env = CP.environ(opts.getenv)
-  local cfg = { files = paths, loads = {}, prepend = {}, tune = {}, tune_lines = {}, env = env,
+  local cfg = { files = paths, loads = {}, prepend = {}, tune = {}, tune_lines = {}, loggers = {}, env = env,
                 environ_lines = {},
                 proxies = {}, order = {}, maps = {}, acls = {}, file_order = {}, skipped = {},
                 notices = {} }

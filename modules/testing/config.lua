@@ -72,6 +72,7 @@ local function harness_opts(cfg, opts, here)
       why = "tune.lua.maxmem needs a state the harness owns: run the spec through testing.sandbox" }
     o.tune.maxmem = nil
   end
+  if opts.loggers == nil then o.loggers = cfg.loggers end
   o.proxies = opts.proxies or CR.proxies(cfg)
   o.maps, o.acls = {}, {}
   for file in pairs(cfg.maps) do o.maps[file] = true end

@@ -77,7 +77,12 @@ T.versions = VER.KNOWN
   opts.now            start the clock at this epoch (seconds)
   opts.clock          "virtual" (default: sleeps take no real time) or "real"
   opts.tune           tune.lua.* settings (see T.TUNE_DEFAULTS; 3.2:
-                      bool_sample_conversion = "normal" | "pre-3.1-bug")
+                      bool_sample_conversion = "normal" | "pre-3.1-bug";
+                      2.9+: log_loggers = bool, log_stderr = "on" | "auto"
+                      | "off")
+  opts.loggers        the configuration's `log` targets: true, or
+                      { global = bool, proxy = bool } (where 2.9+'s
+                      tune.lua.log.* send Lua log lines, logs.lua)
   opts.scheduler      "loop" (default when proxylua.loop is built: the epoll
                       event loop) or "simple" (core/base/sched.lua, pure Lua)
   opts.sched          a scheduler object replacing the default
@@ -120,6 +125,7 @@ function T.new(opts)
   local resolve = FS.resolver(opts)
   if resolve then FS.install(rt, G, resolve, hooks) end -- chroot, path_map
   VR.bool_conversion(rt, opts.tune and opts.tune.bool_sample_conversion)
+  VR.log_route(rt, opts.tune, opts.loggers)
   if VER.has(rt, "timeout_uncatchable") then VR.uncatchable_timeouts(G) end
   B.install(rt, G, opts.strict and "error" or opts.blocking, opts.quiet)
   globals_guard.install(rt, G, globals_guard.mode_of(opts), opts.quiet)

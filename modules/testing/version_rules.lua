@@ -32,6 +32,29 @@ function VR.bool_conversion(rt, mode)
   end
 end
 
+-- tune.lua.log.loggers (default on) and tune.lua.log.stderr ("auto",
+-- "on", "off"), 2.9 and later, as opts.tune.log_loggers / log_stderr;
+-- opts.loggers says which contexts have a `log` target: true (all), or
+-- { global = bool, proxy = bool } (core.* lines use the global ones, txn:*
+-- lines their backend's). Before 2.9 every line goes to both.
+function VR.log_route(rt, tune, loggers)
+  tune = tune or {}
+  local lg, se = tune.log_loggers, tune.log_stderr
+  local has = VER.has(rt, "lua_log_route")
+  if (lg ~= nil or se ~= nil) and not has then
+    error("tune.log_" .. (lg ~= nil and "loggers" or "stderr") .. ": HAProxy " .. VER.name(rt.version)
+      .. " has no tune.lua.log." .. (lg ~= nil and "loggers" or "stderr") .. " (2.9 and later)", 3)
+  end
+  if lg ~= nil and type(lg) ~= "boolean" then
+    error("tune.log_loggers: true or false expected (on/off)", 3)
+  end
+  if se ~= nil and se ~= "on" and se ~= "auto" and se ~= "off" then
+    error("tune.log_stderr: \"on\", \"auto\" or \"off\" expected (got " .. tostring(se) .. ")", 3)
+  end
+  local conf = loggers == true and { global = true, proxy = true } or loggers or {}
+  rt.log_route = { loggers = lg, stderr = has and (se or "auto") or "on", loggers_conf = conf }
+end
+
 -- 2.8 and later abort a call that ran out of time even under pcall: the
 -- script's pcall/xpcall hand the timeout on instead of returning it.
 function VR.uncatchable_timeouts(G)

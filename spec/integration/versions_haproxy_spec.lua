@@ -28,6 +28,8 @@ listen tcprobe
     mode tcp
     bind 127.0.0.1:${PORT1}
     tcp-request content use-service lua.tcprobe
+backend evbe
+    server e1 127.0.0.1:${PORT2}
 listen origin
     bind 127.0.0.1:${PORT2}
     http-request return status 200 content-type text/plain string "origin"
@@ -51,7 +53,8 @@ local function startup(text)
   local out = {}
   for l in text:gmatch("[^\n]+") do
     local lvl, msg = l:match("^%[(%u+)%]%s+%(%d+%) : (.*)$")
-    if lvl and msg:lower():match("lua") then out[#out + 1] = lvl .. " " .. msg end
+    -- (not the server state changes the events probe makes "from Lua script")
+    if lvl and msg:lower():match("lua") and not msg:match("^Server ") then out[#out + 1] = lvl .. " " .. msg end
   end
   return out
 end
@@ -151,7 +154,8 @@ function harness(dir, port2)
     globals = { print = function(...) printed[#printed + 1] = table.concat({ ... }, "\t") end },
     proc_vars = { pv = "pval" },
     proxies = { fe = { cap = "frontend" },
-                be = { cap = "backend", servers = { s1 = { addr = "127.0.0.1:" .. port2 } } } },
+                be = { cap = "backend", servers = { s1 = { addr = "127.0.0.1:" .. port2 } } },
+                evbe = { cap = "backend", servers = { e1 = { addr = "127.0.0.1:" .. port2 } } } },
     upstream = function() return { status = 200, headers = { "content-type: text/plain" }, body = "origin" } end,
   })
   h:run_tasks()

@@ -120,7 +120,7 @@ function PR.factory(rt)
   function methods.event_sub(self, types, fn)
     st(self)
     local list = Q.check_event_types(types)
-    return new_sub(list, fn)
+    return (new_sub(list, fn))
   end
 
   U.export(methods)

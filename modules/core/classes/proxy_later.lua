@@ -7,6 +7,7 @@
 local U = require "proxylua.core.base.util"
 local P = require "proxylua.core.classes.proxy"
 local Q = require "proxylua.core.classes.queue"
+local SE = require "proxylua.core.classes.server_events"
 local Proc = require "proxylua.core.exec.process"
 
 local PL = {}
@@ -59,10 +60,13 @@ local function server_getters(rt, proxies_by_name)
   function m.get_trackers(self) P.sv(self) return {} end
   function m.get_proxy(self) return proxies_by_name[P.sv(self).proxy] end
   function m.event_sub(self, types, fn)
-    P.sv(self)
+    local d = P.sv(self)
     local list = Q.check_event_types(types)
-    return new_sub(list, fn)
+    local sub, st = new_sub(list, fn)
+    SE.subscribe(rt, st, d)
+    return sub
   end
+  for _, k in ipairs(SE.CHANGERS) do m[k] = SE.wrap(rt, P.server_methods[k], P.sv) end
   return U.export(m)
 end
 

@@ -1,8 +1,7 @@
 -- Classes HAProxy 2.8 added for tasks talking to each other and to events:
 -- Queue (core.queue(): push, pop, pop_wait, size; alarm from 3.2) and
--- EventSub (what core.event_sub and Server:event_sub return). The harness
--- raises no server events by itself; a subscription is kept and can be
--- cancelled (docs/versions.md).
+-- EventSub (what core.event_sub and Server:event_sub return; the server
+-- events themselves are classes/server_events.lua).
 local U = require "proxylua.core.base.util"
 local E = require "proxylua.core.exec.executor"
 local V = require "proxylua.core.state.versions"
@@ -67,7 +66,8 @@ function Q.queue_factory(rt)
   end
 end
 
--- EventSub objects: unsub() cancels.
+-- EventSub objects: unsub() cancels. The object is its state's `obj` (the
+-- `sub` argument of the callbacks).
 function Q.eventsub_factory()
   local methods = {}
   local mt = U.class("EventSub", methods)
@@ -77,7 +77,9 @@ function Q.eventsub_factory()
   end
   U.export(methods)
   return function(types, fn)
-    return U.new(mt, {}, { types = types, fn = fn, active = true })
+    local st = { types = types, fn = fn, active = true }
+    st.obj = U.new(mt, {}, st)
+    return st.obj, st
   end
 end
 

@@ -31,17 +31,34 @@ end
 local function emit(rt, rec, line)
   rt.logs[#rt.logs + 1] = rec
   if rt.on_log then rt.on_log(rec, line) end
-  if rt.echo and (rec.level ~= 7 or rt.debug) then
+  if rt.echo and rec.stderr ~= false and (rec.level ~= 7 or rt.debug) then
     io.stderr:write(line, "\n")
   end
+end
+
+-- Where a Lua log line goes (rt.log_route, from the harness's options):
+-- `sent` to the loggers of its context (core.*: the global `log` lines;
+-- txn:*: its backend's), `stderr` whether HAProxy prints it (debug level
+-- aside). Before 2.9 both always happen; 2.9's tune.lua.log.loggers (on)
+-- and tune.lua.log.stderr (auto: only when no logger takes the line) choose
+-- (live 3.0.0, 3.2.0; docs/versions.md).
+local function route(rt, rec)
+  local r = rt.log_route or {}
+  local ctx = rec.source == "txn" and "proxy" or "global"
+  local has_logger = r.loggers_conf and r.loggers_conf[ctx] or false
+  local loggers_on = r.loggers ~= false
+  rec.sent = loggers_on and has_logger
+  local stderr = r.stderr or "on"
+  rec.stderr = stderr == "on" or (stderr == "auto" and not rec.sent)
 end
 
 -- core.log family and txn:log: "[level] ddd/hhmmss (pid) : msg".
 function Proc.log(rt, level, msg, source)
   msg = fmt.clean(msg)
   local sec = rt.sched:now()
-  emit(rt, { level = level, msg = msg, source = source or "core" },
-       fmt.format_log(level, msg, rt.process.pid, sec))
+  local rec = { level = level, msg = msg, source = source or "core" }
+  route(rt, rec)
+  emit(rt, rec, fmt.format_log(level, msg, rt.process.pid, sec))
 end
 
 -- Errors and warnings HAProxy prints itself ("[ALERT]    (pid) : text").

@@ -9,6 +9,7 @@ local E = require "proxylua.core.exec.executor"
 local V = require "proxylua.core.state.versions"
 local Q = require "proxylua.core.classes.queue"
 local PR = require "proxylua.core.classes.patref"
+local SE = require "proxylua.core.classes.server_events"
 
 local select, type = select, type
 
@@ -44,7 +45,9 @@ function GLX.extend(rt, core)
     function core.event_sub(types, fn)
       local list = Q.check_event_types(types)
       if type(fn) ~= "function" then U.argerror(2, "function expected") end
-      return new_sub(list, fn)
+      local sub, st = new_sub(list, fn)
+      SE.subscribe(rt, st)
+      return sub
     end
   end
 

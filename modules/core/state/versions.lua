@@ -19,6 +19,7 @@ V.SINCE = {
   proxies_in_body = 208,    -- core.proxies/frontends/backends are tables in the body
   timeout_uncatchable = 208, -- pcall does not catch an execution timeout
   get_var = 209,            -- core.get_var("proc.x")
+  lua_log_route = 209,      -- tune.lua.log.loggers / tune.lua.log.stderr
   reason_302_found = 209,   -- 302's reason phrase is "Found" (2.6, 2.8: "Moved Temporarily")
   silent = 300,             -- core.silent (-1)
   fc_tos = 300,             -- TXN:set_fc_tos, TXN:set_fc_mark
