@@ -8,19 +8,7 @@ local H = require "spec.helpers.haproxy"
 local testing = require "proxylua.testing"
 local X = require "spec.integration.core_examples"
 
-local function write(path, text)
-  local f = assert(io.open(path, "wb"))
-  f:write(text)
-  f:close()
-end
-
-local function read(path)
-  local f = io.open(path, "rb")
-  if not f then return nil end
-  local s = f:read("a")
-  f:close()
-  return s
-end
+local read, write = H.read_file, H.write_file
 
 describe("examples against HAProxy 2.6", function()
   for _, ex in ipairs(X.EXAMPLES) do
