@@ -7,6 +7,7 @@
 -- interpret is listed in `skipped` with its file:line and why. Needs nothing
 -- from the harness or the core.
 local CP = require "proxylua.testing.cfgparse"
+local SC = require "proxylua.core.classes.server_check"
 
 local CR = {}
 
@@ -34,6 +35,9 @@ local function global_line(cfg, l)
   local w = l.words
   local k = w[1]
   if k == "global" then return end
+  if k == "stats" and w[2] == "socket" then
+    cfg.cli_frontend = true -- its proxy takes the first uuid (see CR.proxies)
+  end
   if k == "lua-load" or k == "lua-load-per-thread" then
     if not w[2] or w[2] == "" then bad(l, "'" .. k .. "' expects a file name as parameter.") end
     cfg.loads[#cfg.loads + 1] = { file = w[2], args = { table.unpack(w, 3) },
@@ -208,6 +212,9 @@ local function server_line(px, l)
     elseif k == "id" then sd.puid = tonumber(v)
     elseif k == "disabled" then sd.admin = "maint"
     elseif k == "backup" then sd.backup = true
+    elseif k == "check" then sd.check = true
+    elseif k == "rise" then sd.rise = tonumber(v)
+    elseif k == "fall" then sd.fall = tonumber(v)
     end
   end
   px.servers[w[2]] = sd
@@ -281,7 +288,7 @@ opts.version, opts.features: for .if. cfg = {
   where} }, tune = { forced_yield, maxmem, session_timeout, ... }, env (the
   environment after the configuration: env:get(name), env:getenv()),
   environ_lines, chroot, nbthread, proxies = { [name] = { cap, name, mode,
-  servers = { [name] = {addr, weight, maxconn, puid, admin, backup} },
+  servers = { [name] = {addr, weight, maxconn, puid, admin, backup, check, rise, fall} },
   server_order, listeners, backends, filters, samples = { {kind, name, args,
   where} }, rules = { ["http-request"] = { {kind = "lua"|"service"|"set-var"|
   "unset-var", name, args, var, value, cond, where} }, ... } } }, order,
@@ -332,17 +339,29 @@ function CR.read(paths, opts)
   return cfg
 end
 
+-- A checked server's status when HAProxy has just started: up, one failed
+-- check from down ("UP 1/3": health at `rise`), or paused at 0 when the
+-- server is `disabled` (live).
+local function start_health(sd)
+  return SC.text(sd, sd.admin == "maint" and 0 or (sd.rise or 2))
+end
+
 -- The proxies as core.proxies' description (classes/proxy.lua).
 function CR.proxies(cfg)
   local out = {}
+  -- uuids follow the declaration order, after the CLI's own frontend when
+  -- a `stats socket` declared one (live 3.2.0: fe 2, chk 3, dyn 4)
+  local uuid = cfg.cli_frontend and 1 or 0
   for _, name in ipairs(cfg.order) do
     local px = cfg.proxies[name]
+    uuid = uuid + 1
     local servers = {}
     for sname, sd in pairs(px.servers) do
       servers[sname] = { addr = sd.addr, weight = sd.weight, maxconn = sd.maxconn,
-                         puid = sd.puid or sd.order, admin = sd.admin, backup = sd.backup }
+                         puid = sd.puid or sd.order, admin = sd.admin, backup = sd.backup,
+                         rise = sd.rise, fall = sd.fall, check = sd.check and start_health(sd) }
     end
-    out[name] = { cap = px.cap, mode = px.mode, servers = servers, listeners = px.listeners }
+    out[name] = { cap = px.cap, mode = px.mode, servers = servers, listeners = px.listeners, uuid = uuid }
   end
   return out
 end

@@ -9,6 +9,7 @@ local P = require "proxylua.core.classes.proxy"
 local Q = require "proxylua.core.classes.queue"
 local SE = require "proxylua.core.classes.server_events"
 local Proc = require "proxylua.core.exec.process"
+local V = require "proxylua.core.state.versions"
 
 local PL = {}
 
@@ -51,7 +52,7 @@ local function server_getters(rt, proxies_by_name)
   function m.get_name(self) return P.sv(self).name end
   function m.get_puid(self) return tostring(P.sv(self).puid) end
   function m.get_rid(self) return tostring(P.sv(self).rid or 0) end
-  function m.is_draining(self) return P.sv(self).admin == "drain" end
+  function m.is_draining(self) return P.draining(P.sv(self)) end
   function m.is_backup(self) return P.sv(self).backup == true end
   function m.is_dynamic(self) return P.sv(self).dynamic == true end
   function m.get_cur_sess(self) return P.sv(self).cur_sess or 0 end
@@ -66,11 +67,12 @@ local function server_getters(rt, proxies_by_name)
     SE.subscribe(rt, st, d)
     return sub
   end
-  for _, k in ipairs(SE.CHANGERS) do m[k] = SE.wrap(rt, P.server_methods[k], P.sv) end
+  for _, k in ipairs(SE.CHANGERS) do m[k] = SE.wrap(rt, P.server_methods[k], P.sv, P.flags) end
+  if V.has(rt, "stats_nil_index") then m.get_stats = function(self) P.sv(self) error("table index is nil", 0) end end
   return U.export(m)
 end
 
-local function proxy_getters()
+local function proxy_getters(rt)
   local m = {}
   function m.get_name(self) return P.px(self).name end
   function m.get_uuid(self) return tostring(P.px(self).uuid) end
@@ -85,8 +87,27 @@ local function proxy_getters()
     return n
   end
   function m.get_mailers(self) P.px(self) return nil end
+  if V.has(rt, "stats_nil_index") then m.get_stats = function(self) P.px(self) error("table index is nil", 0) end end
   return U.export(m)
 end
+
+-- A Server object in the 2.8 shape: the methods as fields, name/puid
+-- hidden behind the deprecation warning, state changes published.
+local function convert_server(rt, s)
+  local c = rt.later_shape
+  c.hidden[s] = { name = s.name, puid = s.puid }
+  s.name, s.puid = nil, nil
+  for k, f in pairs(P.server_methods) do s[k] = f end
+  for k, f in pairs(c.sget) do s[k] = f end
+  setmetatable(s, c.smt)
+  local d = P.sv(s)
+  U.st(s).publish = function(before, check)
+    if check then SE.emit(rt, s, d, { { "SERVER_CHECK", check = check } }) end
+    SE.publish(rt, s, d, before, P.flags(d), check)
+  end
+  return s
+end
+PL.convert_server = convert_server
 
 -- Turn the 2.6-shaped objects of P.build into 2.8-shaped ones, in place
 -- (their private state stays attached to the same tables).
@@ -95,21 +116,15 @@ function PL.convert(rt, proxies)
   local pmt = later_mt(rt, "proxy", hidden)
   local smt = later_mt(rt, "server", hidden)
   P.later[pmt], P.later[smt] = "proxy", "server"
-  local sget = server_getters(rt, proxies)
-  local pget = proxy_getters()
+  rt.later_shape = { hidden = hidden, smt = smt, sget = server_getters(rt, proxies) }
+  local pget = proxy_getters(rt)
   for _, p in pairs(proxies) do
     hidden[p] = { name = p.name, uuid = p.uuid }
     p.name, p.uuid = nil, nil
     for k, f in pairs(P.proxy_methods) do p[k] = f end
     for k, f in pairs(pget) do p[k] = f end
     setmetatable(p, pmt)
-    for _, s in pairs(p.servers or {}) do
-      hidden[s] = { name = s.name, puid = s.puid }
-      s.name, s.puid = nil, nil
-      for k, f in pairs(P.server_methods) do s[k] = f end
-      for k, f in pairs(sget) do s[k] = f end
-      setmetatable(s, smt)
-    end
+    for _, s in pairs(p.servers or {}) do convert_server(rt, s) end
   end
 end
 

@@ -18,6 +18,7 @@ V.SINCE = {
   draining_bool = 208,      -- Server:is_draining() returns a boolean
   proxies_in_body = 208,    -- core.proxies/frontends/backends are tables in the body
   timeout_uncatchable = 208, -- pcall does not catch an execution timeout
+  servers_live = 208,       -- Lua's servers tables follow add/del server; a Lua object no longer pins a server
   get_var = 209,            -- core.get_var("proc.x")
   lua_log_route = 209,      -- tune.lua.log.loggers / tune.lua.log.stderr
   reason_302_found = 209,   -- 302's reason phrase is "Found" (2.6, 2.8: "Moved Temporarily")
@@ -27,6 +28,7 @@ V.SINCE = {
   tcp_body_nothing = 300,
   str_args = 300,           -- bytes() takes string arguments (an integer from Lua fails)   -- core.tcp() in the body returns nothing (2.6: an error)     -- register_action(..., { "http-after-res" }, ...)
   reply204_close = 300,     -- a 204 reply closes the client connection (3.0)
+  cli_blank_line = 300,     -- the CLI's own messages end with a blank line
   tcp_eos_hang = 300,       -- a TCP applet reading past a half-closed end never returns
   wait = 302,               -- core.wait([ms])
   patref = 302,             -- core.get_patref, class Patref
@@ -45,6 +47,7 @@ V.ONLY = {
   http_read_hang = { 208, 208 }, -- AppletHTTP:receive()/getline() never return (2.8.0)
   cli_hang = { 300, 300 },       -- a Lua CLI command never answers (3.0.0)
   cli_timeout_label = { 208, 208 }, -- a CLI command's timeout is logged as a converter's
+  stats_nil_index = { 208, 208 }, -- Proxy/Server:get_stats() raise 'table index is nil' (2.8.0)
 }
 
 -- "3.2", "3.2.0", 3.2, "HAProxy version 3.2.0-..." -> 302.
