@@ -21,6 +21,11 @@ local GLOBAL = [[
     stats socket 127.0.0.1:${PORT3} level admin
     lua-load ${DIR}/ev.lua]]
 local CONFIG = [[
+defaults
+    mode http
+    timeout connect 5s
+    timeout client 30s
+    timeout server 30s
 frontend fe
     bind 127.0.0.1:${PORT}
     http-request use-service lua.step
@@ -183,7 +188,11 @@ end
 
 -- The harness's answers to the same steps, from the same configuration.
 local function harness(hap)
-  local h = testing.from_config(hap.dir .. "/haproxy.cfg", { haproxy = H.version(), quiet = true })
+  -- the configuration HAProxy read, written again (a replay has no copy)
+  local function expand(text) return (text:gsub("%${(%w+)}", function(k) return tostring(hap.vars[k]) end)) end
+  local cfg = hap.dir .. "/harness.cfg"
+  H.write_file(cfg, H.global_section(expand(GLOBAL)) .. expand(CONFIG))
+  local h = testing.from_config(cfg, { haproxy = H.version(), quiet = true })
   local out, up = {}, false
   local function checks(result) h:health_check("chk/c1", result, { times = 5 }) end
   for i, st in ipairs(steps(hap.vars.PORT2)) do
@@ -211,7 +220,7 @@ describe("server events in HAProxy " .. H.version() .. " and the harness emulati
 
   setup(function()
     local hap = H.start({ files = { ["ev.lua"] = SCRIPT }, ports = 3, global = GLOBAL, config = CONFIG,
-                          timeout = 120 })
+                          defaults = false, timeout = 120 })
     local ok, r = pcall(live, hap)
     local ok2, m = pcall(harness, hap)
     list = steps(hap.vars.PORT2)
