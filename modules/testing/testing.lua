@@ -589,7 +589,8 @@ function H:health_check(server, result, opts)
   local st = SC.STATUSES[status]
   if not st then error("h:health_check: unknown check status '" .. tostring(status) .. "'", 2) end
   if (st[2] ~= "FAILED") ~= (result == "pass") then
-    error(string.format("h:health_check: status %s is not a %s check", status, result == "pass" and "passed" or "failed"), 2)
+    error(string.format("h:health_check: status %s is not a %s check", status,
+      result == "pass" and "passed" or "failed"), 2)
   end
   local d, obj = CS.lookup(self.rt, server)
   if not d then error("h:health_check: " .. obj, 2) end

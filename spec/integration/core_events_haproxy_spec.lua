@@ -193,13 +193,12 @@ local function harness(hap)
   local cfg = hap.dir .. "/harness.cfg"
   H.write_file(cfg, H.global_section(expand(GLOBAL)) .. expand(CONFIG))
   local h = testing.from_config(cfg, { haproxy = H.version(), quiet = true })
-  local out, up = {}, false
+  local out = {}
   local function checks(result) h:health_check("chk/c1", result, { times = 5 }) end
   for i, st in ipairs(steps(hap.vars.PORT2)) do
     local kind, what = st[1], st[2]
     if kind == "target" then
-      up = what
-      checks(up and "pass" or "fail")
+      checks(what and "pass" or "fail")
     elseif kind == "http" then
       out[i] = h:service("step", { uri = what }).body
       if st.checks then checks(st.checks) end

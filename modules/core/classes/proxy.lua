@@ -187,9 +187,9 @@ function P.health_check(self, d, passed, status, opts)
   if not runs then return true end
   local pub = U.st(self).publish
   local before = SE.snapshot(d, f)
-  local check
-  mutate(d, function() check = SC.apply(d, passed, status, opts or {}) end)
-  if pub and check then pub(before, check) end
+  local result
+  mutate(d, function() result = SC.apply(d, passed, status, opts or {}) end)
+  if pub and result then pub(before, result) end
   return true
 end
 
