@@ -260,6 +260,15 @@ describe("h:cli: HAProxy's server commands", function()
     assert.equal("Server deleted.\n", h:cli("del server be/n1"))
   end)
 
+  it("answers once the configuration is parsed", function()
+    local h = testing.load_string("", { haproxy = "3.2", start = false, quiet = true,
+                                        proxies = { be = { cap = "backend", servers = {} } } })
+    assert.has_error(function() h:cli("add server be/n1 127.0.0.1:1") end,
+      "proxylua: the CLI answers once the configuration is parsed (h:start())")
+    h:start()
+    assert.equal("New server registered.\n\n", h:cli("add server be/n1 127.0.0.1:1"))
+  end)
+
   it("a line that is neither a Lua command nor a server command is unknown", function()
     assert.has_error(function() load("3.2", {}):cli("show nothing") end, "Unknown command: 'show nothing'")
   end)

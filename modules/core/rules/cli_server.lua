@@ -150,7 +150,7 @@ function CS.run(rt, line)
   local cmd = (w[1] or "") .. " " .. (w[2] or "")
   if cmd == "add server" or cmd == "del server" or cmd == "enable server" or cmd == "disable server"
     or cmd == "set server" or cmd == "enable health" or cmd == "disable health" then
-    if not rt.core.backends then
+    if rt.phase == "body" then
       error("proxylua: the CLI answers once the configuration is parsed (h:start())", 3)
     end
   end
