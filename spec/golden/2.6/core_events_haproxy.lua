@@ -2,7 +2,7 @@
 -- Written by scripts/record-golden; replayed by scripts/replay-golden.
 return {
   ["calls"] = {
-    ["start 7ea0218e23cfcf35 #1"] = {
+    ["start 6dc1795c5f15bc0e #1"] = {
       ["events"] = {
         [1] = {
           ["key"] = "http 7054585246e36ada /events",
@@ -233,7 +233,7 @@ return {
           },
         },
         [20] = {
-          ["key"] = "raw 1113aa5a1922aa3c cli",
+          ["key"] = "raw e8b3466b7c799fa4 cli",
           ["r"] = {
             [1] = "New server registered.\n\n",
             ["n"] = 1,
@@ -276,7 +276,7 @@ return {
           },
         },
         [24] = {
-          ["key"] = "raw 1113aa5a1922aa3c cli",
+          ["key"] = "raw e8b3466b7c799fa4 cli",
           ["r"] = {
             [1] = "Already exists a server with the same name in backend.\n\n",
             ["n"] = 1,
@@ -359,7 +359,7 @@ return {
           },
         },
         [33] = {
-          ["key"] = "raw 03e06a9fafc13197 cli",
+          ["key"] = "raw 40ae8e85dbb9b037 cli",
           ["r"] = {
             [1] = "New server registered.\n\n",
             ["n"] = 1,
@@ -482,7 +482,7 @@ return {
           },
         },
         [47] = {
-          ["key"] = "raw 36ee9c910a459e22 cli",
+          ["key"] = "raw 708be8aa90aa1406 cli",
           ["r"] = {
             [1] = "No such backend.\n",
             ["n"] = 1,
@@ -509,11 +509,12 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.JcDqAj",
-        ["PORT"] = 43535,
-        ["PORT1"] = 35221,
-        ["PORT2"] = 37457,
-        ["PORT3"] = 44303,
+        ["DIR"] = "/tmp/proxylua-spec.iRMSvY",
+        ["PORT"] = 42235,
+        ["PORT1"] = 37489,
+        ["PORT2"] = 32995,
+        ["PORT3"] = 41875,
+        ["PORT4"] = 39751,
       },
     },
   },

@@ -2,15 +2,15 @@
 -- Written by scripts/record-golden; replayed by scripts/replay-golden.
 return {
   ["calls"] = {
-    ["start 7ea0218e23cfcf35 #1"] = {
+    ["start 6dc1795c5f15bc0e #1"] = {
       ["events"] = {
         [1] = {
           ["key"] = "http 7054585246e36ada /events",
           ["r"] = {
             [1] = 200,
-            [2] = "SERVER_CHECK {check={agent=false,duration=integer,health={cur=integer:0,fall=integer:3,rise=integer:2},reason={desc=\"Layer4 connection problem\",short=\"L4CON\"},result=\"FAILED\"},name=\"c1\",proxy_name=\"chk\",proxy_uuid=integer:3,puid=integer:1,reference=\"Server c1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_DOWN {name=\"c1\",proxy_name=\"chk\",proxy_uuid=integer:3,puid=integer:1,reference=\"Server c1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_STATE {name=\"c1\",proxy_name=\"chk\",proxy_uuid=integer:3,puid=integer:1,reference=\"Server c1\",rid=integer:0,state={admin=false,cause=\"\",check={agent=false,duration=integer,health={cur=integer:0,fall=integer:3,rise=integer:2},reason={desc=\"Layer4 connection problem\",short=\"L4CON\"},result=\"FAILED\"},new_state=\"STOPPED\",old_state=\"RUNNING\",requeued=integer:0}} HAProxy class EventSub integer",
+            [2] = "SERVER_CHECK {check={agent=false,duration=integer,health={cur=integer:0,fall=integer:3,rise=integer:2},reason={desc=\"Layer4 connection problem\",short=\"L4CON\"},result=\"FAILED\"},name=\"c1\",proxy_name=\"chk\",proxy_uuid=integer:3,puid=integer:1,reference=\"Server c1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_DOWN {name=\"c1\",proxy_name=\"chk\",proxy_uuid=integer:3,puid=integer:1,reference=\"Server c1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_STATE {name=\"c1\",proxy_name=\"chk\",proxy_uuid=integer:3,puid=integer:1,reference=\"Server c1\",rid=integer:0,state={admin=false,cause=\"\",check={agent=false,duration=integer,health={cur=integer:0,fall=integer:3,rise=integer:2},reason={desc=\"Layer4 connection problem\",short=\"L4CON\"},result=\"FAILED\"},new_state=\"STOPPED\",old_state=\"RUNNING\",requeued=integer:0}} HAProxy class EventSub integer\nSERVER_CHECK {check={agent=false,duration=integer,health={cur=integer:0,fall=integer:3,rise=integer:2},reason={desc=\"Layer4 connection problem\",short=\"L4CON\"},result=\"FAILED\"},name=\"h1\",proxy_name=\"hok\",proxy_uuid=integer:4,puid=integer:1,reference=\"Server h1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_DOWN {name=\"h1\",proxy_name=\"hok\",proxy_uuid=integer:4,puid=integer:1,reference=\"Server h1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_STATE {name=\"h1\",proxy_name=\"hok\",proxy_uuid=integer:4,puid=integer:1,reference=\"Server h1\",rid=integer:0,state={admin=false,cause=\"\",check={agent=false,duration=integer,health={cur=integer:0,fall=integer:3,rise=integer:2},reason={desc=\"Layer4 connection problem\",short=\"L4CON\"},result=\"FAILED\"},new_state=\"STOPPED\",old_state=\"RUNNING\",requeued=integer:0}} HAProxy class EventSub integer\nSERVER_CHECK {check={agent=false,duration=integer,health={cur=integer:0,fall=integer:3,rise=integer:2},reason={desc=\"Layer4 connection problem\",short=\"L4CON\"},result=\"FAILED\"},name=\"h2\",proxy_name=\"hbad\",proxy_uuid=integer:5,puid=integer:1,reference=\"Server h2\",rid=integer:0} HAProxy class EventSub integer\nSERVER_DOWN {name=\"h2\",proxy_name=\"hbad\",proxy_uuid=integer:5,puid=integer:1,reference=\"Server h2\",rid=integer:0} HAProxy class EventSub integer\nSERVER_STATE {name=\"h2\",proxy_name=\"hbad\",proxy_uuid=integer:5,puid=integer:1,reference=\"Server h2\",rid=integer:0,state={admin=false,cause=\"\",check={agent=false,duration=integer,health={cur=integer:0,fall=integer:3,rise=integer:2},reason={desc=\"Layer4 connection problem\",short=\"L4CON\"},result=\"FAILED\"},new_state=\"STOPPED\",old_state=\"RUNNING\",requeued=integer:0}} HAProxy class EventSub integer",
             [3] = {
-              ["content-length"] = "845",
+              ["content-length"] = "2540",
             },
             [4] = "",
             ["n"] = 4,
@@ -20,9 +20,9 @@ return {
           ["key"] = "http 7054585246e36ada /events",
           ["r"] = {
             [1] = 200,
-            [2] = "SERVER_CHECK {check={agent=false,duration=integer,health={cur=integer:1,fall=integer:3,rise=integer:2},reason={desc=\"Layer4 check passed\",short=\"L4OK\"},result=\"PASSED\"},name=\"c1\",proxy_name=\"chk\",proxy_uuid=integer:3,puid=integer:1,reference=\"Server c1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_CHECK {check={agent=false,duration=integer,health={cur=integer:4,fall=integer:3,rise=integer:2},reason={desc=\"Layer4 check passed\",short=\"L4OK\"},result=\"PASSED\"},name=\"c1\",proxy_name=\"chk\",proxy_uuid=integer:3,puid=integer:1,reference=\"Server c1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_UP {name=\"c1\",proxy_name=\"chk\",proxy_uuid=integer:3,puid=integer:1,reference=\"Server c1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_STATE {name=\"c1\",proxy_name=\"chk\",proxy_uuid=integer:3,puid=integer:1,reference=\"Server c1\",rid=integer:0,state={admin=false,cause=\"\",check={agent=false,duration=integer,health={cur=integer:4,fall=integer:3,rise=integer:2},reason={desc=\"Layer4 check passed\",short=\"L4OK\"},result=\"PASSED\"},new_state=\"RUNNING\",old_state=\"STOPPED\",requeued=integer:0}} HAProxy class EventSub integer",
+            [2] = "SERVER_CHECK {check={agent=false,duration=integer,health={cur=integer:1,fall=integer:3,rise=integer:2},reason={desc=\"Layer4 check passed\",short=\"L4OK\"},result=\"PASSED\"},name=\"c1\",proxy_name=\"chk\",proxy_uuid=integer:3,puid=integer:1,reference=\"Server c1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_CHECK {check={agent=false,duration=integer,health={cur=integer:0,fall=integer:3,rise=integer:2},reason={code=integer:503,desc=\"Layer7 wrong status\",short=\"L7STS\"},result=\"FAILED\"},name=\"h2\",proxy_name=\"hbad\",proxy_uuid=integer:5,puid=integer:1,reference=\"Server h2\",rid=integer:0} HAProxy class EventSub integer\nSERVER_CHECK {check={agent=false,duration=integer,health={cur=integer:4,fall=integer:3,rise=integer:2},reason={desc=\"Layer4 check passed\",short=\"L4OK\"},result=\"PASSED\"},name=\"c1\",proxy_name=\"chk\",proxy_uuid=integer:3,puid=integer:1,reference=\"Server c1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_UP {name=\"c1\",proxy_name=\"chk\",proxy_uuid=integer:3,puid=integer:1,reference=\"Server c1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_STATE {name=\"c1\",proxy_name=\"chk\",proxy_uuid=integer:3,puid=integer:1,reference=\"Server c1\",rid=integer:0,state={admin=false,cause=\"\",check={agent=false,duration=integer,health={cur=integer:4,fall=integer:3,rise=integer:2},reason={desc=\"Layer4 check passed\",short=\"L4OK\"},result=\"PASSED\"},new_state=\"RUNNING\",old_state=\"STOPPED\",requeued=integer:0}} HAProxy class EventSub integer\nSERVER_CHECK {check={agent=false,duration=integer,health={cur=integer:1,fall=integer:3,rise=integer:2},reason={code=integer:200,desc=\"Layer7 check passed\",short=\"L7OK\"},result=\"PASSED\"},name=\"h1\",proxy_name=\"hok\",proxy_uuid=integer:4,puid=integer:1,reference=\"Server h1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_CHECK {check={agent=false,duration=integer,health={cur=integer:4,fall=integer:3,rise=integer:2},reason={code=integer:200,desc=\"Layer7 check passed\",short=\"L7OK\"},result=\"PASSED\"},name=\"h1\",proxy_name=\"hok\",proxy_uuid=integer:4,puid=integer:1,reference=\"Server h1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_UP {name=\"h1\",proxy_name=\"hok\",proxy_uuid=integer:4,puid=integer:1,reference=\"Server h1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_STATE {name=\"h1\",proxy_name=\"hok\",proxy_uuid=integer:4,puid=integer:1,reference=\"Server h1\",rid=integer:0,state={admin=false,cause=\"\",check={agent=false,duration=integer,health={cur=integer:4,fall=integer:3,rise=integer:2},reason={code=integer:200,desc=\"Layer7 check passed\",short=\"L7OK\"},result=\"PASSED\"},new_state=\"RUNNING\",old_state=\"STOPPED\",requeued=integer:0}} HAProxy class EventSub integer",
             [3] = {
-              ["content-length"] = "1129",
+              ["content-length"] = "2629",
             },
             [4] = "",
             ["n"] = 4,
@@ -32,9 +32,9 @@ return {
           ["key"] = "http 7054585246e36ada /events",
           ["r"] = {
             [1] = 200,
-            [2] = "SERVER_CHECK {check={agent=false,duration=integer,health={cur=integer:3,fall=integer:3,rise=integer:2},reason={desc=\"Layer4 connection problem\",short=\"L4CON\"},result=\"FAILED\"},name=\"c1\",proxy_name=\"chk\",proxy_uuid=integer:3,puid=integer:1,reference=\"Server c1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_CHECK {check={agent=false,duration=integer,health={cur=integer:2,fall=integer:3,rise=integer:2},reason={desc=\"Layer4 connection problem\",short=\"L4CON\"},result=\"FAILED\"},name=\"c1\",proxy_name=\"chk\",proxy_uuid=integer:3,puid=integer:1,reference=\"Server c1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_CHECK {check={agent=false,duration=integer,health={cur=integer:0,fall=integer:3,rise=integer:2},reason={desc=\"Layer4 connection problem\",short=\"L4CON\"},result=\"FAILED\"},name=\"c1\",proxy_name=\"chk\",proxy_uuid=integer:3,puid=integer:1,reference=\"Server c1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_DOWN {name=\"c1\",proxy_name=\"chk\",proxy_uuid=integer:3,puid=integer:1,reference=\"Server c1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_STATE {name=\"c1\",proxy_name=\"chk\",proxy_uuid=integer:3,puid=integer:1,reference=\"Server c1\",rid=integer:0,state={admin=false,cause=\"\",check={agent=false,duration=integer,health={cur=integer:0,fall=integer:3,rise=integer:2},reason={desc=\"Layer4 connection problem\",short=\"L4CON\"},result=\"FAILED\"},new_state=\"STOPPED\",old_state=\"RUNNING\",requeued=integer:0}} HAProxy class EventSub integer",
+            [2] = "SERVER_CHECK {check={agent=false,duration=integer,health={cur=integer:3,fall=integer:3,rise=integer:2},reason={desc=\"Layer4 connection problem\",short=\"L4CON\"},result=\"FAILED\"},name=\"c1\",proxy_name=\"chk\",proxy_uuid=integer:3,puid=integer:1,reference=\"Server c1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_CHECK {check={agent=false,duration=integer,health={cur=integer:3,fall=integer:3,rise=integer:2},reason={code=integer:503,desc=\"Layer7 wrong status\",short=\"L7STS\"},result=\"FAILED\"},name=\"h1\",proxy_name=\"hok\",proxy_uuid=integer:4,puid=integer:1,reference=\"Server h1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_CHECK {check={agent=false,duration=integer,health={cur=integer:2,fall=integer:3,rise=integer:2},reason={desc=\"Layer4 connection problem\",short=\"L4CON\"},result=\"FAILED\"},name=\"c1\",proxy_name=\"chk\",proxy_uuid=integer:3,puid=integer:1,reference=\"Server c1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_CHECK {check={agent=false,duration=integer,health={cur=integer:2,fall=integer:3,rise=integer:2},reason={code=integer:503,desc=\"Layer7 wrong status\",short=\"L7STS\"},result=\"FAILED\"},name=\"h1\",proxy_name=\"hok\",proxy_uuid=integer:4,puid=integer:1,reference=\"Server h1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_CHECK {check={agent=false,duration=integer,health={cur=integer:0,fall=integer:3,rise=integer:2},reason={desc=\"Layer4 connection problem\",short=\"L4CON\"},result=\"FAILED\"},name=\"c1\",proxy_name=\"chk\",proxy_uuid=integer:3,puid=integer:1,reference=\"Server c1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_DOWN {name=\"c1\",proxy_name=\"chk\",proxy_uuid=integer:3,puid=integer:1,reference=\"Server c1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_STATE {name=\"c1\",proxy_name=\"chk\",proxy_uuid=integer:3,puid=integer:1,reference=\"Server c1\",rid=integer:0,state={admin=false,cause=\"\",check={agent=false,duration=integer,health={cur=integer:0,fall=integer:3,rise=integer:2},reason={desc=\"Layer4 connection problem\",short=\"L4CON\"},result=\"FAILED\"},new_state=\"STOPPED\",old_state=\"RUNNING\",requeued=integer:0}} HAProxy class EventSub integer\nSERVER_CHECK {check={agent=false,duration=integer,health={cur=integer:0,fall=integer:3,rise=integer:2},reason={code=integer:503,desc=\"Layer7 wrong status\",short=\"L7STS\"},result=\"FAILED\"},name=\"h1\",proxy_name=\"hok\",proxy_uuid=integer:4,puid=integer:1,reference=\"Server h1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_DOWN {name=\"h1\",proxy_name=\"hok\",proxy_uuid=integer:4,puid=integer:1,reference=\"Server h1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_STATE {name=\"h1\",proxy_name=\"hok\",proxy_uuid=integer:4,puid=integer:1,reference=\"Server h1\",rid=integer:0,state={admin=false,cause=\"\",check={agent=false,duration=integer,health={cur=integer:0,fall=integer:3,rise=integer:2},reason={code=integer:503,desc=\"Layer7 wrong status\",short=\"L7STS\"},result=\"FAILED\"},new_state=\"STOPPED\",old_state=\"RUNNING\",requeued=integer:0}} HAProxy class EventSub integer",
             [3] = {
-              ["content-length"] = "1459",
+              ["content-length"] = "2963",
             },
             [4] = "",
             ["n"] = 4,
@@ -44,9 +44,9 @@ return {
           ["key"] = "http 7054585246e36ada /events",
           ["r"] = {
             [1] = 200,
-            [2] = "SERVER_CHECK {check={agent=false,duration=integer,health={cur=integer:1,fall=integer:3,rise=integer:2},reason={desc=\"Layer4 check passed\",short=\"L4OK\"},result=\"PASSED\"},name=\"c1\",proxy_name=\"chk\",proxy_uuid=integer:3,puid=integer:1,reference=\"Server c1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_CHECK {check={agent=false,duration=integer,health={cur=integer:4,fall=integer:3,rise=integer:2},reason={desc=\"Layer4 check passed\",short=\"L4OK\"},result=\"PASSED\"},name=\"c1\",proxy_name=\"chk\",proxy_uuid=integer:3,puid=integer:1,reference=\"Server c1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_UP {name=\"c1\",proxy_name=\"chk\",proxy_uuid=integer:3,puid=integer:1,reference=\"Server c1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_STATE {name=\"c1\",proxy_name=\"chk\",proxy_uuid=integer:3,puid=integer:1,reference=\"Server c1\",rid=integer:0,state={admin=false,cause=\"\",check={agent=false,duration=integer,health={cur=integer:4,fall=integer:3,rise=integer:2},reason={desc=\"Layer4 check passed\",short=\"L4OK\"},result=\"PASSED\"},new_state=\"RUNNING\",old_state=\"STOPPED\",requeued=integer:0}} HAProxy class EventSub integer",
+            [2] = "SERVER_CHECK {check={agent=false,duration=integer,health={cur=integer:1,fall=integer:3,rise=integer:2},reason={desc=\"Layer4 check passed\",short=\"L4OK\"},result=\"PASSED\"},name=\"c1\",proxy_name=\"chk\",proxy_uuid=integer:3,puid=integer:1,reference=\"Server c1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_CHECK {check={agent=false,duration=integer,health={cur=integer:1,fall=integer:3,rise=integer:2},reason={code=integer:200,desc=\"Layer7 check passed\",short=\"L7OK\"},result=\"PASSED\"},name=\"h1\",proxy_name=\"hok\",proxy_uuid=integer:4,puid=integer:1,reference=\"Server h1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_CHECK {check={agent=false,duration=integer,health={cur=integer:4,fall=integer:3,rise=integer:2},reason={desc=\"Layer4 check passed\",short=\"L4OK\"},result=\"PASSED\"},name=\"c1\",proxy_name=\"chk\",proxy_uuid=integer:3,puid=integer:1,reference=\"Server c1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_UP {name=\"c1\",proxy_name=\"chk\",proxy_uuid=integer:3,puid=integer:1,reference=\"Server c1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_STATE {name=\"c1\",proxy_name=\"chk\",proxy_uuid=integer:3,puid=integer:1,reference=\"Server c1\",rid=integer:0,state={admin=false,cause=\"\",check={agent=false,duration=integer,health={cur=integer:4,fall=integer:3,rise=integer:2},reason={desc=\"Layer4 check passed\",short=\"L4OK\"},result=\"PASSED\"},new_state=\"RUNNING\",old_state=\"STOPPED\",requeued=integer:0}} HAProxy class EventSub integer\nSERVER_CHECK {check={agent=false,duration=integer,health={cur=integer:4,fall=integer:3,rise=integer:2},reason={code=integer:200,desc=\"Layer7 check passed\",short=\"L7OK\"},result=\"PASSED\"},name=\"h1\",proxy_name=\"hok\",proxy_uuid=integer:4,puid=integer:1,reference=\"Server h1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_UP {name=\"h1\",proxy_name=\"hok\",proxy_uuid=integer:4,puid=integer:1,reference=\"Server h1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_STATE {name=\"h1\",proxy_name=\"hok\",proxy_uuid=integer:4,puid=integer:1,reference=\"Server h1\",rid=integer:0,state={admin=false,cause=\"\",check={agent=false,duration=integer,health={cur=integer:4,fall=integer:3,rise=integer:2},reason={code=integer:200,desc=\"Layer7 check passed\",short=\"L7OK\"},result=\"PASSED\"},new_state=\"RUNNING\",old_state=\"STOPPED\",requeued=integer:0}} HAProxy class EventSub integer",
             [3] = {
-              ["content-length"] = "1129",
+              ["content-length"] = "2310",
             },
             [4] = "",
             ["n"] = 4,
@@ -80,9 +80,9 @@ return {
           ["key"] = "http 7054585246e36ada /events",
           ["r"] = {
             [1] = 200,
-            [2] = "",
+            [2] = "SERVER_CHECK {check={agent=false,duration=integer,health={cur=integer:3,fall=integer:3,rise=integer:2},reason={code=integer:503,desc=\"Layer7 wrong status\",short=\"L7STS\"},result=\"FAILED\"},name=\"h1\",proxy_name=\"hok\",proxy_uuid=integer:4,puid=integer:1,reference=\"Server h1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_CHECK {check={agent=false,duration=integer,health={cur=integer:2,fall=integer:3,rise=integer:2},reason={code=integer:503,desc=\"Layer7 wrong status\",short=\"L7STS\"},result=\"FAILED\"},name=\"h1\",proxy_name=\"hok\",proxy_uuid=integer:4,puid=integer:1,reference=\"Server h1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_CHECK {check={agent=false,duration=integer,health={cur=integer:0,fall=integer:3,rise=integer:2},reason={code=integer:503,desc=\"Layer7 wrong status\",short=\"L7STS\"},result=\"FAILED\"},name=\"h1\",proxy_name=\"hok\",proxy_uuid=integer:4,puid=integer:1,reference=\"Server h1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_DOWN {name=\"h1\",proxy_name=\"hok\",proxy_uuid=integer:4,puid=integer:1,reference=\"Server h1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_STATE {name=\"h1\",proxy_name=\"hok\",proxy_uuid=integer:4,puid=integer:1,reference=\"Server h1\",rid=integer:0,state={admin=false,cause=\"\",check={agent=false,duration=integer,health={cur=integer:0,fall=integer:3,rise=integer:2},reason={code=integer:503,desc=\"Layer7 wrong status\",short=\"L7STS\"},result=\"FAILED\"},new_state=\"STOPPED\",old_state=\"RUNNING\",requeued=integer:0}} HAProxy class EventSub integer",
             [3] = {
-              ["content-length"] = "0",
+              ["content-length"] = "1503",
             },
             [4] = "",
             ["n"] = 4,
@@ -116,9 +116,9 @@ return {
           ["key"] = "http 7054585246e36ada /events",
           ["r"] = {
             [1] = 200,
-            [2] = "SERVER_CHECK {check={agent=false,duration=integer,health={cur=integer:1,fall=integer:3,rise=integer:2},reason={desc=\"Layer4 check passed\",short=\"L4OK\"},result=\"PASSED\"},name=\"c1\",proxy_name=\"chk\",proxy_uuid=integer:3,puid=integer:1,reference=\"Server c1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_CHECK {check={agent=false,duration=integer,health={cur=integer:4,fall=integer:3,rise=integer:2},reason={desc=\"Layer4 check passed\",short=\"L4OK\"},result=\"PASSED\"},name=\"c1\",proxy_name=\"chk\",proxy_uuid=integer:3,puid=integer:1,reference=\"Server c1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_UP {name=\"c1\",proxy_name=\"chk\",proxy_uuid=integer:3,puid=integer:1,reference=\"Server c1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_STATE {name=\"c1\",proxy_name=\"chk\",proxy_uuid=integer:3,puid=integer:1,reference=\"Server c1\",rid=integer:0,state={admin=false,cause=\"\",check={agent=false,duration=integer,health={cur=integer:4,fall=integer:3,rise=integer:2},reason={desc=\"Layer4 check passed\",short=\"L4OK\"},result=\"PASSED\"},new_state=\"RUNNING\",old_state=\"STOPPED\",requeued=integer:0}} HAProxy class EventSub integer",
+            [2] = "SERVER_CHECK {check={agent=false,duration=integer,health={cur=integer:1,fall=integer:3,rise=integer:2},reason={desc=\"Layer4 check passed\",short=\"L4OK\"},result=\"PASSED\"},name=\"c1\",proxy_name=\"chk\",proxy_uuid=integer:3,puid=integer:1,reference=\"Server c1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_CHECK {check={agent=false,duration=integer,health={cur=integer:1,fall=integer:3,rise=integer:2},reason={code=integer:200,desc=\"Layer7 check passed\",short=\"L7OK\"},result=\"PASSED\"},name=\"h1\",proxy_name=\"hok\",proxy_uuid=integer:4,puid=integer:1,reference=\"Server h1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_CHECK {check={agent=false,duration=integer,health={cur=integer:4,fall=integer:3,rise=integer:2},reason={desc=\"Layer4 check passed\",short=\"L4OK\"},result=\"PASSED\"},name=\"c1\",proxy_name=\"chk\",proxy_uuid=integer:3,puid=integer:1,reference=\"Server c1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_UP {name=\"c1\",proxy_name=\"chk\",proxy_uuid=integer:3,puid=integer:1,reference=\"Server c1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_STATE {name=\"c1\",proxy_name=\"chk\",proxy_uuid=integer:3,puid=integer:1,reference=\"Server c1\",rid=integer:0,state={admin=false,cause=\"\",check={agent=false,duration=integer,health={cur=integer:4,fall=integer:3,rise=integer:2},reason={desc=\"Layer4 check passed\",short=\"L4OK\"},result=\"PASSED\"},new_state=\"RUNNING\",old_state=\"STOPPED\",requeued=integer:0}} HAProxy class EventSub integer\nSERVER_CHECK {check={agent=false,duration=integer,health={cur=integer:4,fall=integer:3,rise=integer:2},reason={code=integer:200,desc=\"Layer7 check passed\",short=\"L7OK\"},result=\"PASSED\"},name=\"h1\",proxy_name=\"hok\",proxy_uuid=integer:4,puid=integer:1,reference=\"Server h1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_UP {name=\"h1\",proxy_name=\"hok\",proxy_uuid=integer:4,puid=integer:1,reference=\"Server h1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_STATE {name=\"h1\",proxy_name=\"hok\",proxy_uuid=integer:4,puid=integer:1,reference=\"Server h1\",rid=integer:0,state={admin=false,cause=\"\",check={agent=false,duration=integer,health={cur=integer:4,fall=integer:3,rise=integer:2},reason={code=integer:200,desc=\"Layer7 check passed\",short=\"L7OK\"},result=\"PASSED\"},new_state=\"RUNNING\",old_state=\"STOPPED\",requeued=integer:0}} HAProxy class EventSub integer",
             [3] = {
-              ["content-length"] = "1129",
+              ["content-length"] = "2310",
             },
             [4] = "",
             ["n"] = 4,
@@ -140,7 +140,7 @@ return {
           ["key"] = "http 7054585246e36ada /events",
           ["r"] = {
             [1] = 200,
-            [2] = "SERVER_ADMIN {admin={cause=\"\",new_admin={CMAINT=false,DRAIN=false,FDRAIN=false,FMAINT=true,IDRAIN=false,IMAINT=false,MAINT=true,RMAINT=false},old_admin={CMAINT=false,DRAIN=false,FDRAIN=false,FMAINT=false,IDRAIN=false,IMAINT=false,MAINT=false,RMAINT=false},requeued=integer:0},name=\"d1\",proxy_name=\"dyn\",proxy_uuid=integer:4,puid=integer:1,reference=\"Server d1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_DOWN {name=\"d1\",proxy_name=\"dyn\",proxy_uuid=integer:4,puid=integer:1,reference=\"Server d1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_STATE {name=\"d1\",proxy_name=\"dyn\",proxy_uuid=integer:4,puid=integer:1,reference=\"Server d1\",rid=integer:0,state={admin=true,cause=\"\",new_state=\"STOPPED\",old_state=\"RUNNING\",requeued=integer:0}} HAProxy class EventSub integer",
+            [2] = "SERVER_ADMIN {admin={cause=\"\",new_admin={CMAINT=false,DRAIN=false,FDRAIN=false,FMAINT=true,IDRAIN=false,IMAINT=false,MAINT=true,RMAINT=false},old_admin={CMAINT=false,DRAIN=false,FDRAIN=false,FMAINT=false,IDRAIN=false,IMAINT=false,MAINT=false,RMAINT=false},requeued=integer:0},name=\"d1\",proxy_name=\"dyn\",proxy_uuid=integer:6,puid=integer:1,reference=\"Server d1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_DOWN {name=\"d1\",proxy_name=\"dyn\",proxy_uuid=integer:6,puid=integer:1,reference=\"Server d1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_STATE {name=\"d1\",proxy_name=\"dyn\",proxy_uuid=integer:6,puid=integer:1,reference=\"Server d1\",rid=integer:0,state={admin=true,cause=\"\",new_state=\"STOPPED\",old_state=\"RUNNING\",requeued=integer:0}} HAProxy class EventSub integer",
             [3] = {
               ["content-length"] = "782",
             },
@@ -164,7 +164,7 @@ return {
           ["key"] = "http 7054585246e36ada /events",
           ["r"] = {
             [1] = 200,
-            [2] = "SERVER_ADMIN {admin={cause=\"\",new_admin={CMAINT=false,DRAIN=true,FDRAIN=true,FMAINT=true,IDRAIN=false,IMAINT=false,MAINT=true,RMAINT=false},old_admin={CMAINT=false,DRAIN=false,FDRAIN=false,FMAINT=true,IDRAIN=false,IMAINT=false,MAINT=true,RMAINT=false},requeued=integer:0},name=\"d1\",proxy_name=\"dyn\",proxy_uuid=integer:4,puid=integer:1,reference=\"Server d1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_ADMIN {admin={cause=\"\",new_admin={CMAINT=false,DRAIN=true,FDRAIN=true,FMAINT=false,IDRAIN=false,IMAINT=false,MAINT=false,RMAINT=false},old_admin={CMAINT=false,DRAIN=true,FDRAIN=true,FMAINT=true,IDRAIN=false,IMAINT=false,MAINT=true,RMAINT=false},requeued=integer:0},name=\"d1\",proxy_name=\"dyn\",proxy_uuid=integer:4,puid=integer:1,reference=\"Server d1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_UP {name=\"d1\",proxy_name=\"dyn\",proxy_uuid=integer:4,puid=integer:1,reference=\"Server d1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_STATE {name=\"d1\",proxy_name=\"dyn\",proxy_uuid=integer:4,puid=integer:1,reference=\"Server d1\",rid=integer:0,state={admin=true,cause=\"\",new_state=\"RUNNING\",old_state=\"STOPPED\",requeued=integer:0}} HAProxy class EventSub integer",
+            [2] = "SERVER_ADMIN {admin={cause=\"\",new_admin={CMAINT=false,DRAIN=true,FDRAIN=true,FMAINT=true,IDRAIN=false,IMAINT=false,MAINT=true,RMAINT=false},old_admin={CMAINT=false,DRAIN=false,FDRAIN=false,FMAINT=true,IDRAIN=false,IMAINT=false,MAINT=true,RMAINT=false},requeued=integer:0},name=\"d1\",proxy_name=\"dyn\",proxy_uuid=integer:6,puid=integer:1,reference=\"Server d1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_ADMIN {admin={cause=\"\",new_admin={CMAINT=false,DRAIN=true,FDRAIN=true,FMAINT=false,IDRAIN=false,IMAINT=false,MAINT=false,RMAINT=false},old_admin={CMAINT=false,DRAIN=true,FDRAIN=true,FMAINT=true,IDRAIN=false,IMAINT=false,MAINT=true,RMAINT=false},requeued=integer:0},name=\"d1\",proxy_name=\"dyn\",proxy_uuid=integer:6,puid=integer:1,reference=\"Server d1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_UP {name=\"d1\",proxy_name=\"dyn\",proxy_uuid=integer:6,puid=integer:1,reference=\"Server d1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_STATE {name=\"d1\",proxy_name=\"dyn\",proxy_uuid=integer:6,puid=integer:1,reference=\"Server d1\",rid=integer:0,state={admin=true,cause=\"\",new_state=\"RUNNING\",old_state=\"STOPPED\",requeued=integer:0}} HAProxy class EventSub integer",
             [3] = {
               ["content-length"] = "1179",
             },
@@ -188,7 +188,7 @@ return {
           ["key"] = "http 7054585246e36ada /events",
           ["r"] = {
             [1] = 200,
-            [2] = "SERVER_ADMIN {admin={cause=\"\",new_admin={CMAINT=true,DRAIN=true,FDRAIN=true,FMAINT=true,IDRAIN=false,IMAINT=false,MAINT=true,RMAINT=false},old_admin={CMAINT=true,DRAIN=false,FDRAIN=false,FMAINT=true,IDRAIN=false,IMAINT=false,MAINT=true,RMAINT=false},requeued=integer:0},name=\"d2\",proxy_name=\"dyn\",proxy_uuid=integer:4,puid=integer:2,reference=\"Server d2\",rid=integer:0} HAProxy class EventSub integer\nSERVER_ADMIN {admin={cause=\"\",new_admin={CMAINT=true,DRAIN=true,FDRAIN=true,FMAINT=false,IDRAIN=false,IMAINT=false,MAINT=false,RMAINT=false},old_admin={CMAINT=true,DRAIN=true,FDRAIN=true,FMAINT=true,IDRAIN=false,IMAINT=false,MAINT=true,RMAINT=false},requeued=integer:0},name=\"d2\",proxy_name=\"dyn\",proxy_uuid=integer:4,puid=integer:2,reference=\"Server d2\",rid=integer:0} HAProxy class EventSub integer\nSERVER_UP {name=\"d2\",proxy_name=\"dyn\",proxy_uuid=integer:4,puid=integer:2,reference=\"Server d2\",rid=integer:0} HAProxy class EventSub integer\nSERVER_STATE {name=\"d2\",proxy_name=\"dyn\",proxy_uuid=integer:4,puid=integer:2,reference=\"Server d2\",rid=integer:0,state={admin=true,cause=\"\",new_state=\"RUNNING\",old_state=\"STOPPED\",requeued=integer:0}} HAProxy class EventSub integer",
+            [2] = "SERVER_ADMIN {admin={cause=\"\",new_admin={CMAINT=true,DRAIN=true,FDRAIN=true,FMAINT=true,IDRAIN=false,IMAINT=false,MAINT=true,RMAINT=false},old_admin={CMAINT=true,DRAIN=false,FDRAIN=false,FMAINT=true,IDRAIN=false,IMAINT=false,MAINT=true,RMAINT=false},requeued=integer:0},name=\"d2\",proxy_name=\"dyn\",proxy_uuid=integer:6,puid=integer:2,reference=\"Server d2\",rid=integer:0} HAProxy class EventSub integer\nSERVER_ADMIN {admin={cause=\"\",new_admin={CMAINT=true,DRAIN=true,FDRAIN=true,FMAINT=false,IDRAIN=false,IMAINT=false,MAINT=false,RMAINT=false},old_admin={CMAINT=true,DRAIN=true,FDRAIN=true,FMAINT=true,IDRAIN=false,IMAINT=false,MAINT=true,RMAINT=false},requeued=integer:0},name=\"d2\",proxy_name=\"dyn\",proxy_uuid=integer:6,puid=integer:2,reference=\"Server d2\",rid=integer:0} HAProxy class EventSub integer\nSERVER_UP {name=\"d2\",proxy_name=\"dyn\",proxy_uuid=integer:6,puid=integer:2,reference=\"Server d2\",rid=integer:0} HAProxy class EventSub integer\nSERVER_STATE {name=\"d2\",proxy_name=\"dyn\",proxy_uuid=integer:6,puid=integer:2,reference=\"Server d2\",rid=integer:0,state={admin=true,cause=\"\",new_state=\"RUNNING\",old_state=\"STOPPED\",requeued=integer:0}} HAProxy class EventSub integer",
             [3] = {
               ["content-length"] = "1175",
             },
@@ -224,7 +224,7 @@ return {
           ["key"] = "http 7054585246e36ada /events",
           ["r"] = {
             [1] = 200,
-            [2] = "SERVER_ADMIN {admin={cause=\"\",new_admin={CMAINT=false,DRAIN=false,FDRAIN=false,FMAINT=false,IDRAIN=false,IMAINT=false,MAINT=false,RMAINT=false},old_admin={CMAINT=false,DRAIN=true,FDRAIN=true,FMAINT=false,IDRAIN=false,IMAINT=false,MAINT=false,RMAINT=false},requeued=integer:0},name=\"d1\",proxy_name=\"dyn\",proxy_uuid=integer:4,puid=integer:1,reference=\"Server d1\",rid=integer:0} HAProxy class EventSub integer",
+            [2] = "SERVER_ADMIN {admin={cause=\"\",new_admin={CMAINT=false,DRAIN=false,FDRAIN=false,FMAINT=false,IDRAIN=false,IMAINT=false,MAINT=false,RMAINT=false},old_admin={CMAINT=false,DRAIN=true,FDRAIN=true,FMAINT=false,IDRAIN=false,IMAINT=false,MAINT=false,RMAINT=false},requeued=integer:0},name=\"d1\",proxy_name=\"dyn\",proxy_uuid=integer:6,puid=integer:1,reference=\"Server d1\",rid=integer:0} HAProxy class EventSub integer",
             [3] = {
               ["content-length"] = "406",
             },
@@ -233,7 +233,7 @@ return {
           },
         },
         [20] = {
-          ["key"] = "raw 3ecef24bf9645f6f cli",
+          ["key"] = "raw e787a6829afbd9fd cli",
           ["r"] = {
             [1] = "New server registered.\n\n",
             ["n"] = 1,
@@ -243,7 +243,7 @@ return {
           ["key"] = "http 7054585246e36ada /events",
           ["r"] = {
             [1] = 200,
-            [2] = "SERVER_ADD {name=\"n1\",proxy_name=\"dyn\",proxy_uuid=integer:4,puid=integer:4,reference=\"Server n1\",rid=integer:0} HAProxy class EventSub integer",
+            [2] = "SERVER_ADD {name=\"n1\",proxy_name=\"dyn\",proxy_uuid=integer:6,puid=integer:4,reference=\"Server n1\",rid=integer:0} HAProxy class EventSub integer",
             [3] = {
               ["content-length"] = "142",
             },
@@ -276,7 +276,7 @@ return {
           },
         },
         [24] = {
-          ["key"] = "raw 3ecef24bf9645f6f cli",
+          ["key"] = "raw e787a6829afbd9fd cli",
           ["r"] = {
             [1] = "Already exists a server with the same name in backend.\n\n",
             ["n"] = 1,
@@ -300,7 +300,7 @@ return {
           ["key"] = "http 7054585246e36ada /events",
           ["r"] = {
             [1] = 200,
-            [2] = "SERVER_ADMIN {admin={cause=\"\",new_admin={CMAINT=false,DRAIN=false,FDRAIN=false,FMAINT=false,IDRAIN=false,IMAINT=false,MAINT=false,RMAINT=false},old_admin={CMAINT=false,DRAIN=false,FDRAIN=false,FMAINT=true,IDRAIN=false,IMAINT=false,MAINT=true,RMAINT=false},requeued=integer:0},name=\"n1\",proxy_name=\"dyn\",proxy_uuid=integer:4,puid=integer:4,reference=\"Server n1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_UP {name=\"n1\",proxy_name=\"dyn\",proxy_uuid=integer:4,puid=integer:4,reference=\"Server n1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_STATE {name=\"n1\",proxy_name=\"dyn\",proxy_uuid=integer:4,puid=integer:4,reference=\"Server n1\",rid=integer:0,state={admin=true,cause=\"\",new_state=\"RUNNING\",old_state=\"STOPPED\",requeued=integer:0}} HAProxy class EventSub integer",
+            [2] = "SERVER_ADMIN {admin={cause=\"\",new_admin={CMAINT=false,DRAIN=false,FDRAIN=false,FMAINT=false,IDRAIN=false,IMAINT=false,MAINT=false,RMAINT=false},old_admin={CMAINT=false,DRAIN=false,FDRAIN=false,FMAINT=true,IDRAIN=false,IMAINT=false,MAINT=true,RMAINT=false},requeued=integer:0},name=\"n1\",proxy_name=\"dyn\",proxy_uuid=integer:6,puid=integer:4,reference=\"Server n1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_UP {name=\"n1\",proxy_name=\"dyn\",proxy_uuid=integer:6,puid=integer:4,reference=\"Server n1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_STATE {name=\"n1\",proxy_name=\"dyn\",proxy_uuid=integer:6,puid=integer:4,reference=\"Server n1\",rid=integer:0,state={admin=true,cause=\"\",new_state=\"RUNNING\",old_state=\"STOPPED\",requeued=integer:0}} HAProxy class EventSub integer",
             [3] = {
               ["content-length"] = "780",
             },
@@ -319,7 +319,7 @@ return {
           ["key"] = "http 7054585246e36ada /events",
           ["r"] = {
             [1] = 200,
-            [2] = "SERVER_ADMIN {admin={cause=\"\",new_admin={CMAINT=false,DRAIN=false,FDRAIN=false,FMAINT=true,IDRAIN=false,IMAINT=false,MAINT=true,RMAINT=false},old_admin={CMAINT=false,DRAIN=false,FDRAIN=false,FMAINT=false,IDRAIN=false,IMAINT=false,MAINT=false,RMAINT=false},requeued=integer:0},name=\"n1\",proxy_name=\"dyn\",proxy_uuid=integer:4,puid=integer:4,reference=\"Server n1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_DOWN {name=\"n1\",proxy_name=\"dyn\",proxy_uuid=integer:4,puid=integer:4,reference=\"Server n1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_STATE {name=\"n1\",proxy_name=\"dyn\",proxy_uuid=integer:4,puid=integer:4,reference=\"Server n1\",rid=integer:0,state={admin=true,cause=\"\",new_state=\"STOPPED\",old_state=\"RUNNING\",requeued=integer:0}} HAProxy class EventSub integer",
+            [2] = "SERVER_ADMIN {admin={cause=\"\",new_admin={CMAINT=false,DRAIN=false,FDRAIN=false,FMAINT=true,IDRAIN=false,IMAINT=false,MAINT=true,RMAINT=false},old_admin={CMAINT=false,DRAIN=false,FDRAIN=false,FMAINT=false,IDRAIN=false,IMAINT=false,MAINT=false,RMAINT=false},requeued=integer:0},name=\"n1\",proxy_name=\"dyn\",proxy_uuid=integer:6,puid=integer:4,reference=\"Server n1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_DOWN {name=\"n1\",proxy_name=\"dyn\",proxy_uuid=integer:6,puid=integer:4,reference=\"Server n1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_STATE {name=\"n1\",proxy_name=\"dyn\",proxy_uuid=integer:6,puid=integer:4,reference=\"Server n1\",rid=integer:0,state={admin=true,cause=\"\",new_state=\"STOPPED\",old_state=\"RUNNING\",requeued=integer:0}} HAProxy class EventSub integer",
             [3] = {
               ["content-length"] = "782",
             },
@@ -338,7 +338,7 @@ return {
           ["key"] = "http 7054585246e36ada /events",
           ["r"] = {
             [1] = 200,
-            [2] = "SERVER_DEL {name=\"n1\",proxy_name=\"dyn\",proxy_uuid=integer:4,puid=integer:4,reference=\"none\",rid=integer:0} HAProxy class EventSub integer",
+            [2] = "SERVER_DEL {name=\"n1\",proxy_name=\"dyn\",proxy_uuid=integer:6,puid=integer:4,reference=\"none\",rid=integer:0} HAProxy class EventSub integer",
             [3] = {
               ["content-length"] = "137",
             },
@@ -359,7 +359,7 @@ return {
           },
         },
         [33] = {
-          ["key"] = "raw 3043aaf5a8a505c8 cli",
+          ["key"] = "raw b9c1a2e398359196 cli",
           ["r"] = {
             [1] = "New server registered.\n\n",
             ["n"] = 1,
@@ -369,7 +369,7 @@ return {
           ["key"] = "http 7054585246e36ada /events",
           ["r"] = {
             [1] = 200,
-            [2] = "SERVER_ADD {name=\"n2\",proxy_name=\"dyn\",proxy_uuid=integer:4,puid=integer:4,reference=\"Server n2\",rid=integer:1} HAProxy class EventSub integer",
+            [2] = "SERVER_ADD {name=\"n2\",proxy_name=\"dyn\",proxy_uuid=integer:6,puid=integer:4,reference=\"Server n2\",rid=integer:1} HAProxy class EventSub integer",
             [3] = {
               ["content-length"] = "142",
             },
@@ -414,7 +414,7 @@ return {
           ["key"] = "http 7054585246e36ada /events",
           ["r"] = {
             [1] = 200,
-            [2] = "SERVER_ADMIN {admin={cause=\"\",new_admin={CMAINT=false,DRAIN=true,FDRAIN=true,FMAINT=false,IDRAIN=false,IMAINT=false,MAINT=false,RMAINT=false},old_admin={CMAINT=false,DRAIN=false,FDRAIN=false,FMAINT=false,IDRAIN=false,IMAINT=false,MAINT=false,RMAINT=false},requeued=integer:0},name=\"d1\",proxy_name=\"dyn\",proxy_uuid=integer:4,puid=integer:1,reference=\"Server d1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_ADMIN {admin={cause=\"\",new_admin={CMAINT=false,DRAIN=false,FDRAIN=false,FMAINT=false,IDRAIN=false,IMAINT=false,MAINT=false,RMAINT=false},old_admin={CMAINT=false,DRAIN=true,FDRAIN=true,FMAINT=false,IDRAIN=false,IMAINT=false,MAINT=false,RMAINT=false},requeued=integer:0},name=\"d1\",proxy_name=\"dyn\",proxy_uuid=integer:4,puid=integer:1,reference=\"Server d1\",rid=integer:0} HAProxy class EventSub integer",
+            [2] = "SERVER_ADMIN {admin={cause=\"\",new_admin={CMAINT=false,DRAIN=true,FDRAIN=true,FMAINT=false,IDRAIN=false,IMAINT=false,MAINT=false,RMAINT=false},old_admin={CMAINT=false,DRAIN=false,FDRAIN=false,FMAINT=false,IDRAIN=false,IMAINT=false,MAINT=false,RMAINT=false},requeued=integer:0},name=\"d1\",proxy_name=\"dyn\",proxy_uuid=integer:6,puid=integer:1,reference=\"Server d1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_ADMIN {admin={cause=\"\",new_admin={CMAINT=false,DRAIN=false,FDRAIN=false,FMAINT=false,IDRAIN=false,IMAINT=false,MAINT=false,RMAINT=false},old_admin={CMAINT=false,DRAIN=true,FDRAIN=true,FMAINT=false,IDRAIN=false,IMAINT=false,MAINT=false,RMAINT=false},requeued=integer:0},name=\"d1\",proxy_name=\"dyn\",proxy_uuid=integer:6,puid=integer:1,reference=\"Server d1\",rid=integer:0} HAProxy class EventSub integer",
             [3] = {
               ["content-length"] = "813",
             },
@@ -440,7 +440,7 @@ return {
           ["key"] = "http 7054585246e36ada /events",
           ["r"] = {
             [1] = 200,
-            [2] = "SERVER_ADMIN {admin={cause=\"\",new_admin={CMAINT=false,DRAIN=false,FDRAIN=false,FMAINT=true,IDRAIN=false,IMAINT=false,MAINT=true,RMAINT=false},old_admin={CMAINT=false,DRAIN=false,FDRAIN=false,FMAINT=false,IDRAIN=false,IMAINT=false,MAINT=false,RMAINT=false},requeued=integer:0},name=\"d3\",proxy_name=\"dyn\",proxy_uuid=integer:4,puid=integer:3,reference=\"Server d3\",rid=integer:0} HAProxy class EventSub integer\nSERVER_DOWN {name=\"d3\",proxy_name=\"dyn\",proxy_uuid=integer:4,puid=integer:3,reference=\"Server d3\",rid=integer:0} HAProxy class EventSub integer\nSERVER_STATE {name=\"d3\",proxy_name=\"dyn\",proxy_uuid=integer:4,puid=integer:3,reference=\"Server d3\",rid=integer:0,state={admin=true,cause=\"\",new_state=\"STOPPED\",old_state=\"RUNNING\",requeued=integer:0}} HAProxy class EventSub integer\nSERVER_DEL {name=\"d3\",proxy_name=\"dyn\",proxy_uuid=integer:4,puid=integer:3,reference=\"none\",rid=integer:0} HAProxy class EventSub integer",
+            [2] = "SERVER_ADMIN {admin={cause=\"\",new_admin={CMAINT=false,DRAIN=false,FDRAIN=false,FMAINT=true,IDRAIN=false,IMAINT=false,MAINT=true,RMAINT=false},old_admin={CMAINT=false,DRAIN=false,FDRAIN=false,FMAINT=false,IDRAIN=false,IMAINT=false,MAINT=false,RMAINT=false},requeued=integer:0},name=\"d3\",proxy_name=\"dyn\",proxy_uuid=integer:6,puid=integer:3,reference=\"Server d3\",rid=integer:0} HAProxy class EventSub integer\nSERVER_DOWN {name=\"d3\",proxy_name=\"dyn\",proxy_uuid=integer:6,puid=integer:3,reference=\"Server d3\",rid=integer:0} HAProxy class EventSub integer\nSERVER_STATE {name=\"d3\",proxy_name=\"dyn\",proxy_uuid=integer:6,puid=integer:3,reference=\"Server d3\",rid=integer:0,state={admin=true,cause=\"\",new_state=\"STOPPED\",old_state=\"RUNNING\",requeued=integer:0}} HAProxy class EventSub integer\nSERVER_DEL {name=\"d3\",proxy_name=\"dyn\",proxy_uuid=integer:6,puid=integer:3,reference=\"none\",rid=integer:0} HAProxy class EventSub integer",
             [3] = {
               ["content-length"] = "920",
             },
@@ -482,7 +482,7 @@ return {
           },
         },
         [47] = {
-          ["key"] = "raw d1a28fb6820d2f5d cli",
+          ["key"] = "raw 915545352ee541f7 cli",
           ["r"] = {
             [1] = "No such backend.\n\n",
             ["n"] = 1,
@@ -509,11 +509,12 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.JwcuDk",
-        ["PORT"] = 42715,
-        ["PORT1"] = 43639,
-        ["PORT2"] = 40913,
-        ["PORT3"] = 37905,
+        ["DIR"] = "/tmp/proxylua-spec.O72f5m",
+        ["PORT"] = 44977,
+        ["PORT1"] = 43153,
+        ["PORT2"] = 36253,
+        ["PORT3"] = 37103,
+        ["PORT4"] = 39573,
       },
     },
   },
