@@ -1,9 +1,10 @@
 -- Server events of HAProxy 2.8+ (SERVER_ADMIN, SERVER_DOWN, SERVER_UP,
 -- SERVER_STATE, SERVER_CHECK, SERVER_ADD, SERVER_DEL): a Server method, a
 -- health check result (h:health_check) or a CLI command (add/del/enable/
--- disable server) that changes a server publishes them, and the subscriptions of core.event_sub / Server:event_sub get
--- (event, data, sub, when) later, in a task, one event after the other, the
--- server's own subscriptions first (live 2.8.0, 3.0.0, 3.2.0; what each
+-- disable server) that changes a server publishes them, and the
+-- subscriptions of core.event_sub / Server:event_sub get (event, data, sub,
+-- when) later, in a task, one event after the other, the server's own
+-- subscriptions first (live 2.8.0, 3.0.0, 3.2.0; what each
 -- state change publishes is in docs/versions.md, "Server events").
 
 local SE = {}
