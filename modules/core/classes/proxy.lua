@@ -69,16 +69,14 @@ function P.server_values(d)
     status = K.server_status(d), act = d.backup and 0 or 1,
     bck = d.backup and 1 or 0, weight = d.weight or 1, uweight = d.weight or 1,
     iid = d.proxy_uuid or 0, sid = tonumber(d.puid) or 0, pid = 1, type = 2, lastsess = -1,
-    algo = d.algo or "roundrobin", slim = d.maxconn,
+    algo = d.algo or "roundrobin", slim = (d.maxconn or 0) > 0 and d.maxconn or nil,
     -- the counters srv_conn, srv_queue, srv_sess_rate read
     scur = d.cur or 0, qcur = d.queue or 0, rate = d.sess_rate or 0,
   }
 end
 
 function P.server_stats(d)
-  local base = P.server_values(d)
-  base.slim = nil -- 2.6 leaves it as the previous call left it
-  return fill(SRV_FIELDS, base, d.stats)
+  return fill(SRV_FIELDS, P.server_values(d), d.stats)
 end
 
 -- What a proxy's stats say (any version): "fe" or "be" (a listen section

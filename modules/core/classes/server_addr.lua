@@ -36,7 +36,7 @@ local function current(d)
   local ip, port = tostring(d.addr or ""):match("^(.*):(%d+)$")
   ip = ip and parse_ip(ip)
   if not ip or ip == "" then return nil end
-  return { ip = ip, port = tonumber(port), map = d.port_map }
+  return { ip = ip, port = tonumber(port), map = d.port_map == true }
 end
 
 -- strtol(port, 10) as HAProxy reads it: leading blanks, a sign, digits (the
@@ -87,7 +87,7 @@ local function set_now(d, addr, port)
 end
 
 -- Which stretch of execution a change was made in: the running context,
--- or the phase outside one (init functions).
+-- or the phase outside one (the body, init functions).
 local function stretch(rt)
   return E.current(rt) or rt.phase
 end
@@ -101,12 +101,19 @@ local function apply(d)
   end
 end
 
--- Make the queued changes show once the stretch that made them is over
--- (HAProxy's task has run by then); a task applies them when the maker
--- yields first.
+-- Make the queued changes show once the stretch that made them is over:
+-- HAProxy's task has run by then. Changes made before the tasks started
+-- show from the second stretch of a task on (live: a task's first run sees
+-- the old address), and in anything else that runs then.
 function SA.settle(rt, d)
   local list = d.addr_pending
-  if list and rt and stretch(rt) ~= list.by then apply(d) end
+  if not (list and rt) then return end
+  local now = stretch(rt)
+  if now == list.by then return end
+  if type(list.by) == "string" and (rt.phase ~= "runtime" or (type(now) == "table" and now.kind == "task")) then
+    return -- the applying task's own turn comes
+  end
+  apply(d)
 end
 
 -- 3.0+: a change is described, then applied later.
@@ -114,24 +121,24 @@ local function set_later(rt, d, addr, port)
   SA.settle(rt, d)
   local cur = current(d)
   if not cur then return NOT_INET .. "." end
-  -- (compared with the server as it is: queued changes do not count yet)
+  -- compared with the server as it is: queued changes do not count yet
   local new_ip = parse_ip(addr)
   if not new_ip then return "Invalid addr '" .. addr .. "'" end
-  local new = { ip = new_ip, port = cur.port, map = cur.map }
+  local new = { ip = new_ip, port = cur.port, map = cur.map or false }
   if port ~= nil then
     local n, sign = parse_port(port)
     if not n then return "problem converting port '" .. port .. "' to an int" end
-    new.port, new.map = n, (sign == "-" or sign == "+") or nil
+    new.port, new.map = n, sign == "-" or sign == "+"
   end
   local parts = {}
   local ip_change = new.ip ~= cur.ip
   if ip_change then parts[1] = "IP changed from '" .. cur.ip .. "' to '" .. new.ip .. "'" end
-  local port_change
+  local port_change = false
   if new.map and not cur.map and d.check and not d.check_off and not d.check_port then
+    -- refused in words, yet the port goes with an address change (live)
     parts[#parts + 1] = NO_MAP .. ")."
-    new.port, new.map = cur.port, cur.map
   else
-    port_change = (new.map and not cur.map) or (cur.map and not new.map) or new.port ~= cur.port
+    port_change = new.map ~= (cur.map or false) or new.port ~= cur.port
   end
   if port_change then
     parts[#parts + 1] = "port changed from '" .. (cur.map and "+" or "") .. cur.port .. "' to '"
@@ -142,7 +149,11 @@ local function set_later(rt, d, addr, port)
   if not list then
     list = { by = stretch(rt) }
     d.addr_pending = list
-    rt:start_task(apply, d)
+    local startup = rt.phase ~= "runtime"
+    rt:start_task(function()
+      if startup then rt.sched:yield() end -- after the first turn of the script's tasks
+      apply(d)
+    end)
   end
   list[#list + 1] = new
   return table.concat(parts, ", ") .. BY
