@@ -265,7 +265,8 @@ end)
         core.yield()
         txn:set_var("req.r", table.concat({ a, m, b, st, sv:get_addr() }, " | "))
       end)
-    ]], { haproxy = "3.0", quiet = true, proxies = { be = { cap = "backend", servers = { s1 = { addr = "127.0.0.1:1" } } } } })
+    ]], { haproxy = "3.0", quiet = true,
+          proxies = { be = { cap = "backend", servers = { s1 = { addr = "127.0.0.1:1" } } } } })
     assert.equal("127.0.0.1:1 | IP changed from '127.0.0.1' to '127.0.0.7', port changed from '1' to '77'"
       .. BY .. " | 127.0.0.1:1 | 127.0.0.1:1 | 127.0.0.7:77", h:action("p", { path = "/" }).vars.req.r)
     assert.equal("127.0.0.7:77 | nothing changed | 127.0.0.7:77 | 127.0.0.7:77 | 127.0.0.7:77",

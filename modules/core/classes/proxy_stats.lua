@@ -99,7 +99,7 @@ function PS.fill(rt, last, kind, values, overrides)
   if be_only then
     for _, k in ipairs(BE_ONLY_32) do last[k] = nil end
   end
-  if kind == "srv" and not ((values.slim or 0) > 0) then last.slim = nil end -- no maxconn
+  if kind == "srv" and (values.slim or 0) <= 0 then last.slim = nil end -- no maxconn
   for k, v in pairs(overrides or {}) do last[k] = v end
   local out = {}
   for k, v in pairs(last) do out[k] = v end
