@@ -26,6 +26,8 @@ V.SINCE = {
   http_after_res = 300,
   tcp_body_nothing = 300,
   str_args = 300,           -- bytes() takes string arguments (an integer from Lua fails)   -- core.tcp() in the body returns nothing (2.6: an error)     -- register_action(..., { "http-after-res" }, ...)
+  stats_cols = 300,         -- get_stats: 3.0's columns, a shared array each kind fills in part
+  set_addr_later = 300,     -- Server:set_addr() applies from a task, "nothing changed", no "by" on errors
   reply204_close = 300,     -- a 204 reply closes the client connection (3.0)
   tcp_eos_hang = 300,       -- a TCP applet reading past a half-closed end never returns
   wait = 302,               -- core.wait([ms])
@@ -38,6 +40,7 @@ V.SINCE = {
   reply204_length = 302,    -- a 204 reply carries content-length: 0
   arg_error_details = 302,  -- "error in arguments: <why>"
   debug_conv_crash = 302,   -- txn.c:debug() at runtime kills the process (3.2.0)
+  stats_fe_no_abrt = 302,   -- a frontend's get_stats has no cli_abrt, srv_abrt, lbtot
 }
 
 -- Behaviour of some versions only: { first, last }.
@@ -45,6 +48,7 @@ V.ONLY = {
   http_read_hang = { 208, 208 }, -- AppletHTTP:receive()/getline() never return (2.8.0)
   cli_hang = { 300, 300 },       -- a Lua CLI command never answers (3.0.0)
   cli_timeout_label = { 208, 208 }, -- a CLI command's timeout is logged as a converter's
+  stats_nameless = { 208, 208 },    -- every get_stats raises 'table index is nil' (2.8.0)
 }
 
 -- "3.2", "3.2.0", 3.2, "HAProxy version 3.2.0-..." -> 302.
