@@ -168,13 +168,13 @@ local function both(cases, config, files, proxies)
 end
 
 describe("map and stick-table converters added after 2.6, against HAProxy " .. VERSION, function()
-  it("map_<match>_key converters give the same results", function()
+  it("map_<match>_key from Lua: HAProxy's answers", function()
     local real, ours = both(MAP_CASES, MAP_CONFIG, { ["k.map"] = MAP_FILE })
     assert.equal(24, #real)
     assert.same(real, ours)
   end)
 
-  it("table_glitch_*, table_inc_gpc* and table_clr_gpc* give the same results", function()
+  it("table_glitch_*, table_inc_gpc*, table_clr_gpc*: HAProxy's answers", function()
     local real, ours = both(TABLE_CASES, table_config(), {}, table_proxies())
     assert.equal(33, #real)
     assert.same(real, ours)
