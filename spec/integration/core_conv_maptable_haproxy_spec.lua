@@ -57,7 +57,8 @@ backend be
     server s1 127.0.0.1:1
 ]]
 
--- Stick tables: st (gpc0, gpc1, and from 3.0 the glitch counters) tracks
+-- Stick tables (and, old1..old7, how the older table_* converters and the
+-- name arguments of older keywords answer): st (gpc0, gpc1, and from 3.0 the glitch counters) tracks
 -- the client, st2 (gpc/gpc_rate arrays) the x-k header, st3 stores only a
 -- gpc0 rate, st4 no counter of these at all.
 local TABLE_CASES = [==[
@@ -96,6 +97,10 @@ T("bad5", function() return c:table_clr_gpc1("a", "st2", 1) end)
 T("old1", function() return c:table_gpc0("127.0.0.1", 5) end)
 T("old2", function() return c:table_gpc0("not an ip", "st"), c:in_table("not an ip", "st"), c:table_gpc("a", 4, "st2") end)
 T("old3", function() return c:table_conn_cnt("10.9.9.9", "st"), c:table_conn_cnt("127.0.0.1", "st"), c:table_gpc("zz", 0, "st2"), c:table_gpc("x", 0, "st"), c:table_gpc("zz", 7, "st2"), c:table_gpc("10.9.9.9", 0, "st"), c:table_gpc("127.0.0.1", 0, "st") end)
+T("old4", function() return txn.f:be_conn(5) end)
+T("old5", function() return txn.f:srv_conn(5) end)
+T("old6", function() return txn.f:http_auth(5) end)
+T("old7", function() return txn.f:fe_conn(5) end)
 T("bad6", function() return c:table_clr_gpc("a", 0, 3) end)
 ]==]
 
@@ -176,7 +181,7 @@ describe("map and stick-table converters added after 2.6, against HAProxy " .. V
 
   it("table_glitch_*, table_inc_gpc*, table_clr_gpc*: HAProxy's answers", function()
     local real, ours = both(TABLE_CASES, table_config(), {}, table_proxies())
-    assert.equal(33, #real)
+    assert.equal(37, #real)
     assert.same(real, ours)
   end)
 end)

@@ -97,14 +97,15 @@ local function check_args(kw, args, n, base, lvl, s)
       U.argerror(narg, sformat("'Protocol buffers field number' expected, got '%s'",
         type(a) == "string" and "string" or "integer"), lvl + 1)
     elseif want == "be" or want == "fe" then
-      if type(a) ~= "string" then U.argerror(narg, "unable to duplicate string arg", lvl + 1) end
+      -- name arguments (proxy, server, userlist, table) want a string (live)
+      if type(a) ~= "string" then U.argerror(narg, "string expected", lvl + 1) end
       local px = s and s.rt.process.proxies and s.rt.process.proxies[a]
       local cap = px and (px.cap or "listen")
       if not px or cap == (want == "be" and "frontend" or "backend") then
         U.argerror(narg, want == "be" and "backend doesn't exist" or "frontend doesn't exist", lvl + 1)
       end
     elseif want == "srv" then
-      if type(a) ~= "string" then U.argerror(narg, "unable to duplicate string arg", lvl + 1) end
+      if type(a) ~= "string" then U.argerror(narg, "string expected", lvl + 1) end
       -- 2.6 cuts the Lua string at its '/' in place: a second call with
       -- the same string no longer finds the server (live)
       local used = s.rt.srv_args_used or {}
@@ -117,7 +118,7 @@ local function check_args(kw, args, n, base, lvl, s)
       if not sv then U.argerror(narg, "server doesn't exist", lvl + 1) end
       a = sv
     elseif want == "userlist" then
-      if type(a) ~= "string" then U.argerror(narg, "unable to duplicate string arg", lvl + 1) end
+      if type(a) ~= "string" then U.argerror(narg, "string expected", lvl + 1) end
       local ul = s.rt.process.userlists
       if not (ul and ul[a]) then U.argerror(narg, "unable to find userlist '" .. a .. "'", lvl + 1) end
     elseif want == "tbl" then
