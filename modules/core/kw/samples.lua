@@ -148,6 +148,8 @@ local fetches_mt = U.class("Fetches", fetch_methods)
 local converters_mt = U.class("Converters", conv_methods)
 
 S.fetches_mt, S.converters_mt = fetches_mt, converters_mt
+-- every method, whatever the version (the annotations, core_types.lua)
+S.fetch_methods, S.conv_methods = fetch_methods, conv_methods
 
 for kwname, kw in pairs(F) do
   local mname = mangle(kwname)
