@@ -50,7 +50,8 @@ local function serve()
     local c = txn.c
     local key16 = "GET /api/v1/item"
     local kib = string.rep("0123456789abcdef", 64)
-    local out = { string.format("proxylua.hash vs txn.c inside HAProxy %s (%s)", core.get_info().Version or "?", _VERSION) }
+    local out = { string.format("proxylua.hash vs txn.c inside HAProxy %s (%s)",
+      core.get_info().Version or "?", _VERSION) }
     for _, input in ipairs { { "16B", key16, 200000 }, { "1KiB", kib, 50000 } } do
       local s, n = input[2], input[3]
       for _, conv in ipairs { "xxh32", "sdbm", "sha2" } do
