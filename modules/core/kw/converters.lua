@@ -217,9 +217,10 @@ cdef("concat", "str", { min = 0, "str", "str", "str" }, function(i, a, s)
   return str(i.v .. (a[1] or "") .. mid .. (a[3] or "")) -- all appended after the input
 end)
 
+-- map_*(file[, default]): the default is an integer for map_*_int
 for _, m in ipairs({ "map", "map_str", "map_beg", "map_sub", "map_dir", "map_dom", "map_end",
                      "map_reg", "map_regm", "map_int", "map_ip", "map_str_int", "map_str_ip" }) do
-  cdef(m, "str", { min = 1, "map" }, function() return nil end)
+  cdef(m, "str", { min = 1, "map", m ~= "map_int" and m:match("_int$") and "sint" or "str" }, function() return nil end)
 end
 
 cdef("cut_crlf", "str", NOARG, function(i) return str((i.v:match("^[^\r\n]*"))) end)
@@ -380,7 +381,8 @@ end)
 for _, m in ipairs({ "beg", "dir", "dom", "end", "int", "ip", "reg", "str", "sub" }) do
   for _, suffix in ipairs({ "_int", "_ip" }) do
     C["map_" .. m .. suffix] = { name = "map_" .. m .. suffix, input = "str",
-                                 spec = { min = 1, "map" }, fn = function() return nil end }
+                                 spec = { min = 1, "map", suffix == "_int" and "sint" or "str" },
+                                 fn = function() return nil end }
   end
 end
 

@@ -15,6 +15,7 @@ require "proxylua.core.kw.l4"
 require "proxylua.core.kw.l5_l6_tls"
 require "proxylua.core.kw.l7_http"
 require "proxylua.core.kw.stktable"
+require "proxylua.core.kw.conv_maptable" -- converters of later versions
 
 local type, select, tostring, pairs = type, select, tostring, pairs
 local sformat = string.format
@@ -56,7 +57,7 @@ local STR_ARGS_SINCE_300 = { bytes = true }
 
 local function check_args(kw, args, n, base, lvl, s)
   local spec = kw.spec
-  local out = {}
+  local out, map_arg = {}, false
   local as_str = STR_ARGS_SINCE_300[kw.name] and s and s.rt and VER.has(s.rt, "str_args")
   for i = 1, n do
     local a = lua2arg(args[i])
@@ -88,20 +89,23 @@ local function check_args(kw, args, n, base, lvl, s)
       if not re then U.argerror(narg, err, lvl + 1) end
       a = re
     elseif want == "map" then
-      U.raise("error in arguments", lvl + 1)
+      -- a string, refused after every argument is checked (below)
+      if type(a) ~= "string" then U.argerror(narg, "unable to duplicate string arg", lvl + 1) end
+      map_arg = true
     elseif want == "pbuf" then
       -- 2.6's Lua binding cannot build this argument type (live)
       U.argerror(narg, sformat("'Protocol buffers field number' expected, got '%s'",
         type(a) == "string" and "string" or "integer"), lvl + 1)
     elseif want == "be" or want == "fe" then
-      if type(a) ~= "string" then U.argerror(narg, "unable to duplicate string arg", lvl + 1) end
+      -- name arguments (proxy, server, userlist, table) want a string (live)
+      if type(a) ~= "string" then U.argerror(narg, "string expected", lvl + 1) end
       local px = s and s.rt.process.proxies and s.rt.process.proxies[a]
       local cap = px and (px.cap or "listen")
       if not px or cap == (want == "be" and "frontend" or "backend") then
         U.argerror(narg, want == "be" and "backend doesn't exist" or "frontend doesn't exist", lvl + 1)
       end
     elseif want == "srv" then
-      if type(a) ~= "string" then U.argerror(narg, "unable to duplicate string arg", lvl + 1) end
+      if type(a) ~= "string" then U.argerror(narg, "string expected", lvl + 1) end
       -- 2.6 cuts the Lua string at its '/' in place: a second call with
       -- the same string no longer finds the server (live)
       local used = s.rt.srv_args_used or {}
@@ -114,17 +118,24 @@ local function check_args(kw, args, n, base, lvl, s)
       if not sv then U.argerror(narg, "server doesn't exist", lvl + 1) end
       a = sv
     elseif want == "userlist" then
-      if type(a) ~= "string" then U.argerror(narg, "unable to duplicate string arg", lvl + 1) end
+      if type(a) ~= "string" then U.argerror(narg, "string expected", lvl + 1) end
       local ul = s.rt.process.userlists
       if not (ul and ul[a]) then U.argerror(narg, "unable to find userlist '" .. a .. "'", lvl + 1) end
     elseif want == "tbl" then
-      if type(a) ~= "string" then U.argerror(narg, "unable to duplicate string arg", lvl + 1) end
+      if type(a) ~= "string" then U.argerror(narg, "string expected", lvl + 1) end
       local px = s and s.rt.process.proxies and s.rt.process.proxies[a]
       if not (px and px.stktable) then U.argerror(narg, "table doesn't exist", lvl + 1) end
     end
     out[i] = a
   end
   if n < spec.min then U.argerror(base + n + 1, "Mandatory argument expected", lvl + 1) end
+  if map_arg then
+    -- a map file loads only while HAProxy starts (3.2 says so, unplaced)
+    if s and s.rt and VER.has(s.rt, "arg_error_details") then
+      error("error in arguments: map: cannot load map at runtime", 0)
+    end
+    U.raise("error in arguments", lvl + 1)
+  end
   return out
 end
 
@@ -137,6 +148,8 @@ local fetches_mt = U.class("Fetches", fetch_methods)
 local converters_mt = U.class("Converters", conv_methods)
 
 S.fetches_mt, S.converters_mt = fetches_mt, converters_mt
+-- every method, whatever the version (the annotations, core_types.lua)
+S.fetch_methods, S.conv_methods = fetch_methods, conv_methods
 
 for kwname, kw in pairs(F) do
   local mname = mangle(kwname)
@@ -195,6 +208,20 @@ for cname, cv in pairs(C) do
   end
 end
 
+-- Converters a later version added (`since`, a feature of
+-- state/versions.lua) exist only in a runtime emulating it.
+local conv_since = {}
+for cname, cv in pairs(C) do conv_since[mangle(cname)] = cv.since end
+converters_mt.__index = function(t, k)
+  local feature = conv_since[k]
+  if feature then
+    local st = U.st(t)
+    local rt = st and st.stream and st.stream.rt
+    if not (rt and VER.has(rt, feature)) then return nil end
+  end
+  return conv_methods[k]
+end
+
 -- The object's state lives in its [0] token: method names (str, bool...)
 -- would shadow fields.
 local function new_obj(mt, stream, as_string)
@@ -223,7 +250,9 @@ end
 
 function S.convert(stream, name, smp, ...)
   local cv = C[name]
-  if not cv then return nil, "unknown converter '" .. name .. "'" end
+  if not cv or (cv.since and not VER.has(stream.rt, cv.since)) then
+    return nil, "unknown converter '" .. name .. "'"
+  end
   local ok, args = pcall(check_args, cv, { ... }, select("#", ...), 0, 1, stream)
   if not ok then return nil, args end
   local input = U.cast(smp, cv.input, fmt)
