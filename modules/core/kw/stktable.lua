@@ -13,6 +13,7 @@
 local U = require "proxylua.core.base.util"
 local fmt = require "proxylua.core.base.formats"
 local K = require "proxylua.core.kw.vocab"
+local VER = require "proxylua.core.state.versions"
 
 local sformat, mtointeger = string.format, math.tointeger
 
@@ -215,13 +216,21 @@ end
 do
   local cdef, def, sint, bool = K.cdef, K.def, K.sint, K.bool
 
-  local function conv(fn)
+  -- 3.2's counter converters (all but server_id) read an unconvertible key
+  -- as an absent entry, and an absent entry as 0 whatever the table stores
+  -- (source; live for the key)
+  local ABSENT_ZERO = { gpt = true, gpc = true, gpc_rate = true }
+  for _, c in ipairs(COUNTERS) do ABSENT_ZERO[c] = c ~= "server_id" end
+  local function absent_zero(s, c) return ABSENT_ZERO[c] and VER.has(s.rt, "stk_conv_absent_zero") end
+  local function conv(fn, c)
     return function(i, a, s)
       local tname = a[#a]
       local d = table_desc(s, tname)
       local key = smp_key(d, i)
+      local e = key ~= nil and ST.lookup_entry(d, key) or nil
+      if e == nil and c and absent_zero(s, c) then return sint(0) end
       if key == nil then return nil end
-      return fn(d, ST.lookup_entry(d, key), a)
+      return fn(d, e, a)
     end
   end
   cdef("in_table", "any", { min = 1, "tbl" }, conv(function(_, e) return bool(e ~= nil) end))
@@ -230,7 +239,7 @@ do
     cdef("table_" .. c, "any", { min = 1, "tbl" }, conv(function(d, e)
       if columns(d)[col] == nil then return nil end
       return sint((e and e[col] or 0) >> shift)
-    end))
+    end, c))
   end
   -- the converter's own reference counts as a tracker (live: 1 + use)
   cdef("table_trackers", "any", { min = 1, "tbl" }, conv(function(_, e)
@@ -256,6 +265,7 @@ do
     return function(i, a, s)
       local d = table_desc(s, a[2])
       local key = smp_key(d, i)
+      if absent_zero(s, prefix) and (key == nil or not ST.lookup_entry(d, key)) then return sint(0) end
       if key == nil or columns(d)[prefix] == nil then return nil end
       if a[1] < 0 or a[1] >= (d._sizes[prefix] or 0) then return nil end
       local e = ST.lookup_entry(d, key)
