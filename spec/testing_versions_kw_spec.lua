@@ -73,7 +73,17 @@ describe("argument errors", function()
   it("are 'error in arguments' up to 3.0", function()
     for _, ver in ipairs({ "2.6", "2.8", "3.0" }) do
       for _, c in ipairs(CASES) do
-        if c[1] ~= 'c:hmac("x", "sha256", "abc")' or ver ~= "2.6" then -- 2.6.12 crashes on that one
+        if not c[2]:find("base64", 1, true) then -- crashes: below
+          assert.equal("error in arguments", err(ver, c[1]), ver .. " " .. c[1])
+        end
+      end
+    end
+  end)
+
+  it("2.6 to 3.0 crash on an undecodable base64 literal: the harness refuses it", function()
+    for _, ver in ipairs({ "2.6", "2.8", "3.0" }) do
+      for _, c in ipairs(CASES) do
+        if c[2]:find("base64", 1, true) then
           assert.equal("error in arguments", err(ver, c[1]), ver .. " " .. c[1])
         end
       end
@@ -150,7 +160,8 @@ describe("ipmask on an IPv6 input", function()
 end)
 
 describe("stick-table counter converters on a key the table cannot hold", function()
-  local PROXIES = { st = { cap = "backend", stktable = { type = "ip", size = 10, store = { "gpc0", "http_req_cnt" } } } }
+  local PROXIES = { st = { cap = "backend",
+    stktable = { type = "ip", size = 10, store = { "gpc0", "http_req_cnt" } } } }
   it("give no sample up to 3.0 and 0 in 3.2", function()
     for _, ver in ipairs({ "2.6", "2.8", "3.0" }) do
       local r = run(ver, 'c:table_gpc0("x", "st"), c:table_http_req_cnt("x", "st"), c:table_gpc("x", 0, "st")',

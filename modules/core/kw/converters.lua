@@ -456,7 +456,9 @@ end
 local AES_ARGS = { "bits", "nonce", "key", "aead_tag" }
 
 cdef("aes_gcm_dec", "bin", { min = 4, "sint", "str", "str", "str" }, function(i, a, s)
-  if a[1] ~= 128 and a[1] ~= 192 and a[1] ~= 256 then return K.bad_args("key size must be 128, 192 or 256 (bits).") end
+  if a[1] ~= 128 and a[1] ~= 192 and a[1] ~= 256 then
+    return K.bad_args("key size must be 128, 192 or 256 (bits).")
+  end
   local dec = {}
   for k = 2, 4 do
     local v, kind = var_or_literal(s, a[k])
