@@ -10,6 +10,7 @@
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 #include <openssl/ecdsa.h>
+#include <openssl/rsa.h>
 #include <openssl/bn.h>
 #include <openssl/err.h>
 #include "lnative.h"
@@ -121,8 +122,10 @@ static unsigned char *ecdsa_der(const unsigned char *sig, size_t n, int *derlen)
 }
 
 /*
- * pkey_verify(digest, pem, data, sig, ecdsa) -> 1 (valid), 0 (invalid),
- * or nil when the PEM text holds no usable public key.
+ * pkey_verify(digest, pem, data, sig, mode) -> 1 (valid), 0 (invalid),
+ * or nil when the PEM text holds no usable public key. mode: true for an
+ * ECDSA signature as JWT writes it (R||S), "pss" for RSASSA-PSS, else
+ * RSA PKCS#1 v1.5.
  */
 static int native_pkey_verify(lua_State *L)
 {
@@ -131,7 +134,9 @@ static int native_pkey_verify(lua_State *L)
 	const char *pem = luaL_checklstring(L, 2, &plen);
 	const char *data = luaL_checklstring(L, 3, &dlen);
 	const char *sig = luaL_checklstring(L, 4, &slen);
-	int ecdsa = lua_toboolean(L, 5);
+	int pss = lua_type(L, 5) == LUA_TSTRING && strcmp(lua_tostring(L, 5), "pss") == 0;
+	int ecdsa = !pss && lua_toboolean(L, 5);
+	EVP_PKEY_CTX *pctx = NULL;
 	const EVP_MD *md = EVP_get_digestbyname(md_name);
 	EVP_PKEY *pkey;
 	EVP_MD_CTX *ctx;
@@ -153,7 +158,8 @@ static int native_pkey_verify(lua_State *L)
 	}
 	ctx = EVP_MD_CTX_new();
 	if (ctx && s)
-		ok = EVP_DigestVerifyInit(ctx, NULL, md, NULL, pkey) == 1 &&
+		ok = EVP_DigestVerifyInit(ctx, &pctx, md, NULL, pkey) == 1 &&
+		     (!pss || EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PSS_PADDING) > 0) &&
 		     EVP_DigestVerify(ctx, s, slen, (const unsigned char *)data, dlen) == 1;
 	EVP_MD_CTX_free(ctx);
 	OPENSSL_free(der);

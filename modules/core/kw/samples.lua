@@ -55,6 +55,15 @@ end
 -- in 3.0: from Lua an integer there fails as any non-string does (live).
 local STR_ARGS_SINCE_300 = { bytes = true }
 
+-- The text of a refused argument check: 3.2 appends the check's reason
+-- ("error in arguments: <why>", docs/versions.md §2).
+function S.arg_error(rt, err, why)
+  if err == K.ARGS and why and rt and VER.has(rt, "arg_error_details") then
+    return err .. ": " .. why
+  end
+  return err
+end
+
 local function check_args(kw, args, n, base, lvl, s)
   local spec = kw.spec
   local out, map_arg = {}, false
@@ -164,8 +173,8 @@ for kwname, kw in pairs(F) do
         U.raise(sformat("the sample-fetch '%s' needs an HTTP parser which is not available in Lua services", kwname))
       end
       local args = check_args(kw, { select(2, ...) }, math.max(0, n - 1), 1, 1, s)
-      local smp, err = kw.fn(s, args)
-      if err then U.raise(err) end
+      local smp, err, why = kw.fn(s, args)
+      if err then U.raise(S.arg_error(s.rt, err, why)) end
       if st.str then return U.smp2str(smp) or "" end
       return U.smp2lua(smp, s.rt)
     end
@@ -201,8 +210,8 @@ for cname, cv in pairs(C) do
     local args = check_args(cv, { select(3, ...) }, math.max(0, n - 2), 2, 1, U.st(self).stream)
     local smp = conv_input(input, cv.input)
     if not smp then U.raise("error during the input argument casting") end
-    local out, err = cv.fn(smp, args, U.st(self).stream)
-    if err then U.raise(err) end
+    local out, err, why = cv.fn(smp, args, stream)
+    if err then U.raise(S.arg_error(stream and stream.rt, err, why)) end
     if U.st(self).str then return U.smp2str(out) or "" end
     return U.smp2lua(out, U.st(self).stream.rt)
   end

@@ -218,7 +218,7 @@ ST.smp_key = smp_key
 do
   local cdef, def, sint, bool = K.cdef, K.def, K.sint, K.bool
 
-  local function conv(fn)
+  local function conv(fn, c)
     return function(i, a, s)
       local tname = a[#a]
       local d = table_desc(s, tname)
