@@ -170,7 +170,9 @@ describe("stick-table counter converters on a key the table cannot hold", functi
     end
     local r = run("3.2", 'c:table_gpc0("x", "st"), c:table_http_req_cnt("x", "st"), c:in_table("x", "st")',
       {}, { proxies = PROXIES })
-    assert.same({ true, 0, 0, nil }, { r[1], r[2], r[3], r[4] })
+    -- in_table answers false there (3.2 converts the boolean to 0), as the
+    -- live recording core_conv_maptable_haproxy "old2" shows
+    assert.same({ true, 0, 0, 0 }, { r[1], r[2], r[3], r[4] })
   end)
 end)
 
