@@ -1,8 +1,9 @@
 -- The header rewrite behind HTTP:req_rep_value/req_rep_header and
 -- HTTPMessage:rep_value/rep_header, in real HAProxy (2.6 by default;
--- recorded per version in spec/golden/) and through proxylua.testing: one function in HAProxy, one in the emulation
--- (stream/message.lua). The case that pins it: values with commas inside
--- double quotes, and an escaped quote inside them.
+-- recorded per version in spec/golden/) and through proxylua.testing: one
+-- function in HAProxy, one in the emulation (stream/message.lua). The case
+-- that pins it: values with commas inside double quotes, and an escaped
+-- quote inside them.
 local H = require "spec.helpers.haproxy"
 local testing = require "proxylua.testing"
 

@@ -1,8 +1,9 @@
 -- Scripts that extend `string`, in real HAProxy (2.6 by default; recorded
--- per version in spec/golden/) and through proxylua.testing emulating it (modules/core/exec/strings.lua): functions a lua-load
--- adds to `string` are methods of every string value in that state, later
--- lua-load files of the state see them, and lua-load-per-thread states
--- (states of their own) do not.
+-- per version in spec/golden/) and through proxylua.testing emulating it
+-- (modules/core/exec/strings.lua): functions a lua-load adds to `string` are
+-- methods of every string value in that state, later lua-load files of the
+-- state see them, and lua-load-per-thread states (states of their own) do
+-- not.
 local H = require "spec.helpers.haproxy"
 local testing = require "proxylua.testing"
 

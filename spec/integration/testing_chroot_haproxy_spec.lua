@@ -1,11 +1,10 @@
--- chroot as HAProxy applies it to a Lua script (2.6 by default; recorded
--- per version in spec/golden/) (the body and init
--- functions open files in the real tree, actions inside the chroot,
--- relative paths from its root) and as testing.from_config plays it from the
--- very configuration HAProxy ran. chroot needs root: run live by another
--- user, HAProxy does not start (every version recorded: "[ALERT] ...
--- Cannot chroot(<dir>).", exit 1), so the test is pending; a replay needs
--- no root (the harness only maps paths).
+-- chroot as HAProxy applies it to a Lua script (2.6 by default; recorded per
+-- version in spec/golden/): the body and init functions open files in the
+-- real tree, actions inside the chroot, relative paths from its root; and as
+-- testing.from_config plays it from the very configuration HAProxy ran.
+-- chroot needs root: started by another user, HAProxy does not start (2.6 to
+-- 3.2: "[ALERT] ... Cannot chroot(<dir>).", exit 1), so the live test is
+-- pending then; a replay needs no root (the harness only maps paths).
 local H = require "spec.helpers.haproxy"
 local testing = require "proxylua.testing"
 

@@ -1,8 +1,8 @@
--- testing.from_config against HAProxy running the same configuration (2.6
--- by default; recorded per version in spec/golden/)
--- (spec/fixtures/config/app.cfg: setenv & co., lua-load twice with
--- arguments, lua-prepend-path, lua-load-per-thread, nbthread, set-var
--- between Lua rules, a Lua fetch and converter, use-service).
+-- testing.from_config against HAProxy running the same configuration (2.6 by
+-- default; recorded per version in spec/golden/):
+-- spec/fixtures/config/app.cfg (setenv & co., lua-load twice with arguments,
+-- lua-prepend-path, lua-load-per-thread, nbthread, set-var between Lua
+-- rules, a Lua fetch and converter, use-service).
 local H = require "spec.helpers.haproxy"
 local testing = require "proxylua.testing"
 

@@ -2,8 +2,8 @@
 -- per version in spec/golden/): the action of
 -- spec/fixtures/globals_greet.lua assigns `str` without `local`, so two
 -- requests in flight at once read each other's data; with `local` they do
--- not. spec/testing_globals_spec.lua shows the harness giving the same mixed
--- result and reporting both sites.
+-- not. The harness gives the same mixed result and reports both sites
+-- (spec/testing_globals_spec.lua has more).
 local H = require "spec.helpers.haproxy"
 local socket = require "socket"
 local testing = require "proxylua.testing"

@@ -1,7 +1,7 @@
 -- Two lua-load lines in HAProxy (2.6 by default; recorded per version in
--- spec/golden/) and the same two files in one harness
--- state (spec/testing_multi_spec.lua): the same answer and the same
--- registration warnings, in both orders.
+-- spec/golden/) and the same two files in one harness state
+-- (spec/testing_multi_spec.lua): the same answer and the same configuration
+-- warnings, in both orders.
 local H = require "spec.helpers.haproxy"
 local testing = require "proxylua.testing"
 

@@ -1,8 +1,8 @@
 -- A server's health as a script sees it (get_stats().status, the backend's
 -- act/bck, nbsrv, srv_is_up) in HAProxy with real health checks (2.6 by
--- default; recorded per version in spec/golden/), and in
--- the harness from the `proxies` description's plain `check` flag; then the
--- same after the check methods, set_maint and set_drain (fixture:
+-- default; recorded per version in spec/golden/), and in the harness from
+-- the `proxies` description's plain `check` flag; then the same after the
+-- check methods, set_maint and set_drain (fixture:
 -- spec/fixtures/server_state.lua).
 local H = require "spec.helpers.haproxy"
 local socket = require "socket"

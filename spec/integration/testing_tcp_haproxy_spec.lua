@@ -1,8 +1,9 @@
 -- A TCP action's channels in HAProxy (2.6 by default; recorded per version
--- in spec/golden/, the peers run in replays too): the client gets r.sent first, the
--- server (an echo peer) gets r.channels.req.output then .input, which it
--- echoes back (spec/fixtures/tcp_hello.lua, spec/testing_tcp_spec.lua); and
--- a core.tcp() connect to a UNIX path, in HAProxy and in the harness.
+-- in spec/golden/, the test peers run in replays too): the client gets
+-- r.sent first, the server (an echo peer) gets r.channels.req.output then
+-- .input, which it echoes back (spec/fixtures/tcp_hello.lua,
+-- spec/testing_tcp_spec.lua); and a core.tcp() connect to a UNIX path, in
+-- HAProxy and in the harness.
 local H = require "spec.helpers.haproxy"
 local P = require "spec.helpers.peer"
 local socket = require "socket"
