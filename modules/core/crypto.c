@@ -1,8 +1,9 @@
 /*
- * proxylua.core_native, OpenSSL part: what the aes_gcm_dec and jwt_verify
- * converters compute and proxylua.hash does not offer (AEAD decryption and
- * public-key signature checks). Argument parsing and HAProxy's rules stay in
- * Lua (core_kw_proto.lua); these functions only run the algorithm.
+ * proxylua.core_native, OpenSSL part: what the aes_gcm_dec, aes_gcm_enc and
+ * jwt_verify converters compute and proxylua.hash does not offer (AEAD
+ * encryption and decryption, public-key signature checks). Argument parsing
+ * and HAProxy's rules stay in Lua (kw/converters.lua, kw/conv_later.lua);
+ * these functions only run the algorithm.
  */
 #include <string.h>
 #include <crypt.h>
@@ -70,6 +71,53 @@ static int native_aes_gcm_dec(lua_State *L)
 	}
 	luaL_pushresultsize(&b, (size_t)len + (size_t)fin);
 	return 1;
+}
+
+/*
+ * aes_gcm_enc(bits, nonce, key, data) -> ciphertext, tag (16 bytes), or nil
+ * when an input has an unusable size (the key must hold bits/8 bytes, the
+ * nonce at least one).
+ */
+static int native_aes_gcm_enc(lua_State *L)
+{
+	size_t nlen, klen, dlen;
+	lua_Integer bits = luaL_checkinteger(L, 1);
+	const char *nonce = luaL_checklstring(L, 2, &nlen);
+	const char *key = luaL_checklstring(L, 3, &klen);
+	const char *data = luaL_checklstring(L, 4, &dlen);
+	const EVP_CIPHER *cipher = gcm_cipher(bits);
+	luaL_Buffer b;
+	unsigned char *out;
+	unsigned char tag[16];
+	EVP_CIPHER_CTX *ctx;
+	int len = 0, fin = 0, ok;
+
+	if (!cipher || klen < (size_t)EVP_CIPHER_key_length(cipher) || nlen == 0 ||
+	    nlen > (size_t)0x7fffffff || dlen > (size_t)0x7fffffff) {
+		lua_pushnil(L);
+		return 1;
+	}
+	/* the Lua buffer first: a memory error must not leak the context */
+	out = (unsigned char *)luaL_buffinitsize(L, &b, dlen + 16);
+	ctx = EVP_CIPHER_CTX_new();
+	if (!ctx)
+		return pl_memerror(L);
+	ok = EVP_EncryptInit_ex(ctx, cipher, NULL, NULL, NULL) == 1 &&
+	     EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_IVLEN, (int)nlen, NULL) == 1 &&
+	     EVP_EncryptInit_ex(ctx, NULL, NULL, (const unsigned char *)key,
+	                        (const unsigned char *)nonce) == 1 &&
+	     EVP_EncryptUpdate(ctx, out, &len, (const unsigned char *)data, (int)dlen) == 1 &&
+	     EVP_EncryptFinal_ex(ctx, out + len, &fin) == 1 &&
+	     EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_GET_TAG, 16, tag) == 1;
+	EVP_CIPHER_CTX_free(ctx);
+	ERR_clear_error();
+	if (!ok) {
+		lua_pushnil(L);
+		return 1;
+	}
+	luaL_pushresultsize(&b, (size_t)len + (size_t)fin);
+	lua_pushlstring(L, (const char *)tag, sizeof(tag));
+	return 2;
 }
 
 /* The public key of a PEM text holding a public key or a certificate. */
@@ -184,6 +232,7 @@ static int native_crypt(lua_State *L)
 static const luaL_Reg crypto_functions[] = {
 	{"crypt", native_crypt},
 	{"aes_gcm_dec", native_aes_gcm_dec},
+	{"aes_gcm_enc", native_aes_gcm_enc},
 	{"pkey_verify", native_pkey_verify},
 	{NULL, NULL}
 };

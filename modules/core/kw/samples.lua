@@ -15,6 +15,7 @@ require "proxylua.core.kw.l4"
 require "proxylua.core.kw.l5_l6_tls"
 require "proxylua.core.kw.l7_http"
 require "proxylua.core.kw.stktable"
+require "proxylua.core.kw.conv_later" -- converters added after 2.6
 
 local type, select, tostring, pairs = type, select, tostring, pairs
 local sformat = string.format
@@ -173,11 +174,31 @@ end
 
 S.conv_input = conv_input
 
+-- Converters of later versions (cv.since, a feature of state/versions.lua)
+-- are methods only of the Converters objects of a runtime emulating one:
+-- one metatable per emulated version, all methods without a runtime.
+local conv_since, conv_mts, is_conv_mt = {}, {}, { [converters_mt] = true }
+
+local function conv_mt(rt)
+  local key = rt and (rt.version or 206) or "all"
+  local mt = conv_mts[key]
+  if not mt then
+    local methods = {}
+    for m, f in pairs(conv_methods) do
+      if not (rt and conv_since[m] and not VER.has(rt, conv_since[m])) then methods[m] = f end
+    end
+    mt = U.class("Converters", methods)
+    conv_mts[key], is_conv_mt[mt] = mt, true
+  end
+  return mt
+end
+
 for cname, cv in pairs(C) do
+  conv_since[mangle(cname)] = cv.since
   conv_methods[mangle(cname)] = function(...)
     local n = select("#", ...)
     local self, input = ...
-    U.checkself(self, converters_mt)
+    if not is_conv_mt[getmetatable(self)] then U.checkself(self, converters_mt) end
     local stream = U.st(self).stream
     if cname == "debug" and stream and stream.rt and VER.has(stream.rt, "debug_conv_crash") then
       -- live 3.2.0: FATAL bug condition in sink_find_early, the process dies
@@ -207,7 +228,7 @@ U.export(conv_methods)
 
 function S.new_fetches(stream, as_string) return new_obj(fetches_mt, stream, as_string) end
 
-function S.new_converters(stream, as_string) return new_obj(converters_mt, stream, as_string) end
+function S.new_converters(stream, as_string) return new_obj(conv_mt(stream.rt), stream, as_string) end
 
 -- For the harness and %[...]-style chains: run a fetch/converter by its
 -- configuration name on a stream.
@@ -223,6 +244,7 @@ end
 
 function S.convert(stream, name, smp, ...)
   local cv = C[name]
+  if cv and cv.since and not VER.has(stream.rt, cv.since) then cv = nil end
   if not cv then return nil, "unknown converter '" .. name .. "'" end
   local ok, args = pcall(check_args, cv, { ... }, select("#", ...), 0, 1, stream)
   if not ok then return nil, args end

@@ -21,6 +21,7 @@ V.SINCE = {
   get_var = 209,            -- core.get_var("proc.x")
   lua_log_route = 209,      -- tune.lua.log.loggers / tune.lua.log.stderr
   reason_302_found = 209,   -- 302's reason phrase is "Found" (2.6, 2.8: "Moved Temporarily")
+  conv_208 = 208,           -- converters param, rfc7239_*, x509_v_err_str (kw/conv_later.lua)
   silent = 300,             -- core.silent (-1)
   fc_tos = 300,             -- TXN:set_fc_tos, TXN:set_fc_mark
   http_after_res = 300,
@@ -28,6 +29,7 @@ V.SINCE = {
   str_args = 300,           -- bytes() takes string arguments (an integer from Lua fails)   -- core.tcp() in the body returns nothing (2.6: an error)     -- register_action(..., { "http-after-res" }, ...)
   reply204_close = 300,     -- a 204 reply closes the client connection (3.0)
   tcp_eos_hang = 300,       -- a TCP applet reading past a half-closed end never returns
+  conv_300 = 300,           -- converters aes_gcm_enc, ms_/us_ltime, ms_/us_utime
   wait = 302,               -- core.wait([ms])
   patref = 302,             -- core.get_patref, class Patref
   queue_alarm = 302,        -- Queue:alarm()
@@ -37,6 +39,7 @@ V.SINCE = {
   bool_conversion = 302,    -- tune.lua.bool-sample-conversion (and its warning)
   reply204_length = 302,    -- a 204 reply carries content-length: 0
   arg_error_details = 302,  -- "error in arguments: <why>"
+  conv_302 = 302,           -- converters rfc7239_nn, rfc7239_np, date, when
   debug_conv_crash = 302,   -- txn.c:debug() at runtime kills the process (3.2.0)
 }
 
@@ -45,6 +48,7 @@ V.ONLY = {
   http_read_hang = { 208, 208 }, -- AppletHTTP:receive()/getline() never return (2.8.0)
   cli_hang = { 300, 300 },       -- a Lua CLI command never answers (3.0.0)
   cli_timeout_label = { 208, 208 }, -- a CLI command's timeout is logged as a converter's
+  aes_arg_crash = { 300, 300 }, -- aes_gcm_enc refusing its nonce, key or tag argument segfaults (3.0.0)
 }
 
 -- "3.2", "3.2.0", 3.2, "HAProxy version 3.2.0-..." -> 302.
