@@ -1,0 +1,37 @@
+-- What HAProxy version 2.6.12-1+deb12u4 2026/10/17 - https://haproxy.org/ answered to spec/integration/core_conv_new_haproxy_spec.lua.
+-- Written by scripts/record-golden; replayed by scripts/replay-golden.
+return {
+  ["calls"] = {
+    ["start b49bb5517c7ca792 #1"] = {
+      ["events"] = {
+        [1] = {
+          ["key"] = "http b799ddc36be0276b /p?a=1",
+          ["r"] = {
+            [1] = 200,
+            [2] = "have=\"param=nil/nil,rfc7239_field=nil/nil,rfc7239_is_valid=nil/nil,rfc7239_n2nn=nil/nil,rfc7239_n2np=nil/nil,x509_v_err_str=nil/nil,aes_gcm_enc=nil/nil,ms_ltime=nil/nil,ms_utime=nil/nil,us_ltime=nil/nil,us_utime=nil/nil,rfc7239_nn=nil/nil,rfc7239_np=nil/nil,date=nil/nil,when=nil/nil\"\nnil1=ERR \"attempt to call a nil value (method 'param')\"\nnil2=ERR \"attempt to call a nil value (method 'rfc7239_nn')\"\nnil3=ERR \"attempt to call a nil value (method 'aes_gcm_enc')\"\nnil4=ERR \"attempt to call a nil value (method 'date')\"\nnil5=ERR \"attempt to call a nil value (method 'ms_utime')\"\nnil6=ERR \"attempt to call a nil value (method 'when')\"\n",
+            [3] = {
+              ["content-length"] = "633",
+            },
+            [4] = "",
+            ["n"] = 4,
+          },
+        },
+        [2] = {
+          ["key"] = "output 08f44b07b5901a25",
+          ["r"] = {
+            [1] = "",
+            ["n"] = 1,
+          },
+        },
+      },
+      ["vars"] = {
+        ["DIR"] = "/tmp/proxylua-spec.uaiN2h",
+        ["PORT"] = 34365,
+      },
+    },
+  },
+  ["meta"] = {
+    ["build"] = "<<PWD>>/build/5.3",
+    ["haproxy"] = "HAProxy version 2.6.12-1+deb12u4 2026/10/17 - https://haproxy.org/",
+  },
+}
