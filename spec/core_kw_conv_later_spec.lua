@@ -114,7 +114,8 @@ describe("2.8: rfc7239_*", function()
     local h = 'proto=https;host="haproxy.org:80";for="127.0.0.1:9999"'
     local a, b, c, d, e, f = in_action("2.8", function(txn) local c = txn.c
       return c:rfc7239_field(h, "host"), c:rfc7239_field(h, "for"), c:rfc7239_field(h, "proto"),
-        c:rfc7239_field(h, "by"), c:rfc7239_field("for=1.2.3.4", "bogus"), c:rfc7239_field('host="[::1]:8080"', "host") end)
+        c:rfc7239_field(h, "by"), c:rfc7239_field("for=1.2.3.4", "bogus"),
+        c:rfc7239_field('host="[::1]:8080"', "host") end)
     assert.same({ "haproxy.org:80", "127.0.0.1:9999", "https" }, { a, b, c })
     assert.is_nil(d)
     assert.is_nil(e)
@@ -175,10 +176,12 @@ describe("3.0: aes_gcm_enc", function()
 
   it("refuses bad arguments: 3.2 says why, 3.0.0 crashes on nonce, key and tag", function()
     assert.equal("error in arguments: failed to parse aead_tag : invalid syntax at char '-b'",
-      in_action("3.2", function(txn) return err_of(function() return txn.c:aes_gcm_enc("x", 128, N, K128, "txn.a-b") end) end))
+      in_action("3.2", function(txn)
+        return err_of(function() return txn.c:aes_gcm_enc("x", 128, N, K128, "txn.a-b") end) end))
     assert.equal("error in arguments: failed to parse nonce : argument needs to be base64 encoded, and can "
       .. "either be a string or a variable",
-      in_action("3.2", function(txn) return err_of(function() return txn.c:aes_gcm_enc("x", 128, "AAA", K128, "txn.t") end) end))
+      in_action("3.2", function(txn)
+        return err_of(function() return txn.c:aes_gcm_enc("x", 128, "AAA", K128, "txn.t") end) end))
     assert.equal("error in arguments", in_action("3.0", function(txn)
       return err_of(function() return txn.c:aes_gcm_enc("x", 100, N, K128, "txn.t") end) end))
     local h = testing.load_string("core.register_action('p', {'http-req'}, function(txn) "

@@ -349,8 +349,8 @@ local WHEN_SET = {}
 for _, w in ipairs(WHEN) do WHEN_SET[w] = true end
 
 local function when_holds(s, cond)
-  local res = s.dir == "res" or s.http_res ~= nil
-  if cond == "stopping" then return s.rt.process.stopping == true end
+  local res = s.dir == "res"
+  if cond == "stopping" then return false end -- as the `stopping` fetch: never while a spec runs
   if cond == "error" or cond == "normal" then
     local st = s.mode == "http" and s.http_res and s.http_res.status
     local err = s.redispatched or (st and st >= 500) or false
