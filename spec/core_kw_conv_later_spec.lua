@@ -66,6 +66,26 @@ describe("converters added after 2.6", function()
     assert.equal("unknown converter 'date'", err)
   end)
 
+  it("named in a configuration: unknown before their version (from_config)", function()
+    local dir = os.tmpname()
+    os.remove(dir)
+    os.execute("mkdir -p " .. dir)
+    local f = assert(io.open(dir .. "/h.cfg", "wb"))
+    f:write("frontend fe\n    mode http\n    bind 127.0.0.1:1\n"
+      .. "    http-request set-header x-d %[str(Sun),date,when(normal)]\n"
+      .. "    http-request set-var(txn.p) str(a=1),param(a)\n")
+    f:close()
+    local function refusal(ver)
+      local ok, err = pcall(testing.from_config, dir .. "/h.cfg", { haproxy = ver, quiet = true })
+      return not ok and err:match("unknown converter '[^']*'") or nil
+    end
+    assert.equal("unknown converter 'date'", refusal("2.6")) -- the first line naming one
+    assert.equal("unknown converter 'date'", refusal("2.8"))
+    assert.equal("unknown converter 'date'", refusal("3.0"))
+    assert.is_nil(refusal("3.2"))
+    os.execute("rm -rf " .. dir)
+  end)
+
   it("a method called on something else than a Converters object", function()
     local e = in_action("3.2", function(txn) return err_of(txn.c.param, {}, "a=1", "a") end)
     assert.equal("bad argument #1 to '?' ((null))", e)

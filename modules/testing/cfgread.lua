@@ -104,6 +104,30 @@ local function scan_samples(px, l, word)
   end
 end
 
+-- HAProxy's own converters a sample expression names (",name" after a
+-- fetch or converter): in %[...] parts of any word, and in the words that
+-- are expressions (after set-var(...), track-sc*, "{", and an acl's name).
+-- from_config refuses those the emulated version lacks.
+local function note_convs(px, l, expr)
+  for name in expr:gmatch(",%s*([%a_][%w_%.%-]*)") do
+    if not name:match("^lua%.") then
+      px.converters[#px.converters + 1] = { name = name, where = l.where }
+    end
+  end
+end
+
+local function scan_converters(px, l)
+  local w = l.words
+  for j = 2, #w do
+    for part in w[j]:gmatch("%%(%b[])") do note_convs(px, l, part) end
+    local prev = w[j - 1]
+    if prev == "{" or prev:match("^set%-var%(") or prev:match("^track%-sc")
+       or (w[1] == "acl" and j == 3) then
+      note_convs(px, l, w[j])
+    end
+  end
+end
+
 local function note_file(cfg, kind, file, l)
   local t = cfg[kind]
   if not t[file] then
@@ -227,6 +251,7 @@ local function new_proxy(cfg, l, defaults)
   end
   local px = { cap = w[1], name = name, mode = defaults.mode or "tcp", where = l.where,
                servers = {}, server_order = {}, listeners = {}, samples = {}, filters = {},
+               converters = {},
                rules = {}, backends = {} }
   for r in pairs(RULESETS) do px.rules[r] = {} end
   cfg.proxies[name] = px
@@ -245,6 +270,7 @@ local function proxy_line(cfg, px, l)
   local w = l.words
   local k = w[1]
   scan_files(cfg, l)
+  scan_converters(px, l)
   if k == "mode" then
     px.mode = w[2]
   elseif k == "server" then
@@ -283,8 +309,9 @@ opts.version, opts.features: for .if. cfg = {
   environ_lines, chroot, nbthread, proxies = { [name] = { cap, name, mode,
   servers = { [name] = {addr, weight, maxconn, puid, admin, backup} },
   server_order, listeners, backends, filters, samples = { {kind, name, args,
-  where} }, rules = { ["http-request"] = { {kind = "lua"|"service"|"set-var"|
-  "unset-var", name, args, var, value, cond, where} }, ... } } }, order,
+  where} }, converters = { {name, where} } (HAProxy's own), rules = {
+  ["http-request"] = { {kind = "lua"|"service"|"set-var"|"unset-var", name,
+  args, var, value, cond, where} }, ... } } }, order,
   maps = { [file] = {where} }, acls, skipped = { {where, text, why} },
   notices } ]]
 function CR.read(paths, opts)

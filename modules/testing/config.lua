@@ -5,6 +5,8 @@ local CR = require "proxylua.testing.cfgread"
 local FS = require "proxylua.testing.files"
 local Proc = require "proxylua.core.exec.process"
 local U = require "proxylua.core.base.util"
+local S = require "proxylua.core.kw.samples"
+local VER = require "proxylua.core.state.versions"
 
 local CF = {}
 
@@ -147,6 +149,16 @@ function CF.check(cfg, states)
       if not registered(states, kind, nil, smp.name) then
         error(string.format("parsing [%s]: unknown %s 'lua.%s'.", smp.where,
           smp.kind == "fetch" and "fetch method" or "converter", smp.name), 0)
+      end
+    end
+    -- a converter of a later version than the one emulated: unknown there
+    -- (kw/conv_later.lua; HAProxy words the rest per rule)
+    local rt = states[1] and states[1].rt
+    for _, cv in ipairs(px.converters or {}) do
+      local kw = S.converters[cv.name]
+      if rt and kw and kw.since and not VER.has(rt, kw.since) then
+        error(string.format("parsing [%s] : error detected in %s '%s' : unknown converter '%s'.",
+          cv.where, px.cap, pname, cv.name), 0)
       end
     end
     for _, f in ipairs(px.filters) do

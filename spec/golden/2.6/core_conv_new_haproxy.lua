@@ -2,6 +2,18 @@
 -- Written by scripts/record-golden; replayed by scripts/replay-golden.
 return {
   ["calls"] = {
+    ["run_lua 496acdc338ab1c36 #1"] = {
+      ["events"] = {
+        [1] = {
+          ["key"] = "run_lua 496acdc338ab1c36",
+          ["r"] = {
+            [1] = "[NOTICE]   (8299) : haproxy version is 2.6.12-1+deb12u4\n[NOTICE]   (8299) : path to executable is /usr/sbin/haproxy\n[ALERT]    (8299) : config : parsing [haproxy.cfg:13] : error detected in proxy 'check' while parsing 'http-request set-var(txn.x)' rule : unknown converter 'param'.\n[ALERT]    (8299) : config : Error(s) found in configuration file : haproxy.cfg\n",
+            [2] = false,
+            ["n"] = 2,
+          },
+        },
+      },
+    },
     ["start b49bb5517c7ca792 #1"] = {
       ["events"] = {
         [1] = {
@@ -25,8 +37,8 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.uaiN2h",
-        ["PORT"] = 34365,
+        ["DIR"] = "/tmp/proxylua-spec.bUVNjM",
+        ["PORT"] = 37985,
       },
     },
   },

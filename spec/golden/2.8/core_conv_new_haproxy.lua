@@ -2,6 +2,18 @@
 -- Written by scripts/record-golden; replayed by scripts/replay-golden.
 return {
   ["calls"] = {
+    ["run_lua 3dc97671c9238c23 #1"] = {
+      ["events"] = {
+        [1] = {
+          ["key"] = "run_lua 3dc97671c9238c23",
+          ["r"] = {
+            [1] = "[NOTICE]   (7533) : haproxy version is 2.8.0-fdd8154ed\n[NOTICE]   (7533) : path to executable is /work/haproxy-builds/2.8/haproxy\n[ALERT]    (7533) : config : parsing [haproxy.cfg:13] : error detected in proxy 'check' while parsing 'http-request set-var(txn.x)' rule : unknown converter 'us_utime'.\n[ALERT]    (7533) : config : Error(s) found in configuration file : haproxy.cfg\n",
+            [2] = false,
+            ["n"] = 2,
+          },
+        },
+      },
+    },
     ["start 82cc151ec1bd3a47 #1"] = {
       ["events"] = {
         [1] = {
@@ -25,8 +37,8 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.efvXgS",
-        ["PORT"] = 43643,
+        ["DIR"] = "/tmp/proxylua-spec.37UtnR",
+        ["PORT"] = 35917,
       },
     },
     ["start b49bb5517c7ca792 #1"] = {
@@ -52,8 +64,8 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.usueZh",
-        ["PORT"] = 42573,
+        ["DIR"] = "/tmp/proxylua-spec.sZzGMP",
+        ["PORT"] = 42727,
       },
     },
   },

@@ -2,6 +2,18 @@
 -- Written by scripts/record-golden; replayed by scripts/replay-golden.
 return {
   ["calls"] = {
+    ["run_lua 12f46483d994814b #1"] = {
+      ["events"] = {
+        [1] = {
+          ["key"] = "run_lua 12f46483d994814b",
+          ["r"] = {
+            [1] = "[NOTICE]   (7719) : haproxy version is 3.0.0-5590ada47\n[NOTICE]   (7719) : path to executable is /work/haproxy-builds/3.0/haproxy\n[ALERT]    (7719) : config : parsing [haproxy.cfg:13] : error detected in proxy 'check' while parsing 'http-request set-var(txn.x)' rule : unknown converter 'rfc7239_nn'.\n[ALERT]    (7719) : config : Error(s) found in configuration file : haproxy.cfg\n",
+            [2] = false,
+            ["n"] = 2,
+          },
+        },
+      },
+    },
     ["start 02e26ac7a32c365f #1"] = {
       ["events"] = {
         [1] = {
@@ -16,8 +28,8 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.ZtfFan",
-        ["PORT"] = 41631,
+        ["DIR"] = "/tmp/proxylua-spec.RgrLNh",
+        ["PORT"] = 40337,
       },
     },
     ["start 2812903e1a89d54f #1"] = {
@@ -43,8 +55,8 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.rAFvkj",
-        ["PORT"] = 36375,
+        ["DIR"] = "/tmp/proxylua-spec.U0Jfql",
+        ["PORT"] = 37689,
       },
     },
     ["start 82cc151ec1bd3a47 #1"] = {
@@ -70,8 +82,8 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.n3o7wP",
-        ["PORT"] = 34935,
+        ["DIR"] = "/tmp/proxylua-spec.V93T7r",
+        ["PORT"] = 40043,
       },
     },
     ["start 9c6d2d71c28111b0 #1"] = {
@@ -88,8 +100,8 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.ZAcbm6",
-        ["PORT"] = 43007,
+        ["DIR"] = "/tmp/proxylua-spec.onZVWZ",
+        ["PORT"] = 37443,
       },
     },
     ["start a61f09ae7610def3 #1"] = {
@@ -106,8 +118,8 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.VDCpMh",
-        ["PORT"] = 44491,
+        ["DIR"] = "/tmp/proxylua-spec.h8XKvd",
+        ["PORT"] = 45199,
       },
     },
     ["start b49bb5517c7ca792 #1"] = {
@@ -133,8 +145,8 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.6fas1A",
-        ["PORT"] = 46511,
+        ["DIR"] = "/tmp/proxylua-spec.IyusPn",
+        ["PORT"] = 43199,
       },
     },
     ["start f5f5b6dfc4e841a3 #1"] = {
@@ -151,8 +163,8 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.CkUC6l",
-        ["PORT"] = 41153,
+        ["DIR"] = "/tmp/proxylua-spec.DOZPuz",
+        ["PORT"] = 34721,
       },
     },
   },

@@ -2,6 +2,18 @@
 -- Written by scripts/record-golden; replayed by scripts/replay-golden.
 return {
   ["calls"] = {
+    ["run_lua 79ae0e20fabc2db2 #1"] = {
+      ["events"] = {
+        [1] = {
+          ["key"] = "run_lua 79ae0e20fabc2db2",
+          ["r"] = {
+            [1] = "[NOTICE]   (8062) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (8062) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (8062) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\nWarnings were found.\n",
+            [2] = true,
+            ["n"] = 2,
+          },
+        },
+      },
+    },
     ["start 27bd1e77ceabff04 #1"] = {
       ["events"] = {
         [1] = {
@@ -19,14 +31,14 @@ return {
         [2] = {
           ["key"] = "output 08f44b07b5901a25",
           ["r"] = {
-            [1] = "[NOTICE]   (15698) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (15698) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (15698) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
+            [1] = "[NOTICE]   (8193) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (8193) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (8193) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
             ["n"] = 1,
           },
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.HhGyzD",
-        ["PORT"] = 37555,
+        ["DIR"] = "/tmp/proxylua-spec.Z7oVFz",
+        ["PORT"] = 38211,
       },
     },
     ["start 2812903e1a89d54f #1"] = {
@@ -46,14 +58,14 @@ return {
         [2] = {
           ["key"] = "output 08f44b07b5901a25",
           ["r"] = {
-            [1] = "[NOTICE]   (15478) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (15478) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (15478) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
+            [1] = "[NOTICE]   (8096) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (8096) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (8096) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
             ["n"] = 1,
           },
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.0tWxjD",
-        ["PORT"] = 33611,
+        ["DIR"] = "/tmp/proxylua-spec.RnljXj",
+        ["PORT"] = 44269,
       },
     },
     ["start 2d70413dbc0e856c #1"] = {
@@ -73,15 +85,15 @@ return {
         [2] = {
           ["key"] = "output 08f44b07b5901a25",
           ["r"] = {
-            [1] = "[NOTICE]   (15645) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (15645) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (15645) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
+            [1] = "[NOTICE]   (8173) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (8173) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (8173) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
             ["n"] = 1,
           },
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.YK4pjg",
-        ["PORT"] = 39701,
-        ["PORT1"] = 46281,
+        ["DIR"] = "/tmp/proxylua-spec.kmbJ3r",
+        ["PORT"] = 40819,
+        ["PORT1"] = 40439,
       },
     },
     ["start 3d8c09f4f91f2406 #1"] = {
@@ -101,14 +113,14 @@ return {
         [2] = {
           ["key"] = "output 08f44b07b5901a25",
           ["r"] = {
-            [1] = "[NOTICE]   (15537) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (15537) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (15537) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
+            [1] = "[NOTICE]   (8116) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (8116) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (8116) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
             ["n"] = 1,
           },
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.qcy6N4",
-        ["PORT"] = 45679,
+        ["DIR"] = "/tmp/proxylua-spec.KHrwLf",
+        ["PORT"] = 41329,
       },
     },
     ["start 7a8794452dc3550d #1"] = {
@@ -128,14 +140,14 @@ return {
         [2] = {
           ["key"] = "output 08f44b07b5901a25",
           ["r"] = {
-            [1] = "[NOTICE]   (15582) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (15582) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (15582) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
+            [1] = "[NOTICE]   (8153) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (8153) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (8153) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
             ["n"] = 1,
           },
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.vUkrJK",
-        ["PORT"] = 41005,
+        ["DIR"] = "/tmp/proxylua-spec.SYkQLq",
+        ["PORT"] = 34565,
       },
     },
     ["start 82cc151ec1bd3a47 #1"] = {
@@ -155,14 +167,14 @@ return {
         [2] = {
           ["key"] = "output 08f44b07b5901a25",
           ["r"] = {
-            [1] = "[NOTICE]   (15397) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (15397) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (15397) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
+            [1] = "[NOTICE]   (8076) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (8076) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (8076) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
             ["n"] = 1,
           },
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.xBd81L",
-        ["PORT"] = 40361,
+        ["DIR"] = "/tmp/proxylua-spec.xtFdtR",
+        ["PORT"] = 34501,
       },
     },
     ["start b49bb5517c7ca792 #1"] = {
@@ -182,14 +194,14 @@ return {
         [2] = {
           ["key"] = "output 08f44b07b5901a25",
           ["r"] = {
-            [1] = "[NOTICE]   (15360) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (15360) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (15360) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
+            [1] = "[NOTICE]   (8043) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (8043) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (8043) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
             ["n"] = 1,
           },
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.fj0J4y",
-        ["PORT"] = 33117,
+        ["DIR"] = "/tmp/proxylua-spec.X58Jzw",
+        ["PORT"] = 42691,
       },
     },
   },
