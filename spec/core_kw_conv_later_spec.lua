@@ -83,6 +83,10 @@ describe("converters added after 2.6", function()
     assert.equal("unknown converter 'date'", refusal("2.8"))
     assert.equal("unknown converter 'date'", refusal("3.0"))
     assert.is_nil(refusal("3.2"))
+    local _, err = pcall(testing.from_config, dir .. "/h.cfg", { haproxy = "3.0", quiet = true })
+    assert.equal("parsing [" .. dir .. "/h.cfg:4] : error detected in frontend 'fe' while parsing "
+      .. "'http-request set-header' rule : failed to parse sample expression <str(Sun),date,when(normal)]> : "
+      .. "unknown converter 'date'.", err)
     os.execute("rm -rf " .. dir)
   end)
 

@@ -105,13 +105,18 @@ local function scan_samples(px, l, word)
 end
 
 -- HAProxy's own converters a sample expression names (",name" after a
--- fetch or converter): in %[...] parts of any word, and in the words that
--- are expressions (after set-var(...), track-sc*, "{", and an acl's name).
--- from_config refuses those the emulated version lacks.
-local function note_convs(px, l, expr)
+-- fetch or converter): in %[...] parts of any word ("fmt", the text from
+-- the expression on), and in the words that are expressions ("expr" after
+-- set-var(...) or track-sc*, "cond" after "{", "acl" an acl line's). An
+-- HTTP rule's keywords go in `rule`. from_config refuses those the emulated
+-- version lacks, in HAProxy's words for each place.
+local function note_convs(px, l, expr, kind, text)
+  local w = l.words
   for name in expr:gmatch(",%s*([%a_][%w_%.%-]*)") do
     if not name:match("^lua%.") then
-      px.converters[#px.converters + 1] = { name = name, where = l.where }
+      px.converters[#px.converters + 1] = { name = name, where = l.where, kind = kind, text = text,
+        rule = w[1]:match("^http%-") and w[2] and (w[1] .. " " .. w[2]) or nil,
+        acl = w[1] == "acl" and w[2] or nil }
     end
   end
 end
@@ -119,11 +124,14 @@ end
 local function scan_converters(px, l)
   local w = l.words
   for j = 2, #w do
-    for part in w[j]:gmatch("%%(%b[])") do note_convs(px, l, part) end
+    for at, part in w[j]:gmatch("()%%(%b[])") do note_convs(px, l, part, "fmt", w[j]:sub(at + 2)) end
     local prev = w[j - 1]
-    if prev == "{" or prev:match("^set%-var%(") or prev:match("^track%-sc")
-       or (w[1] == "acl" and j == 3) then
-      note_convs(px, l, w[j])
+    if prev == "{" then
+      note_convs(px, l, w[j], "cond", w[j])
+    elseif w[1] == "acl" and j == 3 then
+      note_convs(px, l, w[j], "acl", w[j])
+    elseif prev:match("^set%-var%(") or prev:match("^track%-sc") then
+      note_convs(px, l, w[j], "expr", w[j])
     end
   end
 end
@@ -309,7 +317,8 @@ opts.version, opts.features: for .if. cfg = {
   environ_lines, chroot, nbthread, proxies = { [name] = { cap, name, mode,
   servers = { [name] = {addr, weight, maxconn, puid, admin, backup} },
   server_order, listeners, backends, filters, samples = { {kind, name, args,
-  where} }, converters = { {name, where} } (HAProxy's own), rules = {
+  where} }, converters = { {name, where, kind, text, rule, acl} } (HAProxy's
+  own), rules = {
   ["http-request"] = { {kind = "lua"|"service"|"set-var"|"unset-var", name,
   args, var, value, cond, where} }, ... } } }, order,
   maps = { [file] = {where} }, acls, skipped = { {where, text, why} },

@@ -2,12 +2,48 @@
 -- Written by scripts/record-golden; replayed by scripts/replay-golden.
 return {
   ["calls"] = {
+    ["run_lua 306c56638c65e32a #1"] = {
+      ["events"] = {
+        [1] = {
+          ["key"] = "run_lua 306c56638c65e32a",
+          ["r"] = {
+            [1] = "[NOTICE]   (24881) : haproxy version is 2.8.0-fdd8154ed\n[NOTICE]   (24881) : path to executable is /work/haproxy-builds/2.8/haproxy\n[ALERT]    (24881) : config : parsing [haproxy.cfg:13] : error detected in proxy 'check' while parsing 'http-request set-header' rule : failed to parse sample expression <int(1),us_utime(%Y)] b> : unknown converter 'us_utime'.\n[ALERT]    (24881) : config : Error(s) found in configuration file : haproxy.cfg\n",
+            [2] = false,
+            ["n"] = 2,
+          },
+        },
+      },
+    },
+    ["run_lua 3a877260143e535d #1"] = {
+      ["events"] = {
+        [1] = {
+          ["key"] = "run_lua 3a877260143e535d",
+          ["r"] = {
+            [1] = "[NOTICE]   (24930) : haproxy version is 2.8.0-fdd8154ed\n[NOTICE]   (24930) : path to executable is /work/haproxy-builds/2.8/haproxy\n[ALERT]    (24930) : config : parsing [haproxy.cfg:13] : error detected while parsing ACL 'a' : unknown converter 'us_utime' in ACL expression 'int(1),us_utime(%Y)'.\n[ALERT]    (24930) : config : Error(s) found in configuration file : haproxy.cfg\n[ALERT]    (24930) : config : Fatal errors found in configuration.\n",
+            [2] = false,
+            ["n"] = 2,
+          },
+        },
+      },
+    },
     ["run_lua 3dc97671c9238c23 #1"] = {
       ["events"] = {
         [1] = {
           ["key"] = "run_lua 3dc97671c9238c23",
           ["r"] = {
-            [1] = "[NOTICE]   (7533) : haproxy version is 2.8.0-fdd8154ed\n[NOTICE]   (7533) : path to executable is /work/haproxy-builds/2.8/haproxy\n[ALERT]    (7533) : config : parsing [haproxy.cfg:13] : error detected in proxy 'check' while parsing 'http-request set-var(txn.x)' rule : unknown converter 'us_utime'.\n[ALERT]    (7533) : config : Error(s) found in configuration file : haproxy.cfg\n",
+            [1] = "[NOTICE]   (24858) : haproxy version is 2.8.0-fdd8154ed\n[NOTICE]   (24858) : path to executable is /work/haproxy-builds/2.8/haproxy\n[ALERT]    (24858) : config : parsing [haproxy.cfg:13] : error detected in proxy 'check' while parsing 'http-request set-var(txn.x)' rule : unknown converter 'us_utime'.\n[ALERT]    (24858) : config : Error(s) found in configuration file : haproxy.cfg\n",
+            [2] = false,
+            ["n"] = 2,
+          },
+        },
+      },
+    },
+    ["run_lua 843c7fdfc34d3fab #1"] = {
+      ["events"] = {
+        [1] = {
+          ["key"] = "run_lua 843c7fdfc34d3fab",
+          ["r"] = {
+            [1] = "[NOTICE]   (24902) : haproxy version is 2.8.0-fdd8154ed\n[NOTICE]   (24902) : path to executable is /work/haproxy-builds/2.8/haproxy\n[ALERT]    (24902) : config : parsing [haproxy.cfg:13] : error detected while parsing an 'http-request deny' condition : unknown converter 'us_utime' in ACL expression 'int(1),us_utime(%Y)'.\n[ALERT]    (24902) : config : Error(s) found in configuration file : haproxy.cfg\n",
             [2] = false,
             ["n"] = 2,
           },
@@ -37,8 +73,8 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.37UtnR",
-        ["PORT"] = 35917,
+        ["DIR"] = "/tmp/proxylua-spec.CVL5pq",
+        ["PORT"] = 37483,
       },
     },
     ["start b49bb5517c7ca792 #1"] = {
@@ -64,8 +100,8 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.sZzGMP",
-        ["PORT"] = 42727,
+        ["DIR"] = "/tmp/proxylua-spec.CMaPc4",
+        ["PORT"] = 34409,
       },
     },
   },

@@ -7,7 +7,43 @@ return {
         [1] = {
           ["key"] = "run_lua 12f46483d994814b",
           ["r"] = {
-            [1] = "[NOTICE]   (7719) : haproxy version is 3.0.0-5590ada47\n[NOTICE]   (7719) : path to executable is /work/haproxy-builds/3.0/haproxy\n[ALERT]    (7719) : config : parsing [haproxy.cfg:13] : error detected in proxy 'check' while parsing 'http-request set-var(txn.x)' rule : unknown converter 'rfc7239_nn'.\n[ALERT]    (7719) : config : Error(s) found in configuration file : haproxy.cfg\n",
+            [1] = "[NOTICE]   (25277) : haproxy version is 3.0.0-5590ada47\n[NOTICE]   (25277) : path to executable is /work/haproxy-builds/3.0/haproxy\n[ALERT]    (25277) : config : parsing [haproxy.cfg:13] : error detected in proxy 'check' while parsing 'http-request set-var(txn.x)' rule : unknown converter 'rfc7239_nn'.\n[ALERT]    (25277) : config : Error(s) found in configuration file : haproxy.cfg\n",
+            [2] = false,
+            ["n"] = 2,
+          },
+        },
+      },
+    },
+    ["run_lua 5934c820df36e915 #1"] = {
+      ["events"] = {
+        [1] = {
+          ["key"] = "run_lua 5934c820df36e915",
+          ["r"] = {
+            [1] = "[NOTICE]   (25406) : haproxy version is 3.0.0-5590ada47\n[NOTICE]   (25406) : path to executable is /work/haproxy-builds/3.0/haproxy\n[ALERT]    (25406) : config : parsing [haproxy.cfg:13] : error detected while parsing ACL 'a' : unknown converter 'rfc7239_nn' in ACL expression 'str(x),rfc7239_nn'.\n[ALERT]    (25406) : config : Error(s) found in configuration file : haproxy.cfg\n[ALERT]    (25406) : config : Fatal errors found in configuration.\n",
+            [2] = false,
+            ["n"] = 2,
+          },
+        },
+      },
+    },
+    ["run_lua 899399c31e774ac3 #1"] = {
+      ["events"] = {
+        [1] = {
+          ["key"] = "run_lua 899399c31e774ac3",
+          ["r"] = {
+            [1] = "[NOTICE]   (25349) : haproxy version is 3.0.0-5590ada47\n[NOTICE]   (25349) : path to executable is /work/haproxy-builds/3.0/haproxy\n[ALERT]    (25349) : config : parsing [haproxy.cfg:13] : error detected while parsing an 'http-request deny' condition : unknown converter 'rfc7239_nn' in ACL expression 'str(x),rfc7239_nn'.\n[ALERT]    (25349) : config : Error(s) found in configuration file : haproxy.cfg\n",
+            [2] = false,
+            ["n"] = 2,
+          },
+        },
+      },
+    },
+    ["run_lua 97ac88e8da218e62 #1"] = {
+      ["events"] = {
+        [1] = {
+          ["key"] = "run_lua 97ac88e8da218e62",
+          ["r"] = {
+            [1] = "[NOTICE]   (25308) : haproxy version is 3.0.0-5590ada47\n[NOTICE]   (25308) : path to executable is /work/haproxy-builds/3.0/haproxy\n[ALERT]    (25308) : config : parsing [haproxy.cfg:13] : error detected in proxy 'check' while parsing 'http-request set-header' rule : failed to parse sample expression <str(x),rfc7239_nn] b> : unknown converter 'rfc7239_nn'.\n[ALERT]    (25308) : config : Error(s) found in configuration file : haproxy.cfg\n",
             [2] = false,
             ["n"] = 2,
           },
@@ -28,8 +64,8 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.RgrLNh",
-        ["PORT"] = 40337,
+        ["DIR"] = "/tmp/proxylua-spec.RDKhHu",
+        ["PORT"] = 43647,
       },
     },
     ["start 2812903e1a89d54f #1"] = {
@@ -55,8 +91,8 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.U0Jfql",
-        ["PORT"] = 37689,
+        ["DIR"] = "/tmp/proxylua-spec.V9zbWe",
+        ["PORT"] = 44591,
       },
     },
     ["start 82cc151ec1bd3a47 #1"] = {
@@ -82,8 +118,8 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.V93T7r",
-        ["PORT"] = 40043,
+        ["DIR"] = "/tmp/proxylua-spec.NZo3OF",
+        ["PORT"] = 40591,
       },
     },
     ["start 9c6d2d71c28111b0 #1"] = {
@@ -100,8 +136,8 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.onZVWZ",
-        ["PORT"] = 37443,
+        ["DIR"] = "/tmp/proxylua-spec.xupDyw",
+        ["PORT"] = 41111,
       },
     },
     ["start a61f09ae7610def3 #1"] = {
@@ -118,8 +154,8 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.h8XKvd",
-        ["PORT"] = 45199,
+        ["DIR"] = "/tmp/proxylua-spec.J5a6j3",
+        ["PORT"] = 40363,
       },
     },
     ["start b49bb5517c7ca792 #1"] = {
@@ -145,8 +181,8 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.IyusPn",
-        ["PORT"] = 43199,
+        ["DIR"] = "/tmp/proxylua-spec.y836lb",
+        ["PORT"] = 43701,
       },
     },
     ["start f5f5b6dfc4e841a3 #1"] = {
@@ -163,8 +199,8 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.DOZPuz",
-        ["PORT"] = 34721,
+        ["DIR"] = "/tmp/proxylua-spec.GQhVNV",
+        ["PORT"] = 40685,
       },
     },
   },

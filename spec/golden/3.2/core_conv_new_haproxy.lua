@@ -2,12 +2,48 @@
 -- Written by scripts/record-golden; replayed by scripts/replay-golden.
 return {
   ["calls"] = {
+    ["run_lua 0ff32b075578605f #1"] = {
+      ["events"] = {
+        [1] = {
+          ["key"] = "run_lua 0ff32b075578605f",
+          ["r"] = {
+            [1] = "[NOTICE]   (26099) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (26099) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (26099) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\nWarnings were found.\n",
+            [2] = true,
+            ["n"] = 2,
+          },
+        },
+      },
+    },
+    ["run_lua 1a8857e84dbd7122 #1"] = {
+      ["events"] = {
+        [1] = {
+          ["key"] = "run_lua 1a8857e84dbd7122",
+          ["r"] = {
+            [1] = "[NOTICE]   (26202) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (26202) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (26202) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\nWarnings were found.\n",
+            [2] = true,
+            ["n"] = 2,
+          },
+        },
+      },
+    },
     ["run_lua 79ae0e20fabc2db2 #1"] = {
       ["events"] = {
         [1] = {
           ["key"] = "run_lua 79ae0e20fabc2db2",
           ["r"] = {
-            [1] = "[NOTICE]   (8062) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (8062) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (8062) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\nWarnings were found.\n",
+            [1] = "[NOTICE]   (26038) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (26038) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (26038) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\nWarnings were found.\n",
+            [2] = true,
+            ["n"] = 2,
+          },
+        },
+      },
+    },
+    ["run_lua fa99b4a445cd1d3c #1"] = {
+      ["events"] = {
+        [1] = {
+          ["key"] = "run_lua fa99b4a445cd1d3c",
+          ["r"] = {
+            [1] = "[NOTICE]   (26159) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (26159) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (26159) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\nWarnings were found.\n",
             [2] = true,
             ["n"] = 2,
           },
@@ -31,14 +67,14 @@ return {
         [2] = {
           ["key"] = "output 08f44b07b5901a25",
           ["r"] = {
-            [1] = "[NOTICE]   (8193) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (8193) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (8193) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
+            [1] = "[NOTICE]   (26656) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (26656) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (26656) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
             ["n"] = 1,
           },
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.Z7oVFz",
-        ["PORT"] = 38211,
+        ["DIR"] = "/tmp/proxylua-spec.MriEtx",
+        ["PORT"] = 44057,
       },
     },
     ["start 2812903e1a89d54f #1"] = {
@@ -58,14 +94,14 @@ return {
         [2] = {
           ["key"] = "output 08f44b07b5901a25",
           ["r"] = {
-            [1] = "[NOTICE]   (8096) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (8096) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (8096) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
+            [1] = "[NOTICE]   (26379) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (26379) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (26379) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
             ["n"] = 1,
           },
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.RnljXj",
-        ["PORT"] = 44269,
+        ["DIR"] = "/tmp/proxylua-spec.JIQWqR",
+        ["PORT"] = 36227,
       },
     },
     ["start 2d70413dbc0e856c #1"] = {
@@ -85,15 +121,15 @@ return {
         [2] = {
           ["key"] = "output 08f44b07b5901a25",
           ["r"] = {
-            [1] = "[NOTICE]   (8173) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (8173) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (8173) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
+            [1] = "[NOTICE]   (26588) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (26588) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (26588) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
             ["n"] = 1,
           },
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.kmbJ3r",
-        ["PORT"] = 40819,
-        ["PORT1"] = 40439,
+        ["DIR"] = "/tmp/proxylua-spec.GTduPQ",
+        ["PORT"] = 40901,
+        ["PORT1"] = 41009,
       },
     },
     ["start 3d8c09f4f91f2406 #1"] = {
@@ -113,14 +149,14 @@ return {
         [2] = {
           ["key"] = "output 08f44b07b5901a25",
           ["r"] = {
-            [1] = "[NOTICE]   (8116) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (8116) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (8116) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
+            [1] = "[NOTICE]   (26462) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (26462) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (26462) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
             ["n"] = 1,
           },
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.KHrwLf",
-        ["PORT"] = 41329,
+        ["DIR"] = "/tmp/proxylua-spec.qq3hIO",
+        ["PORT"] = 34529,
       },
     },
     ["start 7a8794452dc3550d #1"] = {
@@ -140,14 +176,14 @@ return {
         [2] = {
           ["key"] = "output 08f44b07b5901a25",
           ["r"] = {
-            [1] = "[NOTICE]   (8153) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (8153) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (8153) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
+            [1] = "[NOTICE]   (26526) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (26526) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (26526) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
             ["n"] = 1,
           },
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.SYkQLq",
-        ["PORT"] = 34565,
+        ["DIR"] = "/tmp/proxylua-spec.5Hg532",
+        ["PORT"] = 45087,
       },
     },
     ["start 82cc151ec1bd3a47 #1"] = {
@@ -167,14 +203,14 @@ return {
         [2] = {
           ["key"] = "output 08f44b07b5901a25",
           ["r"] = {
-            [1] = "[NOTICE]   (8076) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (8076) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (8076) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
+            [1] = "[NOTICE]   (26261) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (26261) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (26261) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
             ["n"] = 1,
           },
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.xtFdtR",
-        ["PORT"] = 34501,
+        ["DIR"] = "/tmp/proxylua-spec.IQlW2o",
+        ["PORT"] = 34127,
       },
     },
     ["start b49bb5517c7ca792 #1"] = {
@@ -194,14 +230,14 @@ return {
         [2] = {
           ["key"] = "output 08f44b07b5901a25",
           ["r"] = {
-            [1] = "[NOTICE]   (8043) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (8043) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (8043) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
+            [1] = "[NOTICE]   (25957) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (25957) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (25957) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
             ["n"] = 1,
           },
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.X58Jzw",
-        ["PORT"] = 42691,
+        ["DIR"] = "/tmp/proxylua-spec.c3QiL6",
+        ["PORT"] = 33741,
       },
     },
   },
