@@ -52,6 +52,63 @@ T("x2", function() local c = txn.c return c:x509_v_err_str(4294967296), c:x509_v
 T("x3", function() return txn.c:x509_v_err_str("abc") end)
 ]==]
 
+-- Generated inputs (the same pseudo-random sequence inside HAProxy and
+-- the harness): pieces of the grammars glued at random.
+local RANDOM = [==[
+local seed = 20261206
+local function rnd(n) seed = (seed * 1103515245 + 12345) % 2147483648 return seed // 7 % n + 1 end
+local function gen(pieces, max) local t = {} for _ = 1, rnd(max) do t[#t + 1] = pieces[rnd(#pieces)] end return table.concat(t) end
+local PRM = { "a", "b", "ab", "=", "&", ";", "a=", "=b", "&&", "b=x&", "a=1;" }
+local function show(v) return v == nil and "-" or tostring(v) end
+local KEYS = { "for", "by", "host", "proto", "for", "by", "host", "proto", "for", "host", "Host", "" }
+local VALS = { "1.2.3.4", "unknown", "_hid-den", "[::1]", "[2001:db8::1]", "01.2.3.4", "example.com", "",
+  "http", "https", "256.1.1.1", "unknownx", "_", "a_b", "[::1", "1.2.3.4.5", "httpx" }
+local PORTS = { "", "", "", ":80", ":_p", ":0", ":65535", ":65536", ":080", ":" }
+local SEPS = { ";", ";", ";", ";", ";", ",", " ;", "" }
+local function node() return VALS[rnd(#VALS)] .. PORTS[rnd(#PORTS)] end
+local function elem()
+  local q = rnd(3) == 1 and '"' or ""
+  return KEYS[rnd(#KEYS)] .. "=" .. q .. node() .. (rnd(8) == 1 and "" or q)
+end
+local function fwd()
+  local t = { elem() }
+  for _ = 2, rnd(4) do t[#t + 1] = SEPS[rnd(#SEPS)] .. elem() end
+  return table.concat(t)
+end
+local GOOD = {
+  ["for"] = { "1.2.3.4", "unknown", "_x", '"1.2.3.4:80"', '"[::1]"', '"[2001:db8::1]:_p"', '"_a:9"' },
+  by = { "10.0.0.1", '"unknown:_b"', "_proxy-1", '"[::1]:443"' },
+  host = { "example.com", '"example.com:8080"', '"[::1]:80"', "a.b.c", "" },
+  proto = { "http", "https" },
+}
+local MUT = { "", " ", '"', ";", ":", "x", "0", "_", "[", "]", "=", "." }
+-- a valid element (keys once each, in any order), sometimes with one byte changed
+local function good()
+  local keys, t = { "for", "by", "host", "proto" }, {}
+  for i = #keys, 2, -1 do local j = rnd(i) keys[i], keys[j] = keys[j], keys[i] end
+  for k = 1, rnd(4) do local vals = GOOD[keys[k]] t[#t + 1] = keys[k] .. "=" .. vals[rnd(#vals)] end
+  local h = table.concat(t, ";")
+  if rnd(3) == 1 then local p = rnd(#h) h = h:sub(1, p - 1) .. MUT[rnd(#MUT)] .. h:sub(p + 1) end
+  return h
+end
+-- every result must be an answer, never an error of the probe itself
+T("rg1", function() local c, o, n = txn.c, {}, 0 for _ = 1, 400 do local h = good() local ok = c:rfc7239_is_valid(h) n = n + ok o[#o + 1] = show(ok) .. show(c:rfc7239_field(h, "for")) .. show(c:rfc7239_field(h, "host")) .. show(c:rfc7239_field(h, "by")) .. show(c:rfc7239_field(h, "proto")) end return n, table.concat(o, "|") end)
+T("rf1", function() local c, o, n = txn.c, {}, 0 for _ = 1, 400 do local h = fwd() local ok = c:rfc7239_is_valid(h) n = n + ok o[#o + 1] = show(ok) .. show(c:rfc7239_field(h, "for")) .. show(c:rfc7239_field(h, "host")) .. show(c:rfc7239_field(h, "by")) .. show(c:rfc7239_field(h, "proto")) end return n, table.concat(o, "|") end)
+T("rf2", function() local c, o = txn.c, {} for _ = 1, 300 do local h = node() .. (rnd(4) == 1 and "xyz" or "") o[#o + 1] = show(c:rfc7239_n2nn(h)) .. "/" .. show(c:rfc7239_n2np(h)) end return table.concat(o, "|") end)
+T("rp1", function() local c, o = txn.c, {} for _ = 1, 300 do local v, n = gen(PRM, 8), PRM[rnd(3) + rnd(3) - 1] o[#o + 1] = show(c:param(v, n)) .. "/" .. show(c:param(v, n, ";")) end return table.concat(o, "|") end)
+T("rx1", function() local c, o = txn.c, {} for _ = 1, 100 do local n = rnd(200) - 50 o[#o + 1] = c:x509_v_err_str(n) end return table.concat(o, "|") end)
+]==]
+
+local RANDOM32 = [==[
+local seed = 7
+local function rnd(n) seed = (seed * 1103515245 + 12345) % 2147483648 return seed // 7 % n + 1 end
+local DATES = { "Sun, 06 Nov 1994 08:49:37 GMT", "Sunday, 06-Nov-94 08:49:37 GMT", "Sun Nov  6 08:49:37 1994" }
+local CH = { "0", "1", "5", "9", " ", "-", ":", ",", "S", "G", "x", "" }
+local function show(v) return v == nil and "-" or tostring(v) end
+T("rd1", function() local c, o = txn.c, {} for _ = 1, 300 do local d = DATES[rnd(3)] local p = rnd(#d) d = d:sub(1, p - 1) .. CH[rnd(#CH)] .. d:sub(p + 1) o[#o + 1] = show(c:date(d)) end return table.concat(o, "|") end)
+T("rn1", function() local c, o = txn.c, {} local P = { "a", "_", ".", "-", " ", ":", "9", "Z" } for _ = 1, 200 do local t = {} for _ = 1, rnd(4) - 1 do t[#t + 1] = P[rnd(#P)] end local v = table.concat(t) o[#o + 1] = show(c:rfc7239_nn(v)) .. "/" .. show(c:rfc7239_np(v)) .. "/" .. show(c:rfc7239_np(rnd(100000) - 50000)) end return table.concat(o, "|") end)
+]==]
+
 local V30 = [==[
 local K128, K192, K256 = "AAECAwQFBgcICQoLDA0ODw==", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYX", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="
 local N = "AAECAwQFBgcICQoL"
@@ -220,6 +277,13 @@ describe("converters added after 2.6, HAProxy " .. VERSION .. " and the harness 
     assert.same(real, ours)
   end)
 
+  it("2.8's rfc7239_*, param and x509_v_err_str agree on 1,400 generated inputs", function()
+    if V < 28 then return pending("HAProxy " .. VERSION .. " has none of them (see the first test)") end
+    local real, ours = both(action_script("http-req", RANDOM), CONFIG)
+    assert.equal(5, #real)
+    assert.same(real, ours)
+  end)
+
   it("3.0's aes_gcm_enc and ms_/us_ time converters give the same results", function()
     if V < 30 then return pending("HAProxy " .. VERSION .. " has none of them (see the first test)") end
     local real, ours = both(action_script("http-req", V30), CONFIG)
@@ -253,6 +317,13 @@ describe("converters added after 2.6, HAProxy " .. VERSION .. " and the harness 
     if V < 32 then return pending("HAProxy " .. VERSION .. " has none of them (see the first test)") end
     local real, ours = both(action_script("http-req", V32), CONFIG)
     assert.equal(15, #real)
+    assert.same(real, ours)
+  end)
+
+  it("3.2's date, rfc7239_nn and rfc7239_np agree on 500 generated inputs", function()
+    if V < 32 then return pending("HAProxy " .. VERSION .. " has none of them (see the first test)") end
+    local real, ours = both(action_script("http-req", RANDOM32), CONFIG)
+    assert.equal(2, #real)
     assert.same(real, ours)
   end)
 

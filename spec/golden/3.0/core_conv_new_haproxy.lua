@@ -7,7 +7,7 @@ return {
         [1] = {
           ["key"] = "run_lua 12f46483d994814b",
           ["r"] = {
-            [1] = "[NOTICE]   (25277) : haproxy version is 3.0.0-5590ada47\n[NOTICE]   (25277) : path to executable is /work/haproxy-builds/3.0/haproxy\n[ALERT]    (25277) : config : parsing [haproxy.cfg:13] : error detected in proxy 'check' while parsing 'http-request set-var(txn.x)' rule : unknown converter 'rfc7239_nn'.\n[ALERT]    (25277) : config : Error(s) found in configuration file : haproxy.cfg\n",
+            [1] = "[NOTICE]   (19162) : haproxy version is 3.0.0-5590ada47\n[NOTICE]   (19162) : path to executable is /work/haproxy-builds/3.0/haproxy\n[ALERT]    (19162) : config : parsing [haproxy.cfg:13] : error detected in proxy 'check' while parsing 'http-request set-var(txn.x)' rule : unknown converter 'rfc7239_nn'.\n[ALERT]    (19162) : config : Error(s) found in configuration file : haproxy.cfg\n",
             [2] = false,
             ["n"] = 2,
           },
@@ -19,7 +19,7 @@ return {
         [1] = {
           ["key"] = "run_lua 5934c820df36e915",
           ["r"] = {
-            [1] = "[NOTICE]   (25406) : haproxy version is 3.0.0-5590ada47\n[NOTICE]   (25406) : path to executable is /work/haproxy-builds/3.0/haproxy\n[ALERT]    (25406) : config : parsing [haproxy.cfg:13] : error detected while parsing ACL 'a' : unknown converter 'rfc7239_nn' in ACL expression 'str(x),rfc7239_nn'.\n[ALERT]    (25406) : config : Error(s) found in configuration file : haproxy.cfg\n[ALERT]    (25406) : config : Fatal errors found in configuration.\n",
+            [1] = "[NOTICE]   (19262) : haproxy version is 3.0.0-5590ada47\n[NOTICE]   (19262) : path to executable is /work/haproxy-builds/3.0/haproxy\n[ALERT]    (19262) : config : parsing [haproxy.cfg:13] : error detected while parsing ACL 'a' : unknown converter 'rfc7239_nn' in ACL expression 'str(x),rfc7239_nn'.\n[ALERT]    (19262) : config : Error(s) found in configuration file : haproxy.cfg\n[ALERT]    (19262) : config : Fatal errors found in configuration.\n",
             [2] = false,
             ["n"] = 2,
           },
@@ -31,7 +31,7 @@ return {
         [1] = {
           ["key"] = "run_lua 899399c31e774ac3",
           ["r"] = {
-            [1] = "[NOTICE]   (25349) : haproxy version is 3.0.0-5590ada47\n[NOTICE]   (25349) : path to executable is /work/haproxy-builds/3.0/haproxy\n[ALERT]    (25349) : config : parsing [haproxy.cfg:13] : error detected while parsing an 'http-request deny' condition : unknown converter 'rfc7239_nn' in ACL expression 'str(x),rfc7239_nn'.\n[ALERT]    (25349) : config : Error(s) found in configuration file : haproxy.cfg\n",
+            [1] = "[NOTICE]   (19231) : haproxy version is 3.0.0-5590ada47\n[NOTICE]   (19231) : path to executable is /work/haproxy-builds/3.0/haproxy\n[ALERT]    (19231) : config : parsing [haproxy.cfg:13] : error detected while parsing an 'http-request deny' condition : unknown converter 'rfc7239_nn' in ACL expression 'str(x),rfc7239_nn'.\n[ALERT]    (19231) : config : Error(s) found in configuration file : haproxy.cfg\n",
             [2] = false,
             ["n"] = 2,
           },
@@ -43,7 +43,7 @@ return {
         [1] = {
           ["key"] = "run_lua 97ac88e8da218e62",
           ["r"] = {
-            [1] = "[NOTICE]   (25308) : haproxy version is 3.0.0-5590ada47\n[NOTICE]   (25308) : path to executable is /work/haproxy-builds/3.0/haproxy\n[ALERT]    (25308) : config : parsing [haproxy.cfg:13] : error detected in proxy 'check' while parsing 'http-request set-header' rule : failed to parse sample expression <str(x),rfc7239_nn] b> : unknown converter 'rfc7239_nn'.\n[ALERT]    (25308) : config : Error(s) found in configuration file : haproxy.cfg\n",
+            [1] = "[NOTICE]   (19194) : haproxy version is 3.0.0-5590ada47\n[NOTICE]   (19194) : path to executable is /work/haproxy-builds/3.0/haproxy\n[ALERT]    (19194) : config : parsing [haproxy.cfg:13] : error detected in proxy 'check' while parsing 'http-request set-header' rule : failed to parse sample expression <str(x),rfc7239_nn] b> : unknown converter 'rfc7239_nn'.\n[ALERT]    (19194) : config : Error(s) found in configuration file : haproxy.cfg\n",
             [2] = false,
             ["n"] = 2,
           },
@@ -64,8 +64,8 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.RDKhHu",
-        ["PORT"] = 43647,
+        ["DIR"] = "/tmp/proxylua-spec.5b5APM",
+        ["PORT"] = 35717,
       },
     },
     ["start 2812903e1a89d54f #1"] = {
@@ -91,8 +91,35 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.V9zbWe",
-        ["PORT"] = 44591,
+        ["DIR"] = "/tmp/proxylua-spec.G6yG7v",
+        ["PORT"] = 33183,
+      },
+    },
+    ["start 76ff9014628de631 #1"] = {
+      ["events"] = {
+        [1] = {
+          ["key"] = "http b799ddc36be0276b /p?a=1",
+          ["r"] = {
+            [1] = 200,
+            [2] = "rg1=integer:279 \"0----|1_a:9example.com:8080unknown:_bhttps|1-a.b.cunknown:_b-|1--unknown:_b-|11.2.3.4:80-[::1]:443http|0----|11.2.3.4:80[::1]:80--|0----|0----|1--_proxy-1-|11.2.3.4:80-[::1]:443-|1_xa.b.c10.0.0.1https|1_x[::1]:80_proxy-1http|11.2.3.4a.b.c10.0.0.1https|1--[::1]:443https|0----|1-0xample.com:8080--|0----|11.2.3.4:80example.com:8080--|1unknown-10.0.0.1-|1---http|0----|1---http|0----|1_x--https|1unknowna.b.c_proxy-1-|0----|1[::1]a.b.c_proxy-1http|1unknowna.b.cunknown:_b-|11.2.3.4:80-https|1_a:9[::1]:80_proxy-1https|1-a.b.c_0roxy-1http|1-a.b.c--|0----|1unknownexample.com_proxy-1-|1_a:9---|1unknown-_proxy-1https|1unknownexample.com:8080_proxy-1http|1_x[::1]:80_proxy-1https|0----|0----|0----|1[2001:db8::1]:_pexample.com-https|1_a:9_proxy-1-|1[2001:db8::1]:_pexample.com10.0.0.1-|1---http|0----|1[2001:db8::1]:_p-unknown:_bhttps|1[::1]a.b.c[::1]:443http|1_a:9[::1]:8010.0.0.1-|0----|1-a.b.c--|0----|0----|1--_proxy-1https|1_x[::1]:8010.0.0.1-|1[::1]-10.0.0.1http|1unknown---|1[::1]-10.0.0.1-|0----|1[2001:db8::1]:_p---|11.2.3.4:80a.b.c[::1]:443http|1--https|0----|1--10.0.0.1-|1-a.b.c[::1]:443https|1_x--http|1_x-10.0.0.1-|1_a:9---|1--10.0.0.1-|0----|11.2.3.4:80[::1]:80_proxy-1http|0----|0----|11.2.3.4a.b.c_proxy-1http|11.2.3.4:80[::1]:80_proxy-1http|1[2001:db8::1]:_pexample.comunknown:_b-|1unknown-_proxy-1-|1unknownexample.com-http|1---https|1unknown---|1[2001:db8::1]:_pexample.comunknown:_bhttp|1---https|0----|0----|1-example.com_proxy-1http|0----|1_xa.b.c10.0.0.1http|0----|1_a:9example.com:8080_proxy-1https|0----|1--_xroxy-1-|11.2.3.4:80[::1]:80[::1]:443http|1[2001:db8::1]:_p10.0.0.1https|1--10.0.0.1-|1-a.b.c--|1-example.com:8080-http|0----|0----|1unknown[::1]:80[::1]:443https|11.2.3.4-unknown:_bhttp|1_xexample.com:808010.0.0.1https|0----|0----|1[2001:db8::1]:_p---|1--_proxy-1-|0----|1--_proxy-1http|0----|1[::1]example.com-https|11.2.3.4:80a.b.0--|11.2.3.410.0.0.1https|1[2001:db8::1]:_p[::1]:80[::1]:443http|1-a.b.c10.0.0.1http|0----|11.2.3.4:80[::1]:80-https|1---http|0----|0----|0----|1_a:9example.com:8080unknown:_b-|0----|11.2.3.4example.com--|0----|0----|0----|0----|11.2.3.4:80-10.0.0.1http|11.2.3.4example.com--|1[2001:db8::1]:_pexample.com_proxy-1-|11.2.3.4:80_proxy-1http|1-[::1]:80--|1[::1]-10.0.0.1http|0----|0----|0----|1---http|0----|1_a:9example.com:808010.0.0.1https|1_x_proxy-1http|0----|11.2.3.4_prhttp|1-a.b0cunknown:_b-|0----|0----|0----|11.2.3.4:80-unknown:_b-|1--unknown:_b-|1--http|11.2.3.4-10.0.0.1-|1unknown---|1-example.com:808010.0.0.1http|1-[::1]:8010.0.0.1https|0----|0----|1---http|1[2001:db8::1]:_pexample.com_proxy-1-|1---https|11.2.3.4[::1]:80unknown:_b-|1-example.com:808010.0.0.1https|1[2001:db8::1]:_p-[::1]:443-|1_x[::1]:80unknown:_bhttps|1-[::1]:443-|0----|0----|1unknownexample.com:8080-http|1--_proxy-1-|0----|1--10.0.0.1http|11.2.3.4unknown:_b-|1---http|1---http|1unknownexample.com:808010.0.0.1https|1_xexample.com:8080_proxy-1http|1[2001:db8::1]:_p--https|11.2.3.4-[::1]:443http|1unknown-10.0.0.1-|1[2001:db8::1]:_pexample.com:8080_proxy-1http|1[2001:db8::1]:_pexample.com-http|1[::1]-10.0.0.1https|0----|1--unknown:_b-|1-x.b.c-https|0----|1_xexample.com:880-https|1---http|1_a:9a.b.c_proxy-1https|1unknowna.b.cunknown:_bhttp|1[2001:db8::1]:_pexample.com_proxy-1http|0----|1unknowna.b.cunknown:_bhttp|1[::1][::1]:80unknown:_bhttps|1unknown[::1]:443http|0----|1--10.0.0.1-|1[2001:db8::1]:_pexample.com:8080unknown:_bhttp|1---http|1-[::1]:80-http|1unknownexample.com--|0----|0----|0----|1_xa.b.cunknown:_b-|11.2.3.4a.b.cunknown:_bhttp|1[2001:db8::1]:_p[::1]:80unknown:_bhttps|11.2.3.4example.com--|1unknown-unknown:_b-|11.2.3.4:80[::1]:8010.0.0.1https|0----|1---http|11.2.3.4:80---|0----|11.2.3.4example.com:808010.0.0.1http|1--10.0.0.1-|0----|1[2001:db8::1]:_pexample.comunknown:_bhttps|0----|0----|0----|0----|0----|1[::1]a.b.c-http|0----|1--10.0.0.1-|0----|0----|0----|1-[::1]:80unknown:_b-|0----|1unknowna.b.c_proxy-1https|1_a:9-_proxy-1https|11.2.3.4a.b.c-http|1unknown[::1]:80[::1]:443http|1--[::1]:443-|1[2001:db8::1]:_pa.b.c10.0.0.1https|1[::1]a.b.c-http|11.2.3.4---|0----|1_a:9-_proxy-1-|1-example.com:8080[::1]:443https|1-example.com10.0.0.1-|11.2.3.4:80---|1_xexample.com:808010.0.0.1https|1-[::1]:80-http|1[2001:db8::1]:_p-_proxy-1-|1_x-_proxy-1https|1-unknown:_bhttp|0----|1-a.b.cunknown:_b-|1_a:9-[::1]:443http|11.2.3.4example.com:808010.0.0.1-|0----|0----|1_xexample.com-http|1[2001:db8::1]:_p-_proxy-1https|1-example.com:8080_proxy-1-|1unknown[::1]:80_proxy-1https|1[::1]example.com:8080-https|0----|1---http|1-example.com:8080[::1]:443-|1_xexample.com10.0.0.1https|0----|11.2.3.4example.comunknown:_bhttps|1[::1]example.com:8080[::1]:443http|11.2.3.4_proxy-1http|1-a.b.c[::1]:443https|1[::1][::1]:8010.0.0.1https|11.2.3.4:80example.com--|1_a:9example.com:808010.0.0.1https|11.2.3.4:80example.com:8080unknown:_bhttps|1_a:9--http|11.2.3.4:80[::1]:80--|11.2.3.4-10.0.0.1http|1_xexample.com10.0.0.1https|0----|1---https|1-[::1]:8010.0.0.1-|1--10.0.0.1-|0----|11.2.3.4--https|1[2001:db8::1]:_p10.0.0.1https|1---https|1_xexample.com--|1[2001:db8::1]:_p[::1]:80[::1]:443http|0----|1_a:9a.b.c[::1]:443http|1unknown-10.0.0.1http|0----|11.2.3.4:80-[::1]:443-|1-a.b.c--|0----|0----|1-example.com--|0----|0----|1_a:9-10.0.0.1https|11.2.3.4[::1]:443https|0----|1-[::1]:443https|1[::1]---|11.2.3.4-unknown:_bhttps|0----|1-a.b.c-https|0----|1_xexample.com--|1-[::1]:80unknown:_b-|0----|0----|0----|1-example.com_proxy-1-|1--[::1]:443http|1---https|1-example.com:808010.0.0.1-|1--https|1-examplexcom--|0----|0----|1-a.b.c--|11.2.3.4:80[::1]:80_proxy-1https|0----|1-a.b.c--|1-example.com:8080--|1-a.b.[::1]:443http|1unknownexample.com10.0.0.1http|1[::1]---|0----|1unknown--https|11.2.3.4:80example.com:8080unknown:_bhttps|0----|0----|0----|1--_proxy-1http|1--unknown:_b-|1unknown[::1]:80-http|1[::1][::1]:80-http|1-example.com--|11.2.3.4:80--http|1_a:9example.com_proxy-1-|1_x---|0----|0----|11.2.3.4-unknown:_b-|1--[::1]:443-|1[2001:db8::1]:_pa.b.c_proxy-1https|1-example.com--|1_x---|0----|1_a:9--http|0----|1_x-[::1]:443https|1_a:9-https|1[2001:db8::1]:_pa.b.c--|1[2001:db8::1]:_pexample.com:8080_proxy-1-|1_x-_proxy-1https|1--10.0.0.1http|0----|0----|1_a:9example.comunknown:_bhttps|1_a:9a.b.c10.0.0.1http|0----|1-example.com--|1unknowna.b.c[::1]:443http|0----|1-example.com:8080[::1]:443-|0----|0----|1[::1]example.comunknown:_bhttp|0----|11.2.3.4:80-[::1]:443http|1[2001:db8::1]:_pa.b.c-http|1-a.b.c-https|1unknown-[::1]:443http|0----|1_a:9--https|11.2.3.4:80a.b.c-https|1--10.0.0.1-|0----|1--unknown:_b-|1[::1]example.comunknown:_bhttp|1-[::1]:80--|0----|1-a.b.c10.0.0.1-|1[::1]example.com:8080unknown:_b-|1[::1]a.b.c-http|1unknown-[::1]:443-|0----|1-examle.com:8080--|1---http|0----|1unknownexample.com10.0.0.1-|1[::1]-unknown:_bhttps|0----|1---https|1unknown-[::1]:443-|0----|1[2001:db8::1]:_p-http|1_a:9--https|0----|1unknownexample.com--\"\nrf1=integer:11 \"0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|1--[2001:db8::1]:65535-|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|11.2.3.4---|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|1-256.1.1.1--|0----|0----|0----|1-unknown--|0----|0----|0----|0----|0----|1unknown:65535---|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|1-[::1]:65535--|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|1-unknownx--|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|1-1.2.3.4.5--|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|1-1.2.3.4--|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|1--[2001:db8::1]:65535-|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|1[::1]---|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----\"\nrf2=\"-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|::1/80|-/-|-/-|-/-|unknown/-|-/-|-/-|1.2.3.4/_p|unknown/-|-/-|-/-|_hid-den/80|-/-|-/-|-/-|-/-|-/-|_hid-den/65535|-/-|-/-|-/-|unknown/-|-/-|-/-|-/-|_hid-den/_p|unknown/_pxyz|-/-|unknown/-|::1/-|unknown/65535|unknown/-|-/-|-/-|-/-|-/-|1.2.3.4/65535|-/-|-/-|-/-|-/-|2001:db8::1/80|-/-|unknown/65535|-/-|-/-|unknown/-|-/-|unknown/-|unknown/-|-/-|-/-|-/-|-/-|-/-|2001:db8::1/65535|-/-|-/-|-/-|-/-|unknown/-|unknown/-|-/-|1.2.3.4/-|2001:db8::1/-|-/-|1.2.3.4/-|unknown/-|-/-|2001:db8::1/65535|-/-|2001:db8::1/-|1.2.3.4/80|-/-|1.2.3.4/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|::1/80|_hid-den/65535|unknown/-|-/-|-/-|-/-|unknown/-|-/-|-/-|-/-|::1/-|-/-|unknown/65535|-/-|-/-|-/-|_hid-den/-|-/-|-/-|-/-|-/-|1.2.3.4/80|unknown/-|-/-|-/-|-/-|-/-|unknown/-|-/-|unknown/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|_hid-denxyz/-|1.2.3.4/65535|-/-|-/-|unknown/-|-/-|unknown/-|-/-|-/-|-/-|1.2.3.4/-|-/-|_hid-den/-|2001:db8::1/65535|-/-|-/-|-/-|-/-|-/-|unknown/-|-/-|-/-|2001:db8::1/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|_hid-den/-|-/-|-/-|unknown/80|unknown/-|-/-|-/-|-/-|-/-|2001:db8::1/80|-/-|unknown/-|-/-|-/-|_hid-den/80|-/-|::1/65535|::1/80|-/-|unknown/-|-/-|_hid-denxyz/-|-/-|-/-|-/-|2001:db8::1/-|-/-|-/-|-/-|-/-|-/-|unknown/-|-/-|-/-|-/-|unknown/-|-/-|unknown/-|_hid-den/-|1.2.3.4/65535|-/-|unknown/-|-/-|_hid-den/_pxyz|unknown/_pxyz|-/-|-/-|-/-|-/-|1.2.3.4/65535|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|2001:db8::1/_pxyz|unknown/-|1.2.3.4/80|-/-|unknown/_pxyz|-/-|-/-|-/-|-/-|-/-|-/-|-/-|::1/_p|-/-|unknown/-|unknown/80|-/-|-/-|-/-|-/-|-/-|-/-|-/-|unknown/-|-/-|-/-|_hid-den/-|-/-|_hid-den/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|1.2.3.4/80|unknown/-|1.2.3.4/80|-/-|-/-|-/-|unknown/80|::1/-|_hid-den/65535|-/-|-/-|_hid-den/_p|-/-|-/-|::1/-|unknown/-|unknown/-|-/-|-/-|unknown/-|-/-|-/-|-/-|-/-|-/-|2001:db8::1/-|unknown/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-\"\nrp1=\"-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|1;/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|1;;a=1;=/1|-/-|-/-|/-|-/|-/-|-/-|-/-|-/-|-/-|/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|/-|-/-|-/-|-/-|1;/1|-/-|-/-|-/-|-/-|1;/1|-/-|/|-/x&ba=1|-/-|-/-|-/1|-/-|b;=/b|-/-|-/-|x/x&b=x&=ba=b=x&=&|/-|-/-|-/-|-/-|-/-|-/-|x/x&a=1|x/x&a|-/-|b;=/b|-/-|/-|-/-|-/-|-/bb=|-/-|-/-|-/-|b=x/b=x&|/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|/-|-/-|-/-|-/-|-/-|/-|-/x&&&=b&=b|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|/-|-/|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|/-|-/-|=a=/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|b;/b|-/-|-/-|-/-|-/-|-/-|-/-|-/-|/-|x/x&&&&&&&a=|-/-|-/-|-/-|-/-|-/-|-/-|-/-|x/x&=b&&|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|1;;ba=b/1|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|/-|/-|-/-|1;a=/&b|-/-|-/-|a/-|/-|b;/b|-/-|-/-|/|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|a=1;/a=1|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|/-|-/-|/-|-/-|x/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|x/-|-/-|b=x/b=x&|-/-|-/-|x/-|-/-|-/-|-/-|-/-|=b/-|-/-|-/-|-/-|/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/x&&&|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|x/x&|-/x&|/-|-/-|-/-|-/-|-/-|-/-|-/-|/|-/-|/-|1;/1|-/-|-/-|-/-|-/-|-/-|/-|-/-|x/-|-/-|-/-|-/-|-/|-/-|ba=/-|-/-|==/==|-/-|/-|-/-|-/-|-/-|-/-|b=x/b=x&=ba=1|-/-\"\nrx1=\"18446744073709551567|97|X509_V_ERR_CRL_HAS_EXPIRED|X509_V_ERR_KU_KEY_CERT_SIGN_INVALID_FOR_NON_CA|X509_V_ERR_OCSP_VERIFY_FAILED|110|144|18446744073709551585|102|X509_V_ERR_OUT_OF_MEM|18446744073709551615|112|139|X509_V_ERR_UNHANDLED_CRITICAL_EXTENSION|114|18446744073709551580|136|X509_V_ERR_CA_KEY_TOO_SMALL|18446744073709551583|18446744073709551581|116|145|18446744073709551569|18446744073709551582|98|138|X509_V_ERR_OCSP_VERIFY_FAILED|111|X509_V_ERR_OUT_OF_MEM|X509_V_ERR_CERT_REVOKED|18446744073709551594|X509_V_ERR_CA_MD_TOO_WEAK|102|X509_V_OK|18446744073709551582|X509_V_ERR_MISSING_AUTHORITY_KEY_IDENTIFIER|100|121|105|X509_V_ERR_CRL_PATH_VALIDATION_ERROR|X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY|111|X509_V_ERR_SUITE_B_LOS_NOT_ALLOWED|X509_V_ERR_INVALID_NON_CA|147|X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT|130|112|18446744073709551604|149|18446744073709551599|141|18446744073709551609|143|X509_V_ERR_CERT_UNTRUSTED|X509_V_ERR_SUBJECT_KEY_IDENTIFIER_CRITICAL|X509_V_ERR_UNNESTED_RESOURCE|X509_V_ERR_NO_EXPLICIT_POLICY|103|18446744073709551579|X509_V_ERR_NO_EXPLICIT_POLICY|18446744073709551572|138|X509_V_ERR_UNSUPPORTED_NAME_SYNTAX|X509_V_ERR_EC_KEY_EXPLICIT_PARAMS|130|18446744073709551598|18446744073709551601|18446744073709551579|113|X509_V_ERR_UNSUPPORTED_EXTENSION_FEATURE|136|108|137|X509_V_ERR_CA_MD_TOO_WEAK|18446744073709551610|X509_V_ERR_ISSUER_NAME_EMPTY|X509_V_ERR_HOSTNAME_MISMATCH|102|18446744073709551569|18446744073709551576|X509_V_ERR_SUBTREE_MINMAX|X509_V_ERR_INVALID_CA|18446744073709551602|18446744073709551611|X509_V_ERR_CERT_REVOKED|X509_V_ERR_ERROR_IN_CERT_NOT_BEFORE_FIELD|113|X509_V_ERR_PROXY_PATH_LENGTH_EXCEEDED|X509_V_ERR_OCSP_VERIFY_FAILED|143|X509_V_ERR_OUT_OF_MEM|97|18446744073709551603|18446744073709551577|X509_V_ERR_UNSPECIFIED|X509_V_ERR_MISSING_SUBJECT_KEY_IDENTIFIER|X509_V_ERR_EMAIL_MISMATCH|18446744073709551573|X509_V_ERR_EE_KEY_TOO_SMALL\"\n",
+            [3] = {
+              ["content-length"] = "14419",
+            },
+            [4] = "",
+            ["n"] = 4,
+          },
+        },
+        [2] = {
+          ["key"] = "output 08f44b07b5901a25",
+          ["r"] = {
+            [1] = "",
+            ["n"] = 1,
+          },
+        },
+      },
+      ["vars"] = {
+        ["DIR"] = "/tmp/proxylua-spec.FZvuKG",
+        ["PORT"] = 38941,
       },
     },
     ["start 82cc151ec1bd3a47 #1"] = {
@@ -118,8 +145,8 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.NZo3OF",
-        ["PORT"] = 40591,
+        ["DIR"] = "/tmp/proxylua-spec.z32fNS",
+        ["PORT"] = 35189,
       },
     },
     ["start 9c6d2d71c28111b0 #1"] = {
@@ -136,8 +163,8 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.xupDyw",
-        ["PORT"] = 41111,
+        ["DIR"] = "/tmp/proxylua-spec.4jHBIb",
+        ["PORT"] = 44389,
       },
     },
     ["start a61f09ae7610def3 #1"] = {
@@ -154,8 +181,8 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.J5a6j3",
-        ["PORT"] = 40363,
+        ["DIR"] = "/tmp/proxylua-spec.6pVeZE",
+        ["PORT"] = 38765,
       },
     },
     ["start b49bb5517c7ca792 #1"] = {
@@ -181,8 +208,8 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.y836lb",
-        ["PORT"] = 43701,
+        ["DIR"] = "/tmp/proxylua-spec.RJAqJS",
+        ["PORT"] = 43003,
       },
     },
     ["start f5f5b6dfc4e841a3 #1"] = {
@@ -199,8 +226,8 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.GQhVNV",
-        ["PORT"] = 40685,
+        ["DIR"] = "/tmp/proxylua-spec.7UeVCi",
+        ["PORT"] = 40667,
       },
     },
   },

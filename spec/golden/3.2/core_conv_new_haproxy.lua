@@ -7,7 +7,7 @@ return {
         [1] = {
           ["key"] = "run_lua 0ff32b075578605f",
           ["r"] = {
-            [1] = "[NOTICE]   (26099) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (26099) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (26099) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\nWarnings were found.\n",
+            [1] = "[NOTICE]   (19985) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (19985) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (19985) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\nWarnings were found.\n",
             [2] = true,
             ["n"] = 2,
           },
@@ -19,7 +19,7 @@ return {
         [1] = {
           ["key"] = "run_lua 1a8857e84dbd7122",
           ["r"] = {
-            [1] = "[NOTICE]   (26202) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (26202) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (26202) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\nWarnings were found.\n",
+            [1] = "[NOTICE]   (20042) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (20042) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (20042) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\nWarnings were found.\n",
             [2] = true,
             ["n"] = 2,
           },
@@ -31,7 +31,7 @@ return {
         [1] = {
           ["key"] = "run_lua 79ae0e20fabc2db2",
           ["r"] = {
-            [1] = "[NOTICE]   (26038) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (26038) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (26038) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\nWarnings were found.\n",
+            [1] = "[NOTICE]   (19944) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (19944) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (19944) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\nWarnings were found.\n",
             [2] = true,
             ["n"] = 2,
           },
@@ -43,7 +43,7 @@ return {
         [1] = {
           ["key"] = "run_lua fa99b4a445cd1d3c",
           ["r"] = {
-            [1] = "[NOTICE]   (26159) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (26159) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (26159) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\nWarnings were found.\n",
+            [1] = "[NOTICE]   (20006) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (20006) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (20006) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\nWarnings were found.\n",
             [2] = true,
             ["n"] = 2,
           },
@@ -67,14 +67,14 @@ return {
         [2] = {
           ["key"] = "output 08f44b07b5901a25",
           ["r"] = {
-            [1] = "[NOTICE]   (26656) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (26656) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (26656) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
+            [1] = "[NOTICE]   (20492) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (20492) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (20492) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
             ["n"] = 1,
           },
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.MriEtx",
-        ["PORT"] = 44057,
+        ["DIR"] = "/tmp/proxylua-spec.JOzzAt",
+        ["PORT"] = 36731,
       },
     },
     ["start 2812903e1a89d54f #1"] = {
@@ -94,14 +94,14 @@ return {
         [2] = {
           ["key"] = "output 08f44b07b5901a25",
           ["r"] = {
-            [1] = "[NOTICE]   (26379) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (26379) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (26379) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
+            [1] = "[NOTICE]   (20179) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (20179) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (20179) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
             ["n"] = 1,
           },
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.JIQWqR",
-        ["PORT"] = 36227,
+        ["DIR"] = "/tmp/proxylua-spec.bieTga",
+        ["PORT"] = 41113,
       },
     },
     ["start 2d70413dbc0e856c #1"] = {
@@ -121,15 +121,15 @@ return {
         [2] = {
           ["key"] = "output 08f44b07b5901a25",
           ["r"] = {
-            [1] = "[NOTICE]   (26588) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (26588) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (26588) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
+            [1] = "[NOTICE]   (20437) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (20437) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (20437) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
             ["n"] = 1,
           },
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.GTduPQ",
-        ["PORT"] = 40901,
-        ["PORT1"] = 41009,
+        ["DIR"] = "/tmp/proxylua-spec.7SJt2t",
+        ["PORT"] = 45433,
+        ["PORT1"] = 41153,
       },
     },
     ["start 3d8c09f4f91f2406 #1"] = {
@@ -149,14 +149,41 @@ return {
         [2] = {
           ["key"] = "output 08f44b07b5901a25",
           ["r"] = {
-            [1] = "[NOTICE]   (26462) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (26462) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (26462) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
+            [1] = "[NOTICE]   (20220) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (20220) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (20220) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
             ["n"] = 1,
           },
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.qq3hIO",
-        ["PORT"] = 34529,
+        ["DIR"] = "/tmp/proxylua-spec.vbPm8k",
+        ["PORT"] = 34243,
+      },
+    },
+    ["start 76ff9014628de631 #1"] = {
+      ["events"] = {
+        [1] = {
+          ["key"] = "http b799ddc36be0276b /p?a=1",
+          ["r"] = {
+            [1] = 200,
+            [2] = "rg1=integer:279 \"0----|1_a:9example.com:8080unknown:_bhttps|1-a.b.cunknown:_b-|1--unknown:_b-|11.2.3.4:80-[::1]:443http|0----|11.2.3.4:80[::1]:80--|0----|0----|1--_proxy-1-|11.2.3.4:80-[::1]:443-|1_xa.b.c10.0.0.1https|1_x[::1]:80_proxy-1http|11.2.3.4a.b.c10.0.0.1https|1--[::1]:443https|0----|1-0xample.com:8080--|0----|11.2.3.4:80example.com:8080--|1unknown-10.0.0.1-|1---http|0----|1---http|0----|1_x--https|1unknowna.b.c_proxy-1-|0----|1[::1]a.b.c_proxy-1http|1unknowna.b.cunknown:_b-|11.2.3.4:80-https|1_a:9[::1]:80_proxy-1https|1-a.b.c_0roxy-1http|1-a.b.c--|0----|1unknownexample.com_proxy-1-|1_a:9---|1unknown-_proxy-1https|1unknownexample.com:8080_proxy-1http|1_x[::1]:80_proxy-1https|0----|0----|0----|1[2001:db8::1]:_pexample.com-https|1_a:9_proxy-1-|1[2001:db8::1]:_pexample.com10.0.0.1-|1---http|0----|1[2001:db8::1]:_p-unknown:_bhttps|1[::1]a.b.c[::1]:443http|1_a:9[::1]:8010.0.0.1-|0----|1-a.b.c--|0----|0----|1--_proxy-1https|1_x[::1]:8010.0.0.1-|1[::1]-10.0.0.1http|1unknown---|1[::1]-10.0.0.1-|0----|1[2001:db8::1]:_p---|11.2.3.4:80a.b.c[::1]:443http|1--https|0----|1--10.0.0.1-|1-a.b.c[::1]:443https|1_x--http|1_x-10.0.0.1-|1_a:9---|1--10.0.0.1-|0----|11.2.3.4:80[::1]:80_proxy-1http|0----|0----|11.2.3.4a.b.c_proxy-1http|11.2.3.4:80[::1]:80_proxy-1http|1[2001:db8::1]:_pexample.comunknown:_b-|1unknown-_proxy-1-|1unknownexample.com-http|1---https|1unknown---|1[2001:db8::1]:_pexample.comunknown:_bhttp|1---https|0----|0----|1-example.com_proxy-1http|0----|1_xa.b.c10.0.0.1http|0----|1_a:9example.com:8080_proxy-1https|0----|1--_xroxy-1-|11.2.3.4:80[::1]:80[::1]:443http|1[2001:db8::1]:_p10.0.0.1https|1--10.0.0.1-|1-a.b.c--|1-example.com:8080-http|0----|0----|1unknown[::1]:80[::1]:443https|11.2.3.4-unknown:_bhttp|1_xexample.com:808010.0.0.1https|0----|0----|1[2001:db8::1]:_p---|1--_proxy-1-|0----|1--_proxy-1http|0----|1[::1]example.com-https|11.2.3.4:80a.b.0--|11.2.3.410.0.0.1https|1[2001:db8::1]:_p[::1]:80[::1]:443http|1-a.b.c10.0.0.1http|0----|11.2.3.4:80[::1]:80-https|1---http|0----|0----|0----|1_a:9example.com:8080unknown:_b-|0----|11.2.3.4example.com--|0----|0----|0----|0----|11.2.3.4:80-10.0.0.1http|11.2.3.4example.com--|1[2001:db8::1]:_pexample.com_proxy-1-|11.2.3.4:80_proxy-1http|1-[::1]:80--|1[::1]-10.0.0.1http|0----|0----|0----|1---http|0----|1_a:9example.com:808010.0.0.1https|1_x_proxy-1http|0----|11.2.3.4_prhttp|1-a.b0cunknown:_b-|0----|0----|0----|11.2.3.4:80-unknown:_b-|1--unknown:_b-|1--http|11.2.3.4-10.0.0.1-|1unknown---|1-example.com:808010.0.0.1http|1-[::1]:8010.0.0.1https|0----|0----|1---http|1[2001:db8::1]:_pexample.com_proxy-1-|1---https|11.2.3.4[::1]:80unknown:_b-|1-example.com:808010.0.0.1https|1[2001:db8::1]:_p-[::1]:443-|1_x[::1]:80unknown:_bhttps|1-[::1]:443-|0----|0----|1unknownexample.com:8080-http|1--_proxy-1-|0----|1--10.0.0.1http|11.2.3.4unknown:_b-|1---http|1---http|1unknownexample.com:808010.0.0.1https|1_xexample.com:8080_proxy-1http|1[2001:db8::1]:_p--https|11.2.3.4-[::1]:443http|1unknown-10.0.0.1-|1[2001:db8::1]:_pexample.com:8080_proxy-1http|1[2001:db8::1]:_pexample.com-http|1[::1]-10.0.0.1https|0----|1--unknown:_b-|1-x.b.c-https|0----|1_xexample.com:880-https|1---http|1_a:9a.b.c_proxy-1https|1unknowna.b.cunknown:_bhttp|1[2001:db8::1]:_pexample.com_proxy-1http|0----|1unknowna.b.cunknown:_bhttp|1[::1][::1]:80unknown:_bhttps|1unknown[::1]:443http|0----|1--10.0.0.1-|1[2001:db8::1]:_pexample.com:8080unknown:_bhttp|1---http|1-[::1]:80-http|1unknownexample.com--|0----|0----|0----|1_xa.b.cunknown:_b-|11.2.3.4a.b.cunknown:_bhttp|1[2001:db8::1]:_p[::1]:80unknown:_bhttps|11.2.3.4example.com--|1unknown-unknown:_b-|11.2.3.4:80[::1]:8010.0.0.1https|0----|1---http|11.2.3.4:80---|0----|11.2.3.4example.com:808010.0.0.1http|1--10.0.0.1-|0----|1[2001:db8::1]:_pexample.comunknown:_bhttps|0----|0----|0----|0----|0----|1[::1]a.b.c-http|0----|1--10.0.0.1-|0----|0----|0----|1-[::1]:80unknown:_b-|0----|1unknowna.b.c_proxy-1https|1_a:9-_proxy-1https|11.2.3.4a.b.c-http|1unknown[::1]:80[::1]:443http|1--[::1]:443-|1[2001:db8::1]:_pa.b.c10.0.0.1https|1[::1]a.b.c-http|11.2.3.4---|0----|1_a:9-_proxy-1-|1-example.com:8080[::1]:443https|1-example.com10.0.0.1-|11.2.3.4:80---|1_xexample.com:808010.0.0.1https|1-[::1]:80-http|1[2001:db8::1]:_p-_proxy-1-|1_x-_proxy-1https|1-unknown:_bhttp|0----|1-a.b.cunknown:_b-|1_a:9-[::1]:443http|11.2.3.4example.com:808010.0.0.1-|0----|0----|1_xexample.com-http|1[2001:db8::1]:_p-_proxy-1https|1-example.com:8080_proxy-1-|1unknown[::1]:80_proxy-1https|1[::1]example.com:8080-https|0----|1---http|1-example.com:8080[::1]:443-|1_xexample.com10.0.0.1https|0----|11.2.3.4example.comunknown:_bhttps|1[::1]example.com:8080[::1]:443http|11.2.3.4_proxy-1http|1-a.b.c[::1]:443https|1[::1][::1]:8010.0.0.1https|11.2.3.4:80example.com--|1_a:9example.com:808010.0.0.1https|11.2.3.4:80example.com:8080unknown:_bhttps|1_a:9--http|11.2.3.4:80[::1]:80--|11.2.3.4-10.0.0.1http|1_xexample.com10.0.0.1https|0----|1---https|1-[::1]:8010.0.0.1-|1--10.0.0.1-|0----|11.2.3.4--https|1[2001:db8::1]:_p10.0.0.1https|1---https|1_xexample.com--|1[2001:db8::1]:_p[::1]:80[::1]:443http|0----|1_a:9a.b.c[::1]:443http|1unknown-10.0.0.1http|0----|11.2.3.4:80-[::1]:443-|1-a.b.c--|0----|0----|1-example.com--|0----|0----|1_a:9-10.0.0.1https|11.2.3.4[::1]:443https|0----|1-[::1]:443https|1[::1]---|11.2.3.4-unknown:_bhttps|0----|1-a.b.c-https|0----|1_xexample.com--|1-[::1]:80unknown:_b-|0----|0----|0----|1-example.com_proxy-1-|1--[::1]:443http|1---https|1-example.com:808010.0.0.1-|1--https|1-examplexcom--|0----|0----|1-a.b.c--|11.2.3.4:80[::1]:80_proxy-1https|0----|1-a.b.c--|1-example.com:8080--|1-a.b.[::1]:443http|1unknownexample.com10.0.0.1http|1[::1]---|0----|1unknown--https|11.2.3.4:80example.com:8080unknown:_bhttps|0----|0----|0----|1--_proxy-1http|1--unknown:_b-|1unknown[::1]:80-http|1[::1][::1]:80-http|1-example.com--|11.2.3.4:80--http|1_a:9example.com_proxy-1-|1_x---|0----|0----|11.2.3.4-unknown:_b-|1--[::1]:443-|1[2001:db8::1]:_pa.b.c_proxy-1https|1-example.com--|1_x---|0----|1_a:9--http|0----|1_x-[::1]:443https|1_a:9-https|1[2001:db8::1]:_pa.b.c--|1[2001:db8::1]:_pexample.com:8080_proxy-1-|1_x-_proxy-1https|1--10.0.0.1http|0----|0----|1_a:9example.comunknown:_bhttps|1_a:9a.b.c10.0.0.1http|0----|1-example.com--|1unknowna.b.c[::1]:443http|0----|1-example.com:8080[::1]:443-|0----|0----|1[::1]example.comunknown:_bhttp|0----|11.2.3.4:80-[::1]:443http|1[2001:db8::1]:_pa.b.c-http|1-a.b.c-https|1unknown-[::1]:443http|0----|1_a:9--https|11.2.3.4:80a.b.c-https|1--10.0.0.1-|0----|1--unknown:_b-|1[::1]example.comunknown:_bhttp|1-[::1]:80--|0----|1-a.b.c10.0.0.1-|1[::1]example.com:8080unknown:_b-|1[::1]a.b.c-http|1unknown-[::1]:443-|0----|1-examle.com:8080--|1---http|0----|1unknownexample.com10.0.0.1-|1[::1]-unknown:_bhttps|0----|1---https|1unknown-[::1]:443-|0----|1[2001:db8::1]:_p-http|1_a:9--https|0----|1unknownexample.com--\"\nrf1=integer:11 \"0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|1--[2001:db8::1]:65535-|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|11.2.3.4---|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|1-256.1.1.1--|0----|0----|0----|1-unknown--|0----|0----|0----|0----|0----|1unknown:65535---|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|1-[::1]:65535--|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|1-unknownx--|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|1-1.2.3.4.5--|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|1-1.2.3.4--|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|1--[2001:db8::1]:65535-|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|1[::1]---|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----\"\nrf2=\"-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|::1/80|-/-|-/-|-/-|unknown/-|-/-|-/-|1.2.3.4/_p|unknown/-|-/-|-/-|_hid-den/80|-/-|-/-|-/-|-/-|-/-|_hid-den/65535|-/-|-/-|-/-|unknown/-|-/-|-/-|-/-|_hid-den/_p|unknown/_pxyz|-/-|unknown/-|::1/-|unknown/65535|unknown/-|-/-|-/-|-/-|-/-|1.2.3.4/65535|-/-|-/-|-/-|-/-|2001:db8::1/80|-/-|unknown/65535|-/-|-/-|unknown/-|-/-|unknown/-|unknown/-|-/-|-/-|-/-|-/-|-/-|2001:db8::1/65535|-/-|-/-|-/-|-/-|unknown/-|unknown/-|-/-|1.2.3.4/-|2001:db8::1/-|-/-|1.2.3.4/-|unknown/-|-/-|2001:db8::1/65535|-/-|2001:db8::1/-|1.2.3.4/80|-/-|1.2.3.4/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|::1/80|_hid-den/65535|unknown/-|-/-|-/-|-/-|unknown/-|-/-|-/-|-/-|::1/-|-/-|unknown/65535|-/-|-/-|-/-|_hid-den/-|-/-|-/-|-/-|-/-|1.2.3.4/80|unknown/-|-/-|-/-|-/-|-/-|unknown/-|-/-|unknown/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|_hid-denxyz/-|1.2.3.4/65535|-/-|-/-|unknown/-|-/-|unknown/-|-/-|-/-|-/-|1.2.3.4/-|-/-|_hid-den/-|2001:db8::1/65535|-/-|-/-|-/-|-/-|-/-|unknown/-|-/-|-/-|2001:db8::1/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|_hid-den/-|-/-|-/-|unknown/80|unknown/-|-/-|-/-|-/-|-/-|2001:db8::1/80|-/-|unknown/-|-/-|-/-|_hid-den/80|-/-|::1/65535|::1/80|-/-|unknown/-|-/-|_hid-denxyz/-|-/-|-/-|-/-|2001:db8::1/-|-/-|-/-|-/-|-/-|-/-|unknown/-|-/-|-/-|-/-|unknown/-|-/-|unknown/-|_hid-den/-|1.2.3.4/65535|-/-|unknown/-|-/-|_hid-den/_pxyz|unknown/_pxyz|-/-|-/-|-/-|-/-|1.2.3.4/65535|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|2001:db8::1/_pxyz|unknown/-|1.2.3.4/80|-/-|unknown/_pxyz|-/-|-/-|-/-|-/-|-/-|-/-|-/-|::1/_p|-/-|unknown/-|unknown/80|-/-|-/-|-/-|-/-|-/-|-/-|-/-|unknown/-|-/-|-/-|_hid-den/-|-/-|_hid-den/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|1.2.3.4/80|unknown/-|1.2.3.4/80|-/-|-/-|-/-|unknown/80|::1/-|_hid-den/65535|-/-|-/-|_hid-den/_p|-/-|-/-|::1/-|unknown/-|unknown/-|-/-|-/-|unknown/-|-/-|-/-|-/-|-/-|-/-|2001:db8::1/-|unknown/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-\"\nrp1=\"-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|1;/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|1;;a=1;=/1|-/-|-/-|/-|-/|-/-|-/-|-/-|-/-|-/-|/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|/-|-/-|-/-|-/-|1;/1|-/-|-/-|-/-|-/-|1;/1|-/-|/|-/x&ba=1|-/-|-/-|-/1|-/-|b;=/b|-/-|-/-|x/x&b=x&=ba=b=x&=&|/-|-/-|-/-|-/-|-/-|-/-|x/x&a=1|x/x&a|-/-|b;=/b|-/-|/-|-/-|-/-|-/bb=|-/-|-/-|-/-|b=x/b=x&|/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|/-|-/-|-/-|-/-|-/-|/-|-/x&&&=b&=b|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|/-|-/|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|/-|-/-|=a=/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|b;/b|-/-|-/-|-/-|-/-|-/-|-/-|-/-|/-|x/x&&&&&&&a=|-/-|-/-|-/-|-/-|-/-|-/-|-/-|x/x&=b&&|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|1;;ba=b/1|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|/-|/-|-/-|1;a=/&b|-/-|-/-|a/-|/-|b;/b|-/-|-/-|/|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|a=1;/a=1|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|/-|-/-|/-|-/-|x/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|x/-|-/-|b=x/b=x&|-/-|-/-|x/-|-/-|-/-|-/-|-/-|=b/-|-/-|-/-|-/-|/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/x&&&|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|x/x&|-/x&|/-|-/-|-/-|-/-|-/-|-/-|-/-|/|-/-|/-|1;/1|-/-|-/-|-/-|-/-|-/-|/-|-/-|x/-|-/-|-/-|-/-|-/|-/-|ba=/-|-/-|==/==|-/-|/-|-/-|-/-|-/-|-/-|b=x/b=x&=ba=1|-/-\"\nrx1=\"18446744073709551567|97|X509_V_ERR_CRL_HAS_EXPIRED|X509_V_ERR_KU_KEY_CERT_SIGN_INVALID_FOR_NON_CA|X509_V_ERR_OCSP_VERIFY_FAILED|110|144|18446744073709551585|102|X509_V_ERR_OUT_OF_MEM|18446744073709551615|112|139|X509_V_ERR_UNHANDLED_CRITICAL_EXTENSION|114|18446744073709551580|136|X509_V_ERR_CA_KEY_TOO_SMALL|18446744073709551583|18446744073709551581|116|145|18446744073709551569|18446744073709551582|98|138|X509_V_ERR_OCSP_VERIFY_FAILED|111|X509_V_ERR_OUT_OF_MEM|X509_V_ERR_CERT_REVOKED|18446744073709551594|X509_V_ERR_CA_MD_TOO_WEAK|102|X509_V_OK|18446744073709551582|X509_V_ERR_MISSING_AUTHORITY_KEY_IDENTIFIER|100|121|105|X509_V_ERR_CRL_PATH_VALIDATION_ERROR|X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY|111|X509_V_ERR_SUITE_B_LOS_NOT_ALLOWED|X509_V_ERR_INVALID_NON_CA|147|X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT|130|112|18446744073709551604|149|18446744073709551599|141|18446744073709551609|143|X509_V_ERR_CERT_UNTRUSTED|X509_V_ERR_SUBJECT_KEY_IDENTIFIER_CRITICAL|X509_V_ERR_UNNESTED_RESOURCE|X509_V_ERR_NO_EXPLICIT_POLICY|103|18446744073709551579|X509_V_ERR_NO_EXPLICIT_POLICY|18446744073709551572|138|X509_V_ERR_UNSUPPORTED_NAME_SYNTAX|X509_V_ERR_EC_KEY_EXPLICIT_PARAMS|130|18446744073709551598|18446744073709551601|18446744073709551579|113|X509_V_ERR_UNSUPPORTED_EXTENSION_FEATURE|136|108|137|X509_V_ERR_CA_MD_TOO_WEAK|18446744073709551610|X509_V_ERR_ISSUER_NAME_EMPTY|X509_V_ERR_HOSTNAME_MISMATCH|102|18446744073709551569|18446744073709551576|X509_V_ERR_SUBTREE_MINMAX|X509_V_ERR_INVALID_CA|18446744073709551602|18446744073709551611|X509_V_ERR_CERT_REVOKED|X509_V_ERR_ERROR_IN_CERT_NOT_BEFORE_FIELD|113|X509_V_ERR_PROXY_PATH_LENGTH_EXCEEDED|X509_V_ERR_OCSP_VERIFY_FAILED|143|X509_V_ERR_OUT_OF_MEM|97|18446744073709551603|18446744073709551577|X509_V_ERR_UNSPECIFIED|X509_V_ERR_MISSING_SUBJECT_KEY_IDENTIFIER|X509_V_ERR_EMAIL_MISMATCH|18446744073709551573|X509_V_ERR_EE_KEY_TOO_SMALL\"\n",
+            [3] = {
+              ["content-length"] = "14419",
+            },
+            [4] = "",
+            ["n"] = 4,
+          },
+        },
+        [2] = {
+          ["key"] = "output 08f44b07b5901a25",
+          ["r"] = {
+            [1] = "[NOTICE]   (20116) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (20116) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (20116) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
+            ["n"] = 1,
+          },
+        },
+      },
+      ["vars"] = {
+        ["DIR"] = "/tmp/proxylua-spec.AyEJ7T",
+        ["PORT"] = 39315,
       },
     },
     ["start 7a8794452dc3550d #1"] = {
@@ -176,14 +203,14 @@ return {
         [2] = {
           ["key"] = "output 08f44b07b5901a25",
           ["r"] = {
-            [1] = "[NOTICE]   (26526) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (26526) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (26526) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
+            [1] = "[NOTICE]   (20276) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (20276) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (20276) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
             ["n"] = 1,
           },
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.5Hg532",
-        ["PORT"] = 45087,
+        ["DIR"] = "/tmp/proxylua-spec.JIbjr7",
+        ["PORT"] = 34901,
       },
     },
     ["start 82cc151ec1bd3a47 #1"] = {
@@ -203,14 +230,41 @@ return {
         [2] = {
           ["key"] = "output 08f44b07b5901a25",
           ["r"] = {
-            [1] = "[NOTICE]   (26261) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (26261) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (26261) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
+            [1] = "[NOTICE]   (20069) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (20069) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (20069) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
             ["n"] = 1,
           },
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.IQlW2o",
-        ["PORT"] = 34127,
+        ["DIR"] = "/tmp/proxylua-spec.UtKVN8",
+        ["PORT"] = 41389,
+      },
+    },
+    ["start b3721f10c5204cc2 #1"] = {
+      ["events"] = {
+        [1] = {
+          ["key"] = "http b799ddc36be0276b /p?a=1",
+          ["r"] = {
+            [1] = 200,
+            [2] = "rd1=\"784111777|784111779|-|-|-|-|-|-|-|-|-|-|-|-|371083433878177|-|-|784111770|-|-|-|-|-|784109977|-|-|-|-|371073335705377|-|-|-|784111777|-|-|-|-|-|-|-|-|-|-|784111837|-|-|-|-|-|-|-|-|-|-|-|-|784111777|-|-|-|-|-|-|-|-|-|-|-|-|784111777|784111777|-|-|-|-|-|-|-|-|784100977|-|784111777|-|-|-|253239727777|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|784111237|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|784111777|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|784109377|-|-|-|-|-|371083118345377|-|-|-|-|-|-|-|-|784114777|371083118345377|-|-|-|-|784291777|-|-|-|784147777|-|784111777|-|-|-|-|-|-|-|-|-|784100977|-|371083118345377|-|-|-|-|-|-|784111777|371054401577377|-|-|-|-|784111797|-|-|784111747|-|-|-|-|-|-|941878177|-|784109377|788431777|-|-|-|-|784100977|784111777|-|-|-|689417377|-|-|2677567777|-|-|-|-|-|-|784111777|784111775|-|-|-|784111777|784111770|-|-|-|371084696182177|784111777|-|-|-|-|784109377|-|-|-|-|-|941878177|-|-|-|784086577|-|-|784082977|-|-|-|-|-|-|-|-|-|-|-|791887777|-|784111777|784114777|-|-|784111775|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|-|784291777|-|-|784111777|-|784147777|-\"\nrn1=\"_-/_-/4294928592|_.aZ/_.aZ/39842|-/-/42271|___a/___a/4294956982|-/-/4294949378|_-/_-/5710|-/-/35018|unknown/-/4294926511|unknown/-/4294927852|_ZZ./_ZZ./31439|unknown/-/18978|-/-/12607|__a/__a/21911|unknown/-/11534|unknown/-/4294953154|unknown/-/4294919060|unknown/-/4294939254|unknown/-/4205|-/-/4294946146|-/-/4294929190|unknown/-/4294921534|unknown/-/4294931818|-/-/5030|-/-/4294940408|_-./_-./4294944453|-/-/4294932477|-/-/43300|unknown/-/4294923756|unknown/-/4294946042|unknown/-/46278|-/-/35547|unknown/-/42034|-/-/11572|_Za/_Za/34739|-/-/23827|-/-/4294943607|_./_./4294954683|_9/_9/32496|unknown/-/4294953384|unknown/-/19220|-/-/14703|_Z._/_Z._/19412|_.a/_.a/4294940661|unknown/-/18254|unknown/-/4294953308|_99-/_99-/14286|-/-/4294939487|-/-/4294939503|-/-/38860|-/-/4294930228|_.._/_.._/38130|_./_./4294947475|_Z./_Z./4294944679|unknown/-/19271|-/-/4294948054|-/-/30362|unknown/-/4294942041|unknown/-/4294922293|_-/_-/17371|_-Z-/_-Z-/21647|-/-/4294919340|_./_./48187|_9_Z/_9_Z/47371|_.aZ/_.aZ/48749|-/-/15457|_.a/_.a/4294944451|_9_./_9_./14082|_a/_a/4294952865|unknown/-/4294917302|_-/_-/4294936376|_.Z/_.Z/4294946195|_Z/_Z/35591|-/-/4294920228|-/-/4294929075|_a_-/_a_-/20606|_9/_9/4294921129|__/__/19603|unknown/-/4294919887|-/-/6979|-/-/28211|unknown/-/1969|unknown/-/2130|unknown/-/4294961137|-/-/15504|unknown/-/3889|-/-/4294956277|_a/_a/4951|__-/__-/4294953793|-/-/4294925436|_-/_-/96|-/-/4294945170|_./_./47588|-/-/38874|_Z/_Z/4294962599|_Z-/_Z-/33197|-/-/9684|-/-/4294949699|_9Z/_9Z/20499|__/__/4294925553|-/-/4294937449|unknown/-/48177|-/-/19651|-/-/39966|-/-/4294944429|_./_./4294951795|-/-/4294949397|_../_../2880|_Z/_Z/41988|-/-/4294929178|_.Z/_.Z/4294951312|unknown/-/4294937686|unknown/-/38635|-/-/4294929990|unknown/-/49922|_aZ/_aZ/28088|-/-/6131|-/-/17637|_Z./_Z./4294963826|unknown/-/4294955326|unknown/-/26742|unknown/-/4294929241|_aa/_aa/4294945515|-/-/3725|unknown/-/4294960290|-/-/4294942964|_-_/_-_/8490|_aZZ/_aZZ/4294919609|-/-/44712|-/-/24048|_.-_/_.-_/4294953945|-/-/34697|_9Za/_9Za/18036|-/-/29557|-/-/37642|_Z9-/_Z9-/4294924722|unknown/-/4294936347|_9a/_9a/10314|_a-/_a-/33177|unknown/-/4294962784|-/-/17149|-/-/4294921618|-/-/4294955708|-/-/20121|_aZ9/_aZ9/30870|unknown/-/4294920208|unknown/-/4294919139|_Z/_Z/44908|_.Z/_.Z/43085|_.a/_.a/44395|-/-/11932|_a9/_a9/45302|_./_./34146|__99/__99/30590|unknown/-/4294927464|_-_/_-_/4294943674|-/-/4294931856|_-/_-/4294918386|-/-/4294936385|unknown/-/17378|__/__/8058|_9-/_9-/6441|-/-/4294926135|__/__/4294966459|_./_./38320|-/-/29447|__a-/__a-/4294965950|-/-/28280|_ZZ/_ZZ/30150|_a/_a/4294965157|unknown/-/4294923669|_aZ/_aZ/4294943026|unknown/-/45124|_Z/_Z/4294947678|unknown/-/32726|-/-/4294957349|unknown/-/4294933723|-/-/6763|_./_./4294934277|_.-/_.-/4294927584|-/-/21850|-/-/2715|-/-/12593|-/-/11715|-/-/35486|unknown/-/4294945747|unknown/-/10594|_-/_-/45567|_a/_a/4294948251|-/-/25703|_-/_-/25818|-/-/11059|__/__/29995|_-9/_-9/4294958945|_-./_-./34108|-/-/24625|_-/_-/4294964717|unknown/-/3662|-/-/4294927991|unknown/-/4294945164|unknown/-/4294948754\"\n",
+            [3] = {
+              ["content-length"] = "4117",
+            },
+            [4] = "",
+            ["n"] = 4,
+          },
+        },
+        [2] = {
+          ["key"] = "output 08f44b07b5901a25",
+          ["r"] = {
+            [1] = "[NOTICE]   (20335) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (20335) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (20335) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
+            ["n"] = 1,
+          },
+        },
+      },
+      ["vars"] = {
+        ["DIR"] = "/tmp/proxylua-spec.9fG2jk",
+        ["PORT"] = 37651,
       },
     },
     ["start b49bb5517c7ca792 #1"] = {
@@ -230,14 +284,14 @@ return {
         [2] = {
           ["key"] = "output 08f44b07b5901a25",
           ["r"] = {
-            [1] = "[NOTICE]   (25957) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (25957) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (25957) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
+            [1] = "[NOTICE]   (19877) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (19877) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (19877) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
             ["n"] = 1,
           },
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.c3QiL6",
-        ["PORT"] = 33741,
+        ["DIR"] = "/tmp/proxylua-spec.G767a9",
+        ["PORT"] = 46833,
       },
     },
   },
