@@ -7,7 +7,7 @@ return {
         [1] = {
           ["key"] = "run_lua 306c56638c65e32a",
           ["r"] = {
-            [1] = "[NOTICE]   (18862) : haproxy version is 2.8.0-fdd8154ed\n[NOTICE]   (18862) : path to executable is /work/haproxy-builds/2.8/haproxy\n[ALERT]    (18862) : config : parsing [haproxy.cfg:13] : error detected in proxy 'check' while parsing 'http-request set-header' rule : failed to parse sample expression <int(1),us_utime(%Y)] b> : unknown converter 'us_utime'.\n[ALERT]    (18862) : config : Error(s) found in configuration file : haproxy.cfg\n",
+            [1] = "[NOTICE]   (31400) : haproxy version is 2.8.0-fdd8154ed\n[NOTICE]   (31400) : path to executable is /work/haproxy-builds/2.8/haproxy\n[ALERT]    (31400) : config : parsing [haproxy.cfg:13] : error detected in proxy 'check' while parsing 'http-request set-header' rule : failed to parse sample expression <int(1),us_utime(%Y)] b> : unknown converter 'us_utime'.\n[ALERT]    (31400) : config : Error(s) found in configuration file : haproxy.cfg\n",
             [2] = false,
             ["n"] = 2,
           },
@@ -19,7 +19,7 @@ return {
         [1] = {
           ["key"] = "run_lua 3a877260143e535d",
           ["r"] = {
-            [1] = "[NOTICE]   (18908) : haproxy version is 2.8.0-fdd8154ed\n[NOTICE]   (18908) : path to executable is /work/haproxy-builds/2.8/haproxy\n[ALERT]    (18908) : config : parsing [haproxy.cfg:13] : error detected while parsing ACL 'a' : unknown converter 'us_utime' in ACL expression 'int(1),us_utime(%Y)'.\n[ALERT]    (18908) : config : Error(s) found in configuration file : haproxy.cfg\n[ALERT]    (18908) : config : Fatal errors found in configuration.\n",
+            [1] = "[NOTICE]   (31496) : haproxy version is 2.8.0-fdd8154ed\n[NOTICE]   (31496) : path to executable is /work/haproxy-builds/2.8/haproxy\n[ALERT]    (31496) : config : parsing [haproxy.cfg:13] : error detected while parsing ACL 'a' : unknown converter 'us_utime' in ACL expression 'int(1),us_utime(%Y)'.\n[ALERT]    (31496) : config : Error(s) found in configuration file : haproxy.cfg\n[ALERT]    (31496) : config : Fatal errors found in configuration.\n",
             [2] = false,
             ["n"] = 2,
           },
@@ -31,7 +31,7 @@ return {
         [1] = {
           ["key"] = "run_lua 3dc97671c9238c23",
           ["r"] = {
-            [1] = "[NOTICE]   (18827) : haproxy version is 2.8.0-fdd8154ed\n[NOTICE]   (18827) : path to executable is /work/haproxy-builds/2.8/haproxy\n[ALERT]    (18827) : config : parsing [haproxy.cfg:13] : error detected in proxy 'check' while parsing 'http-request set-var(txn.x)' rule : unknown converter 'us_utime'.\n[ALERT]    (18827) : config : Error(s) found in configuration file : haproxy.cfg\n",
+            [1] = "[NOTICE]   (31366) : haproxy version is 2.8.0-fdd8154ed\n[NOTICE]   (31366) : path to executable is /work/haproxy-builds/2.8/haproxy\n[ALERT]    (31366) : config : parsing [haproxy.cfg:13] : error detected in proxy 'check' while parsing 'http-request set-var(txn.x)' rule : unknown converter 'us_utime'.\n[ALERT]    (31366) : config : Error(s) found in configuration file : haproxy.cfg\n",
             [2] = false,
             ["n"] = 2,
           },
@@ -43,7 +43,7 @@ return {
         [1] = {
           ["key"] = "run_lua 843c7fdfc34d3fab",
           ["r"] = {
-            [1] = "[NOTICE]   (18879) : haproxy version is 2.8.0-fdd8154ed\n[NOTICE]   (18879) : path to executable is /work/haproxy-builds/2.8/haproxy\n[ALERT]    (18879) : config : parsing [haproxy.cfg:13] : error detected while parsing an 'http-request deny' condition : unknown converter 'us_utime' in ACL expression 'int(1),us_utime(%Y)'.\n[ALERT]    (18879) : config : Error(s) found in configuration file : haproxy.cfg\n",
+            [1] = "[NOTICE]   (31444) : haproxy version is 2.8.0-fdd8154ed\n[NOTICE]   (31444) : path to executable is /work/haproxy-builds/2.8/haproxy\n[ALERT]    (31444) : config : parsing [haproxy.cfg:13] : error detected while parsing an 'http-request deny' condition : unknown converter 'us_utime' in ACL expression 'int(1),us_utime(%Y)'.\n[ALERT]    (31444) : config : Error(s) found in configuration file : haproxy.cfg\n",
             [2] = false,
             ["n"] = 2,
           },
@@ -73,8 +73,8 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.9sWVdJ",
-        ["PORT"] = 34993,
+        ["DIR"] = "/tmp/proxylua-spec.AFyAwY",
+        ["PORT"] = 44291,
       },
     },
     ["start 82cc151ec1bd3a47 #1"] = {
@@ -100,8 +100,8 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.W0AFHH",
-        ["PORT"] = 42031,
+        ["DIR"] = "/tmp/proxylua-spec.nPsxXs",
+        ["PORT"] = 40803,
       },
     },
     ["start b49bb5517c7ca792 #1"] = {
@@ -127,8 +127,8 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.WrdtTh",
-        ["PORT"] = 38741,
+        ["DIR"] = "/tmp/proxylua-spec.nXQDOh",
+        ["PORT"] = 35947,
       },
     },
   },
