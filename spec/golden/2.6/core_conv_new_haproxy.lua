@@ -7,7 +7,7 @@ return {
         [1] = {
           ["key"] = "run_lua 01f5a416ec3a59db",
           ["r"] = {
-            [1] = "[NOTICE]   (1241) : haproxy version is 2.6.12-1+deb12u4\n[NOTICE]   (1241) : path to executable is /usr/sbin/haproxy\n[ALERT]    (1241) : config : parsing [haproxy.cfg:13] : error detected in proxy 'check' while parsing 'http-request set-header' rule : failed to parse sample expression <str(a=1),param(a)] b> : unknown converter 'param'.\n[ALERT]    (1241) : config : Error(s) found in configuration file : haproxy.cfg\n",
+            [1] = "[NOTICE]   (12078) : haproxy version is 2.6.12-1+deb12u4\n[NOTICE]   (12078) : path to executable is /usr/sbin/haproxy\n[ALERT]    (12078) : config : parsing [haproxy.cfg:13] : error detected in proxy 'check' while parsing 'http-request set-header' rule : failed to parse sample expression <str(a=1),param(a)] b> : unknown converter 'param'.\n[ALERT]    (12078) : config : Error(s) found in configuration file : haproxy.cfg\n",
             [2] = false,
             ["n"] = 2,
           },
@@ -19,7 +19,7 @@ return {
         [1] = {
           ["key"] = "run_lua 047318ac15a41ed0",
           ["r"] = {
-            [1] = "[NOTICE]   (1261) : haproxy version is 2.6.12-1+deb12u4\n[NOTICE]   (1261) : path to executable is /usr/sbin/haproxy\n[ALERT]    (1261) : config : parsing [haproxy.cfg:13] : error detected while parsing an 'http-request deny' condition : unknown converter 'param' in ACL expression 'str(a=1),param(a)'.\n[ALERT]    (1261) : config : Error(s) found in configuration file : haproxy.cfg\n",
+            [1] = "[NOTICE]   (12092) : haproxy version is 2.6.12-1+deb12u4\n[NOTICE]   (12092) : path to executable is /usr/sbin/haproxy\n[ALERT]    (12092) : config : parsing [haproxy.cfg:13] : error detected while parsing an 'http-request deny' condition : unknown converter 'param' in ACL expression 'str(a=1),param(a)'.\n[ALERT]    (12092) : config : Error(s) found in configuration file : haproxy.cfg\n",
             [2] = false,
             ["n"] = 2,
           },
@@ -31,7 +31,7 @@ return {
         [1] = {
           ["key"] = "run_lua 496acdc338ab1c36",
           ["r"] = {
-            [1] = "[NOTICE]   (1223) : haproxy version is 2.6.12-1+deb12u4\n[NOTICE]   (1223) : path to executable is /usr/sbin/haproxy\n[ALERT]    (1223) : config : parsing [haproxy.cfg:13] : error detected in proxy 'check' while parsing 'http-request set-var(txn.x)' rule : unknown converter 'param'.\n[ALERT]    (1223) : config : Error(s) found in configuration file : haproxy.cfg\n",
+            [1] = "[NOTICE]   (12064) : haproxy version is 2.6.12-1+deb12u4\n[NOTICE]   (12064) : path to executable is /usr/sbin/haproxy\n[ALERT]    (12064) : config : parsing [haproxy.cfg:13] : error detected in proxy 'check' while parsing 'http-request set-var(txn.x)' rule : unknown converter 'param'.\n[ALERT]    (12064) : config : Error(s) found in configuration file : haproxy.cfg\n",
             [2] = false,
             ["n"] = 2,
           },
@@ -43,7 +43,7 @@ return {
         [1] = {
           ["key"] = "run_lua 52f4181c97e4b216",
           ["r"] = {
-            [1] = "[NOTICE]   (1276) : haproxy version is 2.6.12-1+deb12u4\n[NOTICE]   (1276) : path to executable is /usr/sbin/haproxy\n[ALERT]    (1276) : config : parsing [haproxy.cfg:13] : error detected while parsing ACL 'a' : unknown converter 'param' in ACL expression 'str(a=1),param(a)'.\n[ALERT]    (1276) : config : Error(s) found in configuration file : haproxy.cfg\n[ALERT]    (1276) : config : Fatal errors found in configuration.\n",
+            [1] = "[NOTICE]   (12106) : haproxy version is 2.6.12-1+deb12u4\n[NOTICE]   (12106) : path to executable is /usr/sbin/haproxy\n[ALERT]    (12106) : config : parsing [haproxy.cfg:13] : error detected while parsing ACL 'a' : unknown converter 'param' in ACL expression 'str(a=1),param(a)'.\n[ALERT]    (12106) : config : Error(s) found in configuration file : haproxy.cfg\n[ALERT]    (12106) : config : Fatal errors found in configuration.\n",
             [2] = false,
             ["n"] = 2,
           },
@@ -73,8 +73,8 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.BptHmd",
-        ["PORT"] = 38155,
+        ["DIR"] = "/tmp/proxylua-spec.ptyxTk",
+        ["PORT"] = 36559,
       },
     },
   },

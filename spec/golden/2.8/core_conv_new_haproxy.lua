@@ -7,7 +7,7 @@ return {
         [1] = {
           ["key"] = "run_lua 306c56638c65e32a",
           ["r"] = {
-            [1] = "[NOTICE]   (31400) : haproxy version is 2.8.0-fdd8154ed\n[NOTICE]   (31400) : path to executable is /work/haproxy-builds/2.8/haproxy\n[ALERT]    (31400) : config : parsing [haproxy.cfg:13] : error detected in proxy 'check' while parsing 'http-request set-header' rule : failed to parse sample expression <int(1),us_utime(%Y)] b> : unknown converter 'us_utime'.\n[ALERT]    (31400) : config : Error(s) found in configuration file : haproxy.cfg\n",
+            [1] = "[NOTICE]   (10122) : haproxy version is 2.8.0-fdd8154ed\n[NOTICE]   (10122) : path to executable is /work/haproxy-builds/2.8/haproxy\n[ALERT]    (10122) : config : parsing [haproxy.cfg:13] : error detected in proxy 'check' while parsing 'http-request set-header' rule : failed to parse sample expression <int(1),us_utime(%Y)] b> : unknown converter 'us_utime'.\n[ALERT]    (10122) : config : Error(s) found in configuration file : haproxy.cfg\n",
             [2] = false,
             ["n"] = 2,
           },
@@ -19,7 +19,7 @@ return {
         [1] = {
           ["key"] = "run_lua 3a877260143e535d",
           ["r"] = {
-            [1] = "[NOTICE]   (31496) : haproxy version is 2.8.0-fdd8154ed\n[NOTICE]   (31496) : path to executable is /work/haproxy-builds/2.8/haproxy\n[ALERT]    (31496) : config : parsing [haproxy.cfg:13] : error detected while parsing ACL 'a' : unknown converter 'us_utime' in ACL expression 'int(1),us_utime(%Y)'.\n[ALERT]    (31496) : config : Error(s) found in configuration file : haproxy.cfg\n[ALERT]    (31496) : config : Fatal errors found in configuration.\n",
+            [1] = "[NOTICE]   (10197) : haproxy version is 2.8.0-fdd8154ed\n[NOTICE]   (10197) : path to executable is /work/haproxy-builds/2.8/haproxy\n[ALERT]    (10197) : config : parsing [haproxy.cfg:13] : error detected while parsing ACL 'a' : unknown converter 'us_utime' in ACL expression 'int(1),us_utime(%Y)'.\n[ALERT]    (10197) : config : Error(s) found in configuration file : haproxy.cfg\n[ALERT]    (10197) : config : Fatal errors found in configuration.\n",
             [2] = false,
             ["n"] = 2,
           },
@@ -31,7 +31,7 @@ return {
         [1] = {
           ["key"] = "run_lua 3dc97671c9238c23",
           ["r"] = {
-            [1] = "[NOTICE]   (31366) : haproxy version is 2.8.0-fdd8154ed\n[NOTICE]   (31366) : path to executable is /work/haproxy-builds/2.8/haproxy\n[ALERT]    (31366) : config : parsing [haproxy.cfg:13] : error detected in proxy 'check' while parsing 'http-request set-var(txn.x)' rule : unknown converter 'us_utime'.\n[ALERT]    (31366) : config : Error(s) found in configuration file : haproxy.cfg\n",
+            [1] = "[NOTICE]   (10101) : haproxy version is 2.8.0-fdd8154ed\n[NOTICE]   (10101) : path to executable is /work/haproxy-builds/2.8/haproxy\n[ALERT]    (10101) : config : parsing [haproxy.cfg:13] : error detected in proxy 'check' while parsing 'http-request set-var(txn.x)' rule : unknown converter 'us_utime'.\n[ALERT]    (10101) : config : Error(s) found in configuration file : haproxy.cfg\n",
             [2] = false,
             ["n"] = 2,
           },
@@ -43,7 +43,7 @@ return {
         [1] = {
           ["key"] = "run_lua 843c7fdfc34d3fab",
           ["r"] = {
-            [1] = "[NOTICE]   (31444) : haproxy version is 2.8.0-fdd8154ed\n[NOTICE]   (31444) : path to executable is /work/haproxy-builds/2.8/haproxy\n[ALERT]    (31444) : config : parsing [haproxy.cfg:13] : error detected while parsing an 'http-request deny' condition : unknown converter 'us_utime' in ACL expression 'int(1),us_utime(%Y)'.\n[ALERT]    (31444) : config : Error(s) found in configuration file : haproxy.cfg\n",
+            [1] = "[NOTICE]   (10169) : haproxy version is 2.8.0-fdd8154ed\n[NOTICE]   (10169) : path to executable is /work/haproxy-builds/2.8/haproxy\n[ALERT]    (10169) : config : parsing [haproxy.cfg:13] : error detected while parsing an 'http-request deny' condition : unknown converter 'us_utime' in ACL expression 'int(1),us_utime(%Y)'.\n[ALERT]    (10169) : config : Error(s) found in configuration file : haproxy.cfg\n",
             [2] = false,
             ["n"] = 2,
           },
@@ -73,8 +73,8 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.AFyAwY",
-        ["PORT"] = 44291,
+        ["DIR"] = "/tmp/proxylua-spec.H6A36l",
+        ["PORT"] = 39545,
       },
     },
     ["start 82cc151ec1bd3a47 #1"] = {
@@ -100,8 +100,8 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.nPsxXs",
-        ["PORT"] = 40803,
+        ["DIR"] = "/tmp/proxylua-spec.88ggpu",
+        ["PORT"] = 35217,
       },
     },
     ["start b49bb5517c7ca792 #1"] = {
@@ -127,8 +127,8 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.nXQDOh",
-        ["PORT"] = 35947,
+        ["DIR"] = "/tmp/proxylua-spec.tLH8qo",
+        ["PORT"] = 36921,
       },
     },
   },

@@ -7,7 +7,7 @@ return {
         [1] = {
           ["key"] = "run_lua 12f46483d994814b",
           ["r"] = {
-            [1] = "[NOTICE]   (32000) : haproxy version is 3.0.0-5590ada47\n[NOTICE]   (32000) : path to executable is /work/haproxy-builds/3.0/haproxy\n[ALERT]    (32000) : config : parsing [haproxy.cfg:13] : error detected in proxy 'check' while parsing 'http-request set-var(txn.x)' rule : unknown converter 'rfc7239_nn'.\n[ALERT]    (32000) : config : Error(s) found in configuration file : haproxy.cfg\n",
+            [1] = "[NOTICE]   (10705) : haproxy version is 3.0.0-5590ada47\n[NOTICE]   (10705) : path to executable is /work/haproxy-builds/3.0/haproxy\n[ALERT]    (10705) : config : parsing [haproxy.cfg:13] : error detected in proxy 'check' while parsing 'http-request set-var(txn.x)' rule : unknown converter 'rfc7239_nn'.\n[ALERT]    (10705) : config : Error(s) found in configuration file : haproxy.cfg\n",
             [2] = false,
             ["n"] = 2,
           },
@@ -19,7 +19,7 @@ return {
         [1] = {
           ["key"] = "run_lua 5934c820df36e915",
           ["r"] = {
-            [1] = "[NOTICE]   (32122) : haproxy version is 3.0.0-5590ada47\n[NOTICE]   (32122) : path to executable is /work/haproxy-builds/3.0/haproxy\n[ALERT]    (32122) : config : parsing [haproxy.cfg:13] : error detected while parsing ACL 'a' : unknown converter 'rfc7239_nn' in ACL expression 'str(x),rfc7239_nn'.\n[ALERT]    (32122) : config : Error(s) found in configuration file : haproxy.cfg\n[ALERT]    (32122) : config : Fatal errors found in configuration.\n",
+            [1] = "[NOTICE]   (10789) : haproxy version is 3.0.0-5590ada47\n[NOTICE]   (10789) : path to executable is /work/haproxy-builds/3.0/haproxy\n[ALERT]    (10789) : config : parsing [haproxy.cfg:13] : error detected while parsing ACL 'a' : unknown converter 'rfc7239_nn' in ACL expression 'str(x),rfc7239_nn'.\n[ALERT]    (10789) : config : Error(s) found in configuration file : haproxy.cfg\n[ALERT]    (10789) : config : Fatal errors found in configuration.\n",
             [2] = false,
             ["n"] = 2,
           },
@@ -31,7 +31,7 @@ return {
         [1] = {
           ["key"] = "run_lua 899399c31e774ac3",
           ["r"] = {
-            [1] = "[NOTICE]   (32093) : haproxy version is 3.0.0-5590ada47\n[NOTICE]   (32093) : path to executable is /work/haproxy-builds/3.0/haproxy\n[ALERT]    (32093) : config : parsing [haproxy.cfg:13] : error detected while parsing an 'http-request deny' condition : unknown converter 'rfc7239_nn' in ACL expression 'str(x),rfc7239_nn'.\n[ALERT]    (32093) : config : Error(s) found in configuration file : haproxy.cfg\n",
+            [1] = "[NOTICE]   (10762) : haproxy version is 3.0.0-5590ada47\n[NOTICE]   (10762) : path to executable is /work/haproxy-builds/3.0/haproxy\n[ALERT]    (10762) : config : parsing [haproxy.cfg:13] : error detected while parsing an 'http-request deny' condition : unknown converter 'rfc7239_nn' in ACL expression 'str(x),rfc7239_nn'.\n[ALERT]    (10762) : config : Error(s) found in configuration file : haproxy.cfg\n",
             [2] = false,
             ["n"] = 2,
           },
@@ -43,7 +43,7 @@ return {
         [1] = {
           ["key"] = "run_lua 97ac88e8da218e62",
           ["r"] = {
-            [1] = "[NOTICE]   (32058) : haproxy version is 3.0.0-5590ada47\n[NOTICE]   (32058) : path to executable is /work/haproxy-builds/3.0/haproxy\n[ALERT]    (32058) : config : parsing [haproxy.cfg:13] : error detected in proxy 'check' while parsing 'http-request set-header' rule : failed to parse sample expression <str(x),rfc7239_nn] b> : unknown converter 'rfc7239_nn'.\n[ALERT]    (32058) : config : Error(s) found in configuration file : haproxy.cfg\n",
+            [1] = "[NOTICE]   (10732) : haproxy version is 3.0.0-5590ada47\n[NOTICE]   (10732) : path to executable is /work/haproxy-builds/3.0/haproxy\n[ALERT]    (10732) : config : parsing [haproxy.cfg:13] : error detected in proxy 'check' while parsing 'http-request set-header' rule : failed to parse sample expression <str(x),rfc7239_nn] b> : unknown converter 'rfc7239_nn'.\n[ALERT]    (10732) : config : Error(s) found in configuration file : haproxy.cfg\n",
             [2] = false,
             ["n"] = 2,
           },
@@ -64,8 +64,35 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.hKBKi5",
-        ["PORT"] = 36871,
+        ["DIR"] = "/tmp/proxylua-spec.83Rb81",
+        ["PORT"] = 43429,
+      },
+    },
+    ["start 355d8da2428882f9 #1"] = {
+      ["events"] = {
+        [1] = {
+          ["key"] = "http b799ddc36be0276b /p?a=1",
+          ["r"] = {
+            [1] = 200,
+            [2] = "a1=\"FB09CBA209\" \"iSpSkOahzFxEdnHS/bOZ8A==\"\na2=\"round trip\"\na3=\"9E\" \"pokjtUsJ//AnbVXJs2w/XQ==\" \"\" \"Q1uboS11pL6Kl36jzQEYkA==\"\na4=ERR \"error in arguments\"\na5=\"FB09CBA209\" \"iSpSkOahzFxEdnHS/bOZ8A==\"\na6=nil nil nil\na10=ERR \"bad argument #5 to 'aes_gcm_enc' (Mandatory argument expected)\"\na11=ERR \"bad argument #2 to 'aes_gcm_enc' (integer expected)\"\na12=\"C2CDFFF2F6\" \"Hhg0ZlSNElNLVdEzTN0Nzw==\" nil nil\na14=\"936CA7CE661BF758\" \"FB09CBA209\" \"“l§Îf\\27÷T\"\na15=\":Q1uboS11pL6Kl36jzQEYkA==|BB21D5:aDdQWO5TL1n5hmu+PO4GAQ==|B83CD254D9FF:i8ckroL71+M4GssU0Z9BJQ==|BD3FDF53A4FCFB651D:14q/60EJfgGOjmmL+qClRA==|A23ADC6EA3F1F86012ACC242:mVnuFrV/KJjKGq40R6WUzA==|A735D96DAEF6E5631753C741C6B64A:5JEXFBY9oxM0kZj1UyETTw==|A4302668ADEBE26E1456C844C5BB4D6A348A:RdeMIeKFx7hw0IOfaxFCcQ==|A9332367A8E8EF692955CD5BC0B8306D3989CE1F4D:uPkkLuFxqjSbqgfeGF5RxA==|AE0E2062B7EDEC142E58CE5ECFBD33603E94CD1A72AB9666:2MaDpTs/+LDb3OgGa37gnA==|D3092D61B2E2E917235FD35DCA8236632393C01977A493655EFCF3:X01eRtTEDL2QjHB/ma7DSA==|D0042A7CB1E7D6122042D450C9873966209EC7E474A18C605DC1F4075B30:2UInonR/p9uSSuEzEE48XA==|D507377BBCE4D31D2541D95734843C79259DFAE379A2896F58C2F90046333EAD63:PrxwaUjpTpw1W132pqQQTQ==|DA023476BB19D0183A44DA6A33893F7C2A98F9EE7EBF8A6A27C7FA1D413E3DA86CAAE8AF:/KPoq4PmdFir3cq+7B3Rmw==|DF1D3175861EDD1B3F4BDF693E8E227F2FE7FCED63B8876922C8FF1E4C3900AB69B5EDAC74257D:WifW6B22ksuaBDIUXUu2+A==\"\nt1=\"2023-11-14 22:13:20.123\" \"123000000|123000||123000000|1|123\" \"1700000010\" \"1699999990\"\nt2=\"22:13:20.123456 123456000\" \"1970 184467440\" \"1969-12-31 23:59:59 184467440\" \"%000000000\" \"%Q 005 1 00500%\"\nt3=\"2023 123\" \"2023 123456\" \"2023\" \"000001000\"\nt4=\"2023\" \"1970\" \"0 001000000\" \"no spec\" \"\"\nt10=\"427%7427000000%1/084%9084427000%1|184467440       %9/184467440       %9|N314000000314000000314000000/N740314000740314000740314000|%/%|527819583%/527819%|N700000000700000000391901175700000000/N175700000175700000391901175700000|9195#2956748094/9192#3592458059|184467440-364825094/184467440-364825|xx184467440N%1/xx184467440N%1|333%333333000000/261%261261333000|-4570013/-4570|9196#2071790776/9196#2071790776|Nx1958-356906070/Nx1969-356906| 1-514449543/ 1-514449| 196810-43968131184467440/ 196931-43968184467440|%%/%%|        %1702000000/        %1035702000|4186000000/1174186000|-680421041/-680421|20653000000/8882653000|xN/xN|%-846955540%s/%-846955%s|1844674401844674409184467440N/18446744018446744030184467440N|x885475656/x885475|23100000000        %/2329100000        %|N/N|1957/1969| -876736630%/ -876736%|        %Y/        %Y|%/%|        %%/        %%|09800000028098000000N098000000/5830980003583098000N583098000|184467440/184467440|20/1|92#2198890614/99#1980434653|815#3607627415/227#2133595269|4320000008/5854320003|184467440x184467440       %9/184467440x184467440       %9| 05/28/641964/ 12/29/691969|5170000001988/7155170001970|1944/1969|184467440/184467440|184467440%1 24/184467440%1 24|/|%s-396424189184467440/%s-396424184467440|%s/%s|533000000 01/23/80533000000/952533000 01/04/70952533000|1996791000000833599500/1970500791000833599|/|%/%|747000000747000000/691747000691747000|47900000025479000000/91747900012917479000|/|%32700000012/%2593270009|184467440-265232795184467440 184467440/184467440-265232184467440 184467440|%184467440/%184467440|/| 1998/ 1970| / |  -682729048        %1/  -682729        %1|430000000430000000/707430000707430000|184/184|992000000%/559992000%|        %%/        %%|184467440%1/184467440%1|828000000/790828000|448000000/873448000|7/24|%/%|        %xx/        %xx|184467440-5822217427       %9/184467440-5822231       %9|x/x|199119916657889975/197019706657888|/|184/184|N19671967 %/N19691969 %|119777359331000000 N/119777359331000 N|%/%| 774000000%/ 297774000%|%19401/%19691|1607#786966170/1309#2579654431|NN-571664714/NN-571664|16-243382730/29-243382|/|%/%|30733NN/6490NN|-239518718/-239518|1818-337876013/2828-337876|/|3/12|N679000000/N879679000|098/173|%111000000/%485111000|x647000000/x842647000|194510184/196922184|%1844674401944/%1844674401969|%/%|/|/|396000000396000000%1988/737396000737396000%1970|/|%1 %1/%1 %1|N24184467440%/N26184467440%|x/x|796000000/810796000|%9706000000/%9831706000|%184467440184467440184/%184467440184467440184|  /  |184%Y14/184%Y20|197/324|        %sx%%/        %sx%%|521000000 03/10/80x%/964521000 01/04/70x%|103 /745 |%Y184467440%/%Y184467440%|N/N|184x184467440%1/184x184467440%1|1844674401947/1844674401969|13%/22%| 27 / 21 |1967184467440/1969184467440|         %1% /         %1% |184467440/184467440|N1944      %9 1944/N1969      %9 1969|%/%|%-dN/%-dN|/|%1 184467440/%1 184467440| 1981673N1981/ 1970091N1970|698267094795000000%%1/698267094795000%%1|/|        %225000000N /        %702225000N |3659000000/11635659000|197000000%1/919197000%1|424897274x424897274/424897x424897|/|633000000%/139633000%|2/31| / |960000000%/397960000%|1430#580654780/1650#1650346408|715000000715000000x/191715000191715000x|13100000008/23/72/25013100001/01/70|/|1190#1052942667/1190#3222429367|%/%|184467440184467440N184467440N/184467440184467440N184467440N|184467440%/184467440%|007000000 xx/306007000 xx|184184467440N-75540526623/184184467440N-75540523|3741971%374/1721970%172\"\nt5=ERR \"bad argument #2 to 'ms_utime' (Mandatory argument expected)\"\nt6=\"1970\"\nt7=ERR \"bad argument #3 to 'ms_utime' (integer expected)\"\nt8=ERR \"bad argument #2 to 'us_utime' (unable to duplicate string arg)\"\nt9=ERR \"bad argument #4 to 'us_ltime' (Last argument expected)\"\n",
+            [3] = {
+              ["content-length"] = "5363",
+            },
+            [4] = "",
+            ["n"] = 4,
+          },
+        },
+        [2] = {
+          ["key"] = "output 08f44b07b5901a25",
+          ["r"] = {
+            [1] = "",
+            ["n"] = 1,
+          },
+        },
+      },
+      ["vars"] = {
+        ["DIR"] = "/tmp/proxylua-spec.5BGGHg",
+        ["PORT"] = 39781,
       },
     },
     ["start 76ff9014628de631 #1"] = {
@@ -91,8 +118,8 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.ZULfTa",
-        ["PORT"] = 34671,
+        ["DIR"] = "/tmp/proxylua-spec.BmpJDT",
+        ["PORT"] = 40081,
       },
     },
     ["start 82cc151ec1bd3a47 #1"] = {
@@ -118,8 +145,8 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.xgF7HA",
-        ["PORT"] = 38813,
+        ["DIR"] = "/tmp/proxylua-spec.XS6Yat",
+        ["PORT"] = 42385,
       },
     },
     ["start 9c6d2d71c28111b0 #1"] = {
@@ -136,8 +163,8 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.RxyUTX",
-        ["PORT"] = 42733,
+        ["DIR"] = "/tmp/proxylua-spec.QPMhva",
+        ["PORT"] = 34831,
       },
     },
     ["start a61f09ae7610def3 #1"] = {
@@ -154,8 +181,8 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.2E2yZt",
-        ["PORT"] = 45179,
+        ["DIR"] = "/tmp/proxylua-spec.0N3t3p",
+        ["PORT"] = 33607,
       },
     },
     ["start b49bb5517c7ca792 #1"] = {
@@ -181,35 +208,8 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.zqnusH",
-        ["PORT"] = 38957,
-      },
-    },
-    ["start dbbf65cf61a5ae64 #1"] = {
-      ["events"] = {
-        [1] = {
-          ["key"] = "http b799ddc36be0276b /p?a=1",
-          ["r"] = {
-            [1] = 200,
-            [2] = "a1=\"FB09CBA209\" \"iSpSkOahzFxEdnHS/bOZ8A==\"\na2=\"round trip\"\na3=\"9E\" \"pokjtUsJ//AnbVXJs2w/XQ==\" \"\" \"Q1uboS11pL6Kl36jzQEYkA==\"\na4=ERR \"error in arguments\"\na5=\"FB09CBA209\" \"iSpSkOahzFxEdnHS/bOZ8A==\"\na6=nil nil nil\na10=ERR \"bad argument #5 to 'aes_gcm_enc' (Mandatory argument expected)\"\na11=ERR \"bad argument #2 to 'aes_gcm_enc' (integer expected)\"\na12=\"C2CDFFF2F6\" \"Hhg0ZlSNElNLVdEzTN0Nzw==\" nil nil\na14=\"936CA7CE661BF758\" \"FB09CBA209\" \"“l§Îf\\27÷T\"\nt1=\"2023-11-14 22:13:20.123\" \"123000000|123000||123000000|1|123\" \"1700000010\" \"1699999990\"\nt2=\"22:13:20.123456 123456000\" \"1970 184467440\" \"1969-12-31 23:59:59 184467440\" \"%000000000\" \"%Q 005 1 00500%\"\nt3=\"2023 123\" \"2023 123456\" \"2023\" \"000001000\"\nt4=\"2023\" \"1970\" \"0 001000000\" \"no spec\" \"\"\nt10=\"427%7427000000%1/084%9084427000%1|184467440       %9/184467440       %9|N314000000314000000314000000/N740314000740314000740314000|%/%|527819583%/527819%|N700000000700000000391901175700000000/N175700000175700000391901175700000|9195#2956748094/9192#3592458059|184467440-364825094/184467440-364825|xx184467440N%1/xx184467440N%1|333%333333000000/261%261261333000|-4570013/-4570|9196#2071790776/9196#2071790776|Nx1958-356906070/Nx1969-356906| 1-514449543/ 1-514449| 196810-43968131184467440/ 196931-43968184467440|%%/%%|        %1702000000/        %1035702000|4186000000/1174186000|-680421041/-680421|20653000000/8882653000|xN/xN|%-846955540%s/%-846955%s|1844674401844674409184467440N/18446744018446744030184467440N|x885475656/x885475|23100000000        %/2329100000        %|N/N|1957/1969| -876736630%/ -876736%|        %Y/        %Y|%/%|        %%/        %%|09800000028098000000N098000000/5830980003583098000N583098000|184467440/184467440|20/1|92#2198890614/99#1980434653|815#3607627415/227#2133595269|4320000008/5854320003|184467440x184467440       %9/184467440x184467440       %9| 05/28/641964/ 12/29/691969|5170000001988/7155170001970|1944/1969|184467440/184467440|184467440%1 24/184467440%1 24|/|%s-396424189184467440/%s-396424184467440|%s/%s|533000000 01/23/80533000000/952533000 01/04/70952533000|1996791000000833599500/1970500791000833599|/|%/%|747000000747000000/691747000691747000|47900000025479000000/91747900012917479000|/|%32700000012/%2593270009|184467440-265232795184467440 184467440/184467440-265232184467440 184467440|%184467440/%184467440|/| 1998/ 1970| / |  -682729048        %1/  -682729        %1|430000000430000000/707430000707430000|184/184|992000000%/559992000%|        %%/        %%|184467440%1/184467440%1|828000000/790828000|448000000/873448000|7/24|%/%|        %xx/        %xx|184467440-5822217427       %9/184467440-5822231       %9|x/x|199119916657889975/197019706657888|/|184/184|N19671967 %/N19691969 %|119777359331000000 N/119777359331000 N|%/%| 774000000%/ 297774000%|%19401/%19691|1607#786966170/1309#2579654431|NN-571664714/NN-571664|16-243382730/29-243382|/|%/%|30733NN/6490NN|-239518718/-239518|1818-337876013/2828-337876|/|3/12|N679000000/N879679000|098/173|%111000000/%485111000|x647000000/x842647000|194510184/196922184|%1844674401944/%1844674401969|%/%|/|/|396000000396000000%1988/737396000737396000%1970|/|%1 %1/%1 %1|N24184467440%/N26184467440%|x/x|796000000/810796000|%9706000000/%9831706000|%184467440184467440184/%184467440184467440184|  /  |184%Y14/184%Y20|197/324|        %sx%%/        %sx%%|521000000 03/10/80x%/964521000 01/04/70x%|103 /745 |%Y184467440%/%Y184467440%|N/N|184x184467440%1/184x184467440%1|1844674401947/1844674401969|13%/22%| 27 / 21 |1967184467440/1969184467440|         %1% /         %1% |184467440/184467440|N1944      %9 1944/N1969      %9 1969|%/%|%-dN/%-dN|/|%1 184467440/%1 184467440| 1981673N1981/ 1970091N1970|698267094795000000%%1/698267094795000%%1|/|        %225000000N /        %702225000N |3659000000/11635659000|197000000%1/919197000%1|424897274x424897274/424897x424897|/|633000000%/139633000%|2/31| / |960000000%/397960000%|1430#580654780/1650#1650346408|715000000715000000x/191715000191715000x|13100000008/23/72/25013100001/01/70|/|1190#1052942667/1190#3222429367|%/%|184467440184467440N184467440N/184467440184467440N184467440N|184467440%/184467440%|007000000 xx/306007000 xx|184184467440N-75540526623/184184467440N-75540523|3741971%374/1721970%172\"\nt5=ERR \"bad argument #2 to 'ms_utime' (Mandatory argument expected)\"\nt6=\"1970\"\nt7=ERR \"bad argument #3 to 'ms_utime' (integer expected)\"\nt8=ERR \"bad argument #2 to 'us_utime' (unable to duplicate string arg)\"\nt9=ERR \"bad argument #4 to 'us_ltime' (Last argument expected)\"\n",
-            [3] = {
-              ["content-length"] = "4447",
-            },
-            [4] = "",
-            ["n"] = 4,
-          },
-        },
-        [2] = {
-          ["key"] = "output 08f44b07b5901a25",
-          ["r"] = {
-            [1] = "",
-            ["n"] = 1,
-          },
-        },
-      },
-      ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.5rQynM",
-        ["PORT"] = 37601,
+        ["DIR"] = "/tmp/proxylua-spec.ixcUOI",
+        ["PORT"] = 36267,
       },
     },
     ["start f5f5b6dfc4e841a3 #1"] = {
@@ -226,8 +226,8 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.CgTs36",
-        ["PORT"] = 38977,
+        ["DIR"] = "/tmp/proxylua-spec.VAuPQy",
+        ["PORT"] = 37723,
       },
     },
   },

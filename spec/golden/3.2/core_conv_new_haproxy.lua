@@ -7,7 +7,7 @@ return {
         [1] = {
           ["key"] = "run_lua 0ff32b075578605f",
           ["r"] = {
-            [1] = "[NOTICE]   (496) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (496) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (496) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\nWarnings were found.\n",
+            [1] = "[NOTICE]   (11521) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (11521) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (11521) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\nWarnings were found.\n",
             [2] = true,
             ["n"] = 2,
           },
@@ -19,7 +19,7 @@ return {
         [1] = {
           ["key"] = "run_lua 1a8857e84dbd7122",
           ["r"] = {
-            [1] = "[NOTICE]   (646) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (646) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (646) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\nWarnings were found.\n",
+            [1] = "[NOTICE]   (11636) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (11636) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (11636) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\nWarnings were found.\n",
             [2] = true,
             ["n"] = 2,
           },
@@ -31,7 +31,7 @@ return {
         [1] = {
           ["key"] = "run_lua 79ae0e20fabc2db2",
           ["r"] = {
-            [1] = "[NOTICE]   (469) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (469) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (469) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\nWarnings were found.\n",
+            [1] = "[NOTICE]   (11493) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (11493) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (11493) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\nWarnings were found.\n",
             [2] = true,
             ["n"] = 2,
           },
@@ -43,7 +43,7 @@ return {
         [1] = {
           ["key"] = "run_lua fa99b4a445cd1d3c",
           ["r"] = {
-            [1] = "[NOTICE]   (547) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (547) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (547) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\nWarnings were found.\n",
+            [1] = "[NOTICE]   (11582) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (11582) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (11582) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\nWarnings were found.\n",
             [2] = true,
             ["n"] = 2,
           },
@@ -67,14 +67,14 @@ return {
         [2] = {
           ["key"] = "output 08f44b07b5901a25",
           ["r"] = {
-            [1] = "[NOTICE]   (1061) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (1061) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (1061) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
+            [1] = "[NOTICE]   (11971) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (11971) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (11971) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
             ["n"] = 1,
           },
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.nmHjQo",
-        ["PORT"] = 33617,
+        ["DIR"] = "/tmp/proxylua-spec.SRenNV",
+        ["PORT"] = 43473,
       },
     },
     ["start 2d70413dbc0e856c #1"] = {
@@ -94,15 +94,42 @@ return {
         [2] = {
           ["key"] = "output 08f44b07b5901a25",
           ["r"] = {
-            [1] = "[NOTICE]   (1024) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (1024) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (1024) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
+            [1] = "[NOTICE]   (11936) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (11936) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (11936) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
             ["n"] = 1,
           },
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.RGU880",
-        ["PORT"] = 33477,
-        ["PORT1"] = 33921,
+        ["DIR"] = "/tmp/proxylua-spec.ukpCsR",
+        ["PORT"] = 36775,
+        ["PORT1"] = 44569,
+      },
+    },
+    ["start 355d8da2428882f9 #1"] = {
+      ["events"] = {
+        [1] = {
+          ["key"] = "http b799ddc36be0276b /p?a=1",
+          ["r"] = {
+            [1] = 200,
+            [2] = "a1=\"FB09CBA209\" \"iSpSkOahzFxEdnHS/bOZ8A==\"\na2=\"round trip\"\na3=\"9E\" \"pokjtUsJ//AnbVXJs2w/XQ==\" \"\" \"Q1uboS11pL6Kl36jzQEYkA==\"\na4=ERR \"error in arguments: key size must be 128, 192 or 256 (bits).\"\na5=\"FB09CBA209\" \"iSpSkOahzFxEdnHS/bOZ8A==\"\na6=nil nil nil\na10=ERR \"bad argument #5 to 'aes_gcm_enc' (Mandatory argument expected)\"\na11=ERR \"bad argument #2 to 'aes_gcm_enc' (integer expected)\"\na12=\"C2CDFFF2F6\" \"Hhg0ZlSNElNLVdEzTN0Nzw==\" nil nil\na14=\"936CA7CE661BF758\" \"FB09CBA209\" \"“l§Îf\\27÷T\"\na15=\":Q1uboS11pL6Kl36jzQEYkA==|BB21D5:aDdQWO5TL1n5hmu+PO4GAQ==|B83CD254D9FF:i8ckroL71+M4GssU0Z9BJQ==|BD3FDF53A4FCFB651D:14q/60EJfgGOjmmL+qClRA==|A23ADC6EA3F1F86012ACC242:mVnuFrV/KJjKGq40R6WUzA==|A735D96DAEF6E5631753C741C6B64A:5JEXFBY9oxM0kZj1UyETTw==|A4302668ADEBE26E1456C844C5BB4D6A348A:RdeMIeKFx7hw0IOfaxFCcQ==|A9332367A8E8EF692955CD5BC0B8306D3989CE1F4D:uPkkLuFxqjSbqgfeGF5RxA==|AE0E2062B7EDEC142E58CE5ECFBD33603E94CD1A72AB9666:2MaDpTs/+LDb3OgGa37gnA==|D3092D61B2E2E917235FD35DCA8236632393C01977A493655EFCF3:X01eRtTEDL2QjHB/ma7DSA==|D0042A7CB1E7D6122042D450C9873966209EC7E474A18C605DC1F4075B30:2UInonR/p9uSSuEzEE48XA==|D507377BBCE4D31D2541D95734843C79259DFAE379A2896F58C2F90046333EAD63:PrxwaUjpTpw1W132pqQQTQ==|DA023476BB19D0183A44DA6A33893F7C2A98F9EE7EBF8A6A27C7FA1D413E3DA86CAAE8AF:/KPoq4PmdFir3cq+7B3Rmw==|DF1D3175861EDD1B3F4BDF693E8E227F2FE7FCED63B8876922C8FF1E4C3900AB69B5EDAC74257D:WifW6B22ksuaBDIUXUu2+A==\"\nt1=\"2023-11-14 22:13:20.123\" \"123000000|123000||123000000|1|123\" \"1700000010\" \"1699999990\"\nt2=\"22:13:20.123456 123456000\" \"1970 184467440\" \"1969-12-31 23:59:59 184467440\" \"%000000000\" \"%Q 005 1 00500%\"\nt3=\"2023 123\" \"2023 123456\" \"2023\" \"000001000\"\nt4=\"2023\" \"1970\" \"0 001000000\" \"no spec\" \"\"\nt10=\"427%7427000000%1/084%9084427000%1|184467440       %9/184467440       %9|N314000000314000000314000000/N740314000740314000740314000|%/%|527819583%/527819%|N700000000700000000391901175700000000/N175700000175700000391901175700000|9195#2956748094/9192#3592458059|184467440-364825094/184467440-364825|xx184467440N%1/xx184467440N%1|333%333333000000/261%261261333000|-4570013/-4570|9196#2071790776/9196#2071790776|Nx1958-356906070/Nx1969-356906| 1-514449543/ 1-514449| 196810-43968131184467440/ 196931-43968184467440|%%/%%|        %1702000000/        %1035702000|4186000000/1174186000|-680421041/-680421|20653000000/8882653000|xN/xN|%-846955540%s/%-846955%s|1844674401844674409184467440N/18446744018446744030184467440N|x885475656/x885475|23100000000        %/2329100000        %|N/N|1957/1969| -876736630%/ -876736%|        %Y/        %Y|%/%|        %%/        %%|09800000028098000000N098000000/5830980003583098000N583098000|184467440/184467440|20/1|92#2198890614/99#1980434653|815#3607627415/227#2133595269|4320000008/5854320003|184467440x184467440       %9/184467440x184467440       %9| 05/28/641964/ 12/29/691969|5170000001988/7155170001970|1944/1969|184467440/184467440|184467440%1 24/184467440%1 24|/|%s-396424189184467440/%s-396424184467440|%s/%s|533000000 01/23/80533000000/952533000 01/04/70952533000|1996791000000833599500/1970500791000833599|/|%/%|747000000747000000/691747000691747000|47900000025479000000/91747900012917479000|/|%32700000012/%2593270009|184467440-265232795184467440 184467440/184467440-265232184467440 184467440|%184467440/%184467440|/| 1998/ 1970| / |  -682729048        %1/  -682729        %1|430000000430000000/707430000707430000|184/184|992000000%/559992000%|        %%/        %%|184467440%1/184467440%1|828000000/790828000|448000000/873448000|7/24|%/%|        %xx/        %xx|184467440-5822217427       %9/184467440-5822231       %9|x/x|199119916657889975/197019706657888|/|184/184|N19671967 %/N19691969 %|119777359331000000 N/119777359331000 N|%/%| 774000000%/ 297774000%|%19401/%19691|1607#786966170/1309#2579654431|NN-571664714/NN-571664|16-243382730/29-243382|/|%/%|30733NN/6490NN|-239518718/-239518|1818-337876013/2828-337876|/|3/12|N679000000/N879679000|098/173|%111000000/%485111000|x647000000/x842647000|194510184/196922184|%1844674401944/%1844674401969|%/%|/|/|396000000396000000%1988/737396000737396000%1970|/|%1 %1/%1 %1|N24184467440%/N26184467440%|x/x|796000000/810796000|%9706000000/%9831706000|%184467440184467440184/%184467440184467440184|  /  |184%Y14/184%Y20|197/324|        %sx%%/        %sx%%|521000000 03/10/80x%/964521000 01/04/70x%|103 /745 |%Y184467440%/%Y184467440%|N/N|184x184467440%1/184x184467440%1|1844674401947/1844674401969|13%/22%| 27 / 21 |1967184467440/1969184467440|         %1% /         %1% |184467440/184467440|N1944      %9 1944/N1969      %9 1969|%/%|%-dN/%-dN|/|%1 184467440/%1 184467440| 1981673N1981/ 1970091N1970|698267094795000000%%1/698267094795000%%1|/|        %225000000N /        %702225000N |3659000000/11635659000|197000000%1/919197000%1|424897274x424897274/424897x424897|/|633000000%/139633000%|2/31| / |960000000%/397960000%|1430#580654780/1650#1650346408|715000000715000000x/191715000191715000x|13100000008/23/72/25013100001/01/70|/|1190#1052942667/1190#3222429367|%/%|184467440184467440N184467440N/184467440184467440N184467440N|184467440%/184467440%|007000000 xx/306007000 xx|184184467440N-75540526623/184184467440N-75540523|3741971%374/1721970%172\"\nt5=ERR \"bad argument #2 to 'ms_utime' (Mandatory argument expected)\"\nt6=\"1970\"\nt7=ERR \"bad argument #3 to 'ms_utime' (integer expected)\"\nt8=ERR \"bad argument #2 to 'us_utime' (unable to duplicate string arg)\"\nt9=ERR \"bad argument #4 to 'us_ltime' (Last argument expected)\"\n",
+            [3] = {
+              ["content-length"] = "5405",
+            },
+            [4] = "",
+            ["n"] = 4,
+          },
+        },
+        [2] = {
+          ["key"] = "output 08f44b07b5901a25",
+          ["r"] = {
+            [1] = "[NOTICE]   (11717) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (11717) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (11717) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
+            ["n"] = 1,
+          },
+        },
+      },
+      ["vars"] = {
+        ["DIR"] = "/tmp/proxylua-spec.reLSbS",
+        ["PORT"] = 37939,
       },
     },
     ["start 3d8c09f4f91f2406 #1"] = {
@@ -122,14 +149,14 @@ return {
         [2] = {
           ["key"] = "output 08f44b07b5901a25",
           ["r"] = {
-            [1] = "[NOTICE]   (872) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (872) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (872) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
+            [1] = "[NOTICE]   (11780) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (11780) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (11780) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
             ["n"] = 1,
           },
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.P9US0u",
-        ["PORT"] = 44823,
+        ["DIR"] = "/tmp/proxylua-spec.F3s5cu",
+        ["PORT"] = 45375,
       },
     },
     ["start 76ff9014628de631 #1"] = {
@@ -149,14 +176,14 @@ return {
         [2] = {
           ["key"] = "output 08f44b07b5901a25",
           ["r"] = {
-            [1] = "[NOTICE]   (753) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (753) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (753) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
+            [1] = "[NOTICE]   (11687) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (11687) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (11687) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
             ["n"] = 1,
           },
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.gkFH9p",
-        ["PORT"] = 41131,
+        ["DIR"] = "/tmp/proxylua-spec.5kQcxZ",
+        ["PORT"] = 34875,
       },
     },
     ["start 7a8794452dc3550d #1"] = {
@@ -176,14 +203,14 @@ return {
         [2] = {
           ["key"] = "output 08f44b07b5901a25",
           ["r"] = {
-            [1] = "[NOTICE]   (924) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (924) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (924) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
+            [1] = "[NOTICE]   (11857) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (11857) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (11857) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
             ["n"] = 1,
           },
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.CUKspu",
-        ["PORT"] = 42061,
+        ["DIR"] = "/tmp/proxylua-spec.XUGrZE",
+        ["PORT"] = 42655,
       },
     },
     ["start 82cc151ec1bd3a47 #1"] = {
@@ -203,14 +230,14 @@ return {
         [2] = {
           ["key"] = "output 08f44b07b5901a25",
           ["r"] = {
-            [1] = "[NOTICE]   (700) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (700) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (700) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
+            [1] = "[NOTICE]   (11664) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (11664) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (11664) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
             ["n"] = 1,
           },
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.Pnr6e0",
-        ["PORT"] = 35377,
+        ["DIR"] = "/tmp/proxylua-spec.Fc4lto",
+        ["PORT"] = 32979,
       },
     },
     ["start b3721f10c5204cc2 #1"] = {
@@ -230,14 +257,14 @@ return {
         [2] = {
           ["key"] = "output 08f44b07b5901a25",
           ["r"] = {
-            [1] = "[NOTICE]   (984) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (984) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (984) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
+            [1] = "[NOTICE]   (11907) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (11907) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (11907) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
             ["n"] = 1,
           },
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.JXjY6I",
-        ["PORT"] = 37941,
+        ["DIR"] = "/tmp/proxylua-spec.gEAjJS",
+        ["PORT"] = 34331,
       },
     },
     ["start b49bb5517c7ca792 #1"] = {
@@ -257,41 +284,14 @@ return {
         [2] = {
           ["key"] = "output 08f44b07b5901a25",
           ["r"] = {
-            [1] = "[NOTICE]   (413) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (413) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (413) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
+            [1] = "[NOTICE]   (11442) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (11442) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (11442) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
             ["n"] = 1,
           },
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.vakscI",
-        ["PORT"] = 39139,
-      },
-    },
-    ["start dbbf65cf61a5ae64 #1"] = {
-      ["events"] = {
-        [1] = {
-          ["key"] = "http b799ddc36be0276b /p?a=1",
-          ["r"] = {
-            [1] = 200,
-            [2] = "a1=\"FB09CBA209\" \"iSpSkOahzFxEdnHS/bOZ8A==\"\na2=\"round trip\"\na3=\"9E\" \"pokjtUsJ//AnbVXJs2w/XQ==\" \"\" \"Q1uboS11pL6Kl36jzQEYkA==\"\na4=ERR \"error in arguments: key size must be 128, 192 or 256 (bits).\"\na5=\"FB09CBA209\" \"iSpSkOahzFxEdnHS/bOZ8A==\"\na6=nil nil nil\na10=ERR \"bad argument #5 to 'aes_gcm_enc' (Mandatory argument expected)\"\na11=ERR \"bad argument #2 to 'aes_gcm_enc' (integer expected)\"\na12=\"C2CDFFF2F6\" \"Hhg0ZlSNElNLVdEzTN0Nzw==\" nil nil\na14=\"936CA7CE661BF758\" \"FB09CBA209\" \"“l§Îf\\27÷T\"\nt1=\"2023-11-14 22:13:20.123\" \"123000000|123000||123000000|1|123\" \"1700000010\" \"1699999990\"\nt2=\"22:13:20.123456 123456000\" \"1970 184467440\" \"1969-12-31 23:59:59 184467440\" \"%000000000\" \"%Q 005 1 00500%\"\nt3=\"2023 123\" \"2023 123456\" \"2023\" \"000001000\"\nt4=\"2023\" \"1970\" \"0 001000000\" \"no spec\" \"\"\nt10=\"427%7427000000%1/084%9084427000%1|184467440       %9/184467440       %9|N314000000314000000314000000/N740314000740314000740314000|%/%|527819583%/527819%|N700000000700000000391901175700000000/N175700000175700000391901175700000|9195#2956748094/9192#3592458059|184467440-364825094/184467440-364825|xx184467440N%1/xx184467440N%1|333%333333000000/261%261261333000|-4570013/-4570|9196#2071790776/9196#2071790776|Nx1958-356906070/Nx1969-356906| 1-514449543/ 1-514449| 196810-43968131184467440/ 196931-43968184467440|%%/%%|        %1702000000/        %1035702000|4186000000/1174186000|-680421041/-680421|20653000000/8882653000|xN/xN|%-846955540%s/%-846955%s|1844674401844674409184467440N/18446744018446744030184467440N|x885475656/x885475|23100000000        %/2329100000        %|N/N|1957/1969| -876736630%/ -876736%|        %Y/        %Y|%/%|        %%/        %%|09800000028098000000N098000000/5830980003583098000N583098000|184467440/184467440|20/1|92#2198890614/99#1980434653|815#3607627415/227#2133595269|4320000008/5854320003|184467440x184467440       %9/184467440x184467440       %9| 05/28/641964/ 12/29/691969|5170000001988/7155170001970|1944/1969|184467440/184467440|184467440%1 24/184467440%1 24|/|%s-396424189184467440/%s-396424184467440|%s/%s|533000000 01/23/80533000000/952533000 01/04/70952533000|1996791000000833599500/1970500791000833599|/|%/%|747000000747000000/691747000691747000|47900000025479000000/91747900012917479000|/|%32700000012/%2593270009|184467440-265232795184467440 184467440/184467440-265232184467440 184467440|%184467440/%184467440|/| 1998/ 1970| / |  -682729048        %1/  -682729        %1|430000000430000000/707430000707430000|184/184|992000000%/559992000%|        %%/        %%|184467440%1/184467440%1|828000000/790828000|448000000/873448000|7/24|%/%|        %xx/        %xx|184467440-5822217427       %9/184467440-5822231       %9|x/x|199119916657889975/197019706657888|/|184/184|N19671967 %/N19691969 %|119777359331000000 N/119777359331000 N|%/%| 774000000%/ 297774000%|%19401/%19691|1607#786966170/1309#2579654431|NN-571664714/NN-571664|16-243382730/29-243382|/|%/%|30733NN/6490NN|-239518718/-239518|1818-337876013/2828-337876|/|3/12|N679000000/N879679000|098/173|%111000000/%485111000|x647000000/x842647000|194510184/196922184|%1844674401944/%1844674401969|%/%|/|/|396000000396000000%1988/737396000737396000%1970|/|%1 %1/%1 %1|N24184467440%/N26184467440%|x/x|796000000/810796000|%9706000000/%9831706000|%184467440184467440184/%184467440184467440184|  /  |184%Y14/184%Y20|197/324|        %sx%%/        %sx%%|521000000 03/10/80x%/964521000 01/04/70x%|103 /745 |%Y184467440%/%Y184467440%|N/N|184x184467440%1/184x184467440%1|1844674401947/1844674401969|13%/22%| 27 / 21 |1967184467440/1969184467440|         %1% /         %1% |184467440/184467440|N1944      %9 1944/N1969      %9 1969|%/%|%-dN/%-dN|/|%1 184467440/%1 184467440| 1981673N1981/ 1970091N1970|698267094795000000%%1/698267094795000%%1|/|        %225000000N /        %702225000N |3659000000/11635659000|197000000%1/919197000%1|424897274x424897274/424897x424897|/|633000000%/139633000%|2/31| / |960000000%/397960000%|1430#580654780/1650#1650346408|715000000715000000x/191715000191715000x|13100000008/23/72/25013100001/01/70|/|1190#1052942667/1190#3222429367|%/%|184467440184467440N184467440N/184467440184467440N184467440N|184467440%/184467440%|007000000 xx/306007000 xx|184184467440N-75540526623/184184467440N-75540523|3741971%374/1721970%172\"\nt5=ERR \"bad argument #2 to 'ms_utime' (Mandatory argument expected)\"\nt6=\"1970\"\nt7=ERR \"bad argument #3 to 'ms_utime' (integer expected)\"\nt8=ERR \"bad argument #2 to 'us_utime' (unable to duplicate string arg)\"\nt9=ERR \"bad argument #4 to 'us_ltime' (Last argument expected)\"\n",
-            [3] = {
-              ["content-length"] = "4489",
-            },
-            [4] = "",
-            ["n"] = 4,
-          },
-        },
-        [2] = {
-          ["key"] = "output 08f44b07b5901a25",
-          ["r"] = {
-            [1] = "[NOTICE]   (784) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (784) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (784) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
-            ["n"] = 1,
-          },
-        },
-      },
-      ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.5gVldj",
-        ["PORT"] = 40551,
+        ["DIR"] = "/tmp/proxylua-spec.SeRpr2",
+        ["PORT"] = 43127,
       },
     },
   },
