@@ -30,10 +30,10 @@ describe("editor support files", function()
       if type(v) == "function" then assert.truthy(text:find("function core." .. k .. "(", 1, true), k) end
     end
     local S = require "proxylua.core.kw.samples"
-    for k in pairs(getmetatable(S.new_fetches({})).__index) do
+    for k in pairs(S.fetch_methods) do
       assert.truthy(text:find("---@field " .. k .. " fun(self: Fetches", 1, true), k)
     end
-    for k in pairs(getmetatable(S.new_converters({})).__index) do
+    for k in pairs(S.conv_methods) do
       assert.truthy(text:find("---@field " .. k .. " fun(self: Converters", 1, true), k)
     end
   end)

@@ -165,6 +165,21 @@ describe("stick tables", function()
                   2, 3, 3, 0, 0, 0, 2, 1022, "bad argument #2 to '?' (Mandatory argument expected)", 4 },
                 { table.unpack(r, 1, 19) })
   end)
+
+  it("absent keys, uncastable keys and table arguments as 2.6 answers them", function()
+    local r = { in_action(function(txn)
+      local c = txn.c
+      return c:table_conn_cnt("9.9.9.9", "st2"), c:table_gpc("9.9.9.9", 0, "st2"),
+        c:table_gpc("9.9.9.9", 9, "st"), c:table_gpc0("not an ip", "st"), c:in_table("not an ip", "st"),
+        err_of(c.table_gpc0, c, "x", 5),
+        err_of(c.map_str, c, "k", "f.map", "d", "x"), err_of(c.map_str_int, c, "k", "f.map", "d"),
+        err_of(c.map_str, c, "k", "f.map", "d")
+    end) }
+    -- (spec/integration/core_conv_maptable_haproxy_spec.lua, old1..old3)
+    assert.same({ 0, 0, 0, nil, nil, "bad argument #3 to '?' (string expected)",
+                  "bad argument #5 to '?' (Last argument expected)", "bad argument #4 to '?' (integer expected)",
+                  "error in arguments" }, { table.unpack(r, 1, 9) })
+  end)
 end)
 
 describe("fetches", function()
@@ -212,8 +227,8 @@ describe("get_stats", function()
     assert.equal("FRONTEND", fe.svname)
     assert.equal(74, count(be))
     assert.same({ "UP", 2, 6, "roundrobin" }, { be.status, be.act, be.weight, be.algo })
-    assert.equal(77, count(sv))
-    assert.same({ "no check", "127.0.0.1:1", 5, 2 }, { sv.status, sv.addr, sv.weight, sv.type })
+    assert.equal(78, count(sv)) -- 77 and slim, its maxconn (live: absent without one)
+    assert.same({ "no check", "127.0.0.1:1", 5, 2, 10 }, { sv.status, sv.addr, sv.weight, sv.type, sv.slim })
   end)
 end)
 

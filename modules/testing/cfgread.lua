@@ -108,6 +108,38 @@ local function scan_samples(px, l, word)
   end
 end
 
+-- HAProxy's own converters a sample expression names (",name" after a
+-- fetch or converter): in %[...] parts of any word ("fmt", the text from
+-- the expression on), and in the words that are expressions ("expr" after
+-- set-var(...) or track-sc*, "cond" after "{", "acl" an acl line's). An
+-- HTTP rule's keywords go in `rule`. from_config refuses those the emulated
+-- version lacks, in HAProxy's words for each place.
+local function note_convs(px, l, expr, kind, text)
+  local w = l.words
+  for name in expr:gmatch(",%s*([%a_][%w_%.%-]*)") do
+    if not name:match("^lua%.") then
+      px.converters[#px.converters + 1] = { name = name, where = l.where, kind = kind, text = text,
+        rule = w[1]:match("^http%-") and w[2] and (w[1] .. " " .. w[2]) or nil,
+        acl = w[1] == "acl" and w[2] or nil }
+    end
+  end
+end
+
+local function scan_converters(px, l)
+  local w = l.words
+  for j = 2, #w do
+    for at, part in w[j]:gmatch("()%%(%b[])") do note_convs(px, l, part, "fmt", w[j]:sub(at + 2)) end
+    local prev = w[j - 1]
+    if prev == "{" then
+      note_convs(px, l, w[j], "cond", w[j])
+    elseif w[1] == "acl" and j == 3 then
+      note_convs(px, l, w[j], "acl", w[j])
+    elseif prev:match("^set%-var%(") or prev:match("^track%-sc") then
+      note_convs(px, l, w[j], "expr", w[j])
+    end
+  end
+end
+
 local function note_file(cfg, kind, file, l)
   local t = cfg[kind]
   if not t[file] then
@@ -234,6 +266,7 @@ local function new_proxy(cfg, l, defaults)
   end
   local px = { cap = w[1], name = name, mode = defaults.mode or "tcp", where = l.where,
                servers = {}, server_order = {}, listeners = {}, samples = {}, filters = {},
+               converters = {},
                rules = {}, backends = {} }
   for r in pairs(RULESETS) do px.rules[r] = {} end
   cfg.proxies[name] = px
@@ -252,6 +285,7 @@ local function proxy_line(cfg, px, l)
   local w = l.words
   local k = w[1]
   scan_files(cfg, l)
+  scan_converters(px, l)
   if k == "mode" then
     px.mode = w[2]
   elseif k == "server" then
@@ -290,8 +324,10 @@ opts.version, opts.features: for .if. cfg = {
   environ_lines, chroot, nbthread, proxies = { [name] = { cap, name, mode,
   servers = { [name] = {addr, weight, maxconn, puid, admin, backup, check, rise, fall} },
   server_order, listeners, backends, filters, samples = { {kind, name, args,
-  where} }, rules = { ["http-request"] = { {kind = "lua"|"service"|"set-var"|
-  "unset-var", name, args, var, value, cond, where} }, ... } } }, order,
+  where} }, converters = { {name, where, kind, text, rule, acl} } (HAProxy's
+  own), rules = {
+  ["http-request"] = { {kind = "lua"|"service"|"set-var"|"unset-var", name,
+  args, var, value, cond, where} }, ... } } }, order,
   maps = { [file] = {where} }, acls, skipped = { {where, text, why} },
   notices } ]]
 function CR.read(paths, opts)

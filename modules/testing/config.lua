@@ -5,6 +5,8 @@ local CR = require "proxylua.testing.cfgread"
 local FS = require "proxylua.testing.files"
 local Proc = require "proxylua.core.exec.process"
 local U = require "proxylua.core.base.util"
+local S = require "proxylua.core.kw.samples"
+local VER = require "proxylua.core.state.versions"
 
 local CF = {}
 
@@ -117,6 +119,27 @@ local function registered(states, what, env, name)
   end
 end
 
+-- A converter of a later version than the one emulated (kw/conv_later.lua)
+-- is unknown there; HAProxy's texts per place (2.6.12 to 3.0.0 alike, -c).
+local function later_converter(px, pname, cv)
+  local at, unknown = "parsing [" .. cv.where .. "] : ", "unknown converter '" .. cv.name .. "'"
+  local msg
+  if cv.kind == "acl" then
+    msg = string.format("error detected while parsing ACL '%s' : %s in ACL expression '%s'.",
+      cv.acl, unknown, cv.text)
+  elseif cv.kind == "cond" and cv.rule then
+    msg = string.format("error detected while parsing an '%s' condition : %s in ACL expression '%s'.",
+      cv.rule, unknown, cv.text)
+  elseif cv.rule then
+    msg = string.format("error detected in %s '%s' while parsing '%s' rule : %s%s.",
+      px.cap == "listen" and "proxy" or px.cap, pname, cv.rule,
+      cv.kind == "fmt" and "failed to parse sample expression <" .. cv.text .. "> : " or "", unknown)
+  else
+    msg = unknown
+  end
+  error(at .. msg, 0)
+end
+
 function CF.check(cfg, states)
   for _, pname in ipairs(cfg.order) do
     local px = cfg.proxies[pname]
@@ -148,6 +171,11 @@ function CF.check(cfg, states)
         error(string.format("parsing [%s]: unknown %s 'lua.%s'.", smp.where,
           smp.kind == "fetch" and "fetch method" or "converter", smp.name), 0)
       end
+    end
+    local rt = states[1] and states[1].rt
+    for _, cv in ipairs(px.converters or {}) do
+      local kw = S.converters[cv.name]
+      if rt and kw and kw.since and not VER.has(rt, kw.since) then later_converter(px, pname, cv) end
     end
     for _, f in ipairs(px.filters) do
       if not registered(states, "filters", nil, f.name) then

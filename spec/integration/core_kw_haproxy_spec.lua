@@ -262,7 +262,7 @@ T("m6", function() return txn.f:str(5) end)
 T("m7", function() return txn.f:int(-3), txn.f:str("") end)
 T("u1", function() return txn.f:urlp("a"), txn.f:url_param("a", ";"), txn.f:url_param("a", "?") end)
 T("e1", function() return txn.f:env("NOPE_NOT_SET_X") end)
-T("k4", function() return txn.f:uuid(7) end)
+T("k4", function() local u = txn.f:uuid(7) return #u, u:sub(15, 15), (u:gsub("%x", "x")) end)
 T("k5", function() return txn.f:date(0, "xx") end)
 T("a13", function() local f = txn.f return f:fc_src(), f:req_body_size(), f:req_body_len(), f:req_body_param("x"), f:capture_req_method(), f:capture_req_uri(), f:capture_req_ver() end)
 ]==]
@@ -658,8 +658,19 @@ describe("proxylua.core keywords against HAProxy 2.6", function()
   end)
 
   it("get_stats gives HAProxy's fields", function()
-    local hap = H.start({ files = { ["s.lua"] = STATS_SCRIPT }, global = "    lua-load ${DIR}/s.lua",
-                          ports = 1, config = STATS_CONFIG })
+    local started, hap = pcall(H.start, { files = { ["s.lua"] = STATS_SCRIPT },
+      global = "    lua-load ${DIR}/s.lua", ports = 1, config = STATS_CONFIG })
+    if not started then
+      -- 2.8.0 fails the first get_stats call, so HAProxy does not start
+      -- (the harness leaves out the traceback after "from")
+      local real = tostring(hap):match("%[ALERT%][^\n]-: (Lua init: [^\n]-') from ")
+      assert(real, hap)
+      local ok, ours = pcall(testing.load_string, STATS_SCRIPT, { proxies = STATS_PROXIES,
+        globals = { print = function() end } })
+      assert.is_false(ok)
+      assert.equal(real, ours)
+      return
+    end
     local log = hap:output()
     hap:stop()
     local real, ours = {}, {}
@@ -698,7 +709,10 @@ describe("proxylua.core keywords against HAProxy 2.6", function()
   end)
 
   it("converters give the same results", function()
-    local real, ours = both(CONV_CASES, CONV_CONFIG, { proxies = CONV_PROXIES })
+    local cases = CONV_CASES
+    -- 3.2.0 dies on the debug converter called from Lua (docs/versions.md §4)
+    if H.version() == "3.2" then cases = cases:gsub(', c:debug%("x"%), c:debug%(5, "p"%)', "") end
+    local real, ours = both(cases, CONV_CONFIG, { proxies = CONV_PROXIES })
     assert.is_true(#real > 40)
     assert.same(real, ours)
   end)

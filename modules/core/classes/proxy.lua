@@ -11,9 +11,10 @@ local U = require "proxylua.core.base.util"
 local V = require "proxylua.core.state.versions"
 local ST = require "proxylua.core.kw.stktable"
 local K = require "proxylua.core.kw.vocab"
-local fmt = require "proxylua.core.base.formats"
 local SE = require "proxylua.core.classes.server_events"
 local SC = require "proxylua.core.classes.server_check"
+local PS = require "proxylua.core.classes.proxy_stats"
+local SA = require "proxylua.core.classes.server_addr"
 
 local P = {}
 
@@ -63,40 +64,48 @@ local function fill(fields, base, overrides)
   return out
 end
 
-function P.server_stats(d)
-  local out = fill(SRV_FIELDS, {
+-- What a server's stats say (any version), before the field list.
+function P.server_values(d)
+  return {
     pxname = d.proxy, svname = d.name, addr = d.addr, mode = d.mode or "http",
     status = K.server_status(d), act = d.backup and 0 or 1,
     bck = d.backup and 1 or 0, weight = d.weight or 1, uweight = d.weight or 1,
     iid = d.proxy_uuid or 0, sid = tonumber(d.puid) or 0, pid = 1, type = 2, lastsess = -1,
-    algo = d.algo or "roundrobin",
+    algo = d.algo or "roundrobin", slim = (d.maxconn or 0) > 0 and d.maxconn or nil,
     -- the counters srv_conn, srv_queue, srv_sess_rate read
     scur = d.cur or 0, qcur = d.queue or 0, rate = d.sess_rate or 0,
-  }, d.stats)
-  return out
+  }
+end
+
+function P.server_stats(d)
+  return fill(SRV_FIELDS, P.server_values(d), d.stats)
+end
+
+-- What a proxy's stats say (any version): "fe" or "be" (a listen section
+-- fills as a backend), and the values before the field list.
+function P.proxy_values(d)
+  if d.cap == "frontend" then
+    return "fe", { pxname = d.name, svname = "FRONTEND", mode = d.mode or "http",
+      status = d.paused and "PAUSED" or (d.stopped and "STOP" or "OPEN"), iid = tonumber(d.uuid) or 0,
+      pid = 1, type = 0, slim = d.maxconn or 0 }
+  end
+  local act, bck, weight = 0, 0, 0
+  for _, sv in pairs(d.servers or {}) do
+    if usable(sv) then
+      if sv.backup then bck = bck + 1 else act = act + 1; weight = weight + (sv.weight or 1) end
+    end
+  end
+  return "be", { pxname = d.name, svname = "BACKEND", mode = d.mode or "http",
+    status = (act + bck > 0) and "UP" or "DOWN", algo = d.algo or "roundrobin", act = act,
+    bck = bck, weight = weight, uweight = weight, iid = tonumber(d.uuid) or 0, pid = 1, type = 1,
+    lastsess = -1, slim = d.fullconn or 1000,
+    -- the counters be_conn, queue, be_sess_rate read
+    scur = d.conn or 0, qcur = d.queue or 0, rate = d.sess_rate or 0 }
 end
 
 function P.proxy_stats(d)
-  local out
-  if d.cap == "frontend" then
-    out = fill(FE_FIELDS, { pxname = d.name, svname = "FRONTEND", mode = d.mode or "http",
-      status = d.paused and "PAUSED" or (d.stopped and "STOP" or "OPEN"), iid = tonumber(d.uuid) or 0,
-      pid = 1, type = 0, slim = d.maxconn or 0 }, d.stats)
-  else
-    local act, bck, weight = 0, 0, 0
-    for _, sv in pairs(d.servers or {}) do
-      if usable(sv) then
-        if sv.backup then bck = bck + 1 else act = act + 1; weight = weight + (sv.weight or 1) end
-      end
-    end
-    out = fill(BE_FIELDS, { pxname = d.name, svname = "BACKEND", mode = d.mode or "http",
-      status = (act + bck > 0) and "UP" or "DOWN", algo = d.algo or "roundrobin", act = act,
-      bck = bck, weight = weight, uweight = weight, iid = tonumber(d.uuid) or 0, pid = 1, type = 1,
-      lastsess = -1, slim = d.fullconn or 1000,
-      -- the counters be_conn, queue, be_sess_rate read
-      scur = d.conn or 0, qcur = d.queue or 0, rate = d.sess_rate or 0 }, d.stats)
-  end
-  return out
+  local kind, base = P.proxy_values(d)
+  return fill(kind == "fe" and FE_FIELDS or BE_FIELDS, base, d.stats)
 end
 
 local server_methods, proxy_methods, listener_methods = {}, {}, {}
@@ -175,7 +184,11 @@ function P.admin_step(self, d, flag, on)
   if pub then pub(before) end
 end
 
-function server_methods.get_addr(self) return sv(self).addr or "<unknown>" end
+function server_methods.get_addr(self)
+  local d = sv(self)
+  SA.settle(U.st(self).shared.rt, d)
+  return d.addr or "<unknown>"
+end
 function server_methods.get_weight(self) return sv(self).weight or 1 end
 function server_methods.get_maxconn(self) return sv(self).maxconn or 0 end
 -- One health check result (h:health_check): the counter moves, and 2.8+
@@ -274,32 +287,29 @@ function server_methods.set_maxconn(self, v)
   return nil
 end
 
--- Messages as 2.6 words them (live): the port part only when a port is
--- given; an unparsable address changes nothing.
-function server_methods.set_addr(self, addr, port)
+-- Messages and when the change shows: classes/server_addr.lua.
+function server_methods.set_addr(self, ...)
   local d = sv(self)
-  addr = tostring(addr)
-  if not (fmt.parse_v4(addr) or fmt.parse_v6(addr)) then
-    return "Invalid addr '" .. addr .. "' by 'Lua script'"
-  end
-  local old_ip, old_port = (d.addr or ""):match("^(.*):(%d+)$")
-  local msgs = {}
-  if addr == old_ip then msgs[#msgs + 1] = "no need to change the addr"
-  else msgs[#msgs + 1] = "IP changed from '" .. tostring(old_ip) .. "' to '" .. addr .. "'" end
-  if port ~= nil then
-    port = tostring(port)
-    if port == old_port then msgs[#msgs + 1] = "no need to change the port"
-    else msgs[#msgs + 1] = "port changed from '" .. tostring(old_port) .. "' to '" .. port .. "'" end
-  end
-  d.addr = addr .. ":" .. tostring(port or old_port)
-  return table.concat(msgs, ", ") .. " by 'Lua script'"
+  local n = select("#", ...)
+  local addr, port = ...
+  addr = U.checkstring(2, addr, n + 1)
+  if n >= 2 then port = U.checkstring(3, port, n + 1) else port = nil end
+  return SA.set_addr(U.st(self).shared.rt, d, addr, port)
 end
 
 function server_methods.get_stats(self)
-  local out = P.server_stats(sv(self))
+  local d = sv(self)
+  local shared = U.st(self).shared
+  PS.check_nameless(shared.rt)
+  SA.settle(shared.rt, d)
+  if PS.applies(shared.rt) then
+    shared.last = shared.last or {}
+    return PS.fill(shared.rt, shared.last, "srv", P.server_values(d), d.stats)
+  end
+  local out = P.server_stats(d)
   local copy = {}
   for k, v in pairs(out) do copy[k] = v end
-  U.st(self).shared.last = copy
+  shared.last = copy
   return out
 end
 
@@ -316,10 +326,16 @@ function proxy_methods.stop(self) px(self).stopped = true end
 function proxy_methods.shut_bcksess(self) px(self) end
 -- 2.6 fills proxy stats into one static array without clearing it first,
 -- so fields of the previous call (a server's addr...) stay in the result
--- (live); server stats clear it.
+-- (live); server stats clear it. 2.8+: classes/proxy_stats.lua.
 function proxy_methods.get_stats(self)
   local d = px(self)
   local shared = U.st(self).shared
+  PS.check_nameless(shared.rt)
+  if PS.applies(shared.rt) then
+    shared.last = shared.last or {}
+    local kind, values = P.proxy_values(d)
+    return PS.fill(shared.rt, shared.last, kind, values, d.stats)
+  end
   local out = {}
   for k, v in pairs(shared.last or {}) do out[k] = v end
   for k, v in pairs(P.proxy_stats(d)) do out[k] = v end
@@ -330,11 +346,12 @@ function proxy_methods.get_stats(self)
 end
 
 -- Without `option socket-stats` a listener has no counters of its own and
--- 2.6 hands back the stats table the previous get_stats call filled (live:
--- a listener's stats came out as a server's).
+-- HAProxy hands back the stats table the previous get_stats call filled
+-- (live: a listener's stats came out as a server's).
 function listener_methods.get_stats(self)
   U.checkself(self, listener_mt, 2)
   local st = U.st(self)
+  PS.check_nameless(st.shared.rt)
   local out = {}
   for k, v in pairs(st.shared.last or {}) do out[k] = v end
   return out
@@ -353,10 +370,10 @@ function P.new_server(d, sname, sd, shared)
   return U.new(server_mt, { name = sname, puid = tostring(sd.puid) }, { desc = sd, shared = shared })
 end
 
-function P.build(desc)
+function P.build(desc, rt)
   local proxies, frontends, backends = {}, {}, {}
   local uuid = 1
-  local shared = {} -- what the objects of one configuration share
+  local shared = { rt = rt } -- what the objects of one configuration share
   local names = {}
   for name in pairs(desc or {}) do names[#names + 1] = name end
   table.sort(names)
@@ -391,7 +408,7 @@ P.server_methods, P.proxy_methods = server_methods, proxy_methods
 P.sv, P.px = sv, px
 
 function P.install(rt)
-  local proxies, fe, be = P.build(rt.process.proxies)
+  local proxies, fe, be = P.build(rt.process.proxies, rt)
   if V.has(rt, "px_getters") then require("proxylua.core.classes.proxy_later").convert(rt, proxies) end
   rt.core.proxies, rt.core.frontends, rt.core.backends = proxies, fe, be
 end

@@ -9,7 +9,6 @@ local P = require "proxylua.core.classes.proxy"
 local Q = require "proxylua.core.classes.queue"
 local SE = require "proxylua.core.classes.server_events"
 local Proc = require "proxylua.core.exec.process"
-local V = require "proxylua.core.state.versions"
 
 local PL = {}
 
@@ -68,11 +67,10 @@ local function server_getters(rt, proxies_by_name)
     return sub
   end
   for _, k in ipairs(SE.CHANGERS) do m[k] = SE.wrap(rt, P.server_methods[k], P.sv, P.flags) end
-  if V.has(rt, "stats_nil_index") then m.get_stats = function(self) P.sv(self) error("table index is nil", 0) end end
   return U.export(m)
 end
 
-local function proxy_getters(rt)
+local function proxy_getters()
   local m = {}
   function m.get_name(self) return P.px(self).name end
   function m.get_uuid(self) return tostring(P.px(self).uuid) end
@@ -87,7 +85,6 @@ local function proxy_getters(rt)
     return n
   end
   function m.get_mailers(self) P.px(self) return nil end
-  if V.has(rt, "stats_nil_index") then m.get_stats = function(self) P.px(self) error("table index is nil", 0) end end
   return U.export(m)
 end
 
@@ -117,7 +114,7 @@ function PL.convert(rt, proxies)
   local smt = later_mt(rt, "server", hidden)
   P.later[pmt], P.later[smt] = "proxy", "server"
   rt.later_shape = { hidden = hidden, smt = smt, sget = server_getters(rt, proxies) }
-  local pget = proxy_getters(rt)
+  local pget = proxy_getters()
   for _, p in pairs(proxies) do
     hidden[p] = { name = p.name, uuid = p.uuid }
     p.name, p.uuid = nil, nil

@@ -16,6 +16,7 @@
 local U = require "proxylua.core.base.util"
 local fmt = require "proxylua.core.base.formats"
 local E = require "proxylua.core.exec.executor"
+local VER = require "proxylua.core.state.versions"
 
 local select, type, tostring, tonumber = select, type, tostring, tonumber
 local sformat = string.format
@@ -249,7 +250,7 @@ local function fake_class(rt)
     local data, i, j = send_args(...)
     io_phase("write")
     if s.state ~= "connected" then
-      if s.state == nil then -- queued until connect
+      if s.state == nil and not VER.has(rt, "tcp_early_send_fails") then -- queued until connect
         s.early = (s.early or "") .. data:sub(i, j)
         return i > j and 0 or j - i + 1
       end
@@ -483,6 +484,7 @@ local function network_class(rt)
     local s = st((...))
     dest(addr, port, 2)
     if rt.phase == "init" then die_in_init("connect") end
+    s.tried = true
     return wait_call(s, "connect", select(2, ...))
   end
 
@@ -491,6 +493,7 @@ local function network_class(rt)
     local s = st((...))
     dest(addr, port, 2)
     if rt.phase == "init" then die_in_init("connect_ssl") end
+    s.tried = true
     return wait_call(s, "connect_ssl", select(2, ...))
   end
 
@@ -502,6 +505,8 @@ local function network_class(rt)
     if rt.phase == "init" then
       raise("The 'write' function is only allowed in 'frontend', 'backend' or 'task'")
     end
+    -- 3.0+: nothing is queued before connect (docs/versions.md §3)
+    if not s.tried and VER.has(rt, "tcp_early_send_fails") then return -1 end
     return wait_call(s, "send", select(2, ...))
   end
 

@@ -7,6 +7,7 @@
 local U = require "proxylua.core.base.util"
 local fmt = require "proxylua.core.base.formats"
 local V = require "proxylua.core.stream.vars"
+local VER = require "proxylua.core.state.versions"
 local native = require "proxylua.core_native"
 local K = require "proxylua.core.kw.vocab"
 local JSON = require "proxylua.core.kw.parse_json"
@@ -43,7 +44,7 @@ end
 cdef("sha1", "bin", NOARG, via_hash("sha1", "bin", 0))
 cdef("sha2", "bin", { min = 0, "sint" }, function(input, a)
   if a[1] ~= nil and a[1] ~= 224 and a[1] ~= 256 and a[1] ~= 384 and a[1] ~= 512 then
-    return nil, "error in arguments"
+    return K.bad_args(sformat("Unsupported number of bits: '%d'", a[1]))
   end
   return via_hash("sha2", "bin", 1)(input, a)
 end)
@@ -51,18 +52,23 @@ end)
 -- proxylua.hash puts the algorithm first and takes the HMAC key raw;
 -- HAProxy's converter gets it in base64 (an invalid one crashes 2.6.12:
 -- refused here as an argument error).
+local BAD_DIGEST = "algorithm must be a valid OpenSSL message digest name."
+local BAD_B64 = "argument needs to be base64 encoded, and can either be a string or a variable"
+
 cdef("digest", "bin", { min = 1, "str" }, function(input, a)
   local f = hash_fn("digest")
   local ok, r = pcall(f, a[1], input.v)
-  if not ok then return nil, "error in arguments" end
+  if not ok then return K.bad_args(BAD_DIGEST) end
   return r and { t = "bin", v = r } or nil
 end)
 
 cdef("hmac", "bin", { min = 2, "str", "str" }, function(input, a)
   local key = hash_fn("b64dec")(a[2])
-  if not key then return nil, "error in arguments" end
+  -- HAProxy checks the algorithm before the key
+  if not pcall(hash_fn("digest"), a[1], "") then return K.bad_args(BAD_DIGEST) end
+  if not key then return K.bad_args("failed to parse key : " .. BAD_B64) end
   local ok, r = pcall(hash_fn("hmac"), a[1], key, input.v)
-  if not ok then return nil, "error in arguments" end
+  if not ok then return K.bad_args(BAD_DIGEST) end
   return r and { t = "bin", v = r } or nil
 end)
 
@@ -74,14 +80,16 @@ cdef("ub64dec", "str", NOARG, via_hash("ub64dec", "bin", 0))
 cdef("hex2i", "str", NOARG, via_hash("hex2i", "sint", 0))
 cdef("url_dec", "str", { min = 0, "sint" }, via_hash("url_dec", "str", 1))
 cdef("url_enc", "str", { min = 1, "str" }, function(input, a)
-  if a[1] ~= "query" then return nil, "error in arguments" end
+  if a[1] ~= "query" then return K.bad_args("Unexpected encode type. Allowed value is 'query'") end
   return via_hash("url_enc", "str", 1)(input, a)
 end)
 
 local JSON_MODES = { [""] = true, ascii = true, utf8 = true, utf8s = true, utf8p = true, utf8ps = true }
 
 cdef("json", "str", { min = 1, "str" }, function(input, a)
-  if not JSON_MODES[a[1]] then return nil, "error in arguments" end
+  if not JSON_MODES[a[1]] then
+    return K.bad_args("Unexpected input code type. Allowed value are 'ascii', 'utf8', 'utf8s', 'utf8p' and 'utf8ps'")
+  end
   return via_hash("json", "str", 1)(input, a)
 end)
 
@@ -134,7 +142,20 @@ cdef("regsub", "str", { min = 2, "reg", "str", "str" }, function(i, a)
   return str(table.concat(out))
 end)
 
-cdef("ipmask", "addr", { min = 1, "msk4", "msk6" }, function(i, a)
+-- HAProxy maps an IPv6 input to IPv4 before masking (v6tov4): ::ffff:a.b.c.d,
+-- and since 2.9 ::a.b.c.d and 6to4's 2002:AABB:CCDD:: too (live); nil: no mapping.
+local function v6tov4(b, rt)
+  local w1, w2, w3, w4 = string.unpack(">I4I4I4I4", b)
+  if w1 == 0 and w2 == 0 and w3 == 0xffff then return w4 end
+  if not VER.has(rt, "v6tov4_compat") then return nil end
+  if w1 == 0 and w2 == 0 and w3 == 0 then return w4 end
+  if w1 >> 16 == 0x2002 then return ((w1 & 0xffff) << 16) | (w2 >> 16) end
+  return nil
+end
+
+cdef("ipmask", "addr", { min = 1, "msk4", "msk6" }, function(i, a, s)
+  local v4 = i.t == "ipv6" and v6tov4(fmt.parse_v6(i.v), s and s.rt or {})
+  if v4 then i = { t = "ipv4", v = fmt.v4tostr(v4) } end
   if i.t == "ipv4" then
     return { t = "ipv4", v = fmt.v4tostr(fmt.parse_v4(i.v) & a[1]) }
   end
@@ -217,9 +238,10 @@ cdef("concat", "str", { min = 0, "str", "str", "str" }, function(i, a, s)
   return str(i.v .. (a[1] or "") .. mid .. (a[3] or "")) -- all appended after the input
 end)
 
+-- map_*(file[, default]): the default is an integer for map_*_int
 for _, m in ipairs({ "map", "map_str", "map_beg", "map_sub", "map_dir", "map_dom", "map_end",
                      "map_reg", "map_regm", "map_int", "map_ip", "map_str_int", "map_str_ip" }) do
-  cdef(m, "str", { min = 1, "map" }, function() return nil end)
+  cdef(m, "str", { min = 1, "map", m ~= "map_int" and m:match("_int$") and "sint" or "str" }, function() return nil end)
 end
 
 cdef("cut_crlf", "str", NOARG, function(i) return str((i.v:match("^[^\r\n]*"))) end)
@@ -324,7 +346,7 @@ cdef("set_var", "any", { min = 1, "str", "str", "str", "str", "str" }, function(
   local old = V.get(s, a[1])
   for k = 2, 5 do
     local cond = a[k] and CONDS[a[k]]
-    if a[k] and not cond then return nil, "error in arguments" end
+    if a[k] and not cond then return K.bad_args(sformat('unknown condition "%s"', a[k])) end
     if cond and not cond(old, i) then return nil end
   end
   V.set(s, a[1], i)
@@ -380,7 +402,8 @@ end)
 for _, m in ipairs({ "beg", "dir", "dom", "end", "int", "ip", "reg", "str", "sub" }) do
   for _, suffix in ipairs({ "_int", "_ip" }) do
     C["map_" .. m .. suffix] = { name = "map_" .. m .. suffix, input = "str",
-                                 spec = { min = 1, "map" }, fn = function() return nil end }
+                                 spec = { min = 1, "map", suffix == "_int" and "sint" or "str" },
+                                 fn = function() return nil end }
   end
 end
 
@@ -393,7 +416,7 @@ end)
 cdef("fix_tag_value", "bin", { min = 1, "str" }, function(i, a)
   local tag = a[1]
   local id = fix_id(tag) or FIX_NAMES[tag:lower()]
-  if not id then return nil, "error in arguments" end
+  if not id then return K.bad_args(sformat("Unknown FIX tag name '%s'", tag)) end
   local v = fix_value(i.v, id)
   return v and bin(v) or nil
 end)
@@ -407,7 +430,10 @@ end)
 cdef("mqtt_field_value", "bin", { min = 2, "str", "str" }, function(i, a)
   local ptype = mqtt_type(a[1])
   local field = a[2]:lower()
-  if not ptype or not MQTT_FIELDS[ptype][field] then return nil, "error in arguments" end
+  if not ptype then return K.bad_args(sformat("Unknown MQTT type '%s'", a[1])) end
+  if not MQTT_FIELDS[ptype][field] then
+    return K.bad_args(sformat("Unknown MQTT field name '%s' for packet type '%s'", a[2], a[1]))
+  end
   local r, pkt = mqtt_parse(i.v)
   if r ~= 1 or pkt.type ~= ptype then return nil end
   return bin(mqtt_value(pkt, field))
@@ -429,8 +455,12 @@ local function var_or_literal(s, v)
   return v
 end
 
+local AES_ARGS = { "bits", "nonce", "key", "aead_tag" }
+
 cdef("aes_gcm_dec", "bin", { min = 4, "sint", "str", "str", "str" }, function(i, a, s)
-  if a[1] ~= 128 and a[1] ~= 192 and a[1] ~= 256 then return nil, "error in arguments" end
+  if a[1] ~= 128 and a[1] ~= 192 and a[1] ~= 256 then
+    return K.bad_args("key size must be 128, 192 or 256 (bits).")
+  end
   local dec = {}
   for k = 2, 4 do
     local v, kind = var_or_literal(s, a[k])
@@ -440,7 +470,7 @@ cdef("aes_gcm_dec", "bin", { min = 4, "sint", "str", "str", "str" }, function(i,
       -- 2.6.12 crashes on an undecodable literal: refused as an argument
       -- error here; a variable that does not decode gives no sample
       if kind == "var" then return nil end
-      return nil, "error in arguments"
+      return K.bad_args(sformat("failed to parse %s : %s", AES_ARGS[k], BAD_B64))
     end
     dec[k] = v
   end
@@ -460,7 +490,8 @@ cdef("jwt_verify", "bin", { min = 2, "str", "str" }, function(i, a, s)
   -- literal algorithms are checked first (HAProxy's argument check)
   if not V.parse(a[1]) then
     local fam = jwt_alg(a[1])
-    if not fam or fam == "PS" then return nil, "error in arguments" end
+    if not fam then return K.bad_args("unknown JWT algorithm: " .. a[1]) end
+    if fam == "PS" and not VER.has(s.rt, "jwt_ps") then return K.bad_args() end
   end
   local alg = var_or_literal(s, a[1])
   local key = var_or_literal(s, a[2])
@@ -475,7 +506,7 @@ cdef("jwt_verify", "bin", { min = 2, "str", "str" }, function(i, a, s)
   local h, p, sig = parts[1], parts[2], parts[3]
   local raw = sig ~= "" and K.hash_fn("ub64dec")(sig)
   if not raw then return K.sint(-3) end
-  if fam == "PS" then return K.sint(-2) end
+  if fam == "PS" and not VER.has(s.rt, "jwt_ps") then return K.sint(-2) end
   local signed = h .. "." .. p
   if fam == "HS" then
     local mac = K.hash_fn("hmac")(digest, key, signed)
@@ -484,7 +515,7 @@ cdef("jwt_verify", "bin", { min = 2, "str", "str" }, function(i, a, s)
   local f = io.open(key, "rb")
   local pem = f and f:read("a")
   if f then f:close() end
-  local r = pem and native.pkey_verify(digest, pem, signed, raw, fam == "ES")
+  local r = pem and native.pkey_verify(digest, pem, signed, raw, fam == "ES" or (fam == "PS" and "pss"))
   if r == nil then return K.sint(-5) end
   return K.sint(r)
 end)

@@ -6,6 +6,7 @@
 local msg = require "proxylua.core.stream.message"
 local V = require "proxylua.core.stream.vars"
 local K = require "proxylua.core.kw.vocab"
+local VER = require "proxylua.core.state.versions"
 
 local select, tostring, ipairs, pairs = select, tostring, ipairs, pairs
 local sformat, schar = string.format, string.char
@@ -19,7 +20,9 @@ def("int", { min = 1, "sint" }, function(_, a) return sint(a[1]) end)
 def("str", { min = 1, "str" }, function(_, a) return str(a[1]) end)
 def("bin", { min = 1, "str" }, function(_, a)
   local h = a[1]
-  if #h % 2 == 1 or h:find("[^%x]") then return nil, "error in arguments" end
+  if #h % 2 == 1 then return K.bad_args("an even number of hex digit is expected") end
+  local bad = h:find("[^%x]")
+  if bad then return K.bad_args(sformat("an hex digit is expected (found '%s')", h:sub(bad, bad))) end
   return { t = "bin", v = (h:gsub("%x%x", function(x) return schar(tonumber(x, 16)) end)) }
 end)
 
@@ -29,7 +32,7 @@ local BOOLS = { ["true"] = true, ["1"] = true, ["false"] = false, ["0"] = false 
 
 def("bool", { min = 1, "str" }, function(_, a)
   local v = BOOLS[a[1]:lower()]
-  if v == nil then return nil, "error in arguments" end
+  if v == nil then return K.bad_args("Expects 'true', 'false', '0' or '1'") end
   return bool(v)
 end)
 
@@ -42,7 +45,7 @@ def("hostname", NOARG, function(s) return str(s.hostname or "localhost") end)
 def("nbproc", NOARG, function() return sint(1) end)
 def("thread", NOARG, function(s) return sint(math.max(0, s.rt.thread - 1)) end)
 def("var", { min = 1, "str", "str" }, function(s, a)
-  if not V.parse(a[1]) then return nil, "error in arguments" end -- not a variable name
+  if not V.parse(a[1]) then return K.bad_args(K.var_error(a[1])) end -- not a variable name
   local v = s.vars_get(a[1])
   if v == nil and a[2] ~= nil then return str(a[2]) end
   return v
@@ -51,7 +54,7 @@ end)
 local UNITS = K.TIME_UNITS
 
 def("date", { min = 0, "sint", "str" }, function(s, a)
-  if a[2] and not UNITS[a[2]] then return nil, "error in arguments" end
+  if a[2] and not UNITS[a[2]] then return K.bad_args(sformat("expects 's', 'ms' or 'us', got '%s'", a[2])) end
   local sec, usec = s.rt.sched:now()
   local mul = UNITS[a[2] or "s"] or 1
   local t = sec * mul + (mul == 1 and 0 or (usec * mul // 1000000))
@@ -64,11 +67,19 @@ def("rand", { min = 0, "sint" }, function(_, a)
   return sint(r)
 end)
 
-def("uuid", { min = 0, "sint" }, function(_, a)
-  if a[1] and a[1] ~= 4 then return nil, "error in arguments" end -- only version 4 in 2.6
+def("uuid", { min = 0, "sint" }, function(s, a)
+  local v7 = a[1] == 7 and VER.has(s.rt, "uuid_v7")
+  if a[1] and a[1] ~= 4 and not v7 then -- only version 4 in 2.6 and 2.8
+    return K.bad_args(sformat("Unsupported UUID version: '%d'", a[1]))
+  end
   local b = {}
   for i = 1, 16 do b[i] = math.random(0, 255) end
-  b[7] = (b[7] & 0x0f) | 0x40
+  if v7 then -- 48 bits of Unix time in ms first
+    local sec, usec = s.rt.sched:now()
+    local ms = sec * 1000 + usec // 1000
+    for i = 1, 6 do b[i] = (ms >> (8 * (6 - i))) & 0xff end
+  end
+  b[7] = (b[7] & 0x0f) | (v7 and 0x70 or 0x40)
   b[9] = (b[9] & 0x3f) | 0x80
   return str(sformat("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
     table.unpack(b)))
@@ -199,14 +210,17 @@ local function blk(s, a)
   if a[1] == "head" or a[1] == "first" then i = 1
   elseif a[1] == "tail" then i = #blks
   elseif a[1]:match("^%d+$") then i = tonumber(a[1]) + 1
-  else return nil, "error in arguments" end
+  else
+    return K.bad_args(a[1] == "" and "a block position is expected (> 0) or a special block name (head, tail, first)"
+      or "invalid block position")
+  end
   return blks[i] or { type = "HTX_BLK_UNUSED", size = 0 }
 end
 
 local function blk_fetch(name, fn)
   def("internal.htx_blk." .. name, { min = 1, "str" }, function(s, a)
-    local b, err = blk(s, a)
-    if err then return nil, err end
+    local b, err, why = blk(s, a)
+    if err then return nil, err, why end
     return b and fn(b) or nil
   end, true)
 end

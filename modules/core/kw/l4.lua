@@ -62,7 +62,9 @@ for _, name in ipairs({ "fc_rtt", "fc_rttvar", "fc_unacked", "fc_sacked", "fc_re
                         "fc_fackets", "fc_lost", "fc_reordering" }) do
   def(name, { min = 0, "str" }, function(s, a)
     local timed = name == "fc_rtt" or name == "fc_rttvar"
-    if timed and a[1] ~= "ms" and a[1] ~= "us" then return nil, "error in arguments" end
+    if timed and a[1] ~= "ms" and a[1] ~= "us" then
+      return K.bad_args(a[1] and string.format("expects 'us' or 'ms', got '%s'", a[1]) or "Unexpected arg type")
+    end
     local v = s.desc and s.desc[name] or 0
     return sint(a[1] == "us" and v * 1000 or v)
   end)

@@ -98,12 +98,14 @@ local function payload_lv(res)
   return function(s, a)
     local d = input(s, res)
     local off, len = a[1], a[2]
+    -- the argument check (live: a negative offset1 is refused without offset2 too)
+    if off < 0 then return K.bad_args("payload offset1 must be positive") end
+    if len == 0 then return K.bad_args("payload length must be > 0") end
     local start = off + len
     if a[3] and a[3] ~= "" then
       local v = U.str2int(a[3])
-      if not a[3]:match("^[+-]?%d+$") or off < 0 or len == 0 or off + len + v < 0 then
-        return nil, "error in arguments"
-      end
+      if not a[3]:match("^[+-]?%d+$") then return K.bad_args("payload offset2 is not a number") end
+      if off + len + v < 0 then return K.bad_args("payload offset2 too negative") end
       if a[3]:match("^[+-]") then start = off + len + v else start = v >> 1 end
     end
     if off < 0 or len < 1 or len > 4 or off + len > #d then return nil end
@@ -158,7 +160,7 @@ def("req.ssl_ec_ext", NOARG, function(s) local h = hello(s) return h and bool(h.
 local NO_BODY = { ARGC = true, DIST = true, NFIL = true, STAT = true, DONE = true }
 
 local function distcc(s, a)
-  if #a[1] ~= 4 then return nil, "error in arguments" end
+  if #a[1] ~= 4 then return K.bad_args("token name must be exactly 4 characters") end
   local d = input(s, s.dir == "res")
   local ofs, occ = 1, 0
   while ofs + 11 <= #d do
@@ -177,14 +179,14 @@ local function distcc(s, a)
 end
 
 def("distcc_param", { min = 1, "str", "sint" }, function(s, a)
-  local p, err = distcc(s, a)
-  if err and not p then return nil, err end
+  local p, err, why = distcc(s, a)
+  if err and not p then return nil, err, why end
   return p and sint(p) or nil
 end)
 
 def("distcc_body", { min = 1, "str", "sint" }, function(s, a)
-  local p, body = distcc(s, a)
-  if body and not p then return nil, body end
+  local p, body, why = distcc(s, a)
+  if body and not p then return nil, body, why end
   return p and { t = "bin", v = body } or nil
 end)
 

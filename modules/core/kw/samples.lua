@@ -15,6 +15,8 @@ require "proxylua.core.kw.l4"
 require "proxylua.core.kw.l5_l6_tls"
 require "proxylua.core.kw.l7_http"
 require "proxylua.core.kw.stktable"
+require "proxylua.core.kw.conv_maptable" -- converters of later versions
+require "proxylua.core.kw.conv_later" -- converters added after 2.6
 
 local type, select, tostring, pairs = type, select, tostring, pairs
 local sformat = string.format
@@ -54,9 +56,18 @@ end
 -- in 3.0: from Lua an integer there fails as any non-string does (live).
 local STR_ARGS_SINCE_300 = { bytes = true }
 
+-- The text of a refused argument check: 3.2 appends the check's reason
+-- ("error in arguments: <why>", docs/versions.md §2).
+function S.arg_error(rt, err, why)
+  if err == K.ARGS and why and rt and VER.has(rt, "arg_error_details") then
+    return err .. ": " .. why
+  end
+  return err
+end
+
 local function check_args(kw, args, n, base, lvl, s)
   local spec = kw.spec
-  local out = {}
+  local out, map_arg = {}, false
   local as_str = STR_ARGS_SINCE_300[kw.name] and s and s.rt and VER.has(s.rt, "str_args")
   for i = 1, n do
     local a = lua2arg(args[i])
@@ -88,20 +99,23 @@ local function check_args(kw, args, n, base, lvl, s)
       if not re then U.argerror(narg, err, lvl + 1) end
       a = re
     elseif want == "map" then
-      U.raise("error in arguments", lvl + 1)
+      -- a string, refused after every argument is checked (below)
+      if type(a) ~= "string" then U.argerror(narg, "unable to duplicate string arg", lvl + 1) end
+      map_arg = true
     elseif want == "pbuf" then
       -- 2.6's Lua binding cannot build this argument type (live)
       U.argerror(narg, sformat("'Protocol buffers field number' expected, got '%s'",
         type(a) == "string" and "string" or "integer"), lvl + 1)
     elseif want == "be" or want == "fe" then
-      if type(a) ~= "string" then U.argerror(narg, "unable to duplicate string arg", lvl + 1) end
+      -- name arguments (proxy, server, userlist, table) want a string (live)
+      if type(a) ~= "string" then U.argerror(narg, "string expected", lvl + 1) end
       local px = s and s.rt.process.proxies and s.rt.process.proxies[a]
       local cap = px and (px.cap or "listen")
       if not px or cap == (want == "be" and "frontend" or "backend") then
         U.argerror(narg, want == "be" and "backend doesn't exist" or "frontend doesn't exist", lvl + 1)
       end
     elseif want == "srv" then
-      if type(a) ~= "string" then U.argerror(narg, "unable to duplicate string arg", lvl + 1) end
+      if type(a) ~= "string" then U.argerror(narg, "string expected", lvl + 1) end
       -- 2.6 cuts the Lua string at its '/' in place: a second call with
       -- the same string no longer finds the server (live)
       local used = s.rt.srv_args_used or {}
@@ -114,17 +128,24 @@ local function check_args(kw, args, n, base, lvl, s)
       if not sv then U.argerror(narg, "server doesn't exist", lvl + 1) end
       a = sv
     elseif want == "userlist" then
-      if type(a) ~= "string" then U.argerror(narg, "unable to duplicate string arg", lvl + 1) end
+      if type(a) ~= "string" then U.argerror(narg, "string expected", lvl + 1) end
       local ul = s.rt.process.userlists
       if not (ul and ul[a]) then U.argerror(narg, "unable to find userlist '" .. a .. "'", lvl + 1) end
     elseif want == "tbl" then
-      if type(a) ~= "string" then U.argerror(narg, "unable to duplicate string arg", lvl + 1) end
+      if type(a) ~= "string" then U.argerror(narg, "string expected", lvl + 1) end
       local px = s and s.rt.process.proxies and s.rt.process.proxies[a]
       if not (px and px.stktable) then U.argerror(narg, "table doesn't exist", lvl + 1) end
     end
     out[i] = a
   end
   if n < spec.min then U.argerror(base + n + 1, "Mandatory argument expected", lvl + 1) end
+  if map_arg then
+    -- a map file loads only while HAProxy starts (3.2 says so, unplaced)
+    if s and s.rt and VER.has(s.rt, "arg_error_details") then
+      error("error in arguments: map: cannot load map at runtime", 0)
+    end
+    U.raise("error in arguments", lvl + 1)
+  end
   return out
 end
 
@@ -137,6 +158,8 @@ local fetches_mt = U.class("Fetches", fetch_methods)
 local converters_mt = U.class("Converters", conv_methods)
 
 S.fetches_mt, S.converters_mt = fetches_mt, converters_mt
+-- every method, whatever the version (the annotations, core_types.lua)
+S.fetch_methods, S.conv_methods = fetch_methods, conv_methods
 
 for kwname, kw in pairs(F) do
   local mname = mangle(kwname)
@@ -151,8 +174,8 @@ for kwname, kw in pairs(F) do
         U.raise(sformat("the sample-fetch '%s' needs an HTTP parser which is not available in Lua services", kwname))
       end
       local args = check_args(kw, { select(2, ...) }, math.max(0, n - 1), 1, 1, s)
-      local smp, err = kw.fn(s, args)
-      if err then U.raise(err) end
+      local smp, err, why = kw.fn(s, args)
+      if err then U.raise(S.arg_error(s.rt, err, why)) end
       if st.str then return U.smp2str(smp) or "" end
       return U.smp2lua(smp, s.rt)
     end
@@ -173,11 +196,31 @@ end
 
 S.conv_input = conv_input
 
+-- Converters of later versions (cv.since, a feature of state/versions.lua)
+-- are methods only of the Converters objects of a runtime emulating one:
+-- one metatable per emulated version, all methods without a runtime.
+local conv_since, conv_mts, is_conv_mt = {}, {}, { [converters_mt] = true }
+
+local function conv_mt(rt)
+  local key = rt and (rt.version or 206) or "all"
+  local mt = conv_mts[key]
+  if not mt then
+    local methods = {}
+    for m, f in pairs(conv_methods) do
+      if not (rt and conv_since[m] and not VER.has(rt, conv_since[m])) then methods[m] = f end
+    end
+    mt = U.class("Converters", methods)
+    conv_mts[key], is_conv_mt[mt] = mt, true
+  end
+  return mt
+end
+
 for cname, cv in pairs(C) do
+  conv_since[mangle(cname)] = cv.since
   conv_methods[mangle(cname)] = function(...)
     local n = select("#", ...)
     local self, input = ...
-    U.checkself(self, converters_mt)
+    if not is_conv_mt[getmetatable(self)] then U.checkself(self, converters_mt) end
     local stream = U.st(self).stream
     if cname == "debug" and stream and stream.rt and VER.has(stream.rt, "debug_conv_crash") then
       -- live 3.2.0: FATAL bug condition in sink_find_early, the process dies
@@ -188,8 +231,8 @@ for cname, cv in pairs(C) do
     local args = check_args(cv, { select(3, ...) }, math.max(0, n - 2), 2, 1, U.st(self).stream)
     local smp = conv_input(input, cv.input)
     if not smp then U.raise("error during the input argument casting") end
-    local out, err = cv.fn(smp, args, U.st(self).stream)
-    if err then U.raise(err) end
+    local out, err, why = cv.fn(smp, args, stream)
+    if err then U.raise(S.arg_error(stream and stream.rt, err, why)) end
     if U.st(self).str then return U.smp2str(out) or "" end
     return U.smp2lua(out, U.st(self).stream.rt)
   end
@@ -207,7 +250,7 @@ U.export(conv_methods)
 
 function S.new_fetches(stream, as_string) return new_obj(fetches_mt, stream, as_string) end
 
-function S.new_converters(stream, as_string) return new_obj(converters_mt, stream, as_string) end
+function S.new_converters(stream, as_string) return new_obj(conv_mt(stream.rt), stream, as_string) end
 
 -- For the harness and %[...]-style chains: run a fetch/converter by its
 -- configuration name on a stream.
@@ -223,6 +266,7 @@ end
 
 function S.convert(stream, name, smp, ...)
   local cv = C[name]
+  if cv and cv.since and not VER.has(stream.rt, cv.since) then cv = nil end
   if not cv then return nil, "unknown converter '" .. name .. "'" end
   local ok, args = pcall(check_args, cv, { ... }, select("#", ...), 0, 1, stream)
   if not ok then return nil, args end

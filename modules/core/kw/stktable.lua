@@ -13,6 +13,7 @@
 local U = require "proxylua.core.base.util"
 local fmt = require "proxylua.core.base.formats"
 local K = require "proxylua.core.kw.vocab"
+local VER = require "proxylua.core.state.versions"
 
 local sformat, mtointeger = string.format, math.tointeger
 
@@ -194,6 +195,7 @@ local function table_desc(s, name)
   local px = s.rt.process.proxies and s.rt.process.proxies[name]
   return px and px.stktable
 end
+ST.table_desc = table_desc
 
 -- Input sample -> key of the table (cast to the table's type; IPs as text).
 local function smp_key(d, smp)
@@ -210,17 +212,22 @@ local function smp_key(d, smp)
   end
   return U.smp2str(smp)
 end
+ST.smp_key = smp_key
 
 -- Registered when this file loads (kw/samples.lua requires it).
 do
   local cdef, def, sint, bool = K.cdef, K.def, K.sint, K.bool
 
-  local function conv(fn)
+  local function conv(fn, c)
     return function(i, a, s)
       local tname = a[#a]
       local d = table_desc(s, tname)
       local key = smp_key(d, i)
-      if key == nil then return nil end
+      if key == nil then
+        -- 3.2 takes an input that is no key of the table as an absent key
+        if not VER.has(s.rt, "stkey_cast_zero") then return nil end
+        return fn(d, nil, a)
+      end
       return fn(d, ST.lookup_entry(d, key), a)
     end
   end
@@ -228,8 +235,9 @@ do
   for _, c in ipairs(COUNTERS) do
     local col, shift = KBYTES[c] or c, KBYTES[c] and 10 or 0
     cdef("table_" .. c, "any", { min = 1, "tbl" }, conv(function(d, e)
+      if not e then return sint(0) end -- even when not stored (live)
       if columns(d)[col] == nil then return nil end
-      return sint((e and e[col] or 0) >> shift)
+      return sint((e[col] or 0) >> shift)
     end))
   end
   -- the converter's own reference counts as a tracker (live: 1 + use)
@@ -256,10 +264,12 @@ do
     return function(i, a, s)
       local d = table_desc(s, a[2])
       local key = smp_key(d, i)
-      if key == nil or columns(d)[prefix] == nil then return nil end
-      if a[1] < 0 or a[1] >= (d._sizes[prefix] or 0) then return nil end
+      if key == nil then return VER.has(s.rt, "stkey_cast_zero") and sint(0) or nil end
       local e = ST.lookup_entry(d, key)
-      local arr = e and e[prefix]
+      if not e then return sint(0) end -- an absent key: 0, whatever the table stores (live)
+      if columns(d)[prefix] == nil then return nil end
+      if a[1] < 0 or a[1] >= (d._sizes[prefix] or 0) then return nil end
+      local arr = e[prefix]
       return sint(type(arr) == "table" and arr[a[1]] or 0)
     end
   end

@@ -30,6 +30,25 @@ end
 K.F, K.C = {}, {}
 K.NOARG = { min = 0 }
 
+-- A keyword's argument check refused its arguments: HAProxy's error, with
+-- the check's own reason, which 3.2 appends (kw/samples.lua, S.arg_error).
+K.ARGS = "error in arguments"
+function K.bad_args(why) return nil, K.ARGS, why end
+
+-- Why HAProxy's argument checks refuse a variable name (nil: they accept it).
+local SCOPES = { "psess.", "ptxn.", "preq.", "pres.", "proc.", "sess.", "txn.", "req.", "res.", "check." }
+function K.var_error(name)
+  if name == "" then return "Empty variable name cannot be accepted" end
+  for _, p in ipairs(SCOPES) do
+    if #name > #p and name:sub(1, #p) == p then
+      local bad = name:find("[^%w_.]", #p + 1)
+      return bad and string.format("invalid syntax at char '%s'", name:sub(bad)) or nil
+    end
+  end
+  return string.format("invalid variable name '%s'. A variable name must be start by its scope. "
+    .. "The scope can be 'proc', '(p)sess', '(p)txn', '(p)req', '(p)res' or 'check'", name)
+end
+
 -- Time units of date-like keywords' unit argument, per second.
 K.TIME_UNITS = { s = 1, ms = 1000, us = 1000000 }
 

@@ -2,33 +2,6 @@
 -- Written by scripts/record-golden; replayed by scripts/replay-golden.
 return {
   ["calls"] = {
-    ["start 3bc849d0c341d792 #1"] = {
-      ["events"] = {
-        [1] = {
-          ["key"] = "http de1091097743561a /p?a=1",
-          ["r"] = {
-            [1] = 200,
-            [2] = "b1=integer:0\nb2=integer:-1\nb3=integer:0\nb4=integer:-1\nb5=integer:0 integer:0 integer:2\nb6=ERR \"bad argument #1 to 'nbsrv' (Mandatory argument expected)\"\nb7=integer:0\nb8=ERR \"bad argument #1 to 'srv_conn_free' (server doesn't exist)\"\nb9=integer:1 integer:0\nb10=integer:0 integer:0\nb11=integer:1 integer:5 integer:1\nb12=nil\nb13=ERR \"bad argument #1 to 'be_conn' (backend doesn't exist)\"\nb14=ERR \"bad argument #1 to 'srv_conn' (server doesn't exist)\"\nb15=ERR \"bad argument #1 to 'srv_conn' (server doesn't exist)\"\nb16=integer:-1\nb17=integer:1 \"alice\"\nb17c=integer:1 \"alice\" integer:0 nil\nb17b=ERR \"bad argument #1 to 'http_auth' (unable to find userlist 'nope')\"\nb19=integer:-1\nb20=ERR \"bad argument #1 to 'be_conn' (backend doesn't exist)\"\nb21=nil nil nil\na3=integer:1 integer:1 integer:30000 integer:0 integer:0 integer:0 integer:0 integer:1\na3b=ERR \"bad argument #1 to 'fe_conn' (frontend doesn't exist)\"\na4=integer:1 nil integer:1 integer:0 nil nil integer:0 \"Success\" nil nil nil\na5=nil integer:1 nil nil nil nil nil nil\na6=nil nil nil nil nil nil nil integer:0\na7=nil nil nil nil integer:0 nil nil nil nil\na8=\"integer\" \"integer\" \"integer\" nil integer:0 nil integer:0 nil\na12=true integer:1 integer:0 true true true\nr1=integer:0 integer:0 integer:0 nil true\nr2=ERR \"error in arguments\"\nb1=integer:1\nb2=integer:1 integer:0 integer:0\nb3=ERR \"error in arguments\"\nb4=integer:1\nd1=\"integer\" \"integer\" \"integer\"\nv1=\"dflt\"\nv2=ERR \"error in arguments\"\nv3=ERR \"error in arguments\"\nm1=\"GET\" \"FOO\"\nm2=\"\"\nm3=\"AB\"\nm4=ERR \"error in arguments\"\nm5=ERR \"error in arguments\"\nm6=ERR \"bad argument #1 to 'str' (unable to duplicate string arg)\"\nm7=integer:-3 \"\"\nu1=\"1\" nil \"1\"\ne1=nil\nk4=ERR \"error in arguments\"\nk5=ERR \"error in arguments\"\na13=\"127.0.0.1\" integer:0 integer:0 nil nil nil \"HTTP/1.1\"\n",
-            [3] = {
-              ["content-length"] = "1780",
-            },
-            [4] = "",
-            ["n"] = 4,
-          },
-        },
-        [2] = {
-          ["key"] = "output 08f44b07b5901a25",
-          ["r"] = {
-            [1] = "",
-            ["n"] = 1,
-          },
-        },
-      },
-      ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.8plAtj",
-        ["PORT"] = 46119,
-      },
-    },
     ["start 6bb2c964b6450c1b #1"] = {
       ["events"] = {
         [1] = {
@@ -160,6 +133,33 @@ return {
       ["vars"] = {
         ["DIR"] = "/tmp/proxylua-spec.L4B9dt",
         ["PORT"] = 33951,
+      },
+    },
+    ["start cc9a7ea6e7853a92 #1"] = {
+      ["events"] = {
+        [1] = {
+          ["key"] = "http de1091097743561a /p?a=1",
+          ["r"] = {
+            [1] = 200,
+            [2] = "b1=integer:0\nb2=integer:-1\nb3=integer:0\nb4=integer:-1\nb5=integer:0 integer:0 integer:2\nb6=ERR \"bad argument #1 to 'nbsrv' (Mandatory argument expected)\"\nb7=integer:0\nb8=ERR \"bad argument #1 to 'srv_conn_free' (server doesn't exist)\"\nb9=integer:1 integer:0\nb10=integer:0 integer:0\nb11=integer:1 integer:5 integer:1\nb12=nil\nb13=ERR \"bad argument #1 to 'be_conn' (backend doesn't exist)\"\nb14=ERR \"bad argument #1 to 'srv_conn' (server doesn't exist)\"\nb15=ERR \"bad argument #1 to 'srv_conn' (server doesn't exist)\"\nb16=integer:-1\nb17=integer:1 \"alice\"\nb17c=integer:1 \"alice\" integer:0 nil\nb17b=ERR \"bad argument #1 to 'http_auth' (unable to find userlist 'nope')\"\nb19=integer:-1\nb20=ERR \"bad argument #1 to 'be_conn' (backend doesn't exist)\"\nb21=nil nil nil\na3=integer:1 integer:1 integer:30000 integer:0 integer:0 integer:0 integer:0 integer:1\na3b=ERR \"bad argument #1 to 'fe_conn' (frontend doesn't exist)\"\na4=integer:1 nil integer:1 integer:0 nil nil integer:0 \"Success\" nil nil nil\na5=nil integer:1 nil nil nil nil nil nil\na6=nil nil nil nil nil nil nil integer:0\na7=nil nil nil nil integer:0 nil nil nil nil\na8=\"integer\" \"integer\" \"integer\" nil integer:0 nil integer:0 nil\na12=true integer:1 integer:0 true true true\nr1=integer:0 integer:0 integer:0 nil true\nr2=ERR \"error in arguments\"\nb1=integer:1\nb2=integer:1 integer:0 integer:0\nb3=ERR \"error in arguments\"\nb4=integer:1\nd1=\"integer\" \"integer\" \"integer\"\nv1=\"dflt\"\nv2=ERR \"error in arguments\"\nv3=ERR \"error in arguments\"\nm1=\"GET\" \"FOO\"\nm2=\"\"\nm3=\"AB\"\nm4=ERR \"error in arguments\"\nm5=ERR \"error in arguments\"\nm6=ERR \"bad argument #1 to 'str' (unable to duplicate string arg)\"\nm7=integer:-3 \"\"\nu1=\"1\" nil \"1\"\ne1=nil\nk4=ERR \"error in arguments\"\nk5=ERR \"error in arguments\"\na13=\"127.0.0.1\" integer:0 integer:0 nil nil nil \"HTTP/1.1\"\n",
+            [3] = {
+              ["content-length"] = "1780",
+            },
+            [4] = "",
+            ["n"] = 4,
+          },
+        },
+        [2] = {
+          ["key"] = "output 08f44b07b5901a25",
+          ["r"] = {
+            [1] = "",
+            ["n"] = 1,
+          },
+        },
+      },
+      ["vars"] = {
+        ["DIR"] = "/tmp/proxylua-spec.mT0WR5",
+        ["PORT"] = 34459,
       },
     },
     ["start d87bf07bb11c5325 #1"] = {

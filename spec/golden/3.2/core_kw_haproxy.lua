@@ -2,15 +2,15 @@
 -- Written by scripts/record-golden; replayed by scripts/replay-golden.
 return {
   ["calls"] = {
-    ["start 3bc849d0c341d792 #1"] = {
+    ["start 62c9ceccee9039f1 #1"] = {
       ["events"] = {
         [1] = {
           ["key"] = "http de1091097743561a /p?a=1",
           ["r"] = {
             [1] = 200,
-            [2] = "b1=integer:0\nb2=integer:-1\nb3=integer:0\nb4=integer:-1\nb5=integer:0 integer:0 integer:2\nb6=ERR \"bad argument #1 to 'nbsrv' (Mandatory argument expected)\"\nb7=integer:0\nb8=ERR \"bad argument #1 to 'srv_conn_free' (server doesn't exist)\"\nb9=integer:1 integer:0\nb10=integer:0 integer:0\nb11=integer:1 integer:5 integer:1\nb12=nil\nb13=ERR \"bad argument #1 to 'be_conn' (backend doesn't exist)\"\nb14=ERR \"bad argument #1 to 'srv_conn' (server doesn't exist)\"\nb15=ERR \"bad argument #1 to 'srv_conn' (server doesn't exist)\"\nb16=integer:-1\nb17=integer:1 \"alice\"\nb17c=integer:1 \"alice\" integer:0 nil\nb17b=ERR \"bad argument #1 to 'http_auth' (unable to find userlist 'nope')\"\nb19=integer:-1\nb20=ERR \"bad argument #1 to 'be_conn' (backend doesn't exist)\"\nb21=nil nil nil\na3=integer:1 integer:1 integer:30000 integer:0 integer:0 integer:0 integer:0 integer:1\na3b=ERR \"bad argument #1 to 'fe_conn' (frontend doesn't exist)\"\na4=integer:1 nil integer:1 integer:0 nil nil integer:0 \"Success\" nil nil nil\na5=nil integer:1 nil nil nil nil nil nil\na6=nil nil nil nil nil nil nil integer:0\na7=nil nil nil nil integer:0 nil nil nil nil\na8=\"integer\" \"integer\" \"integer\" nil integer:0 nil integer:0 nil\na12=true integer:1 integer:0 true true true\nr1=integer:0 integer:0 integer:0 nil true\nr2=ERR \"error in arguments: Unexpected arg type\"\nb1=integer:1\nb2=integer:1 integer:0 integer:0\nb3=ERR \"error in arguments: Expects 'true', 'false', '0' or '1'\"\nb4=integer:1\nd1=\"integer\" \"integer\" \"integer\"\nv1=\"dflt\"\nv2=ERR \"error in arguments: invalid variable name 'bad'. A variable name must be start by its scope. The scope can be 'proc', '(p)sess', '(p)txn', '(p)req', '(p)res' or 'check'\"\nv3=ERR \"error in arguments: invalid syntax at char '-b'\"\nm1=\"GET\" \"FOO\"\nm2=\"\"\nm3=\"AB\"\nm4=ERR \"error in arguments: an hex digit is expected (found 'z')\"\nm5=ERR \"error in arguments: an even number of hex digit is expected\"\nm6=ERR \"bad argument #1 to 'str' (unable to duplicate string arg)\"\nm7=integer:-3 \"\"\nu1=\"1\" nil \"1\"\ne1=nil\nk4=\"01a24c43-7a48-7828-a1a9-0fc1925c6d54\"\nk5=ERR \"error in arguments: expects 's', 'ms' or 'us', got 'xx'\"\na13=\"127.0.0.1\" integer:0 integer:0 nil nil nil \"HTTP/1.1\"\n",
+            [2] = "aes1=\"hello world\"\naes2=\"secret256\"\naes3=ERR \"error in arguments: key size must be 128, 192 or 256 (bits).\"\naes4=nil\naes5=\"hello world\"\naes7=nil\naes8=\"hello world\"\naes9=ERR \"bad argument #2 to 'aes_gcm_dec' (integer expected)\"\naes10=ERR \"bad argument #5 to 'aes_gcm_dec' (Mandatory argument expected)\"\njw2=integer:1\njw3=integer:1\njw4=integer:0\njw5=integer:-5\njw6=integer:0\njw7=ERR \"error in arguments: unknown JWT algorithm: XX\"\njw8=integer:-3\njw9=integer:0\njw10=integer:0\njw11=integer:0\njw12=integer:0\njw13=integer:-3\njw14=integer:0\njw15=integer:-3\nsv1=nil\nsv2=\"x\" \"x\"\nfx1=ERR \"error in arguments: Unknown FIX tag name 'Bogus'\"\nfx2=nil\nmq3=ERR \"error in arguments: Unknown MQTT type 'bogus'\"\nmq4=\"4\" \"60\" nil\nmq5=ERR \"error in arguments: Unknown MQTT field name 'reason_code' for packet type 'connect'\"\nmq6=ERR \"bad argument #2 to 'mqtt_field_value' (unable to duplicate string arg)\"\npb1=ERR \"bad argument #2 to 'protobuf' ('Protocol buffers field number' expected, got 'string')\"\npb2=ERR \"bad argument #2 to 'protobuf' ('Protocol buffers field number' expected, got 'string')\"\npb3=ERR \"bad argument #2 to 'protobuf' ('Protocol buffers field number' expected, got 'integer')\"\ngr1=ERR \"bad argument #2 to 'ungrpc' ('Protocol buffers field number' expected, got 'string')\"\naes1=nil\nfix1=integer:0\nfix2=\"A\"\nfix3=ERR \"bad argument #2 to 'fix_tag_value' (unable to duplicate string arg)\"\nmq1=integer:1\nmq2=\"MQTT\"\njw1=integer:1\nnb1=integer:1 integer:0 nil\ncap1=nil\nj1=integer:-3 integer:0 integer:1 integer:0 integer:-3\nj2=integer:-3 integer:-1 nil integer:-3\nj3=integer:-3 integer:-3\nfx3=nil \"FIX.4.4\"\nfx4=integer:1 integer:0 \"SERVER\" \"CLIENT\" \"30\" \"181\" nil \"\"\nfx5=integer:0 integer:0 nil nil\nmq7=integer:1 \"30\" \"10\" \"abc\" \"user\" \"pass\" \"0\" \"194\" nil\nmq8=integer:1 \"0\" \"4\" integer:1 \"1\" \"z\" \"1\" nil\nmq9=nil nil integer:0 integer:0 nil integer:1 integer:0\nmq10=integer:1 \"topic\" \"msg\" nil\nnb2=integer:2 nil nil nil integer:0 integer:0 nil\nar1=integer:8 integer:15 integer:6 \"hi\"\nmp0=\"error in arguments: map: cannot load map at runtime|error in arguments: map: cannot load map at runtime|error in arguments: map: cannot load map at runtime|error in arguments: map: cannot load map at runtime|error in arguments: map: cannot load map at runtime|error in arguments: map: cannot load map at runtime|error in arguments: map: cannot load map at runtime|error in arguments: map: cannot load map at runtime\"\nmp8=\"error in arguments: map: cannot load map at runtime|error in arguments: map: cannot load map at runtime|error in arguments: map: cannot load map at runtime|error in arguments: map: cannot load map at runtime|error in arguments: map: cannot load map at runtime|error in arguments: map: cannot load map at runtime|error in arguments: map: cannot load map at runtime|error in arguments: map: cannot load map at runtime\"\nmp16=\"error in arguments: map: cannot load map at runtime|error in arguments: map: cannot load map at runtime|error in arguments: map: cannot load map at runtime|error in arguments: map: cannot load map at runtime|error in arguments: map: cannot load map at runtime|error in arguments: map: cannot load map at runtime|error in arguments: map: cannot load map at runtime|error in arguments: map: cannot load map at runtime\"\nmp24=\"error in arguments: map: cannot load map at runtime|error in arguments: map: cannot load map at runtime|error in arguments: map: cannot load map at runtime|error in arguments: map: cannot load map at runtime|error in arguments: map: cannot load map at runtime|error in arguments: map: cannot load map at runtime|error in arguments: map: cannot load map at runtime\"\nx1=ERR \"error during the input argument casting\"\nx2=integer:0\nx3=integer:1\nx4=\"\\0\\0\\0\\12\"\nx5=\"Thu, 01 Jan 1970 00:00:00 GMT\"\nx6=\"0.0.0.0\" \"0.0.0.0\"\nx7=\"0.0.0.0\" \"1.2.0.0\"\nx8=ERR \"error during the input argument casting\"\ny1=integer:-1\ny2=ERR \"error during the input argument casting\"\ny3=integer:1\ny4=\"0.0.0.0\"\ny5=nil\ny6=nil\ny7=\"0\" integer:1\ny8=integer:0\ny9=integer:0\ny10=\"1970\"\nsv3=integer:3 integer:3 nil \"\" nil \"a\" nil integer:4 integer:4\n",
             [3] = {
-              ["content-length"] = "2147",
+              ["content-length"] = "4053",
             },
             [4] = "",
             ["n"] = 4,
@@ -19,14 +19,14 @@ return {
         [2] = {
           ["key"] = "output 08f44b07b5901a25",
           ["r"] = {
-            [1] = "[NOTICE]   (6008) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (6008) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (6008) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
+            [1] = "[NOTICE]   (20152) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (20152) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (20152) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
             ["n"] = 1,
           },
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.69Zy5T",
-        ["PORT"] = 42821,
+        ["DIR"] = "/tmp/proxylua-spec.3X7qPl",
+        ["PORT"] = 34917,
       },
     },
     ["start 6bb2c964b6450c1b #1"] = {
@@ -174,6 +174,33 @@ return {
         ["PORT"] = 40549,
       },
     },
+    ["start cc9a7ea6e7853a92 #1"] = {
+      ["events"] = {
+        [1] = {
+          ["key"] = "http de1091097743561a /p?a=1",
+          ["r"] = {
+            [1] = 200,
+            [2] = "b1=integer:0\nb2=integer:-1\nb3=integer:0\nb4=integer:-1\nb5=integer:0 integer:0 integer:2\nb6=ERR \"bad argument #1 to 'nbsrv' (Mandatory argument expected)\"\nb7=integer:0\nb8=ERR \"bad argument #1 to 'srv_conn_free' (server doesn't exist)\"\nb9=integer:1 integer:0\nb10=integer:0 integer:0\nb11=integer:1 integer:5 integer:1\nb12=nil\nb13=ERR \"bad argument #1 to 'be_conn' (backend doesn't exist)\"\nb14=ERR \"bad argument #1 to 'srv_conn' (server doesn't exist)\"\nb15=ERR \"bad argument #1 to 'srv_conn' (server doesn't exist)\"\nb16=integer:-1\nb17=integer:1 \"alice\"\nb17c=integer:1 \"alice\" integer:0 nil\nb17b=ERR \"bad argument #1 to 'http_auth' (unable to find userlist 'nope')\"\nb19=integer:-1\nb20=ERR \"bad argument #1 to 'be_conn' (backend doesn't exist)\"\nb21=nil nil nil\na3=integer:1 integer:1 integer:30000 integer:0 integer:0 integer:0 integer:0 integer:1\na3b=ERR \"bad argument #1 to 'fe_conn' (frontend doesn't exist)\"\na4=integer:1 nil integer:1 integer:0 nil nil integer:0 \"Success\" nil nil nil\na5=nil integer:1 nil nil nil nil nil nil\na6=nil nil nil nil nil nil nil integer:0\na7=nil nil nil nil integer:0 nil nil nil nil\na8=\"integer\" \"integer\" \"integer\" nil integer:0 nil integer:0 nil\na12=true integer:1 integer:0 true true true\nr1=integer:0 integer:0 integer:0 nil true\nr2=ERR \"error in arguments: Unexpected arg type\"\nb1=integer:1\nb2=integer:1 integer:0 integer:0\nb3=ERR \"error in arguments: Expects 'true', 'false', '0' or '1'\"\nb4=integer:1\nd1=\"integer\" \"integer\" \"integer\"\nv1=\"dflt\"\nv2=ERR \"error in arguments: invalid variable name 'bad'. A variable name must be start by its scope. The scope can be 'proc', '(p)sess', '(p)txn', '(p)req', '(p)res' or 'check'\"\nv3=ERR \"error in arguments: invalid syntax at char '-b'\"\nm1=\"GET\" \"FOO\"\nm2=\"\"\nm3=\"AB\"\nm4=ERR \"error in arguments: an hex digit is expected (found 'z')\"\nm5=ERR \"error in arguments: an even number of hex digit is expected\"\nm6=ERR \"bad argument #1 to 'str' (unable to duplicate string arg)\"\nm7=integer:-3 \"\"\nu1=\"1\" nil \"1\"\ne1=nil\nk4=integer:36 \"7\" \"xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx\"\nk5=ERR \"error in arguments: expects 's', 'ms' or 'us', got 'xx'\"\na13=\"127.0.0.1\" integer:0 integer:0 nil nil nil \"HTTP/1.1\"\n",
+            [3] = {
+              ["content-length"] = "2162",
+            },
+            [4] = "",
+            ["n"] = 4,
+          },
+        },
+        [2] = {
+          ["key"] = "output 08f44b07b5901a25",
+          ["r"] = {
+            [1] = "[NOTICE]   (20177) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (20177) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (20177) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n",
+            ["n"] = 1,
+          },
+        },
+      },
+      ["vars"] = {
+        ["DIR"] = "/tmp/proxylua-spec.qSVqzb",
+        ["PORT"] = 45007,
+      },
+    },
     ["start d87bf07bb11c5325 #1"] = {
       ["events"] = {
         [1] = {
@@ -199,31 +226,6 @@ return {
       ["vars"] = {
         ["DIR"] = "/tmp/proxylua-spec.jhLJLd",
         ["PORT"] = 40813,
-      },
-    },
-    ["start de49fc2a3c46ba82 #1"] = {
-      ["events"] = {
-        [1] = {
-          ["key"] = "http de1091097743561a /p?a=1",
-          ["r"] = {
-            [1] = 0,
-            [2] = "",
-            [3] = {},
-            [4] = "curl: (52) Empty reply from server\n",
-            ["n"] = 4,
-          },
-        },
-        [2] = {
-          ["key"] = "output 08f44b07b5901a25",
-          ["r"] = {
-            [1] = "[NOTICE]   (5949) : haproxy version is 3.2.0-e134140d2\n[NOTICE]   (5949) : path to executable is /work/haproxy-builds/3.2/haproxy\n[WARNING]  (5949) : config : hlua: please set \"tune.lua.bool-sample-conversion\" tunable to either \"normal\" or \"pre-3.1-bug\" explicitly to avoid ambiguities. This must be set before any \"lua-load\" or \"lua-load-per-thread\" directive. Defaulting to \"pre-3.1-bug\".\n\nFATAL: bug condition \"!(global.mode & 0x20)\" matched at src/sink.c:85\n  call trace(26):\n  | 0x560126a03040 <c8 f7 ff e8 a0 98 f7 ff]: sink_find_early+0x110/0x14a > ha_backtrace_to_stderr\n  | 0x5601269194f9 <4c 89 f7 e8 37 9a 0e 00]: main+0x145c19 > sink_find_early\n  | 0x56012681d410 <8d 15 d7 29 29 00 ff d0]: ssl_async_fd_handler+0x3b270\n  | 0x7f98abb877be <00 00 48 89 df 41 ff d7]: liblua5:+0x107be\n  | 0x7f98abb966a7 <54 24 10 e8 69 10 ff ff]: liblua5:+0x1f6a7 > liblua5:+0x10710\n  | 0x7f98abb87abe <89 50 3e e8 42 e4 00 00]: liblua5:+0x10abe > liblua5:+0x1ef00\n  | 0x7f98abb8254a <44 24 3e e8 36 55 00 00]: liblua5:lua_pcallk+0x11a/0x139 > liblua5:+0x10a80\n  | 0x7f98abb9cf81 <48 89 df e8 bf 2d fe ff]: liblua5:+0x25f81 > liblua5:+0x8d40\n  | 0x7f98abb877be <00 00 48 89 df 41 ff d7]: liblua5:+0x107be\n  | 0x7f98abb966a7 <54 24 10 e8 69 10 ff ff]: liblua5:+0x1f6a7 > liblua5:+0x10710\n  | 0x7f98abb879fc <48 89 ee e8 04 e5 00 00]: liblua5:+0x109fc > liblua5:+0x1ef00\n  | 0x7f98abb86abb <24 48 8b 44 24 10 ff d0]: liblua5:+0xfabb\n  | 0x7f98abb87c89 <f6 ff ff e8 c7 ed ff ff]: liblua5:lua_resume+0x129/0x1f4 > liblua5:+0xfa50\n  | 0x56012683011c <8b 57 14 e8 44 1d fa ff]: main+0x5c83c > main-0x1a80\n  | 0x56012683347f <83 f6 01 e8 a1 cb ff ff]: main+0x5fb9f > main+0x5c740\n  | 0x5601268dfeec <89 f7 4c 89 5d c8 ff d0]: process_stream+0x18b0c\n  | 0x5601268e2b66 <89 45 98 e8 fa d1 ff ff]: http_process_req_common+0xb6/0x15e3 > process_stream+0x18980\n  | 0x5601268c89d7 <48 8b 08 e8 d9 a0 01 00]: process_stream+0x15f7/0x3a95 > http_process_req_common\n  | 0x560126a1d465 <44 00 00 e8 7b 9f ea ff]: run_tasks_from_lists+0x565/0x89b > process_stream+0\n  | 0x560126a1db8a <4e 30 01 e8 76 f3 ff ff]: process_runnable_tasks+0x3ea/0x8f3 > run_tasks_from_lists+0\n  | 0x560126991576 <01 00 00 e8 2a c2 08 00]: run_poll_loop+0x146/0x567 > process_runnable_tasks+0\n  | 0x560126991bf1 <00 00 00 e8 3f f8 ff ff]: run_thread_poll_loop+0x251/0x54a > run_poll_loop+0\n  | 0x7f98ab4a71f5 <00 00 ff 90 38 06 00 00]: libc:+0x891f5\n  | 0x7f98ab5278ec <83 e4 f0 4c 89 c7 ff d2]: libc:+0x1098ec\n\nHint: when reporting this bug to developers, please check if a core file was\n      produced, open it with 'gdb', issue 'bt' to produce a backtrace for the\n      current thread only, then join it with the bug report.\n",
-            ["n"] = 1,
-          },
-        },
-      },
-      ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.Nh34kV",
-        ["PORT"] = 44089,
       },
     },
     ["start e3111dd36401fe88 #1"] = {
