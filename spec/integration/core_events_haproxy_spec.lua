@@ -285,11 +285,8 @@ end
 
 -- The harness's answers to the same steps, from the same configuration.
 local function harness(hap)
-  -- the configuration HAProxy read, written again (a replay has no copy)
-  local function expand(text) return (text:gsub("%${(%w+)}", function(k) return tostring(hap.vars[k]) end)) end
-  local cfg = hap.dir .. "/harness.cfg"
-  H.write_file(cfg, H.global_section(expand(GLOBAL)) .. expand(CONFIG))
-  local h = testing.from_config(cfg, { haproxy = H.version(), quiet = true })
+  -- the configuration HAProxy read (a replay writes it again)
+  local h = testing.from_config(hap.dir .. "/haproxy.cfg", { haproxy = H.version(), quiet = true })
   local out = {}
   local function checks(up)
     for _, r in ipairs(RESULTS[up]) do
