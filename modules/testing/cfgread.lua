@@ -7,7 +7,6 @@
 -- interpret is listed in `skipped` with its file:line and why. Needs nothing
 -- from the harness or the core.
 local CP = require "proxylua.testing.cfgparse"
-local SC = require "proxylua.core.classes.server_check"
 
 local CR = {}
 
@@ -375,13 +374,6 @@ function CR.read(paths, opts)
   return cfg
 end
 
--- A checked server's status when HAProxy has just started: up, one failed
--- check from down ("UP 1/3": health at `rise`), or paused at 0 when the
--- server is `disabled` (live).
-local function start_health(sd)
-  return SC.text(sd, sd.admin == "maint" and 0 or (sd.rise or 2))
-end
-
 -- The proxies as core.proxies' description (classes/proxy.lua).
 function CR.proxies(cfg)
   local out = {}
@@ -395,7 +387,7 @@ function CR.proxies(cfg)
     for sname, sd in pairs(px.servers) do
       servers[sname] = { addr = sd.addr, weight = sd.weight, maxconn = sd.maxconn,
                          puid = sd.puid or sd.order, admin = sd.admin, backup = sd.backup,
-                         rise = sd.rise, fall = sd.fall, check = sd.check and start_health(sd) }
+                         rise = sd.rise, fall = sd.fall, check = sd.check }
     end
     out[name] = { cap = px.cap, mode = px.mode, servers = servers, listeners = px.listeners, uuid = uuid }
   end
