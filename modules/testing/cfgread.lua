@@ -34,6 +34,9 @@ local function global_line(cfg, l)
   local w = l.words
   local k = w[1]
   if k == "global" then return end
+  if k == "stats" and w[2] == "socket" then
+    cfg.cli_frontend = true -- its proxy takes the first uuid (see CR.proxies)
+  end
   if k == "lua-load" or k == "lua-load-per-thread" then
     if not w[2] or w[2] == "" then bad(l, "'" .. k .. "' expects a file name as parameter.") end
     cfg.loads[#cfg.loads + 1] = { file = w[2], args = { table.unpack(w, 3) },
@@ -240,6 +243,9 @@ local function server_line(px, l)
     elseif k == "id" then sd.puid = tonumber(v)
     elseif k == "disabled" then sd.admin = "maint"
     elseif k == "backup" then sd.backup = true
+    elseif k == "check" then sd.check = true
+    elseif k == "rise" then sd.rise = tonumber(v)
+    elseif k == "fall" then sd.fall = tonumber(v)
     end
   end
   px.servers[w[2]] = sd
@@ -315,7 +321,7 @@ opts.version, opts.features: for .if. cfg = {
   where} }, tune = { forced_yield, maxmem, session_timeout, ... }, env (the
   environment after the configuration: env:get(name), env:getenv()),
   environ_lines, chroot, nbthread, proxies = { [name] = { cap, name, mode,
-  servers = { [name] = {addr, weight, maxconn, puid, admin, backup} },
+  servers = { [name] = {addr, weight, maxconn, puid, admin, backup, check, rise, fall} },
   server_order, listeners, backends, filters, samples = { {kind, name, args,
   where} }, converters = { {name, where, kind, text, rule, acl} } (HAProxy's
   own), rules = {
@@ -371,14 +377,19 @@ end
 -- The proxies as core.proxies' description (classes/proxy.lua).
 function CR.proxies(cfg)
   local out = {}
+  -- uuids follow the declaration order, after the CLI's own frontend when
+  -- a `stats socket` declared one (live 3.2.0: fe 2, chk 3, dyn 4)
+  local uuid = cfg.cli_frontend and 1 or 0
   for _, name in ipairs(cfg.order) do
     local px = cfg.proxies[name]
+    uuid = uuid + 1
     local servers = {}
     for sname, sd in pairs(px.servers) do
       servers[sname] = { addr = sd.addr, weight = sd.weight, maxconn = sd.maxconn,
-                         puid = sd.puid or sd.order, admin = sd.admin, backup = sd.backup }
+                         puid = sd.puid or sd.order, admin = sd.admin, backup = sd.backup,
+                         rise = sd.rise, fall = sd.fall, check = sd.check }
     end
-    out[name] = { cap = px.cap, mode = px.mode, servers = servers, listeners = px.listeners }
+    out[name] = { cap = px.cap, mode = px.mode, servers = servers, listeners = px.listeners, uuid = uuid }
   end
   return out
 end

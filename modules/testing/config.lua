@@ -5,6 +5,7 @@ local CR = require "proxylua.testing.cfgread"
 local FS = require "proxylua.testing.files"
 local Proc = require "proxylua.core.exec.process"
 local U = require "proxylua.core.base.util"
+local SC = require "proxylua.core.classes.server_check"
 local S = require "proxylua.core.kw.samples"
 local VER = require "proxylua.core.state.versions"
 
@@ -46,6 +47,18 @@ local function acl_patterns(path)
   return out
 end
 
+-- A checked server as HAProxy has just started it: up, one failed check
+-- from down ("UP 1/3": health at `rise`), or paused at 0 when `disabled`
+-- (live; core/classes/server_check.lua).
+local function started(proxies)
+  for _, px in pairs(proxies) do
+    for _, sd in pairs(px.servers) do
+      if sd.check then sd.check = SC.text(sd, sd.admin == "maint" and 0 or (sd.rise or 2)) end
+    end
+  end
+  return proxies
+end
+
 -- The harness options a configuration gives (the spec's own win).
 local function harness_opts(cfg, opts, here)
   local o = {}
@@ -75,7 +88,7 @@ local function harness_opts(cfg, opts, here)
     o.tune.maxmem = nil
   end
   if opts.loggers == nil then o.loggers = cfg.loggers end
-  o.proxies = opts.proxies or CR.proxies(cfg)
+  o.proxies = opts.proxies or started(CR.proxies(cfg))
   o.maps, o.acls = {}, {}
   for file in pairs(cfg.maps) do o.maps[file] = true end
   for file in pairs(cfg.acls) do o.acls[file] = acl_patterns(here(file)) end
