@@ -121,7 +121,8 @@ print(("    pooled / new, per second       %s"):format(ratio(http.pooled, http.n
 print(("    ceiling / new, per CPU-second  %s: the most any pool could give here")
       :format(ratio(http.ceiling, http.new, "cps")))
 
-print(("  the pool alone: %d GETs in one HAProxy task (a Lua service), timed inside HAProxy, no HTTP, per GET:"):format(N))
+print(("  the pool alone: %d GETs in one HAProxy task (a Lua service), timed inside HAProxy, no HTTP, per GET:")
+      :format(N))
 local function lline(name, mode, extra)
   print(("    %-30s %s us wall, %s us of HAProxy's CPU%s"):format(name, L.spread(col(loop[mode], "wall"), "%.1f"),
     L.spread(col(loop[mode], "cpu"), "%.1f"), extra or ""))
