@@ -94,10 +94,20 @@ end
 -- them with os.getenv); `config` follows spec/helpers' defaults section.
 function L.haproxy(script, env, config, ports)
   local g = { "    nbthread 1", "    tune.lua.session-timeout 30s", "    tune.lua.service-timeout 30s" }
-  if L.pinned then g[#g + 1] = "    cpu-map 1/1 " .. L.pinned.haproxy end
+  -- 2.6.12 in the foreground ignores `cpu-map 1/1 N` but applies 1/all
+  if L.pinned then g[#g + 1] = "    cpu-map 1/all " .. L.pinned.haproxy end
   for k, v in pairs(env or {}) do g[#g + 1] = ("    setenv %s %s"):format(k, v) end
   g[#g + 1] = "    lua-load " .. ROOT .. "/bench/live/" .. script
-  return H.start({ global = table.concat(g, "\n"), config = config, ports = ports, timeout = 300 })
+  local hap = H.start({ global = table.concat(g, "\n"), config = config, ports = ports, timeout = 300 })
+  if L.pinned then
+    -- checked, not trusted: a build that ignored cpu-map is pinned from outside
+    local pid, cpu = hap.child or hap.pid, tostring(L.pinned.haproxy)
+    local status = H.read_file(("/proc/%d/status"):format(pid)) or ""
+    if status:match("Cpus_allowed_list:%s*(%S+)") ~= cpu then
+      os.execute(("taskset -a -p -c %s %d >/dev/null 2>&1"):format(cpu, pid))
+    end
+  end
+  return hap
 end
 
 -- Pid of a background command (bounded by timeout(1)); its output in `out`.
