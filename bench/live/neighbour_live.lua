@@ -33,7 +33,7 @@ L.need({ "wrk", "redis-server", L.H.haproxy_bin() })
 L.priority("rt")
 
 local function env(name, default) return tonumber(os.getenv(name)) or default end
-local ROUNDS, SECS, WARM = env("BENCH_ROUNDS", 7), env("BENCH_SECS", 2), 1
+local ROUNDS, SECS, WARM = env("BENCH_ROUNDS", 9), env("BENCH_SECS", 2), 1
 local LOADERS, PROBES, PACE, LOAD_PACE = 50, 20, env("BENCH_PACE", 4), env("BENCH_LOAD_PACE", 10)
 
 local CONFIG = [[
