@@ -107,8 +107,11 @@ end
 
 print(("  per HTTP request: one GET per request, wrk %d connections, %d s per round (after a warm-up run of each)")
       :format(CONNS, SECS))
+-- per second over per CPU-second: the share of the round HAProxy was on
+-- its CPU (below 100%: the limit was elsewhere, wrk or redis-server)
 local function line(name, case, extra)
   local t = http[case]
+  extra = ("; HAProxy busy %.0f%%"):format(100 * col(t, "rps").median / col(t, "cps").median) .. (extra or "")
   print(("    %-30s %s req/s, %s req per CPU-second;  p50 %s ms  p99 %s ms  %d errors%s"):format(name,
     L.spread(col(t, "rps"), "%.0f"), L.spread(col(t, "cps"), "%.0f"), L.spread(col(t, "p50"), "%.2f"),
     L.spread(col(t, "p99"), "%.2f"), col(t, "errors").max, extra or ""))

@@ -52,8 +52,8 @@ if S.shim then
   for i, v in pairs(us.shim) do if us.raw[i] then per[#per + 1] = v / us.raw[i] end end
   local r = L.stats(per)
   print(("  shim                       %s us/round trip"):format(L.spread(S.shim, "%.1f")))
-  print(("  shim / raw %.2fx (call by call %.2f–%.2fx): a cost, target <= 1.1x")
-        :format(S.shim.median / S.raw.median, r.min, r.max))
+  print(("  shim / raw %.2fx (call by call %.2f–%.2fx): a cost, target <= 1.1x; the shim adds %.1f us")
+        :format(S.shim.median / S.raw.median, r.min, r.max, S.shim.median - S.raw.median))
   print(("  raw / blocking %.2fx: what yielding to HAProxy's scheduler costs a round trip")
         :format(S.raw.median / S.blocking.median))
 else
