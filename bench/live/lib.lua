@@ -32,31 +32,35 @@ function L.loadavg()
   return ((H.read_file("/proc/loadavg") or "?"):match("^(%S+ %S+ %S+)"))
 end
 
---[[ CPU pinning. HAProxy's one thread gets a CPU of its own (`cpu-map`);
+--[[ CPU pinning, L.pin(default). HAProxy's one thread gets a CPU (`cpu-map`);
 this driver pins itself to another, so that everything it starts after
 (wrk, redis-server, the floor's slow server) runs there and never competes
-with the measured thread. BENCH_CPUS="H,O" chooses the two CPUs (default:
-HAProxy on CPU 1, the rest on CPU 0, which also takes most interrupts);
-BENCH_CPUS=none turns pinning off. Other users' processes can still run on
-either CPU: pinning only keeps ours apart. ]]
-local function pin()
-  local want = os.getenv("BENCH_CPUS") or "1,0"
-  if want == "none" then return nil, "off (BENCH_CPUS=none)" end
+with the measured thread. default "H,O" names the two CPUs (HAProxy on H,
+the rest on O; H == O puts everything on one CPU, for a ping-pong where a
+cross-CPU wake-up would cost more than the work measured). BENCH_CPUS
+overrides it; BENCH_CPUS=none turns pinning off. Other users' processes can
+still run on either CPU: pinning only keeps ours apart (see L.priority). ]]
+L.pin_note = "off"
+function L.pin(default)
+  local want = os.getenv("BENCH_CPUS") or default
+  if want == "none" then L.pin_note = "off (BENCH_CPUS=none)"; return end
   local hcpu, ocpu = want:match("^(%d+),(%d+)$")
-  if not hcpu then return nil, "off (BENCH_CPUS must be H,O)" end
+  if not hcpu then L.pin_note = "off (BENCH_CPUS must be H,O)"; return end
   local n = tonumber((H.capture("nproc 2>/dev/null"):match("%d+"))) or 1
-  if n < 2 or tonumber(hcpu) >= n or tonumber(ocpu) >= n or hcpu == ocpu then
-    return nil, ("off (%d CPU(s) usable)"):format(n)
+  if tonumber(hcpu) >= n or tonumber(ocpu) >= n or (n < 2 and hcpu ~= ocpu) then
+    L.pin_note = ("off (%d CPU(s) usable)"):format(n)
+    return
   end
   -- /proc/self read from inside this process: the driver's own pid
   local pid = (H.read_file("/proc/self/stat") or ""):match("^(%d+)")
   if not (pid and select(2, H.capture(("taskset -p -c %s %s >/dev/null 2>&1"):format(ocpu, pid)))) then
-    return nil, "off (taskset failed or missing)"
+    L.pin_note = "off (taskset failed or missing)"
+    return
   end
-  return { haproxy = tonumber(hcpu), rest = tonumber(ocpu) },
-         ("HAProxy's thread on CPU %s; wrk, redis-server and the slow server on CPU %s"):format(hcpu, ocpu)
+  L.pinned = { haproxy = tonumber(hcpu), rest = tonumber(ocpu) }
+  L.pin_note = hcpu == ocpu and ("HAProxy and everything else on CPU " .. hcpu)
+    or ("HAProxy's thread on CPU %s; wrk, redis-server and the slow server on CPU %s"):format(hcpu, ocpu)
 end
-L.pinned, L.pin_note = pin()
 
 --[[ Priority. Pinning keeps our processes apart, not other users' out: on a
 shared machine their processes still preempt HAProxy, wrk or redis-server

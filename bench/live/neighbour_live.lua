@@ -30,6 +30,7 @@
 -- last round).
 local L = require "bench.live.lib"
 L.need({ "wrk", "redis-server", L.H.haproxy_bin() })
+L.pin("1,0")
 L.priority("rt")
 
 local function env(name, default) return tonumber(os.getenv(name)) or default end

@@ -23,6 +23,7 @@
 -- BENCH_ROUNDS, BENCH_SECS, BENCH_CPUS (lib.lua).
 local L = require "bench.live.lib"
 L.need({ "wrk", "redis-server", L.H.haproxy_bin() })
+L.pin("1,0")
 L.priority("nice")
 
 local function env(name, default) return tonumber(os.getenv(name)) or default end

@@ -4,15 +4,18 @@
 -- trips to redis-server, one connection per implementation, timed inside
 -- HAProxy.
 --
--- Method (docs/performance.md, luasocket): HAProxy's thread on a CPU of its
--- own, redis-server on the other (lib.lua); inside each call the three take
--- turns in batches of B round trips (roundtrip.lua: the median batch of
--- each); a warm-up call first (not counted); then ROUNDS calls; every figure
--- is the median over the calls, with its range.
+-- Method (docs/performance.md, luasocket): HAProxy's thread and redis-server
+-- pinned to one CPU (lib.lua; on two, each round trip pays two cross-CPU
+-- wake-ups, which on this VM cost more than the work compared, and the
+-- ratio shrinks towards 1 for no merit of the shim); inside each call the
+-- three take turns in batches of B round trips (roundtrip.lua: the median
+-- batch of each); a warm-up call first (not counted); then ROUNDS calls;
+-- every figure is the median over the calls, with its range.
 --   LUA_PATH="build/5.3/?.lua;./?.lua;;" LUA_CPATH="build/5.3/?.so;;" lua5.3 bench/live/roundtrip_live.lua
 -- BENCH_ROUNDS, BENCH_CPUS, BENCH_PRIO (lib.lua).
 local L = require "bench.live.lib"
 L.need({ "redis-server", "curl", L.H.haproxy_bin() })
+L.pin("1,1")
 L.priority("rt")
 
 local N, B, ROUNDS = 6000, 100, tonumber(os.getenv("BENCH_ROUNDS")) or 9
