@@ -256,7 +256,9 @@ end
 function server_methods.check_enable(self)
   local d = sv(self)
   if not d.check_off then return end
+  local state = d.forced
   d.check, d.check_off, d.forced = d.check_off, nil, nil
+  SC.enable(d, state)
 end
 for _, m in ipairs({ "agent_enable", "agent_disable", "agent_force_up",
                      "agent_force_down" }) do
@@ -294,7 +296,7 @@ function server_methods.set_addr(self, ...)
   local addr, port = ...
   addr = U.checkstring(2, addr, n + 1)
   if n >= 2 then port = U.checkstring(3, port, n + 1) else port = nil end
-  return SA.set_addr(U.st(self).shared.rt, d, addr, port)
+  return SA.set_addr(U.st(self).shared.rt, d, addr, port, "Lua script", self)
 end
 
 function server_methods.get_stats(self)
