@@ -306,7 +306,7 @@ function server_methods.get_stats(self)
   SA.settle(shared.rt, d)
   if PS.applies(shared.rt) then
     shared.last = shared.last or {}
-    return PS.fill(shared.rt, shared.last, "srv", P.server_values(d), d.stats)
+    return PS.done(shared.rt, PS.fill(shared.rt, shared.last, "srv", P.server_values(d), d.stats))
   end
   local out = P.server_stats(d)
   local copy = {}
@@ -336,7 +336,7 @@ function proxy_methods.get_stats(self)
   if PS.applies(shared.rt) then
     shared.last = shared.last or {}
     local kind, values = P.proxy_values(d)
-    return PS.fill(shared.rt, shared.last, kind, values, d.stats)
+    return PS.done(shared.rt, PS.fill(shared.rt, shared.last, kind, values, d.stats))
   end
   local out = {}
   for k, v in pairs(shared.last or {}) do out[k] = v end
@@ -356,7 +356,7 @@ function listener_methods.get_stats(self)
   PS.check_nameless(st.shared.rt)
   local out = {}
   for k, v in pairs(st.shared.last or {}) do out[k] = v end
-  return out
+  return PS.done(st.shared.rt, out)
 end
 
 U.export(server_methods)

@@ -55,6 +55,7 @@ V.SINCE = {
   conv_302 = 302,           -- converters rfc7239_nn, rfc7239_np, date, when
   debug_conv_crash = 302,   -- txn.c:debug() at runtime kills the process (3.2.0)
   stats_fe_no_abrt = 302,   -- a frontend's get_stats has no cli_abrt, srv_abrt, lbtot
+  stats_yield = 302,        -- get_stats() yields once over where its caller may yield
 }
 
 -- Behaviour of some versions only: { first, last }.
