@@ -242,6 +242,25 @@ describe("a check's state apart from its health", function()
   end)
 end)
 
+describe("delivery order", function()
+  it("each event reaches the server's subscriptions, then core's, the newest of each first", function()
+    local h = load("3.0", { d1 = {} }, { code = [[
+      log = {}
+      core.event_sub({ "SERVER" }, function(ev) log[#log + 1] = "A " .. ev end)
+      core.event_sub({ "SERVER" }, function(ev) log[#log + 1] = "B " .. ev end)
+    ]] })
+    local sv = h.core.backends.be.servers.d1
+    sv:event_sub({ "SERVER" }, function(ev) h.env.log[#h.env.log + 1] = "S1 " .. ev end)
+    sv:event_sub({ "SERVER" }, function(ev) h.env.log[#h.env.log + 1] = "S2 " .. ev end)
+    sv:set_maint()
+    h:run_tasks()
+    -- (live 2.8.0, 3.0.0, 3.2.0: two core and two server subscriptions)
+    assert.same({ "S2 SERVER_ADMIN", "S1 SERVER_ADMIN", "B SERVER_ADMIN", "A SERVER_ADMIN",
+                  "S2 SERVER_DOWN", "S1 SERVER_DOWN", "B SERVER_DOWN", "A SERVER_DOWN",
+                  "S2 SERVER_STATE", "S1 SERVER_STATE", "B SERVER_STATE", "A SERVER_STATE" }, h.env.log)
+  end)
+end)
+
 describe("SERVER_INETADDR (3.0+)", function()
   local function servers() return { d1 = { addr = "127.0.0.1:80" } } end
 

@@ -80,6 +80,8 @@ local function subs(rt)
 end
 
 -- Record a subscription (state of an EventSub: types list, fn, active).
+-- The newest comes first: each event reaches the latest subscription of a
+-- list before the earlier ones (live 2.8.0, 3.0.0, 3.2.0).
 function SE.subscribe(rt, st, server_desc)
   local s = subs(rt)
   local list = s.core
@@ -90,7 +92,7 @@ function SE.subscribe(rt, st, server_desc)
   local types = {}
   for _, t in ipairs(st.types) do types[t] = true end
   st.type_set = types
-  list[#list + 1] = st
+  table.insert(list, 1, st)
 end
 
 local function wants(st, ev)
