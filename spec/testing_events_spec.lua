@@ -329,8 +329,8 @@ describe("SERVER_INETADDR (3.0+)", function()
 
   it("the CLI's set server addr: the same answers by 'stats socket command', a blank line after", function()
     local h6 = load("2.6", servers())
-    assert.equal("IP changed from '127.0.0.1' to '127.0.0.3', port changed from '80' to '82' by 'stats socket command'\n\n",
-      h6:cli("set server be/d1 addr 127.0.0.3 port 82"))
+    assert.equal("IP changed from '127.0.0.1' to '127.0.0.3', port changed from '80' to '82'"
+      .. " by 'stats socket command'\n\n", h6:cli("set server be/d1 addr 127.0.0.3 port 82"))
     assert.equal("no need to change the addr by 'stats socket command'\n\n", h6:cli("set server be/d1 addr 127.0.0.3"))
     assert.equal("No such server.\n\n", h6:cli("set server be/nope addr 127.0.0.3"))
     local h = load("3.0", servers())

@@ -3,9 +3,10 @@
 -- it jumps to the top), a failed one takes one away (below `rise` it drops
 -- to 0). Whether the server runs is kept apart, as HAProxy keeps it: a
 -- pass that reaches `rise` starts a stopped server, a failure that leaves
--- 0 stops a running one, and nothing else moves it (live 3.2.0: a dynamic
--- server enabled before its check runs at health 0, "UP -1/3", and its
--- first passes report 1 then 4 without a state change). The description's
+-- 0 stops a running one, and nothing else moves it (live 2.8.0-3.2.0: a
+-- dynamic server enabled before its check runs at health 0, "UP -2/2" with
+-- rise 3 and fall 2, and its first passes report 1, 2, then 4 without a
+-- state change). The description's
 -- `check` text ("UP", "UP 1/3", "DOWN 1/2", "DOWN") holds both, is what
 -- get_stats().status shows and is kept in step with the counter, so a spec
 -- may still set either. Checks do not run while the server is in
@@ -37,7 +38,8 @@ local function bounds(d) return d.rise or 2, d.fall or 3 end
 
 -- The status text of a health value; `up`: whether the server runs (by
 -- default, whether the health reached `rise`). A running server below the
--- top shows "UP <health-rise+1>/<fall>", down to "UP -1/3" at 0 (live).
+-- top shows "UP <health-rise+1>/<fall>", down to "UP -1/3" at 0 (rise 2,
+-- fall 3).
 function SC.text(d, health, up)
   local rise, fall = bounds(d)
   local top = rise + fall - 1
