@@ -112,6 +112,13 @@ function E.current(rt)
   return co and rt.ctx_of[co]
 end
 
+-- Whether the code running now may yield (an action, a service, a task, a
+-- CLI command; not a fetch, a converter, the body or an init function).
+function E.may_yield(rt)
+  local ctx = E.current(rt)
+  return ctx ~= nil and YIELDABLE[ctx.kind] == true
+end
+
 -- proxylua.loop, when built: loop.call runs fetches and converters under
 -- its watchdog (HAProxy never times them out, its watchdog kills instead).
 local okloop, looplib = pcall(require, "proxylua.loop")

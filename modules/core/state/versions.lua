@@ -34,6 +34,7 @@ V.SINCE = {
   str_args = 300,           -- bytes() takes string arguments (an integer from Lua fails)
   stats_cols = 300,         -- get_stats: 3.0's columns, a shared array each kind fills in part
   set_addr_later = 300,     -- Server:set_addr() applies from a task, "nothing changed", no "by" on errors
+  event_inetaddr = 300,     -- event type SERVER_INETADDR (set_addr, set server addr)
   reply204_close = 300,     -- a 204 reply closes the client connection (3.0)
   cli_blank_line = 300,     -- the CLI's own messages end with a blank line
   uuid_v7 = 300,            -- uuid(7)
@@ -54,6 +55,7 @@ V.SINCE = {
   conv_302 = 302,           -- converters rfc7239_nn, rfc7239_np, date, when
   debug_conv_crash = 302,   -- txn.c:debug() at runtime kills the process (3.2.0)
   stats_fe_no_abrt = 302,   -- a frontend's get_stats has no cli_abrt, srv_abrt, lbtot
+  stats_yield = 302,        -- get_stats() yields once over where its caller may yield
 }
 
 -- Behaviour of some versions only: { first, last }.
