@@ -170,6 +170,8 @@ end
   opts.timeout  hard bound on the process's life in seconds (default 120)
   opts.ports    number of extra free ports: ${PORT1}, ${PORT2}, ...
   opts.flags    command-line flags (default "-db"; e.g. "-d" for debug mode)
+  opts.run_files  like files, but left out of the recording's key: what
+                changes from run to run (the ports of a spec's own peers)
 Returns an instance with .port, .dir, .pid, :stop(), :output(). ]]
 local function register(self)
   for k, p in pairs(self.vars) do if k:match("^PORT") then by_port[p] = self end end
@@ -185,6 +187,7 @@ local function replay_start(opts, rec)
   local vars = e.vars
   os.execute("mkdir -p " .. sh_quote(vars.DIR))
   write_files(vars.DIR, opts.files)
+  write_files(vars.DIR, opts.run_files)
   return register(setmetatable({ dir = vars.DIR, port = vars.PORT, vars = vars, rec = rec,
                                  replayed = true }, Instance))
 end
@@ -213,6 +216,7 @@ function start_live(opts)
   local vars = { DIR = dir, PORT = H.free_port() }
   for i = 1, opts.ports or 0 do vars["PORT" .. i] = H.free_port() end
   write_files(dir, opts.files)
+  write_files(dir, opts.run_files)
   local cfg = global_section(expand(opts.global or "", vars))
     .. (opts.defaults == false and "" or DEFAULTS)
     .. expand(opts.config, vars)
