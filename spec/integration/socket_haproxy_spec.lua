@@ -25,10 +25,10 @@ local VERSIONS_FILE = "spec/fixtures/socket_expect_versions.lua"
 local have_socket = pcall(require, "proxylua.socket")
 local VERSION = H.version()
 
--- What a scenario that got no answer within its bound reports: HAProxy
--- never answered (a hang) or its process died; the next scenarios run in a
--- fresh HAProxy.
-local NO_ANSWER = "<no answer>"
+-- What a scenario that got no answer within its bound reports:
+-- "<no answer: HAProxy still runs>" (a hang) or "<no answer: HAProxy
+-- died>"; the next scenarios run in a fresh HAProxy.
+local NO_ANSWER = "<no answer: ...>"
 
 local CONFIG = [[
 frontend fe
@@ -116,38 +116,62 @@ describe("core.tcp() in HAProxy and in the harness with real sockets", function(
                        run_files = { ["peers.lua"] = peers_file }, timeout = 150, config = CONFIG,
                        global = "    nbthread 1\n    lua-load ${DIR}/t.lua", ready_timeout = 30 })
     end
-    local hap = start(false)
+    -- a HAProxy that does not start answers nothing: a task can kill it
+    -- before it listens or right after (the same answer), what is left
+    -- tries a fresh one
+    local hap, why
+    local function fresh(with_task)
+      local ok, h = pcall(start, with_task)
+      hap, why = ok and h or nil, not ok and "<no answer: HAProxy died>" or nil
+    end
+    fresh(false)
     local function ask(name, opts)
+      if not hap then fresh(name == "task") end
+      if not hap then return { why } end
+      opts.port = hap.port
       local st, body = H.http(opts)
       if st == 200 then return lines(body) end
       -- a hang or a dead process: what is left runs in a fresh HAProxy
+      local alive = H.recorded(hap, { label = "alive after " .. name }, function()
+        return H.alive(hap.child or hap.pid)
+      end)
       hap:stop()
-      hap = start(false)
-      return { NO_ANSWER }
+      hap = nil
+      return { alive and "<no answer: HAProxy still runs>" or "<no answer: HAProxy died>" }
     end
     local ok, err = pcall(function()
+      -- each scenario in a HAProxy of its own: in 3.x a scenario can kill
+      -- the process after it answered, and the next would take the blame
       for _, name in ipairs(S.names) do
-        real[name] = ask(name, { port = hap.port, path = "/" .. name, timeout = 15 })
+        real[name] = ask(name, { path = "/" .. name, timeout = 15 })
+        if name == "tls" and hap then
+          -- whether HAProxy sent an SNI on its TLS connects so far (false: none)
+          real.sni = H.recorded(hap, { label = "tls sni" }, function()
+            local sni = {}
+            for _, r in ipairs(peers.tls:received()) do sni[#sni + 1] = tostring(r.sni or false) end
+            return { tostring(#sni), table.concat(sni, " ") }
+          end)
+        end
+        if hap then hap:stop(); hap = nil end
       end
-      real.svc = ask("svc", { port = hap.port, path = "/svc", method = "POST", body = "hello svc", timeout = 15 })
-      local st, body = H.http({ port = hap.port, path = "/fetch", timeout = 15 })
-      real.fetch = { st .. " " .. body }
-      st, body = H.http({ port = hap.port, path = "/fetch_err", timeout = 15 })
-      real.fetch[2] = body
-      real.fetch_alert = { hap:output():match("%[ALERT%][^\n]*: (Lua sample%-fetch[^\n]*)") }
-      hap:stop()
+      real.svc = ask("svc", { path = "/svc", method = "POST", body = "hello svc", timeout = 15 })
+      if not hap then fresh(false) end
+      if hap then
+        local st, body = H.http({ port = hap.port, path = "/fetch", timeout = 15 })
+        real.fetch = { st .. " " .. body }
+        st, body = H.http({ port = hap.port, path = "/fetch_err", timeout = 15 })
+        real.fetch[2] = body
+        real.fetch_alert = { hap:output():match("%[ALERT%][^\n]*: (Lua sample%-fetch[^\n]*)") }
+        hap:stop()
+      else
+        real.fetch, real.fetch_alert = { why }, { why }
+      end
       -- the task in a HAProxy of its own: where its socket calls hang, they
       -- hold the only thread
-      hap = start(true)
-      real.task = ask("task", { port = hap.port, path = "/task", timeout = 15 })
-      -- whether HAProxy sent an SNI on its TLS connects (false: none)
-      real.sni = H.recorded(hap, { label = "tls sni" }, function()
-        local sni = {}
-        for _, r in ipairs(peers.tls:received()) do sni[#sni + 1] = tostring(r.sni or false) end
-        return { #sni >= 4 and "at least 4 connects" or (#sni .. " connects"), table.concat(sni, " ") }
-      end)
+      fresh(true)
+      real.task = ask("task", { path = "/task", timeout = 15 })
     end)
-    hap:stop()
+    if hap then hap:stop() end
     assert(ok, err)
     if (os.getenv("PROXYLUA_REGEN") or "") ~= "" and not H.replaying then
       if VERSION == "2.6" then
@@ -163,7 +187,11 @@ describe("core.tcp() in HAProxy and in the harness with real sockets", function(
         local expect, all, diff = dofile(EXPECT_FILE), dofile(VERSIONS_FILE), {}
         expect.fetch, expect.fetch_alert = FETCH_26, ALERT_26
         for _, name in ipairs(ALL) do
-          if name ~= "sni" and not same_lines(expect[name] or {}, real[name] or {}) then diff[name] = real[name] end
+          -- a race's other outcome (S.alternatives) is not a difference
+          if name ~= "sni" and not same_lines(expect[name] or {}, real[name] or {})
+             and not (S.alternatives[name] and same_lines(S.alternatives[name], real[name] or {})) then
+            diff[name] = real[name]
+          end
         end
         all[VERSION] = diff
         H.write_file(VERSIONS_FILE, golden_versions(all))
@@ -176,7 +204,9 @@ describe("core.tcp() in HAProxy and in the harness with real sockets", function(
       end
       h:run_tasks(20000)
       mine.task = lines(h:action("task_result", { path = "/task" }).reply.body)
-      mine.svc = lines(h:service("svc", { method = "POST", path = "/svc", body = "hello svc" }).body)
+      -- the emulated version's hang patterns raise (2.8.0's HTTP receive)
+      local ok_svc, res = pcall(h.service, h, "svc", { method = "POST", path = "/svc", body = "hello svc" })
+      mine.svc = ok_svc and lines(res.body) or { "<harness: " .. tostring(res) .. ">" }
       local f = h:fetch("f_conn")
       mine.fetch = { "200 f=" .. f.text, h:action("fetch_err").reply.body }
       mine.fetch_alert = f.logs[1] and f.logs[1].msg
@@ -207,8 +237,14 @@ describe("core.tcp() in HAProxy and in the harness with real sockets", function(
         assert.same(S.proxylua[name], mine[name])
       end)
     elseif vexp[name] then
-      run("harness: " .. name .. " (answers as 2.6: " .. VERSION .. "'s Socket differs here, not emulated)", function()
-        assert.same(expect[name], mine[name])
+      run("harness: " .. name .. " (" .. VERSION .. " answers differently: docs/socket.md, \"Other versions\")", function()
+        if mine[name][1]:find("never returns here", 1, true) then
+          -- a hang the harness emulates: it fails the call saying so
+          assert.equal("<no answer: HAProxy still runs>", real[name][1])
+        else
+          -- the harness's Socket is 2.6's: not emulated for this version
+          assert.same(expect[name], mine[name])
+        end
       end)
     elseif not S.haproxy_only[name] then
       run("harness: " .. name, function()
@@ -227,7 +263,8 @@ describe("core.tcp() in HAProxy and in the harness with real sockets", function(
   end)
 
   it("HAProxy sends no SNI with connect_ssl", function()
-    assert.equal("at least 4 connects", real.sni[1])
+    assert(real.sni, "the tls scenario's HAProxy did not answer")
+    assert.is_true(tonumber(real.sni[1]) >= 2, real.sni[1])
     assert.is_nil(real.sni[2]:find("[^%sfalse]"), real.sni[2])
   end)
 end)
