@@ -17,7 +17,6 @@
 -- own seeded generator, so record and replay see the same inputs under Lua
 -- 5.3 and 5.4, whichever tests run.
 local H = require "spec.helpers.haproxy"
-local G = require "spec.helpers.golden"
 local hash = require "proxylua.hash"
 
 local SERVICE = [=[
@@ -268,8 +267,8 @@ end
 -- numbers under Lua 5.3 and 5.4). rand() a float in [0, 1), rand(n) 1..n,
 -- rand(m, n) m..n (a span of at most 2^32).
 local rand
-local function seed(n)
-  local x = n * 0x9E3779B97F4A7C15 + 1
+local function seed(k)
+  local x = k * 0x9E3779B97F4A7C15 + 1
   local function next32()
     x = x ~ (x >> 12); x = x ~ (x << 25); x = x ~ (x >> 27)
     return ((x * 0x2545F4914F6CDD1D) >> 32) & 0xFFFFFFFF

@@ -159,8 +159,7 @@ describe("core.tcp() in HAProxy and in the harness with real sockets", function(
       if hap then
         local st, body = H.http({ port = hap.port, path = "/fetch", timeout = 15 })
         real.fetch = { st .. " " .. body }
-        st, body = H.http({ port = hap.port, path = "/fetch_err", timeout = 15 })
-        real.fetch[2] = body
+        real.fetch[2] = select(2, H.http({ port = hap.port, path = "/fetch_err", timeout = 15 }))
         real.fetch_alert = { hap:output():match("%[ALERT%][^\n]*: (Lua sample%-fetch[^\n]*)") }
         hap:stop()
       else
@@ -237,7 +236,8 @@ describe("core.tcp() in HAProxy and in the harness with real sockets", function(
         assert.same(S.proxylua[name], mine[name])
       end)
     elseif vexp[name] then
-      run("harness: " .. name .. " (" .. VERSION .. " answers differently: docs/socket.md, \"Other versions\")", function()
+      local label = " (" .. VERSION .. " answers differently: docs/socket.md, \"Other versions\")"
+      run("harness: " .. name .. label, function()
         if mine[name][1]:find("never returns here", 1, true) then
           -- a hang the harness emulates: it fails the call saying so
           assert.equal("<no answer: HAProxy still runs>", real[name][1])
