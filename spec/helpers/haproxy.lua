@@ -193,7 +193,7 @@ local function replay_start(opts, rec)
   for k, v in pairs(opts.vars or {}) do vars[k] = v end
   os.execute("mkdir -p " .. sh_quote(vars.DIR))
   write_files(vars.DIR, opts.files)
-  write_files(dir, opts.run_files)
+  write_files(vars.DIR, opts.run_files)
   -- the configuration HAProxy ran, for specs that hand it to from_config
   write_file(vars.DIR .. "/haproxy.cfg", config_text(opts, vars))
   return register(setmetatable({ dir = vars.DIR, port = vars.PORT, vars = vars, rec = rec,
