@@ -170,6 +170,18 @@ describe("registration", function()
       err2)
   end)
 
+  it("reports a non-string error in the body as HAProxy prints it: (null)", function()
+    local testing = require "proxylua.testing"
+    for _, ver in ipairs({ "2.6", "3.2" }) do
+      for _, code in ipairs({ "error({})", "error(nil)", "error(setmetatable({}, { __tostring = function() return 'x' end }))" }) do
+        local ok, err = pcall(testing.load_string, code, { haproxy = ver, quiet = true })
+        assert.is_false(ok)
+        assert.equal("Lua runtime error: (null)", err, code)
+      end
+      assert.equal("Lua runtime error: 42", select(2, pcall(testing.load_string, "error(42)", { haproxy = ver, quiet = true })))
+    end
+  end)
+
   it("reports an init error with HAProxy's traceback, the same in 2.6 to 3.2 (live)", function()
     local testing = require "proxylua.testing"
     local CASES = {
