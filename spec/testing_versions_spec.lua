@@ -412,6 +412,18 @@ describe("registrations at runtime", function()
     end
   end)
 
+  it("txn:done(reply) caught by pcall: every version dies, the text names it", function()
+    local code = [[core.register_action("a", {"http-req"}, function(txn)
+      pcall(txn.done, txn, txn:reply({ status = 403 })) end)]]
+    for _, ver in ipairs({ "2.8", "3.0", "3.2" }) do
+      local h = load(code, ver)
+      local ok, err = pcall(h.action, h, "a")
+      assert.is_false(ok)
+      assert.equal("proxylua: Lua function 'a': txn:done(reply) was caught by pcall and the action went on: "
+        .. "HAProxy " .. ver .. " crashes here (the stream stalls, the watchdog kills the process)", err)
+    end
+  end)
+
   it("a built-in CLI command crashes every version at startup", function()
     for _, ver in ipairs({ "2.6", "3.2" }) do
       local ok, err = pcall(load, 'core.register_cli({ "show", "info" }, "x", function() end)', ver)
