@@ -1,8 +1,9 @@
 /*
- * proxylua.core_native, OpenSSL part: what the aes_gcm_dec and jwt_verify
- * converters compute and proxylua.hash does not offer (AEAD decryption and
- * public-key signature checks). Argument parsing and HAProxy's rules stay in
- * Lua (core_kw_proto.lua); these functions only run the algorithm.
+ * proxylua.core_native, OpenSSL part: what the aes_gcm_dec, aes_gcm_enc and
+ * jwt_verify converters compute and proxylua.hash does not offer (AEAD
+ * encryption and decryption, public-key signature checks). Argument parsing
+ * and HAProxy's rules stay in Lua (kw/converters.lua, kw/conv_later.lua);
+ * these functions only run the algorithm.
  */
 #include <string.h>
 #include <crypt.h>
@@ -26,18 +27,20 @@ static const EVP_CIPHER *gcm_cipher(lua_Integer bits)
 }
 
 /*
- * aes_gcm_dec(bits, nonce, key, tag, data) -> plaintext, or nil when the
- * tag does not authenticate the data (or an input has an unusable size:
- * the key must hold bits/8 bytes, the tag 1..16 bytes).
+ * One AES-GCM pass (enc 1: encrypt, 0: decrypt). Arguments: bits, nonce,
+ * key, the tag when decrypting, the data. Pushes the output and, when
+ * encrypting, the 16-byte tag; nil when an input has an unusable size (the
+ * key must hold bits/8 bytes, the nonce at least one, a tag 1..16 bytes) or
+ * the tag does not authenticate the data.
  */
-static int native_aes_gcm_dec(lua_State *L)
+static int gcm_crypt(lua_State *L, int enc)
 {
-	size_t nlen, klen, tlen, dlen;
+	size_t nlen, klen, tlen = 16, dlen;
 	lua_Integer bits = luaL_checkinteger(L, 1);
 	const char *nonce = luaL_checklstring(L, 2, &nlen);
 	const char *key = luaL_checklstring(L, 3, &klen);
-	const char *tag = luaL_checklstring(L, 4, &tlen);
-	const char *data = luaL_checklstring(L, 5, &dlen);
+	const char *tag = enc ? NULL : luaL_checklstring(L, 4, &tlen);
+	const char *data = luaL_checklstring(L, enc ? 4 : 5, &dlen);
 	const EVP_CIPHER *cipher = gcm_cipher(bits);
 	luaL_Buffer b;
 	unsigned char *out;
@@ -46,23 +49,25 @@ static int native_aes_gcm_dec(lua_State *L)
 	int len = 0, fin = 0, ok;
 
 	if (!cipher || klen < (size_t)EVP_CIPHER_key_length(cipher) || nlen == 0 ||
-	    tlen == 0 || tlen > 16 || dlen > (size_t)0x7fffffff) {
+	    nlen > (size_t)0x7fffffff || tlen == 0 || tlen > 16 || dlen > (size_t)0x7fffffff) {
 		lua_pushnil(L);
 		return 1;
 	}
-	memcpy(tagbuf, tag, tlen); /* OpenSSL takes a non-const pointer */
+	if (tag)
+		memcpy(tagbuf, tag, tlen); /* OpenSSL takes a non-const pointer */
 	/* the Lua buffer first: a memory error must not leak the context */
 	out = (unsigned char *)luaL_buffinitsize(L, &b, dlen + 16);
 	ctx = EVP_CIPHER_CTX_new();
 	if (!ctx)
 		return pl_memerror(L);
-	ok = EVP_DecryptInit_ex(ctx, cipher, NULL, NULL, NULL) == 1 &&
+	ok = EVP_CipherInit_ex(ctx, cipher, NULL, NULL, NULL, enc) == 1 &&
 	     EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_IVLEN, (int)nlen, NULL) == 1 &&
-	     EVP_DecryptInit_ex(ctx, NULL, NULL, (const unsigned char *)key,
-	                        (const unsigned char *)nonce) == 1 &&
-	     EVP_DecryptUpdate(ctx, out, &len, (const unsigned char *)data, (int)dlen) == 1 &&
-	     EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_TAG, (int)tlen, tagbuf) == 1 &&
-	     EVP_DecryptFinal_ex(ctx, out + len, &fin) == 1;
+	     EVP_CipherInit_ex(ctx, NULL, NULL, (const unsigned char *)key,
+	                       (const unsigned char *)nonce, enc) == 1 &&
+	     EVP_CipherUpdate(ctx, out, &len, (const unsigned char *)data, (int)dlen) == 1 &&
+	     (enc || EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_TAG, (int)tlen, tagbuf) == 1) &&
+	     EVP_CipherFinal_ex(ctx, out + len, &fin) == 1 &&
+	     (!enc || EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_GET_TAG, 16, tagbuf) == 1);
 	EVP_CIPHER_CTX_free(ctx);
 	ERR_clear_error();
 	if (!ok) {
@@ -70,7 +75,22 @@ static int native_aes_gcm_dec(lua_State *L)
 		return 1;
 	}
 	luaL_pushresultsize(&b, (size_t)len + (size_t)fin);
-	return 1;
+	if (!enc)
+		return 1;
+	lua_pushlstring(L, (const char *)tagbuf, sizeof(tagbuf));
+	return 2;
+}
+
+/* aes_gcm_dec(bits, nonce, key, tag, data) -> plaintext | nil */
+static int native_aes_gcm_dec(lua_State *L)
+{
+	return gcm_crypt(L, 0);
+}
+
+/* aes_gcm_enc(bits, nonce, key, data) -> ciphertext, tag | nil */
+static int native_aes_gcm_enc(lua_State *L)
+{
+	return gcm_crypt(L, 1);
 }
 
 /* The public key of a PEM text holding a public key or a certificate. */
@@ -190,6 +210,7 @@ static int native_crypt(lua_State *L)
 static const luaL_Reg crypto_functions[] = {
 	{"crypt", native_crypt},
 	{"aes_gcm_dec", native_aes_gcm_dec},
+	{"aes_gcm_enc", native_aes_gcm_enc},
 	{"pkey_verify", native_pkey_verify},
 	{NULL, NULL}
 };

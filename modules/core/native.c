@@ -1,9 +1,10 @@
 /*
  * proxylua.core_native: the few things proxylua.core cannot do in plain Lua:
- * the wall clock with microseconds (core.now), the process id (log lines) and
- * PCRE2 regexes (regex.c).
+ * the wall clock with microseconds (core.now), the process id (log lines),
+ * the C library's strftime (time converters) and PCRE2 regexes (regex.c).
  */
 #include <sys/time.h>
+#include <time.h>
 #include <unistd.h>
 #include "lnative.h"
 
@@ -20,6 +21,31 @@ static int native_now(lua_State *L)
 static int native_getpid(lua_State *L)
 {
 	lua_pushinteger(L, (lua_Integer)getpid());
+	return 1;
+}
+
+/*
+ * strftime(format, t, utc) -> the C library's strftime of the epoch t in UTC
+ * (utc true) or local time, as HAProxy's time converters call it: into a
+ * buffer of tune.bufsize (16384) bytes, "" when the text does not fit; nil
+ * when the date cannot be represented.
+ */
+#define PL_STRFTIME_SIZE 16384
+static int native_strftime(lua_State *L)
+{
+	const char *format = luaL_checkstring(L, 1);
+	time_t t = (time_t)luaL_checkinteger(L, 2);
+	int utc = lua_toboolean(L, 3);
+	struct tm tm;
+	luaL_Buffer b;
+	char *out;
+	size_t n;
+
+	if (!(utc ? gmtime_r(&t, &tm) : localtime_r(&t, &tm)))
+		return 0;
+	out = luaL_buffinitsize(L, &b, PL_STRFTIME_SIZE);
+	n = strftime(out, PL_STRFTIME_SIZE, format, &tm);
+	luaL_pushresultsize(&b, n);
 	return 1;
 }
 
@@ -82,6 +108,7 @@ static const luaL_Reg native_functions[] = {
 	{"cfunc", native_cfunc},
 	{"now", native_now},
 	{"getpid", native_getpid},
+	{"strftime", native_strftime},
 	{NULL, NULL}
 };
 

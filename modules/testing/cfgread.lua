@@ -34,6 +34,9 @@ local function global_line(cfg, l)
   local w = l.words
   local k = w[1]
   if k == "global" then return end
+  if k == "stats" and w[2] == "socket" then
+    cfg.cli_frontend = true -- its proxy takes the first uuid (see CR.proxies)
+  end
   if k == "lua-load" or k == "lua-load-per-thread" then
     if not w[2] or w[2] == "" then bad(l, "'" .. k .. "' expects a file name as parameter.") end
     cfg.loads[#cfg.loads + 1] = { file = w[2], args = { table.unpack(w, 3) },
@@ -101,6 +104,38 @@ local function scan_samples(px, l, word)
     px.samples[#px.samples + 1] = { kind = before == "," and "converter" or "fetch", name = name,
       args = args and split_args(args:sub(2, -2)) or {}, where = l.where }
     pos = e + 1 + (args and #args or 0)
+  end
+end
+
+-- HAProxy's own converters a sample expression names (",name" after a
+-- fetch or converter): in %[...] parts of any word ("fmt", the text from
+-- the expression on), and in the words that are expressions ("expr" after
+-- set-var(...) or track-sc*, "cond" after "{", "acl" an acl line's). An
+-- HTTP rule's keywords go in `rule`. from_config refuses those the emulated
+-- version lacks, in HAProxy's words for each place.
+local function note_convs(px, l, expr, kind, text)
+  local w = l.words
+  for name in expr:gmatch(",%s*([%a_][%w_%.%-]*)") do
+    if not name:match("^lua%.") then
+      px.converters[#px.converters + 1] = { name = name, where = l.where, kind = kind, text = text,
+        rule = w[1]:match("^http%-") and w[2] and (w[1] .. " " .. w[2]) or nil,
+        acl = w[1] == "acl" and w[2] or nil }
+    end
+  end
+end
+
+local function scan_converters(px, l)
+  local w = l.words
+  for j = 2, #w do
+    for at, part in w[j]:gmatch("()%%(%b[])") do note_convs(px, l, part, "fmt", w[j]:sub(at + 2)) end
+    local prev = w[j - 1]
+    if prev == "{" then
+      note_convs(px, l, w[j], "cond", w[j])
+    elseif w[1] == "acl" and j == 3 then
+      note_convs(px, l, w[j], "acl", w[j])
+    elseif prev:match("^set%-var%(") or prev:match("^track%-sc") then
+      note_convs(px, l, w[j], "expr", w[j])
+    end
   end
 end
 
@@ -208,6 +243,9 @@ local function server_line(px, l)
     elseif k == "id" then sd.puid = tonumber(v)
     elseif k == "disabled" then sd.admin = "maint"
     elseif k == "backup" then sd.backup = true
+    elseif k == "check" then sd.check = true
+    elseif k == "rise" then sd.rise = tonumber(v)
+    elseif k == "fall" then sd.fall = tonumber(v)
     end
   end
   px.servers[w[2]] = sd
@@ -227,6 +265,7 @@ local function new_proxy(cfg, l, defaults)
   end
   local px = { cap = w[1], name = name, mode = defaults.mode or "tcp", where = l.where,
                servers = {}, server_order = {}, listeners = {}, samples = {}, filters = {},
+               converters = {},
                rules = {}, backends = {} }
   for r in pairs(RULESETS) do px.rules[r] = {} end
   cfg.proxies[name] = px
@@ -245,6 +284,7 @@ local function proxy_line(cfg, px, l)
   local w = l.words
   local k = w[1]
   scan_files(cfg, l)
+  scan_converters(px, l)
   if k == "mode" then
     px.mode = w[2]
   elseif k == "server" then
@@ -281,10 +321,12 @@ opts.version, opts.features: for .if. cfg = {
   where} }, tune = { forced_yield, maxmem, session_timeout, ... }, env (the
   environment after the configuration: env:get(name), env:getenv()),
   environ_lines, chroot, nbthread, proxies = { [name] = { cap, name, mode,
-  servers = { [name] = {addr, weight, maxconn, puid, admin, backup} },
+  servers = { [name] = {addr, weight, maxconn, puid, admin, backup, check, rise, fall} },
   server_order, listeners, backends, filters, samples = { {kind, name, args,
-  where} }, rules = { ["http-request"] = { {kind = "lua"|"service"|"set-var"|
-  "unset-var", name, args, var, value, cond, where} }, ... } } }, order,
+  where} }, converters = { {name, where, kind, text, rule, acl} } (HAProxy's
+  own), rules = {
+  ["http-request"] = { {kind = "lua"|"service"|"set-var"|"unset-var", name,
+  args, var, value, cond, where} }, ... } } }, order,
   maps = { [file] = {where} }, acls, skipped = { {where, text, why} },
   notices } ]]
 function CR.read(paths, opts)
@@ -335,14 +377,19 @@ end
 -- The proxies as core.proxies' description (classes/proxy.lua).
 function CR.proxies(cfg)
   local out = {}
+  -- uuids follow the declaration order, after the CLI's own frontend when
+  -- a `stats socket` declared one (live 3.2.0: fe 2, chk 3, dyn 4)
+  local uuid = cfg.cli_frontend and 1 or 0
   for _, name in ipairs(cfg.order) do
     local px = cfg.proxies[name]
+    uuid = uuid + 1
     local servers = {}
     for sname, sd in pairs(px.servers) do
       servers[sname] = { addr = sd.addr, weight = sd.weight, maxconn = sd.maxconn,
-                         puid = sd.puid or sd.order, admin = sd.admin, backup = sd.backup }
+                         puid = sd.puid or sd.order, admin = sd.admin, backup = sd.backup,
+                         rise = sd.rise, fall = sd.fall, check = sd.check }
     end
-    out[name] = { cap = px.cap, mode = px.mode, servers = servers, listeners = px.listeners }
+    out[name] = { cap = px.cap, mode = px.mode, servers = servers, listeners = px.listeners, uuid = uuid }
   end
   return out
 end

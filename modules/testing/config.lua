@@ -5,6 +5,9 @@ local CR = require "proxylua.testing.cfgread"
 local FS = require "proxylua.testing.files"
 local Proc = require "proxylua.core.exec.process"
 local U = require "proxylua.core.base.util"
+local SC = require "proxylua.core.classes.server_check"
+local S = require "proxylua.core.kw.samples"
+local VER = require "proxylua.core.state.versions"
 
 local CF = {}
 
@@ -44,6 +47,18 @@ local function acl_patterns(path)
   return out
 end
 
+-- A checked server as HAProxy has just started it: up, one failed check
+-- from down ("UP 1/3": health at `rise`), or paused at 0 when `disabled`
+-- (live; core/classes/server_check.lua).
+local function started(proxies)
+  for _, px in pairs(proxies) do
+    for _, sd in pairs(px.servers) do
+      if sd.check then sd.check = SC.text(sd, sd.admin == "maint" and 0 or (sd.rise or 2)) end
+    end
+  end
+  return proxies
+end
+
 -- The harness options a configuration gives (the spec's own win).
 local function harness_opts(cfg, opts, here)
   local o = {}
@@ -73,7 +88,7 @@ local function harness_opts(cfg, opts, here)
     o.tune.maxmem = nil
   end
   if opts.loggers == nil then o.loggers = cfg.loggers end
-  o.proxies = opts.proxies or CR.proxies(cfg)
+  o.proxies = opts.proxies or started(CR.proxies(cfg))
   o.maps, o.acls = {}, {}
   for file in pairs(cfg.maps) do o.maps[file] = true end
   for file in pairs(cfg.acls) do o.acls[file] = acl_patterns(here(file)) end
@@ -117,6 +132,27 @@ local function registered(states, what, env, name)
   end
 end
 
+-- A converter of a later version than the one emulated (kw/conv_later.lua)
+-- is unknown there; HAProxy's texts per place (2.6.12 to 3.0.0 alike, -c).
+local function later_converter(px, pname, cv)
+  local at, unknown = "parsing [" .. cv.where .. "] : ", "unknown converter '" .. cv.name .. "'"
+  local msg
+  if cv.kind == "acl" then
+    msg = string.format("error detected while parsing ACL '%s' : %s in ACL expression '%s'.",
+      cv.acl, unknown, cv.text)
+  elseif cv.kind == "cond" and cv.rule then
+    msg = string.format("error detected while parsing an '%s' condition : %s in ACL expression '%s'.",
+      cv.rule, unknown, cv.text)
+  elseif cv.rule then
+    msg = string.format("error detected in %s '%s' while parsing '%s' rule : %s%s.",
+      px.cap == "listen" and "proxy" or px.cap, pname, cv.rule,
+      cv.kind == "fmt" and "failed to parse sample expression <" .. cv.text .. "> : " or "", unknown)
+  else
+    msg = unknown
+  end
+  error(at .. msg, 0)
+end
+
 function CF.check(cfg, states)
   for _, pname in ipairs(cfg.order) do
     local px = cfg.proxies[pname]
@@ -148,6 +184,11 @@ function CF.check(cfg, states)
         error(string.format("parsing [%s]: unknown %s 'lua.%s'.", smp.where,
           smp.kind == "fetch" and "fetch method" or "converter", smp.name), 0)
       end
+    end
+    local rt = states[1] and states[1].rt
+    for _, cv in ipairs(px.converters or {}) do
+      local kw = S.converters[cv.name]
+      if rt and kw and kw.since and not VER.has(rt, kw.since) then later_converter(px, pname, cv) end
     end
     for _, f in ipairs(px.filters) do
       if not registered(states, "filters", nil, f.name) then

@@ -27,6 +27,10 @@ local TUNE = require "proxylua.testing.tune"
 local SBX = require "proxylua.testing.sandboxed"
 local VER = require "proxylua.core.state.versions"
 local VR = require "proxylua.testing.version_rules"
+local CS = require "proxylua.core.rules.cli_server"
+local P = require "proxylua.core.classes.proxy"
+local SC = require "proxylua.core.classes.server_check"
+local K = require "proxylua.core.kw.vocab"
 local okls, loop_sched = pcall(require, "proxylua.loop_sched")
 if not okls then loop_sched = nil end
 
@@ -545,10 +549,20 @@ function H:filter(name, desc, opts)
   return r
 end
 
--- h:cli("word word ...", input) -> output as the CLI client reads it.
+-- h:cli("word word ...", input) -> output as the CLI client reads it: a
+-- command the script registered, else one of HAProxy's own server commands
+-- (add/del server, enable/disable server, set server <be>/<srv> state,
+-- enable/disable health: core/rules/cli_server.lua).
 function H:cli(line, input)
   local best, words = R.find_cli(self.rt, line)
-  if not best then error("Unknown command: '" .. line .. "'", 2) end
+  if not best then
+    local out = CS.run(self.rt, line)
+    if out then
+      E.check_dead(self.rt)
+      return out
+    end
+    error("Unknown command: '" .. line .. "'", 2)
+  end
   if VER.has(self.rt, "cli_hang") then
     E.die(self.rt, string.format("Lua cli '<lua.cli.%s>': HAProxy %s never answers a Lua CLI "
       .. "command (the client waits with nothing)", table.concat(best.path or words, "."),
@@ -556,6 +570,41 @@ function H:cli(line, input)
   end
   local tx = self:transaction({ mode = "tcp" })
   return R.cli(self.rt, tx.stream, best, words, input)
+end
+
+--[[ h:health_check("be/srv", "pass" | "fail", opts) -> the server's status
+  text after (get_stats().status: "UP", "UP 2/3", "DOWN 1/2", "DOWN"...).
+  One result of the server's health check (it needs `check` in its
+  description or configuration line): its health counter moves as
+  HAProxy's does (`rise`, `fall`: 2 and 3 unless set), and from 2.8 on the
+  subscriptions get SERVER_CHECK (when the status or the health changed)
+  and SERVER_DOWN/UP + SERVER_STATE when the server crossed, at the next
+  h:run_tasks(). A server in maintenance or with its check disabled is not
+  checked (nothing happens).
+  opts.times    that many results in a row (default 1)
+  opts.status   the check status: "L4OK" / "L4CON" (defaults), "L4TOUT",
+                "L7OK", "L7STS", ... (core/classes/server_check.lua)
+  opts.code, opts.duration  the event's reason.code (layer 7) and duration ]]
+function H:health_check(server, result, opts)
+  opts = opts or {}
+  if result ~= "pass" and result ~= "fail" then
+    error("h:health_check: result must be \"pass\" or \"fail\", got " .. tostring(result), 2)
+  end
+  local status = opts.status or (result == "pass" and "L4OK" or "L4CON")
+  local st = SC.STATUSES[status]
+  if not st then error("h:health_check: unknown check status '" .. tostring(status) .. "'", 2) end
+  if (st[2] ~= "FAILED") ~= (result == "pass") then
+    error(string.format("h:health_check: status %s is not a %s check", status,
+      result == "pass" and "passed" or "failed"), 2)
+  end
+  local d, obj = CS.lookup(self.rt, server)
+  if not d then error("h:health_check: " .. obj, 2) end
+  for _ = 1, opts.times or 1 do
+    local ok, err = P.health_check(obj, d, result == "pass", status, opts)
+    if not ok then error("h:health_check: server '" .. server .. "' " .. err, 2) end
+  end
+  E.check_dead(self.rt)
+  return K.server_status(d)
 end
 
 ----------------------------------------------------------------------------

@@ -170,6 +170,9 @@ end
   opts.timeout  hard bound on the process's life in seconds (default 120)
   opts.ports    number of extra free ports: ${PORT1}, ${PORT2}, ...
   opts.flags    command-line flags (default "-db"; e.g. "-d" for debug mode)
+  opts.vars     more ${NAME} values that change from run to run (a test
+                peer's address): recorded and replayed by name, the values
+                of the run at hand
 Returns an instance with .port, .dir, .pid, :stop(), :output(). ]]
 local function register(self)
   for k, p in pairs(self.vars) do if k:match("^PORT") then by_port[p] = self end end
@@ -179,12 +182,17 @@ end
 -- Replaying: the recorded instance comes back with the same ports and
 -- directory (the harness half of a spec reads files there, and answers
 -- carry the ports), and nothing listens.
+local config_text
+
 local function replay_start(opts, rec)
   local e = rec.entry
   if e.failed then error(e.failed, 3) end
   local vars = e.vars
+  for k, v in pairs(opts.vars or {}) do vars[k] = v end
   os.execute("mkdir -p " .. sh_quote(vars.DIR))
   write_files(vars.DIR, opts.files)
+  -- the configuration HAProxy ran, for specs that hand it to from_config
+  write_file(vars.DIR .. "/haproxy.cfg", config_text(opts, vars))
   return register(setmetatable({ dir = vars.DIR, port = vars.PORT, vars = vars, rec = rec,
                                  replayed = true }, Instance))
 end
@@ -193,8 +201,12 @@ local start_live
 
 function H.start(opts)
   if not G.active then return start_live(opts) end
+  local names = {}
+  for k in pairs(opts.vars or {}) do names[#names + 1] = k end
+  table.sort(names)
   local rec = G.open("start", { config = opts.config, global = opts.global or "", files = opts.files or {},
-                                defaults = opts.defaults ~= false, ports = opts.ports or 0 })
+                                defaults = opts.defaults ~= false, ports = opts.ports or 0,
+                                flags = opts.flags, vars = names[1] and table.concat(names, ",") or nil })
   if G.replaying then return replay_start(opts, rec) end
   local ok, self = pcall(start_live, opts)
   if not ok then
@@ -208,14 +220,19 @@ function H.start(opts)
   return register(self)
 end
 
+function config_text(opts, vars)
+  return global_section(expand(opts.global or "", vars))
+    .. (opts.defaults == false and "" or DEFAULTS)
+    .. expand(opts.config, vars)
+end
+
 function start_live(opts)
   local dir = H.tmpdir()
   local vars = { DIR = dir, PORT = H.free_port() }
   for i = 1, opts.ports or 0 do vars["PORT" .. i] = H.free_port() end
+  for k, v in pairs(opts.vars or {}) do vars[k] = v end
   write_files(dir, opts.files)
-  local cfg = global_section(expand(opts.global or "", vars))
-    .. (opts.defaults == false and "" or DEFAULTS)
-    .. expand(opts.config, vars)
+  local cfg = config_text(opts, vars)
   write_file(dir .. "/haproxy.cfg", cfg)
   local cmd = string.format(
     "cd %s && (timeout -k 3 %d %s %s -f haproxy.cfg >haproxy.log 2>&1 </dev/null & echo $! >pid)",

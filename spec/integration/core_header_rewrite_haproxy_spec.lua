@@ -1,8 +1,9 @@
 -- The header rewrite behind HTTP:req_rep_value/req_rep_header and
--- HTTPMessage:rep_value/rep_header, in real HAProxy 2.6 and through
--- proxylua.testing: one function in HAProxy, one in the emulation
--- (stream/message.lua). The case that pins it: values with commas inside
--- double quotes, and an escaped quote inside them.
+-- HTTPMessage:rep_value/rep_header, in real HAProxy (2.6 by default;
+-- recorded per version in spec/golden/) and through proxylua.testing: one
+-- function in HAProxy, one in the emulation (stream/message.lua). The case
+-- that pins it: values with commas inside double quotes, and an escaped
+-- quote inside them.
 local H = require "spec.helpers.haproxy"
 local testing = require "proxylua.testing"
 
@@ -37,7 +38,7 @@ local function echo(req)
   return header(req, "x-q") .. "|" .. header(req, "x-w") .. "|" .. header(req, "x-h")
 end
 
-describe("header rewrites against HAProxy 2.6", function()
+describe("header rewrites against HAProxy " .. H.version(), function()
   it("split values at unquoted commas, the same for TXN actions and filters", function()
     local hap = H.start({ files = { ["t.lua"] = SCRIPT }, global = "    lua-load ${DIR}/t.lua", ports = 2,
       config = [[

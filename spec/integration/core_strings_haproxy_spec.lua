@@ -1,8 +1,9 @@
--- Scripts that extend `string`, in real HAProxy 2.6 and through
--- proxylua.testing (modules/core/exec/strings.lua): functions a lua-load
--- adds to `string` are methods of every string value in that state, later
--- lua-load files of the state see them, and lua-load-per-thread states
--- (states of their own) do not.
+-- Scripts that extend `string`, in real HAProxy (2.6 by default; recorded
+-- per version in spec/golden/) and through proxylua.testing emulating it
+-- (modules/core/exec/strings.lua): functions a lua-load adds to `string` are
+-- methods of every string value in that state, later lua-load files of the
+-- state see them, and lua-load-per-thread states (states of their own) do
+-- not.
 local H = require "spec.helpers.haproxy"
 local testing = require "proxylua.testing"
 
@@ -27,7 +28,7 @@ core.register_action("p", { "http-req" }, function(txn)
 end)
 ]]
 
-describe("scripts extending string against HAProxy 2.6", function()
+describe("scripts extending string against HAProxy " .. H.version(), function()
   it("see their additions as string methods, per state", function()
     local hap = H.start({ files = { ["a.lua"] = A, ["b.lua"] = B, ["p.lua"] = P },
       global = "    nbthread 2\n    lua-load ${DIR}/a.lua\n    lua-load ${DIR}/b.lua\n"

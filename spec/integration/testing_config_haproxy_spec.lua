@@ -1,13 +1,14 @@
--- testing.from_config against HAProxy 2.6 running the same configuration
--- (spec/fixtures/config/app.cfg: setenv & co., lua-load twice with
--- arguments, lua-prepend-path, lua-load-per-thread, nbthread, set-var
--- between Lua rules, a Lua fetch and converter, use-service).
+-- testing.from_config against HAProxy running the same configuration (2.6 by
+-- default; recorded per version in spec/golden/):
+-- spec/fixtures/config/app.cfg (setenv & co., lua-load twice with arguments,
+-- lua-prepend-path, lua-load-per-thread, nbthread, set-var between Lua
+-- rules, a Lua fetch and converter, use-service).
 local H = require "spec.helpers.haproxy"
 local testing = require "proxylua.testing"
 
 local APP = "spec/fixtures/config/app.cfg"
 
-describe("testing.from_config against HAProxy 2.6", function()
+describe("testing.from_config against HAProxy " .. H.version(), function()
   it("gives the answers HAProxy gives for the same configuration", function()
     local root = H.capture("pwd"):gsub("%s+$", "") .. "/"
     local text = H.read_file(APP):gsub("spec/fixtures/config/", root .. "spec/fixtures/config/")

@@ -1,6 +1,7 @@
--- Two lua-load lines in HAProxy 2.6 and the same two files in one harness
--- state (spec/testing_multi_spec.lua): the same answer and the same
--- registration warnings, in both orders.
+-- Two lua-load lines in HAProxy (2.6 by default; recorded per version in
+-- spec/golden/) and the same two files in one harness state
+-- (spec/testing_multi_spec.lua): the same answer and the same configuration
+-- warnings, in both orders.
 local H = require "spec.helpers.haproxy"
 local testing = require "proxylua.testing"
 
@@ -24,7 +25,7 @@ local function live(first, second)
   assert(ok, status)
   assert.equal(200, status)
   local warnings = {}
-  for w in out:gmatch("%[WARNING%]%s+%(%d+%) : (config : Trying to register[^\n]*)") do
+  for w in out:gmatch("%[WARNING%]%s+%(%d+%) : (config : [^\n]*)") do
     warnings[#warnings + 1] = w
   end
   return body, warnings
@@ -42,14 +43,18 @@ local function harness(files)
   return tx:get_var("txn.x") .. " " .. tx:get_var("txn.y") .. " " .. tx:fetch("who").text, warnings
 end
 
-describe("several lua-load files in HAProxy 2.6 and in one harness state", function()
+describe("several lua-load files in HAProxy " .. H.version() .. " and in one harness state", function()
   for _, order in ipairs({ { A, B }, { B, A } }) do
     it(order[1] .. " then " .. order[2], function()
       local body, warnings = live(order[1], order[2])
       local hbody, hwarnings = harness(order)
       assert.equal(body, hbody)
       assert.same(warnings, hwarnings)
-      assert.equal(2, #warnings)
+      local twice = 0
+      for _, w in ipairs(warnings) do
+        if w:find("Trying to register", 1, true) then twice = twice + 1 end
+      end
+      assert.equal(2, twice)
     end)
   end
 end)

@@ -11,6 +11,8 @@ local U = require "proxylua.core.base.util"
 local V = require "proxylua.core.state.versions"
 local ST = require "proxylua.core.kw.stktable"
 local K = require "proxylua.core.kw.vocab"
+local SE = require "proxylua.core.classes.server_events"
+local SC = require "proxylua.core.classes.server_check"
 local PS = require "proxylua.core.classes.proxy_stats"
 local SA = require "proxylua.core.classes.server_addr"
 
@@ -122,8 +124,8 @@ end
 local function sv(self) return U.st(check(self, server_mt, "server")).desc end
 
 -- A backend losing its last usable server counts a transition to DOWN
--- (chkdown). change(d, key, value) sets one state field of a server.
-local function change(d, key, value)
+-- (chkdown). mutate(d, fn) runs one state change of a server.
+local function mutate(d, fn)
   local be = d.backend_desc
   local function any_up()
     for _, o in pairs(be and be.servers or {}) do
@@ -132,13 +134,56 @@ local function change(d, key, value)
     return false
   end
   local was = be and any_up()
-  d[key] = value
-  if key == "check" or key == "forced" then d.down = nil end
+  fn(d)
   if be and was and not any_up() then
     be.stats = be.stats or {}
     be.stats.chkdown = (be.stats.chkdown or 0) + 1
   end
 end
+local function change(d, key, value)
+  mutate(d, function()
+    d[key] = value
+    if key == "check" or key == "forced" then d.down = nil end
+  end)
+end
+P.mutate = mutate
+
+--[[ Admin flags, as HAProxy keeps them: FMAINT (set_maint, `disable
+  server`), CMAINT (the configuration's `disabled`, a mark that stays),
+  FDRAIN (set_drain). The description's `admin` says what they amount to
+  ("maint", else "drain", else nil); a spec may still set `admin` itself
+  ("maint" is the configuration's `disabled`): the flags follow it. ]]
+function P.flags(d)
+  local f = d.admin_flags
+  if not f or f.from ~= d.admin then
+    f = { FMAINT = d.admin == "maint" or nil, CMAINT = d.admin == "maint" or nil,
+          FDRAIN = d.admin == "drain" or nil }
+    f.from = d.admin
+    d.admin_flags = f
+  end
+  return f
+end
+
+-- Set or clear one flag: what HAProxy does in one step (and publishes as
+-- one change, 2.8+: the object's `publish` hook, classes/proxy_later.lua).
+-- Maintenance pauses the health check; leaving it restarts the check at
+-- `rise` (live: "UP 1/3" after set_ready).
+function P.admin_step(self, d, flag, on)
+  local f = P.flags(d)
+  if (f[flag] or false) == on then return end
+  local pub = U.st(self).publish
+  local before = pub and SE.snapshot(d, f)
+  mutate(d, function()
+    f[flag] = on or nil
+    d.admin = f.FMAINT and "maint" or (f.FDRAIN and "drain" or nil)
+    f.from = d.admin
+    if flag == "FMAINT" then
+      if on then SC.pause(d) else SC.resume(d) end
+    end
+  end)
+  if pub then pub(before) end
+end
+
 function server_methods.get_addr(self)
   local d = sv(self)
   SA.settle(U.st(self).shared.rt, d)
@@ -146,10 +191,41 @@ function server_methods.get_addr(self)
 end
 function server_methods.get_weight(self) return sv(self).weight or 1 end
 function server_methods.get_maxconn(self) return sv(self).maxconn or 0 end
-function server_methods.is_draining(self) return sv(self).admin == "drain" and 1 or 0 end
-function server_methods.set_drain(self) change(sv(self), "admin", "drain") end
-function server_methods.set_maint(self) change(sv(self), "admin", "maint") end
-function server_methods.set_ready(self) sv(self).admin = nil end
+-- One health check result (h:health_check): the counter moves, and 2.8+
+-- publishes SERVER_CHECK then what the server's state did.
+function P.health_check(self, d, passed, status, opts)
+  local f = P.flags(d)
+  local runs, err = SC.runs(d, f.FMAINT)
+  if runs == nil then return nil, err end
+  if not runs then return true end
+  local pub = U.st(self).publish
+  local before = SE.snapshot(d, f)
+  local result
+  mutate(d, function() result = SC.apply(d, passed, status, opts or {}) end)
+  if pub and result then pub(before, result) end
+  return true
+end
+
+-- Draining: the drain flag, even under maintenance, or a weight of 0 (live).
+function P.draining(d) return P.flags(d).FDRAIN == true or (d.weight or 1) == 0 end
+function server_methods.is_draining(self) return P.draining(sv(self)) and 1 or 0 end
+-- Each sets one flag and clears the other, in HAProxy's order (live: set_drain
+-- on a server in maintenance drains it, then takes it out of maintenance).
+function server_methods.set_drain(self)
+  local d = sv(self)
+  P.admin_step(self, d, "FDRAIN", true)
+  P.admin_step(self, d, "FMAINT", false)
+end
+function server_methods.set_maint(self)
+  local d = sv(self)
+  P.admin_step(self, d, "FMAINT", true)
+  P.admin_step(self, d, "FDRAIN", false)
+end
+function server_methods.set_ready(self)
+  local d = sv(self)
+  P.admin_step(self, d, "FDRAIN", false)
+  P.admin_step(self, d, "FMAINT", false)
+end
 function server_methods.shut_sess(self) sv(self) end
 -- What the check methods do (live, 2.6.12): on a checked server
 -- force_up/down/nolb make get_stats().status "UP", "DOWN", "NOLB";
@@ -285,6 +361,15 @@ U.export(server_methods)
 U.export(proxy_methods)
 U.export(listener_methods)
 
+-- The Server object of server `sname` (description `sd`) of proxy `d`.
+function P.new_server(d, sname, sd, shared)
+  sd.name, sd.proxy = sname, d.name
+  sd.proxy_uuid, sd.algo, sd.mode = d.uuid, d.algo, sd.mode or d.mode
+  sd.backend_desc = d
+  sd.iweight = sd.weight
+  return U.new(server_mt, { name = sname, puid = tostring(sd.puid) }, { desc = sd, shared = shared })
+end
+
 function P.build(desc, rt)
   local proxies, frontends, backends = {}, {}, {}
   local uuid = 1
@@ -301,13 +386,8 @@ function P.build(desc, rt)
     local i = 0
     for sname, sd in pairs(d.servers or {}) do
       i = i + 1
-      sd.name, sd.proxy = sname, name
-      sd.proxy_uuid, sd.algo, sd.mode = d.uuid or uuid, d.algo, sd.mode or d.mode
       sd.puid = sd.puid or i
-      sd.backend_desc = d
-      sd.iweight = sd.weight
-      servers[sname] = U.new(server_mt, { name = sname, puid = tostring(sd.puid or i) },
-        { desc = sd, shared = shared })
+      servers[sname] = P.new_server(d, sname, sd, shared)
     end
     for li, lname in ipairs(d.listeners or {}) do
       lname = type(lname) == "string" and lname or ("sock-" .. li)

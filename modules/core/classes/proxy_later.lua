@@ -51,7 +51,7 @@ local function server_getters(rt, proxies_by_name)
   function m.get_name(self) return P.sv(self).name end
   function m.get_puid(self) return tostring(P.sv(self).puid) end
   function m.get_rid(self) return tostring(P.sv(self).rid or 0) end
-  function m.is_draining(self) return P.sv(self).admin == "drain" end
+  function m.is_draining(self) return P.draining(P.sv(self)) end
   function m.is_backup(self) return P.sv(self).backup == true end
   function m.is_dynamic(self) return P.sv(self).dynamic == true end
   function m.get_cur_sess(self) return P.sv(self).cur_sess or 0 end
@@ -66,7 +66,7 @@ local function server_getters(rt, proxies_by_name)
     SE.subscribe(rt, st, d)
     return sub
   end
-  for _, k in ipairs(SE.CHANGERS) do m[k] = SE.wrap(rt, P.server_methods[k], P.sv) end
+  for _, k in ipairs(SE.CHANGERS) do m[k] = SE.wrap(rt, P.server_methods[k], P.sv, P.flags) end
   return U.export(m)
 end
 
@@ -88,6 +88,24 @@ local function proxy_getters()
   return U.export(m)
 end
 
+-- A Server object in the 2.8 shape: the methods as fields, name/puid
+-- hidden behind the deprecation warning, state changes published.
+local function convert_server(rt, s)
+  local c = rt.later_shape
+  c.hidden[s] = { name = s.name, puid = s.puid }
+  s.name, s.puid = nil, nil
+  for k, f in pairs(P.server_methods) do s[k] = f end
+  for k, f in pairs(c.sget) do s[k] = f end
+  setmetatable(s, c.smt)
+  local d = P.sv(s)
+  U.st(s).publish = function(before, check)
+    if check then SE.emit(rt, s, d, { { "SERVER_CHECK", check = check } }) end
+    SE.publish(rt, s, d, before, P.flags(d), check)
+  end
+  return s
+end
+PL.convert_server = convert_server
+
 -- Turn the 2.6-shaped objects of P.build into 2.8-shaped ones, in place
 -- (their private state stays attached to the same tables).
 function PL.convert(rt, proxies)
@@ -95,7 +113,7 @@ function PL.convert(rt, proxies)
   local pmt = later_mt(rt, "proxy", hidden)
   local smt = later_mt(rt, "server", hidden)
   P.later[pmt], P.later[smt] = "proxy", "server"
-  local sget = server_getters(rt, proxies)
+  rt.later_shape = { hidden = hidden, smt = smt, sget = server_getters(rt, proxies) }
   local pget = proxy_getters()
   for _, p in pairs(proxies) do
     hidden[p] = { name = p.name, uuid = p.uuid }
@@ -103,13 +121,7 @@ function PL.convert(rt, proxies)
     for k, f in pairs(P.proxy_methods) do p[k] = f end
     for k, f in pairs(pget) do p[k] = f end
     setmetatable(p, pmt)
-    for _, s in pairs(p.servers or {}) do
-      hidden[s] = { name = s.name, puid = s.puid }
-      s.name, s.puid = nil, nil
-      for k, f in pairs(P.server_methods) do s[k] = f end
-      for k, f in pairs(sget) do s[k] = f end
-      setmetatable(s, smt)
-    end
+    for _, s in pairs(p.servers or {}) do convert_server(rt, s) end
   end
 end
 

@@ -1,24 +1,24 @@
 -- Server events of HAProxy 2.8+ (SERVER_ADMIN, SERVER_DOWN, SERVER_UP,
--- SERVER_STATE): a Server method that changes the server's state publishes
--- them, and the subscriptions of core.event_sub / Server:event_sub get
--- (event, data, sub, when) later, in a task, one event after the other, the
--- server's own subscriptions first (live 2.8.0, 3.0.0, 3.2.0; what each
+-- SERVER_STATE, SERVER_CHECK, SERVER_ADD, SERVER_DEL): a Server method, a
+-- health check result (h:health_check) or a CLI command (add/del/enable/
+-- disable server) that changes a server publishes them, and the
+-- subscriptions of core.event_sub / Server:event_sub get (event, data, sub,
+-- when) later, in a task, one event after the other, the server's own
+-- subscriptions first (live 2.8.0, 3.0.0, 3.2.0; what each
 -- state change publishes is in docs/versions.md, "Server events").
 
 local SE = {}
 
 local ADMIN_FLAGS = { "MAINT", "FMAINT", "IMAINT", "RMAINT", "CMAINT", "DRAIN", "FDRAIN", "IDRAIN" }
 
--- The admin flags a Lua call can set: set_maint forces MAINT, set_drain DRAIN.
-local function admin_matrix(admin, extra)
+-- The admin matrix of the flags the harness keeps (classes/proxy.lua:
+-- FMAINT forced maintenance, CMAINT the configuration's `disabled`, FDRAIN
+-- forced drain); MAINT and DRAIN are what they amount to.
+local function admin_matrix(f)
   local m = {}
-  for _, f in ipairs(ADMIN_FLAGS) do m[f] = false end
-  local function set(a)
-    if a == "maint" then m.MAINT, m.FMAINT = true, true end
-    if a == "drain" then m.DRAIN, m.FDRAIN = true, true end
-  end
-  set(admin)
-  set(extra)
+  for _, k in ipairs(ADMIN_FLAGS) do m[k] = false end
+  m.FMAINT, m.CMAINT, m.FDRAIN = f.FMAINT == true, f.CMAINT == true, f.FDRAIN == true
+  m.MAINT, m.DRAIN = m.FMAINT, m.FDRAIN
   return m
 end
 
@@ -36,30 +36,34 @@ local function op_state(d)
   return "RUNNING"
 end
 
-function SE.snapshot(d) return { admin = d.admin, op = op_state(d) } end
+function SE.snapshot(d, flags)
+  local f = flags or {}
+  return { flags = { FMAINT = f.FMAINT, CMAINT = f.CMAINT, FDRAIN = f.FDRAIN }, op = op_state(d) }
+end
+
+local function same_flags(a, b)
+  return (a.FMAINT or false) == (b.FMAINT or false) and (a.CMAINT or false) == (b.CMAINT or false)
+    and (a.FDRAIN or false) == (b.FDRAIN or false)
+end
 
 -- The events one change publishes, in HAProxy's order: the admin change,
--- then DOWN or UP and STATE if the operational state moved; entering
--- maintenance from drain sets MAINT first and drops DRAIN after.
-function SE.diff(before, after)
+-- then DOWN or UP and STATE if the operational state moved. A change made
+-- by a health check carries its check table and an empty cause; one made
+-- by check_force_* says "changed from Lua script". (A Server method that
+-- touches two flags is two changes: classes/proxy.lua.)
+function SE.diff(before, after, check)
   local evs = {}
-  local via_admin = before.admin ~= after.admin
-  local from_drain = via_admin and before.admin == "drain" and after.admin == "maint"
+  local via_admin = not same_flags(before.flags, after.flags)
   if via_admin then
-    local new = from_drain and admin_matrix("drain", "maint") or admin_matrix(after.admin)
-    evs[#evs + 1] = { "SERVER_ADMIN", admin = { cause = "", old_admin = admin_matrix(before.admin),
-                                              new_admin = new, requeued = 0 } }
+    evs[#evs + 1] = { "SERVER_ADMIN", admin = { cause = "", old_admin = admin_matrix(before.flags),
+                                              new_admin = admin_matrix(after.flags), requeued = 0 } }
   end
   if before.op ~= after.op then
     if after.op == "STOPPED" then evs[#evs + 1] = { "SERVER_DOWN" }
     elseif before.op == "STOPPED" then evs[#evs + 1] = { "SERVER_UP" } end
     evs[#evs + 1] = { "SERVER_STATE", state = { admin = via_admin,
-      cause = via_admin and "" or "changed from Lua script",
+      cause = (via_admin or check) and "" or "changed from Lua script", check = not via_admin and check or nil,
       old_state = before.op, new_state = after.op, requeued = 0 } }
-  end
-  if from_drain then
-    evs[#evs + 1] = { "SERVER_ADMIN", admin = { cause = "", old_admin = admin_matrix("drain", "maint"),
-                                              new_admin = admin_matrix("maint"), requeued = 0 } }
   end
   return evs
 end
@@ -101,22 +105,21 @@ local function deliver(rt)
   s.running = false
 end
 
--- Publish what `before` -> the server's current state means. `server` is
--- the Server object (data.reference), `d` its description.
-function SE.publish(rt, server, d, before)
+-- Queue events for the subscriptions: the server's own first, then core's.
+-- `server` is the Server object (data.reference; nil once deleted), `d` its
+-- description, `evs` { { type, admin = ..., state = ..., check = ... } }.
+function SE.emit(rt, server, d, evs)
   local s = rt.event_subs
-  if not s then return end
-  local evs = SE.diff(before, SE.snapshot(d))
-  if #evs == 0 then return end
+  if not s or #evs == 0 then return end
   local when = math.floor(rt.sched:now())
   for _, e in ipairs(evs) do
     local ev = e[1]
     for _, list in ipairs({ s.by_server[d] or {}, s.core }) do
       for _, st in ipairs(list) do
         if wants(st, ev) then
-          local data = { name = d.name, puid = tonumber(d.puid) or 0, rid = 0,
+          local data = { name = d.name, puid = tonumber(d.puid) or 0, rid = d.rid or 0,
                          proxy_name = d.proxy, proxy_uuid = tonumber(d.proxy_uuid) or 0,
-                         reference = server, admin = e.admin, state = e.state }
+                         reference = server, admin = e.admin, state = e.state, check = e.check }
           s.queue[#s.queue + 1] = { st = st, ev = ev, data = data, sub = st.obj, when = when }
         end
       end
@@ -128,17 +131,24 @@ function SE.publish(rt, server, d, before)
   end
 end
 
--- The Server methods that change state, wrapped to publish.
-SE.CHANGERS = { "set_maint", "set_drain", "set_ready", "check_force_up", "check_force_down",
-                "check_force_nolb", "check_enable", "check_disable" }
+-- Publish what `before` -> the server's current state means (`check`: the
+-- check table when a health check made the change).
+function SE.publish(rt, server, d, before, flags, check)
+  if not rt.event_subs then return end
+  SE.emit(rt, server, d, SE.diff(before, SE.snapshot(d, flags), check))
+end
 
-function SE.wrap(rt, method, desc_of)
+-- The Server methods that change state, wrapped to publish.
+-- (set_maint, set_drain and set_ready publish each flag they change.)
+SE.CHANGERS = { "check_force_up", "check_force_down", "check_force_nolb", "check_enable", "check_disable" }
+
+function SE.wrap(rt, method, desc_of, flags_of)
   return function(self, ...)
     local ok, d = pcall(desc_of, self)
     if not ok then return method(self, ...) end -- its own argument error
-    local before = SE.snapshot(d)
+    local before = SE.snapshot(d, flags_of(d))
     local r = table.pack(method(self, ...))
-    SE.publish(rt, self, d, before)
+    SE.publish(rt, self, d, before, flags_of(d))
     return table.unpack(r, 1, r.n)
   end
 end

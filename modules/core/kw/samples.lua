@@ -16,6 +16,7 @@ require "proxylua.core.kw.l5_l6_tls"
 require "proxylua.core.kw.l7_http"
 require "proxylua.core.kw.stktable"
 require "proxylua.core.kw.conv_maptable" -- converters of later versions
+require "proxylua.core.kw.conv_later" -- converters added after 2.6
 
 local type, select, tostring, pairs = type, select, tostring, pairs
 local sformat = string.format
@@ -195,11 +196,31 @@ end
 
 S.conv_input = conv_input
 
+-- Converters of later versions (cv.since, a feature of state/versions.lua)
+-- are methods only of the Converters objects of a runtime emulating one:
+-- one metatable per emulated version, all methods without a runtime.
+local conv_since, conv_mts, is_conv_mt = {}, {}, { [converters_mt] = true }
+
+local function conv_mt(rt)
+  local key = rt and (rt.version or 206) or "all"
+  local mt = conv_mts[key]
+  if not mt then
+    local methods = {}
+    for m, f in pairs(conv_methods) do
+      if not (rt and conv_since[m] and not VER.has(rt, conv_since[m])) then methods[m] = f end
+    end
+    mt = U.class("Converters", methods)
+    conv_mts[key], is_conv_mt[mt] = mt, true
+  end
+  return mt
+end
+
 for cname, cv in pairs(C) do
+  conv_since[mangle(cname)] = cv.since
   conv_methods[mangle(cname)] = function(...)
     local n = select("#", ...)
     local self, input = ...
-    U.checkself(self, converters_mt)
+    if not is_conv_mt[getmetatable(self)] then U.checkself(self, converters_mt) end
     local stream = U.st(self).stream
     if cname == "debug" and stream and stream.rt and VER.has(stream.rt, "debug_conv_crash") then
       -- live 3.2.0: FATAL bug condition in sink_find_early, the process dies
@@ -217,20 +238,6 @@ for cname, cv in pairs(C) do
   end
 end
 
--- Converters a later version added (`since`, a feature of
--- state/versions.lua) exist only in a runtime emulating it.
-local conv_since = {}
-for cname, cv in pairs(C) do conv_since[mangle(cname)] = cv.since end
-converters_mt.__index = function(t, k)
-  local feature = conv_since[k]
-  if feature then
-    local st = U.st(t)
-    local rt = st and st.stream and st.stream.rt
-    if not (rt and VER.has(rt, feature)) then return nil end
-  end
-  return conv_methods[k]
-end
-
 -- The object's state lives in its [0] token: method names (str, bool...)
 -- would shadow fields.
 local function new_obj(mt, stream, as_string)
@@ -243,7 +250,7 @@ U.export(conv_methods)
 
 function S.new_fetches(stream, as_string) return new_obj(fetches_mt, stream, as_string) end
 
-function S.new_converters(stream, as_string) return new_obj(converters_mt, stream, as_string) end
+function S.new_converters(stream, as_string) return new_obj(conv_mt(stream.rt), stream, as_string) end
 
 -- For the harness and %[...]-style chains: run a fetch/converter by its
 -- configuration name on a stream.
@@ -259,9 +266,8 @@ end
 
 function S.convert(stream, name, smp, ...)
   local cv = C[name]
-  if not cv or (cv.since and not VER.has(stream.rt, cv.since)) then
-    return nil, "unknown converter '" .. name .. "'"
-  end
+  if cv and cv.since and not VER.has(stream.rt, cv.since) then cv = nil end
+  if not cv then return nil, "unknown converter '" .. name .. "'" end
   local ok, args = pcall(check_args, cv, { ... }, select("#", ...), 0, 1, stream)
   if not ok then return nil, args end
   local input = U.cast(smp, cv.input, fmt)

@@ -18,12 +18,14 @@ V.SINCE = {
   draining_bool = 208,      -- Server:is_draining() returns a boolean
   proxies_in_body = 208,    -- core.proxies/frontends/backends are tables in the body
   timeout_uncatchable = 208, -- pcall does not catch an execution timeout
+  servers_live = 208,       -- Lua's servers tables follow add/del server; a Lua object no longer pins a server
   jwt_ps = 208,             -- jwt_verify accepts PS256/384/512 (RSASSA-PSS)
   register_body_only = 208, -- core.register_* but task at runtime: "...: not available outside of body context"
   get_var = 209,            -- core.get_var("proc.x")
   lua_log_route = 209,      -- tune.lua.log.loggers / tune.lua.log.stderr
   reason_302_found = 209,   -- 302's reason phrase is "Found" (2.6, 2.8: "Moved Temporarily")
   v6tov4_compat = 209,      -- IPv6 -> IPv4 also maps ::a.b.c.d and 6to4 (2002::/16) addresses
+  conv_208 = 208,           -- converters param, rfc7239_*, x509_v_err_str (kw/conv_later.lua)
   silent = 300,             -- core.silent (-1)
   map_key_conv = 300,       -- converters map_<match>_key
   glitch_conv = 300,        -- converters table_glitch_cnt, table_glitch_rate
@@ -34,9 +36,11 @@ V.SINCE = {
   stats_cols = 300,         -- get_stats: 3.0's columns, a shared array each kind fills in part
   set_addr_later = 300,     -- Server:set_addr() applies from a task, "nothing changed", no "by" on errors
   reply204_close = 300,     -- a 204 reply closes the client connection (3.0)
+  cli_blank_line = 300,     -- the CLI's own messages end with a blank line
   uuid_v7 = 300,            -- uuid(7)
   tcp_early_send_fails = 300, -- Socket:send() before connect returns -1, nothing is queued
   tcp_eos_hang = 300,       -- a TCP applet reading past a half-closed end never returns
+  conv_300 = 300,           -- converters aes_gcm_enc, ms_/us_ltime, ms_/us_utime
   wait = 302,               -- core.wait([ms])
   stkey_cast_zero = 302,    -- table_* converters: an input no key of the table is absent (0)
   table_gpc_conv = 302,     -- converters table_inc_gpc{,0,1}, table_clr_gpc{,0,1}
@@ -48,6 +52,7 @@ V.SINCE = {
   bool_conversion = 302,    -- tune.lua.bool-sample-conversion (and its warning)
   reply204_length = 302,    -- a 204 reply carries content-length: 0
   arg_error_details = 302,  -- "error in arguments: <why>"
+  conv_302 = 302,           -- converters rfc7239_nn, rfc7239_np, date, when
   debug_conv_crash = 302,   -- txn.c:debug() at runtime kills the process (3.2.0)
   stats_fe_no_abrt = 302,   -- a frontend's get_stats has no cli_abrt, srv_abrt, lbtot
 }
@@ -58,6 +63,7 @@ V.ONLY = {
   cli_hang = { 300, 300 },       -- a Lua CLI command never answers (3.0.0)
   cli_timeout_label = { 208, 208 }, -- a CLI command's timeout is logged as a converter's
   stats_nameless = { 208, 208 },    -- every get_stats raises 'table index is nil' (2.8.0)
+  aes_arg_crash = { 300, 300 }, -- aes_gcm_enc refusing its nonce, key or tag argument segfaults (3.0.0)
 }
 
 -- "3.2", "3.2.0", 3.2, "HAProxy version 3.2.0-..." -> 302.

@@ -1,0 +1,139 @@
+-- What HAProxy version 2.8.0-fdd8154ed 2023/05/31 - https://haproxy.org/ answered to spec/integration/core_conv_new_haproxy_spec.lua.
+-- Written by scripts/record-golden; replayed by scripts/replay-golden.
+return {
+  ["calls"] = {
+    ["run_lua 306c56638c65e32a #1"] = {
+      ["events"] = {
+        [1] = {
+          ["key"] = "run_lua 306c56638c65e32a",
+          ["r"] = {
+            [1] = "[NOTICE]   (10122) : haproxy version is 2.8.0-fdd8154ed\n[NOTICE]   (10122) : path to executable is /work/haproxy-builds/2.8/haproxy\n[ALERT]    (10122) : config : parsing [haproxy.cfg:13] : error detected in proxy 'check' while parsing 'http-request set-header' rule : failed to parse sample expression <int(1),us_utime(%Y)] b> : unknown converter 'us_utime'.\n[ALERT]    (10122) : config : Error(s) found in configuration file : haproxy.cfg\n",
+            [2] = false,
+            ["n"] = 2,
+          },
+        },
+      },
+    },
+    ["run_lua 3a877260143e535d #1"] = {
+      ["events"] = {
+        [1] = {
+          ["key"] = "run_lua 3a877260143e535d",
+          ["r"] = {
+            [1] = "[NOTICE]   (10197) : haproxy version is 2.8.0-fdd8154ed\n[NOTICE]   (10197) : path to executable is /work/haproxy-builds/2.8/haproxy\n[ALERT]    (10197) : config : parsing [haproxy.cfg:13] : error detected while parsing ACL 'a' : unknown converter 'us_utime' in ACL expression 'int(1),us_utime(%Y)'.\n[ALERT]    (10197) : config : Error(s) found in configuration file : haproxy.cfg\n[ALERT]    (10197) : config : Fatal errors found in configuration.\n",
+            [2] = false,
+            ["n"] = 2,
+          },
+        },
+      },
+    },
+    ["run_lua 3dc97671c9238c23 #1"] = {
+      ["events"] = {
+        [1] = {
+          ["key"] = "run_lua 3dc97671c9238c23",
+          ["r"] = {
+            [1] = "[NOTICE]   (10101) : haproxy version is 2.8.0-fdd8154ed\n[NOTICE]   (10101) : path to executable is /work/haproxy-builds/2.8/haproxy\n[ALERT]    (10101) : config : parsing [haproxy.cfg:13] : error detected in proxy 'check' while parsing 'http-request set-var(txn.x)' rule : unknown converter 'us_utime'.\n[ALERT]    (10101) : config : Error(s) found in configuration file : haproxy.cfg\n",
+            [2] = false,
+            ["n"] = 2,
+          },
+        },
+      },
+    },
+    ["run_lua 843c7fdfc34d3fab #1"] = {
+      ["events"] = {
+        [1] = {
+          ["key"] = "run_lua 843c7fdfc34d3fab",
+          ["r"] = {
+            [1] = "[NOTICE]   (10169) : haproxy version is 2.8.0-fdd8154ed\n[NOTICE]   (10169) : path to executable is /work/haproxy-builds/2.8/haproxy\n[ALERT]    (10169) : config : parsing [haproxy.cfg:13] : error detected while parsing an 'http-request deny' condition : unknown converter 'us_utime' in ACL expression 'int(1),us_utime(%Y)'.\n[ALERT]    (10169) : config : Error(s) found in configuration file : haproxy.cfg\n",
+            [2] = false,
+            ["n"] = 2,
+          },
+        },
+      },
+    },
+    ["start 76ff9014628de631 #1"] = {
+      ["events"] = {
+        [1] = {
+          ["key"] = "http b799ddc36be0276b /p?a=1",
+          ["r"] = {
+            [1] = 200,
+            [2] = "rg1=integer:279 \"0----|1_a:9example.com:8080unknown:_bhttps|1-a.b.cunknown:_b-|1--unknown:_b-|11.2.3.4:80-[::1]:443http|0----|11.2.3.4:80[::1]:80--|0----|0----|1--_proxy-1-|11.2.3.4:80-[::1]:443-|1_xa.b.c10.0.0.1https|1_x[::1]:80_proxy-1http|11.2.3.4a.b.c10.0.0.1https|1--[::1]:443https|0----|1-0xample.com:8080--|0----|11.2.3.4:80example.com:8080--|1unknown-10.0.0.1-|1---http|0----|1---http|0----|1_x--https|1unknowna.b.c_proxy-1-|0----|1[::1]a.b.c_proxy-1http|1unknowna.b.cunknown:_b-|11.2.3.4:80-https|1_a:9[::1]:80_proxy-1https|1-a.b.c_0roxy-1http|1-a.b.c--|0----|1unknownexample.com_proxy-1-|1_a:9---|1unknown-_proxy-1https|1unknownexample.com:8080_proxy-1http|1_x[::1]:80_proxy-1https|0----|0----|0----|1[2001:db8::1]:_pexample.com-https|1_a:9_proxy-1-|1[2001:db8::1]:_pexample.com10.0.0.1-|1---http|0----|1[2001:db8::1]:_p-unknown:_bhttps|1[::1]a.b.c[::1]:443http|1_a:9[::1]:8010.0.0.1-|0----|1-a.b.c--|0----|0----|1--_proxy-1https|1_x[::1]:8010.0.0.1-|1[::1]-10.0.0.1http|1unknown---|1[::1]-10.0.0.1-|0----|1[2001:db8::1]:_p---|11.2.3.4:80a.b.c[::1]:443http|1--https|0----|1--10.0.0.1-|1-a.b.c[::1]:443https|1_x--http|1_x-10.0.0.1-|1_a:9---|1--10.0.0.1-|0----|11.2.3.4:80[::1]:80_proxy-1http|0----|0----|11.2.3.4a.b.c_proxy-1http|11.2.3.4:80[::1]:80_proxy-1http|1[2001:db8::1]:_pexample.comunknown:_b-|1unknown-_proxy-1-|1unknownexample.com-http|1---https|1unknown---|1[2001:db8::1]:_pexample.comunknown:_bhttp|1---https|0----|0----|1-example.com_proxy-1http|0----|1_xa.b.c10.0.0.1http|0----|1_a:9example.com:8080_proxy-1https|0----|1--_xroxy-1-|11.2.3.4:80[::1]:80[::1]:443http|1[2001:db8::1]:_p10.0.0.1https|1--10.0.0.1-|1-a.b.c--|1-example.com:8080-http|0----|0----|1unknown[::1]:80[::1]:443https|11.2.3.4-unknown:_bhttp|1_xexample.com:808010.0.0.1https|0----|0----|1[2001:db8::1]:_p---|1--_proxy-1-|0----|1--_proxy-1http|0----|1[::1]example.com-https|11.2.3.4:80a.b.0--|11.2.3.410.0.0.1https|1[2001:db8::1]:_p[::1]:80[::1]:443http|1-a.b.c10.0.0.1http|0----|11.2.3.4:80[::1]:80-https|1---http|0----|0----|0----|1_a:9example.com:8080unknown:_b-|0----|11.2.3.4example.com--|0----|0----|0----|0----|11.2.3.4:80-10.0.0.1http|11.2.3.4example.com--|1[2001:db8::1]:_pexample.com_proxy-1-|11.2.3.4:80_proxy-1http|1-[::1]:80--|1[::1]-10.0.0.1http|0----|0----|0----|1---http|0----|1_a:9example.com:808010.0.0.1https|1_x_proxy-1http|0----|11.2.3.4_prhttp|1-a.b0cunknown:_b-|0----|0----|0----|11.2.3.4:80-unknown:_b-|1--unknown:_b-|1--http|11.2.3.4-10.0.0.1-|1unknown---|1-example.com:808010.0.0.1http|1-[::1]:8010.0.0.1https|0----|0----|1---http|1[2001:db8::1]:_pexample.com_proxy-1-|1---https|11.2.3.4[::1]:80unknown:_b-|1-example.com:808010.0.0.1https|1[2001:db8::1]:_p-[::1]:443-|1_x[::1]:80unknown:_bhttps|1-[::1]:443-|0----|0----|1unknownexample.com:8080-http|1--_proxy-1-|0----|1--10.0.0.1http|11.2.3.4unknown:_b-|1---http|1---http|1unknownexample.com:808010.0.0.1https|1_xexample.com:8080_proxy-1http|1[2001:db8::1]:_p--https|11.2.3.4-[::1]:443http|1unknown-10.0.0.1-|1[2001:db8::1]:_pexample.com:8080_proxy-1http|1[2001:db8::1]:_pexample.com-http|1[::1]-10.0.0.1https|0----|1--unknown:_b-|1-x.b.c-https|0----|1_xexample.com:880-https|1---http|1_a:9a.b.c_proxy-1https|1unknowna.b.cunknown:_bhttp|1[2001:db8::1]:_pexample.com_proxy-1http|0----|1unknowna.b.cunknown:_bhttp|1[::1][::1]:80unknown:_bhttps|1unknown[::1]:443http|0----|1--10.0.0.1-|1[2001:db8::1]:_pexample.com:8080unknown:_bhttp|1---http|1-[::1]:80-http|1unknownexample.com--|0----|0----|0----|1_xa.b.cunknown:_b-|11.2.3.4a.b.cunknown:_bhttp|1[2001:db8::1]:_p[::1]:80unknown:_bhttps|11.2.3.4example.com--|1unknown-unknown:_b-|11.2.3.4:80[::1]:8010.0.0.1https|0----|1---http|11.2.3.4:80---|0----|11.2.3.4example.com:808010.0.0.1http|1--10.0.0.1-|0----|1[2001:db8::1]:_pexample.comunknown:_bhttps|0----|0----|0----|0----|0----|1[::1]a.b.c-http|0----|1--10.0.0.1-|0----|0----|0----|1-[::1]:80unknown:_b-|0----|1unknowna.b.c_proxy-1https|1_a:9-_proxy-1https|11.2.3.4a.b.c-http|1unknown[::1]:80[::1]:443http|1--[::1]:443-|1[2001:db8::1]:_pa.b.c10.0.0.1https|1[::1]a.b.c-http|11.2.3.4---|0----|1_a:9-_proxy-1-|1-example.com:8080[::1]:443https|1-example.com10.0.0.1-|11.2.3.4:80---|1_xexample.com:808010.0.0.1https|1-[::1]:80-http|1[2001:db8::1]:_p-_proxy-1-|1_x-_proxy-1https|1-unknown:_bhttp|0----|1-a.b.cunknown:_b-|1_a:9-[::1]:443http|11.2.3.4example.com:808010.0.0.1-|0----|0----|1_xexample.com-http|1[2001:db8::1]:_p-_proxy-1https|1-example.com:8080_proxy-1-|1unknown[::1]:80_proxy-1https|1[::1]example.com:8080-https|0----|1---http|1-example.com:8080[::1]:443-|1_xexample.com10.0.0.1https|0----|11.2.3.4example.comunknown:_bhttps|1[::1]example.com:8080[::1]:443http|11.2.3.4_proxy-1http|1-a.b.c[::1]:443https|1[::1][::1]:8010.0.0.1https|11.2.3.4:80example.com--|1_a:9example.com:808010.0.0.1https|11.2.3.4:80example.com:8080unknown:_bhttps|1_a:9--http|11.2.3.4:80[::1]:80--|11.2.3.4-10.0.0.1http|1_xexample.com10.0.0.1https|0----|1---https|1-[::1]:8010.0.0.1-|1--10.0.0.1-|0----|11.2.3.4--https|1[2001:db8::1]:_p10.0.0.1https|1---https|1_xexample.com--|1[2001:db8::1]:_p[::1]:80[::1]:443http|0----|1_a:9a.b.c[::1]:443http|1unknown-10.0.0.1http|0----|11.2.3.4:80-[::1]:443-|1-a.b.c--|0----|0----|1-example.com--|0----|0----|1_a:9-10.0.0.1https|11.2.3.4[::1]:443https|0----|1-[::1]:443https|1[::1]---|11.2.3.4-unknown:_bhttps|0----|1-a.b.c-https|0----|1_xexample.com--|1-[::1]:80unknown:_b-|0----|0----|0----|1-example.com_proxy-1-|1--[::1]:443http|1---https|1-example.com:808010.0.0.1-|1--https|1-examplexcom--|0----|0----|1-a.b.c--|11.2.3.4:80[::1]:80_proxy-1https|0----|1-a.b.c--|1-example.com:8080--|1-a.b.[::1]:443http|1unknownexample.com10.0.0.1http|1[::1]---|0----|1unknown--https|11.2.3.4:80example.com:8080unknown:_bhttps|0----|0----|0----|1--_proxy-1http|1--unknown:_b-|1unknown[::1]:80-http|1[::1][::1]:80-http|1-example.com--|11.2.3.4:80--http|1_a:9example.com_proxy-1-|1_x---|0----|0----|11.2.3.4-unknown:_b-|1--[::1]:443-|1[2001:db8::1]:_pa.b.c_proxy-1https|1-example.com--|1_x---|0----|1_a:9--http|0----|1_x-[::1]:443https|1_a:9-https|1[2001:db8::1]:_pa.b.c--|1[2001:db8::1]:_pexample.com:8080_proxy-1-|1_x-_proxy-1https|1--10.0.0.1http|0----|0----|1_a:9example.comunknown:_bhttps|1_a:9a.b.c10.0.0.1http|0----|1-example.com--|1unknowna.b.c[::1]:443http|0----|1-example.com:8080[::1]:443-|0----|0----|1[::1]example.comunknown:_bhttp|0----|11.2.3.4:80-[::1]:443http|1[2001:db8::1]:_pa.b.c-http|1-a.b.c-https|1unknown-[::1]:443http|0----|1_a:9--https|11.2.3.4:80a.b.c-https|1--10.0.0.1-|0----|1--unknown:_b-|1[::1]example.comunknown:_bhttp|1-[::1]:80--|0----|1-a.b.c10.0.0.1-|1[::1]example.com:8080unknown:_b-|1[::1]a.b.c-http|1unknown-[::1]:443-|0----|1-examle.com:8080--|1---http|0----|1unknownexample.com10.0.0.1-|1[::1]-unknown:_bhttps|0----|1---https|1unknown-[::1]:443-|0----|1[2001:db8::1]:_p-http|1_a:9--https|0----|1unknownexample.com--\"\nrf1=integer:11 \"0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|1--[2001:db8::1]:65535-|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|11.2.3.4---|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|1-256.1.1.1--|0----|0----|0----|1-unknown--|0----|0----|0----|0----|0----|1unknown:65535---|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|1-[::1]:65535--|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|1-unknownx--|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|1-1.2.3.4.5--|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|1-1.2.3.4--|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|1--[2001:db8::1]:65535-|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|1[::1]---|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----|0----\"\nrf2=\"-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|::1/80|-/-|-/-|-/-|unknown/-|-/-|-/-|1.2.3.4/_p|unknown/-|-/-|-/-|_hid-den/80|-/-|-/-|-/-|-/-|-/-|_hid-den/65535|-/-|-/-|-/-|unknown/-|-/-|-/-|-/-|_hid-den/_p|unknown/_pxyz|-/-|unknown/-|::1/-|unknown/65535|unknown/-|-/-|-/-|-/-|-/-|1.2.3.4/65535|-/-|-/-|-/-|-/-|2001:db8::1/80|-/-|unknown/65535|-/-|-/-|unknown/-|-/-|unknown/-|unknown/-|-/-|-/-|-/-|-/-|-/-|2001:db8::1/65535|-/-|-/-|-/-|-/-|unknown/-|unknown/-|-/-|1.2.3.4/-|2001:db8::1/-|-/-|1.2.3.4/-|unknown/-|-/-|2001:db8::1/65535|-/-|2001:db8::1/-|1.2.3.4/80|-/-|1.2.3.4/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|::1/80|_hid-den/65535|unknown/-|-/-|-/-|-/-|unknown/-|-/-|-/-|-/-|::1/-|-/-|unknown/65535|-/-|-/-|-/-|_hid-den/-|-/-|-/-|-/-|-/-|1.2.3.4/80|unknown/-|-/-|-/-|-/-|-/-|unknown/-|-/-|unknown/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|_hid-denxyz/-|1.2.3.4/65535|-/-|-/-|unknown/-|-/-|unknown/-|-/-|-/-|-/-|1.2.3.4/-|-/-|_hid-den/-|2001:db8::1/65535|-/-|-/-|-/-|-/-|-/-|unknown/-|-/-|-/-|2001:db8::1/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|_hid-den/-|-/-|-/-|unknown/80|unknown/-|-/-|-/-|-/-|-/-|2001:db8::1/80|-/-|unknown/-|-/-|-/-|_hid-den/80|-/-|::1/65535|::1/80|-/-|unknown/-|-/-|_hid-denxyz/-|-/-|-/-|-/-|2001:db8::1/-|-/-|-/-|-/-|-/-|-/-|unknown/-|-/-|-/-|-/-|unknown/-|-/-|unknown/-|_hid-den/-|1.2.3.4/65535|-/-|unknown/-|-/-|_hid-den/_pxyz|unknown/_pxyz|-/-|-/-|-/-|-/-|1.2.3.4/65535|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|2001:db8::1/_pxyz|unknown/-|1.2.3.4/80|-/-|unknown/_pxyz|-/-|-/-|-/-|-/-|-/-|-/-|-/-|::1/_p|-/-|unknown/-|unknown/80|-/-|-/-|-/-|-/-|-/-|-/-|-/-|unknown/-|-/-|-/-|_hid-den/-|-/-|_hid-den/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|1.2.3.4/80|unknown/-|1.2.3.4/80|-/-|-/-|-/-|unknown/80|::1/-|_hid-den/65535|-/-|-/-|_hid-den/_p|-/-|-/-|::1/-|unknown/-|unknown/-|-/-|-/-|unknown/-|-/-|-/-|-/-|-/-|-/-|2001:db8::1/-|unknown/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-\"\nrp1=\"-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|1;/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|1;;a=1;=/1|-/-|-/-|/-|-/|-/-|-/-|-/-|-/-|-/-|/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|/-|-/-|-/-|-/-|1;/1|-/-|-/-|-/-|-/-|1;/1|-/-|/|-/x&ba=1|-/-|-/-|-/1|-/-|b;=/b|-/-|-/-|x/x&b=x&=ba=b=x&=&|/-|-/-|-/-|-/-|-/-|-/-|x/x&a=1|x/x&a|-/-|b;=/b|-/-|/-|-/-|-/-|-/bb=|-/-|-/-|-/-|b=x/b=x&|/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|/-|-/-|-/-|-/-|-/-|/-|-/x&&&=b&=b|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|/-|-/|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|/-|-/-|=a=/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|b;/b|-/-|-/-|-/-|-/-|-/-|-/-|-/-|/-|x/x&&&&&&&a=|-/-|-/-|-/-|-/-|-/-|-/-|-/-|x/x&=b&&|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|1;;ba=b/1|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|/-|/-|-/-|1;a=/&b|-/-|-/-|a/-|/-|b;/b|-/-|-/-|/|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|a=1;/a=1|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|/-|-/-|/-|-/-|x/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|x/-|-/-|b=x/b=x&|-/-|-/-|x/-|-/-|-/-|-/-|-/-|=b/-|-/-|-/-|-/-|/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/x&&&|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|-/-|x/x&|-/x&|/-|-/-|-/-|-/-|-/-|-/-|-/-|/|-/-|/-|1;/1|-/-|-/-|-/-|-/-|-/-|/-|-/-|x/-|-/-|-/-|-/-|-/|-/-|ba=/-|-/-|==/==|-/-|/-|-/-|-/-|-/-|-/-|b=x/b=x&=ba=1|-/-\"\nrx1=\"18446744073709551567|97|X509_V_ERR_CRL_HAS_EXPIRED|X509_V_ERR_KU_KEY_CERT_SIGN_INVALID_FOR_NON_CA|X509_V_ERR_OCSP_VERIFY_FAILED|110|144|18446744073709551585|102|X509_V_ERR_OUT_OF_MEM|18446744073709551615|112|139|X509_V_ERR_UNHANDLED_CRITICAL_EXTENSION|114|18446744073709551580|136|X509_V_ERR_CA_KEY_TOO_SMALL|18446744073709551583|18446744073709551581|116|145|18446744073709551569|18446744073709551582|98|138|X509_V_ERR_OCSP_VERIFY_FAILED|111|X509_V_ERR_OUT_OF_MEM|X509_V_ERR_CERT_REVOKED|18446744073709551594|X509_V_ERR_CA_MD_TOO_WEAK|102|X509_V_OK|18446744073709551582|X509_V_ERR_MISSING_AUTHORITY_KEY_IDENTIFIER|100|121|105|X509_V_ERR_CRL_PATH_VALIDATION_ERROR|X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY|111|X509_V_ERR_SUITE_B_LOS_NOT_ALLOWED|X509_V_ERR_INVALID_NON_CA|147|X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT|130|112|18446744073709551604|149|18446744073709551599|141|18446744073709551609|143|X509_V_ERR_CERT_UNTRUSTED|X509_V_ERR_SUBJECT_KEY_IDENTIFIER_CRITICAL|X509_V_ERR_UNNESTED_RESOURCE|X509_V_ERR_NO_EXPLICIT_POLICY|103|18446744073709551579|X509_V_ERR_NO_EXPLICIT_POLICY|18446744073709551572|138|X509_V_ERR_UNSUPPORTED_NAME_SYNTAX|X509_V_ERR_EC_KEY_EXPLICIT_PARAMS|130|18446744073709551598|18446744073709551601|18446744073709551579|113|X509_V_ERR_UNSUPPORTED_EXTENSION_FEATURE|136|108|137|X509_V_ERR_CA_MD_TOO_WEAK|18446744073709551610|X509_V_ERR_ISSUER_NAME_EMPTY|X509_V_ERR_HOSTNAME_MISMATCH|102|18446744073709551569|18446744073709551576|X509_V_ERR_SUBTREE_MINMAX|X509_V_ERR_INVALID_CA|18446744073709551602|18446744073709551611|X509_V_ERR_CERT_REVOKED|X509_V_ERR_ERROR_IN_CERT_NOT_BEFORE_FIELD|113|X509_V_ERR_PROXY_PATH_LENGTH_EXCEEDED|X509_V_ERR_OCSP_VERIFY_FAILED|143|X509_V_ERR_OUT_OF_MEM|97|18446744073709551603|18446744073709551577|X509_V_ERR_UNSPECIFIED|X509_V_ERR_MISSING_SUBJECT_KEY_IDENTIFIER|X509_V_ERR_EMAIL_MISMATCH|18446744073709551573|X509_V_ERR_EE_KEY_TOO_SMALL\"\n",
+            [3] = {
+              ["content-length"] = "14419",
+            },
+            [4] = "",
+            ["n"] = 4,
+          },
+        },
+        [2] = {
+          ["key"] = "output 08f44b07b5901a25",
+          ["r"] = {
+            [1] = "",
+            ["n"] = 1,
+          },
+        },
+      },
+      ["vars"] = {
+        ["DIR"] = "/tmp/proxylua-spec.H6A36l",
+        ["PORT"] = 39545,
+      },
+    },
+    ["start 82cc151ec1bd3a47 #1"] = {
+      ["events"] = {
+        [1] = {
+          ["key"] = "http b799ddc36be0276b /p?a=1",
+          ["r"] = {
+            [1] = 200,
+            [2] = "p1=\"b\" \"\" \"\" \"2\"\np2=nil nil \"2\" \"\" \"1\" \"3\"\np3=\"v\" nil \"\" nil\np4=ERR \"error in arguments\"\np5=ERR \"error in arguments\"\np6=ERR \"bad argument #2 to 'param' (Mandatory argument expected)\"\np7=ERR \"bad argument #2 to 'param' (unable to duplicate string arg)\"\np8=\"\" nil \"\" nil \"x\" \"\" \"a%20b\"\np9=ERR \"bad argument #4 to 'param' (Last argument expected)\"\nv1=integer:1 integer:0 integer:0 integer:1 integer:0 integer:1 integer:0\nv2=integer:1 integer:1 integer:0 integer:1 integer:0 integer:0 integer:0\nv3=integer:0 integer:0 integer:0 integer:1 integer:1 integer:0 integer:0 integer:1\nv4=integer:0 integer:0 integer:0 integer:0 integer:0 integer:1 integer:1 integer:0\nv5=integer:0 integer:1 integer:1 integer:1 integer:0 integer:0 \"1\" integer:0\nf1=\"haproxy.org:80\" \"127.0.0.1:9999\" \"https\" nil\nf2=nil nil nil \"\"\nf3=\"example.com\" \"[::1]:8080\" \"unknown\" \"_a:_b\" \"http\" \"\"\nf4=ERR \"bad argument #2 to 'rfc7239_field' (Mandatory argument expected)\"\nn1=\"127.0.0.1\" \"ab:cd:ff:ff:ff:ff:ff:ff\" \"_name\" \"unknown\" \"::1\" \"1.2.3.4\"\nn2=nil nil nil \"unknown\" \"1.2.3.4\" \"1.2.3.4\" nil \"::1\"\nn3=integer:9999 \"_port\" nil nil integer:65535 nil integer:80 \"_x-y\" integer:1 \"81\"\nn4=ERR \"bad argument #2 to 'rfc7239_n2np' (Last argument expected)\"\nx1=\"18446744073709551614 18446744073709551615 X509_V_OK X509_V_ERR_UNSPECIFIED X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT X509_V_ERR_UNABLE_TO_GET_CRL X509_V_ERR_UNABLE_TO_DECRYPT_CERT_SIGNATURE X509_V_ERR_UNABLE_TO_DECRYPT_CRL_SIGNATURE X509_V_ERR_UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY X509_V_ERR_CERT_SIGNATURE_FAILURE X509_V_ERR_CRL_SIGNATURE_FAILURE X509_V_ERR_CERT_NOT_YET_VALID X509_V_ERR_CERT_HAS_EXPIRED X509_V_ERR_CRL_NOT_YET_VALID X509_V_ERR_CRL_HAS_EXPIRED X509_V_ERR_ERROR_IN_CERT_NOT_BEFORE_FIELD X509_V_ERR_ERROR_IN_CERT_NOT_AFTER_FIELD X509_V_ERR_ERROR_IN_CRL_LAST_UPDATE_FIELD X509_V_ERR_ERROR_IN_CRL_NEXT_UPDATE_FIELD X509_V_ERR_OUT_OF_MEM X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE X509_V_ERR_CERT_CHAIN_TOO_LONG X509_V_ERR_CERT_REVOKED X509_V_ERR_NO_ISSUER_PUBLIC_KEY X509_V_ERR_PATH_LENGTH_EXCEEDED X509_V_ERR_INVALID_PURPOSE X509_V_ERR_CERT_UNTRUSTED X509_V_ERR_CERT_REJECTED X509_V_ERR_SUBJECT_ISSUER_MISMATCH X509_V_ERR_AKID_SKID_MISMATCH X509_V_ERR_AKID_ISSUER_SERIAL_MISMATCH X509_V_ERR_KEYUSAGE_NO_CERTSIGN X509_V_ERR_UNABLE_TO_GET_CRL_ISSUER X509_V_ERR_UNHANDLED_CRITICAL_EXTENSION X509_V_ERR_KEYUSAGE_NO_CRL_SIGN X509_V_ERR_UNHANDLED_CRITICAL_CRL_EXTENSION X509_V_ERR_INVALID_NON_CA X509_V_ERR_PROXY_PATH_LENGTH_EXCEEDED X509_V_ERR_KEYUSAGE_NO_DIGITAL_SIGNATURE X509_V_ERR_PROXY_CERTIFICATES_NOT_ALLOWED X509_V_ERR_INVALID_EXTENSION X509_V_ERR_INVALID_POLICY_EXTENSION X509_V_ERR_NO_EXPLICIT_POLICY X509_V_ERR_DIFFERENT_CRL_SCOPE X509_V_ERR_UNSUPPORTED_EXTENSION_FEATURE X509_V_ERR_UNNESTED_RESOURCE X509_V_ERR_PERMITTED_VIOLATION X509_V_ERR_EXCLUDED_VIOLATION X509_V_ERR_SUBTREE_MINMAX X509_V_ERR_APPLICATION_VERIFICATION X509_V_ERR_UNSUPPORTED_CONSTRAINT_TYPE X509_V_ERR_UNSUPPORTED_CONSTRAINT_SYNTAX X509_V_ERR_UNSUPPORTED_NAME_SYNTAX X509_V_ERR_CRL_PATH_VALIDATION_ERROR X509_V_ERR_PATH_LOOP X509_V_ERR_SUITE_B_INVALID_VERSION X509_V_ERR_SUITE_B_INVALID_ALGORITHM X509_V_ERR_SUITE_B_INVALID_CURVE X509_V_ERR_SUITE_B_INVALID_SIGNATURE_ALGORITHM X509_V_ERR_SUITE_B_LOS_NOT_ALLOWED X509_V_ERR_SUITE_B_CANNOT_SIGN_P_384_WITH_P_256 X509_V_ERR_HOSTNAME_MISMATCH X509_V_ERR_EMAIL_MISMATCH X509_V_ERR_IP_ADDRESS_MISMATCH X509_V_ERR_DANE_NO_MATCH X509_V_ERR_EE_KEY_TOO_SMALL X509_V_ERR_CA_KEY_TOO_SMALL X509_V_ERR_CA_MD_TOO_WEAK X509_V_ERR_INVALID_CALL X509_V_ERR_STORE_LOOKUP X509_V_ERR_NO_VALID_SCTS X509_V_ERR_PROXY_SUBJECT_NAME_VIOLATION X509_V_ERR_OCSP_VERIFY_NEEDED X509_V_ERR_OCSP_VERIFY_FAILED X509_V_ERR_OCSP_CERT_UNKNOWN X509_V_ERR_UNSUPPORTED_SIGNATURE_ALGORITHM X509_V_ERR_SIGNATURE_ALGORITHM_MISMATCH X509_V_ERR_SIGNATURE_ALGORITHM_INCONSISTENCY X509_V_ERR_INVALID_CA X509_V_ERR_PATHLEN_INVALID_FOR_NON_CA X509_V_ERR_PATHLEN_WITHOUT_KU_KEY_CERT_SIGN X509_V_ERR_KU_KEY_CERT_SIGN_INVALID_FOR_NON_CA X509_V_ERR_ISSUER_NAME_EMPTY X509_V_ERR_SUBJECT_NAME_EMPTY X509_V_ERR_MISSING_AUTHORITY_KEY_IDENTIFIER X509_V_ERR_MISSING_SUBJECT_KEY_IDENTIFIER X509_V_ERR_EMPTY_SUBJECT_ALT_NAME X509_V_ERR_EMPTY_SUBJECT_SAN_NOT_CRITICAL X509_V_ERR_CA_BCONS_NOT_CRITICAL X509_V_ERR_AUTHORITY_KEY_IDENTIFIER_CRITICAL X509_V_ERR_SUBJECT_KEY_IDENTIFIER_CRITICAL X509_V_ERR_CA_CERT_MISSING_KEY_USAGE X509_V_ERR_EXTENSIONS_REQUIRE_VERSION_3 X509_V_ERR_EC_KEY_EXPLICIT_PARAMS 95 96\"\nx2=\"X509_V_OK\" \"X509_V_ERR_CERT_HAS_EXPIRED\" \"X509_V_ERR_CERT_REVOKED\" \"X509_V_OK\" \"X509_V_OK\" \"X509_V_ERR_UNSPECIFIED\"\nx3=\"X509_V_OK\"\n",
+            [3] = {
+              ["content-length"] = "4654",
+            },
+            [4] = "",
+            ["n"] = 4,
+          },
+        },
+        [2] = {
+          ["key"] = "output 08f44b07b5901a25",
+          ["r"] = {
+            [1] = "",
+            ["n"] = 1,
+          },
+        },
+      },
+      ["vars"] = {
+        ["DIR"] = "/tmp/proxylua-spec.88ggpu",
+        ["PORT"] = 35217,
+      },
+    },
+    ["start b49bb5517c7ca792 #1"] = {
+      ["events"] = {
+        [1] = {
+          ["key"] = "http b799ddc36be0276b /p?a=1",
+          ["r"] = {
+            [1] = 200,
+            [2] = "have=\"param=function/function,rfc7239_field=function/function,rfc7239_is_valid=function/function,rfc7239_n2nn=function/function,rfc7239_n2np=function/function,x509_v_err_str=function/function,aes_gcm_enc=nil/nil,ms_ltime=nil/nil,ms_utime=nil/nil,us_ltime=nil/nil,us_utime=nil/nil,rfc7239_nn=nil/nil,rfc7239_np=nil/nil,date=nil/nil,when=nil/nil\"\nnil1=\"1\"\nnil2=ERR \"attempt to call a nil value (method 'rfc7239_nn')\"\nnil3=ERR \"attempt to call a nil value (method 'aes_gcm_enc')\"\nnil4=ERR \"attempt to call a nil value (method 'date')\"\nnil5=ERR \"attempt to call a nil value (method 'ms_utime')\"\nnil6=ERR \"attempt to call a nil value (method 'when')\"\n",
+            [3] = {
+              ["content-length"] = "646",
+            },
+            [4] = "",
+            ["n"] = 4,
+          },
+        },
+        [2] = {
+          ["key"] = "output 08f44b07b5901a25",
+          ["r"] = {
+            [1] = "",
+            ["n"] = 1,
+          },
+        },
+      },
+      ["vars"] = {
+        ["DIR"] = "/tmp/proxylua-spec.tLH8qo",
+        ["PORT"] = 36921,
+      },
+    },
+  },
+  ["meta"] = {
+    ["build"] = "<<PWD>>/build/5.4",
+    ["haproxy"] = "HAProxy version 2.8.0-fdd8154ed 2023/05/31 - https://haproxy.org/",
+  },
+}

@@ -1,0 +1,71 @@
+-- What HAProxy version 3.2.0-e134140d2 2025/05/28 - https://haproxy.org/ answered to spec/integration/testing_config_haproxy_spec.lua.
+-- Written by scripts/record-golden; replayed by scripts/replay-golden.
+return {
+  ["calls"] = {
+    ["start 0ad31224ac736b90 #1"] = {
+      ["events"] = {
+        [1] = {
+          ["key"] = "http 37b7800ecdb5ffa0 /api/x",
+          ["r"] = {
+            [1] = 200,
+            [2] = "label one:X!:gold:2|first;second;|mid|hello gold|eu-west|nil|Y!|T-GOLD!",
+            [3] = {
+              ["content-length"] = "71",
+              ["content-type"] = "text/plain",
+            },
+            [4] = "",
+            ["n"] = 4,
+          },
+        },
+        [2] = {
+          ["key"] = "http 619153db8647cbdb /other",
+          ["r"] = {
+            [1] = 200,
+            [2] = "label one:X!:gold:2||T-GOLD!",
+            [3] = {
+              ["content-length"] = "28",
+              ["content-type"] = "text/plain",
+            },
+            [4] = "",
+            ["n"] = 4,
+          },
+        },
+        [3] = {
+          ["key"] = "http ca12dfef2e0a95d1 /",
+          ["r"] = {
+            [1] = 200,
+            [2] = "1:nil",
+            [3] = {
+              ["content-length"] = "5",
+              ["content-type"] = "text/plain",
+            },
+            [4] = "",
+            ["n"] = 4,
+          },
+        },
+        [4] = {
+          ["key"] = "http ca12dfef2e0a95d1 /",
+          ["r"] = {
+            [1] = 200,
+            [2] = "hello from gold\n",
+            [3] = {
+              ["content-length"] = "16",
+            },
+            [4] = "",
+            ["n"] = 4,
+          },
+        },
+      },
+      ["vars"] = {
+        ["DIR"] = "/tmp/proxylua-spec.BS0bal",
+        ["PORT"] = 42815,
+        ["PORT1"] = 39967,
+        ["PORT2"] = 45249,
+      },
+    },
+  },
+  ["meta"] = {
+    ["build"] = "<<PWD>>/build/5.4",
+    ["haproxy"] = "HAProxy version 3.2.0-e134140d2 2025/05/28 - https://haproxy.org/",
+  },
+}
