@@ -57,13 +57,28 @@ local function frame_text(ar, as_c)
   return loc .. what .. (ar.istailcall and " ..." or "")
 end
 
-function E.traceback(co)
-  local frames, level = {}, 0
-  while true do
-    local ar = debug.getinfo(co, level, "Slnt")
-    if not ar then break end
-    frames[#frames + 1] = ar
+-- The frames of coroutine co; or, co nil, those of the running thread from
+-- `level` (1: the caller) down to, not including, the frame running
+-- `stop` (an xpcall's message handler: the xpcall).
+function E.traceback(co, level, stop)
+  local frames = {}
+  if co then
+    level = 0
+    while true do
+      local ar = debug.getinfo(co, level, "Slnt")
+      if not ar then break end
+      frames[#frames + 1] = ar
+      level = level + 1
+    end
+  else
     level = level + 1
+    while true do
+      local ar = debug.getinfo(level, "Slntf")
+      if not ar or ar.func == stop then break end
+      ar.func = nil
+      frames[#frames + 1] = ar
+      level = level + 1
+    end
   end
   -- From the outermost frame in: mark our own frames, and hide the C
   -- functions they call (error, string.rep...), which HAProxy's C code

@@ -20,6 +20,7 @@ V.SINCE = {
   timeout_uncatchable = 208, -- pcall does not catch an execution timeout
   servers_live = 208,       -- Lua's servers tables follow add/del server; a Lua object no longer pins a server
   jwt_ps = 208,             -- jwt_verify accepts PS256/384/512 (RSASSA-PSS)
+  register_body_only = 208, -- core.register_* but task at runtime: "...: not available outside of body context"
   get_var = 209,            -- core.get_var("proc.x")
   lua_log_route = 209,      -- tune.lua.log.loggers / tune.lua.log.stderr
   reason_302_found = 209,   -- 302's reason phrase is "Found" (2.6, 2.8: "Moved Temporarily")
