@@ -16,6 +16,9 @@ local rt = RT.new(_ENV or _G)
 local dns = DNS.new(rt)
 local pool = POOL.new(rt)
 rt.dns = dns
+-- the hot path calls these directly (no method lookup)
+local now = rt.clock
+local direct = rt.kind == "haproxy"     -- every call may wait where it runs
 
 local M = { _VERSION = "LuaSocket 3.0.0", _SETSIZE = 1024, BLOCKSIZE = 2048,
             _DATAGRAMSIZE = 8192, _SOCKETINVALID = -1, _PROXYLUA = true }
@@ -36,8 +39,22 @@ local MT = {
   master = { __index = methods, __name = "tcp{master}" },
   client = { __index = methods, __name = "tcp{client}" },
 }
+local MT_CLIENT = MT.client
+-- the address in tostring is the object's own, read when first asked for
+-- (not at creation: tostring of a table costs a formatted string)
+local function ident(self)
+  local id = rawget(self, "id")
+  if not id then
+    local mt = getmetatable(self)
+    setmetatable(self, nil)
+    id = tostring(self):match("0x%x+") or "0x0"
+    setmetatable(self, mt)
+    self.id = id
+  end
+  return id
+end
 for _, mt in pairs(MT) do
-  mt.__tostring = function(self) return sformat("%s: %s", self.class, self.id) end
+  mt.__tostring = function(self) return sformat("%s: %s", self.class, ident(self)) end
 end
 local UNIX_CLASS = "unixstream{client}"
 
@@ -56,21 +73,23 @@ local function check(s, name, client)
   return s
 end
 
+-- s.tpto is the timeout last set on the connection s.tp (MAX_TIMEOUT:
+-- none, or lifted), so that settimeout is called only when it changes.
+-- s.opts (options) is made by the first setoption.
 local function new_sock(family)
-  local s = setmetatable({ family = family or "inet", rbuf = "", rpos = 1,
-                           block = -1, total = -1, rx = 0, tx = 0,
-                           opts = {}, reused = 0 }, MT.master)
-  s.id = tostring({}):match("0x%x+") or "0x0"
-  s.birth = rt:now()
-  s.class = family == "unix" and "unixstream{master}" or CLASS.master
-  return s
+  return setmetatable({ family = family or "inet", rbuf = "", rpos = 1,
+                        block = -1, total = -1, rx = 0, tx = 0, reused = 0,
+                        tpto = MAX_TIMEOUT, birth = now(),
+                        class = family == "unix" and "unixstream{master}" or CLASS.master },
+                      MT.master)
 end
 
 -- In HAProxy's lua-load body and init functions there are no HAProxy
 -- sockets and blocking is allowed: Debian's LuaSocket objects are returned.
 local function maker(fname, family)
+  local what = "socket." .. fname .. "()"
   return function()
-    if rt:guard("socket." .. fname .. "()") then return rt:blocking("socket." .. fname .. "()")[fname]() end
+    if rt:guard(what) then return rt:blocking(what)[fname]() end
     return new_sock(family)
   end
 end
@@ -80,52 +99,66 @@ M.tcp, M.tcp4, M.tcp6 = maker("tcp", "inet"), maker("tcp4", "inet"), maker("tcp6
 -- timeouts (LuaSocket: "b" limits each wait, "t" the whole call; nil or a
 -- negative value is no limit, 0 never waits)
 
+-- The clock is read only when a timeout is set, and once per wait: the
+-- reading of start() (total timeout) serves the call's first wait (s.tnow).
 local function start(s)
-  if s.total >= 0 then s.t0 = rt:now() end
+  if s.total >= 0 then
+    local t = now()
+    s.t0, s.tnow = t, t
+  end
 end
 
--- seconds this call may still wait, or nil for no limit
+-- seconds this call may still wait (nil: no limit), and the clock reading
+-- it was computed with (nil when no timeout is set)
 local function left(s)
   local b, t = s.block, s.total
+  if b < 0 and t < 0 then return nil, nil end
+  local c = s.tnow or now()
+  s.tnow = nil
   local l
   if b >= 0 then l = b end
   if t >= 0 then
-    local r = t - (rt:now() - s.t0)
+    local r = t - (c - s.t0)
     if r < 0 then r = 0 end
     if not l or r < l then l = r end
   end
-  return l
+  return l, c
 end
 
 -- Arm the connection's inactivity timer for one wait. HAProxy 2.6's
 -- settimeout is an inactivity timer that destroys the connection when it
 -- fires: a fired timeout is reported as "timeout" and the socket is closed.
+-- Nothing is called when the timer already has that value.
 local function arm(s, l)
-  local tp = s.tp
-  if l then
-    if l < 0.001 then l = 0.001 end
-    s.armed = true
-    pcall(tp.settimeout, tp, l)
-  elseif s.armed then
-    s.armed = false
-    pcall(tp.settimeout, tp, MAX_TIMEOUT)
+  local v = MAX_TIMEOUT
+  if l then v = l < 0.001 and 0.001 or l end
+  if v ~= s.tpto then
+    s.tpto = v
+    local tp = s.tp
+    pcall(tp.settimeout, tp, v)
   end
 end
 
 -- After a call: an armed timer would go on running while the socket is
 -- idle between calls and destroy it (a client kept across requests), so it
 -- is lifted. Costs a settimeout per call, only when a timeout is set.
-local function settle(s, ...)
-  if s.armed and s.tp then
-    s.armed = false
-    pcall(s.tp.settimeout, s.tp, MAX_TIMEOUT)
+local function lift(s)
+  s.tnow = nil
+  if s.tpto ~= MAX_TIMEOUT then
+    s.tpto = MAX_TIMEOUT
+    local tp = s.tp
+    if tp then pcall(tp.settimeout, tp, MAX_TIMEOUT) end
   end
+end
+
+local function settle(s, ...)
+  lift(s)
   return ...
 end
 
 -- After a wait that failed: was it the timer?
-local function timed_out(_, l, t1)
-  return l ~= nil and (rt:now() - t1) >= l - 0.002
+local function timed_out(l, t1)
+  return l ~= nil and (now() - t1) >= l - 0.002
 end
 
 ----------------------------------------------------------------------------
@@ -152,43 +185,51 @@ local function reconnect(s)
   pcall(s.tp.close, s.tp)
   local tp = rt:tcp()
   local l = left(s)
-  if l then pcall(tp.settimeout, tp, l < 0.001 and 0.001 or l) end
+  local v = MAX_TIMEOUT
+  if l then
+    v = l < 0.001 and 0.001 or l
+    pcall(tp.settimeout, tp, v)
+  end
   if connect_to(tp, s.kick) ~= 1 then
     pcall(tp.close, tp)
     return false
   end
-  s.tp, s.eof, s.dead, s.armed, s.reused = tp, nil, nil, l ~= nil, 0
+  s.tp, s.eof, s.dead, s.tpto, s.reused = tp, nil, nil, v, 0
   s.rbuf, s.rpos = "", 1
   return data == "" or tp:send(data) == #data
 end
 
 -- One wait for more bytes: true, or "timeout" / "closed" (the connection
 -- is then gone).
+local stalls = rt.stalls
+local config = M.config
+
 local function fill(s)
   if s.eof and not s.replay then return "closed" end
-  local l = left(s)
+  local l, t1 = left(s)
   if l == 0 then return "timeout" end
   local tp = s.tp
   arm(s, l)
-  local t1 = l and rt:now()
   local data = tp:receive(READ_SOME)
   if not data or data == "" then
     s.eof = true
-    if timed_out(s, l, t1) then s.dead = "timeout"; return "timeout" end
+    if timed_out(l, t1) then s.dead = "timeout"; return "timeout" end
     if s.replay and reconnect(s) then return fill(s) end
     return "closed"
   end
   s.replay = nil
-  s.rx = s.rx + #data
-  if s.rpos > #s.rbuf then
+  local n = #data
+  s.rx = s.rx + n
+  local rbuf, rpos = s.rbuf, s.rpos
+  if rpos > #rbuf then
     s.rbuf, s.rpos = data, 1
   else
-    s.rbuf = ssub(s.rbuf, s.rpos) .. data
+    s.rbuf = ssub(rbuf, rpos) .. data
     s.rpos = 1
   end
   -- HAProxy 2.6 stops reading once its buffer was full until the stream
   -- task runs again; connect() on a connected socket wakes it.
-  if rt.stalls and #data >= M.config.kick_at then pcall(connect_to, tp, s.kick) end
+  if stalls and n >= config.kick_at then pcall(connect_to, tp, s.kick) end
   return true
 end
 
@@ -216,6 +257,12 @@ local function do_receive(s, kind, n, prefix)
         if err ~= true then return nil, err, prefix end
       end
       return prefix, nil, nil
+    end
+    -- all of it buffered already (a reply read with its header line)
+    local rpos = s.rpos
+    if #s.rbuf - rpos + 1 >= want then
+      s.rpos = rpos + want
+      return prefix .. ssub(s.rbuf, rpos, rpos + want - 1), nil, nil
     end
     -- chunks are kept in a list: a large count is not copied at each read
     local parts, have = { prefix }, 0
@@ -276,9 +323,25 @@ local function do_receive(s, kind, n, prefix)
   end
 end
 
+-- Run fn where it may wait: at once in HAProxy and in a task of the loop,
+-- else through rt:run (stock Lua, a plain program: runs the loop).
+local function run(fn, s, a, b, c)
+  if direct then return fn(s, a, b, c) end
+  local l = rt.l
+  if l and l:in_task() then return fn(s, a, b, c) end
+  return rt:run(fn, s, a, b, c)
+end
+
 function methods.receive(s, pattern, prefix)
-  check(s, "receive", true)
-  local kind, n = P.parse(pattern)
+  if getmetatable(s) ~= MT_CLIENT then check(s, "receive", true) end
+  -- the common patterns skip parsing
+  local kind, n
+  if pattern == "*l" or pattern == nil then kind = "line"
+  elseif type(pattern) == "number" and pattern >= 0 and pattern < 2^53 and pattern == floor(pattern) then
+    kind, n = "count", floor(pattern)
+  else
+    kind, n = P.parse(pattern)
+  end
   if not kind then
     if type(pattern) ~= "string" and type(pattern) ~= "number" then
       error(sformat("bad argument #2 to 'receive' (string expected, got %s)", type(pattern)), 2)
@@ -297,7 +360,9 @@ function methods.receive(s, pattern, prefix)
   prefix = prefix or ""
   if not s.tp then return nil, "closed", prefix end
   start(s)
-  return settle(s, rt:run(do_receive, s, kind, n, prefix))
+  local r1, r2, r3 = run(do_receive, s, kind, n, prefix)
+  lift(s)
+  return r1, r2, r3
 end
 
 ----------------------------------------------------------------------------
@@ -305,10 +370,9 @@ end
 
 local function do_send(s, data, i, j)
   local tp = s.tp
-  local l = left(s)
+  local l, t1 = left(s)
   if l == 0 then return nil, "timeout", i - 1 end
   arm(s, l)
-  local t1 = l and rt:now()
   local chunk = (i == 1 and j == #data) and data or ssub(data, i, j)
   local r = tp:send(chunk)
   local rp = s.replay
@@ -321,7 +385,7 @@ local function do_send(s, data, i, j)
     s.tx = s.tx + r
     return j, nil, nil
   end
-  if timed_out(s, l, t1) then
+  if timed_out(l, t1) then
     s.dead = "timeout"
     return nil, "timeout", i - 1
   end
@@ -330,7 +394,7 @@ local function do_send(s, data, i, j)
 end
 
 function methods.send(s, data, i, j)
-  check(s, "send", true)
+  if getmetatable(s) ~= MT_CLIENT then check(s, "send", true) end
   if type(data) ~= "string" then
     if type(data) ~= "number" then
       error(sformat("bad argument #2 to 'send' (string expected, got %s)",
@@ -339,18 +403,24 @@ function methods.send(s, data, i, j)
     data = tostring(data)
   end
   local size = #data
-  i = i == nil and 1 or tonumber(i)
-  j = j == nil and -1 or tonumber(j)
-  if not i then error("bad argument #3 to 'send' (number expected)", 2) end
-  if not j then error("bad argument #4 to 'send' (number expected)", 2) end
-  i = i < 0 and floor(size + i + 1) or floor(i)
-  j = j < 0 and floor(size + j + 1) or floor(j)
-  if i < 1 then i = 1 end
-  if j > size then j = size end
+  if i == nil and j == nil then
+    i, j = 1, size
+  else
+    i = i == nil and 1 or tonumber(i)
+    j = j == nil and -1 or tonumber(j)
+    if not i then error("bad argument #3 to 'send' (number expected)", 2) end
+    if not j then error("bad argument #4 to 'send' (number expected)", 2) end
+    i = i < 0 and floor(size + i + 1) or floor(i)
+    j = j < 0 and floor(size + j + 1) or floor(j)
+    if i < 1 then i = 1 end
+    if j > size then j = size end
+  end
   if not s.tp or s.dead then return nil, "closed", i - 1 end
   if i > j then return i - 1, nil, nil end
   start(s)
-  return settle(s, rt:run(do_send, s, data, i, j))
+  local r1, r2, r3 = run(do_send, s, data, i, j)
+  lift(s)
+  return r1, r2, r3
 end
 
 ----------------------------------------------------------------------------
@@ -358,9 +428,26 @@ end
 
 local function attach(s, tp, kick, key)
   s.tp, s.kick, s.key = tp, kick, key
-  s.eof, s.dead, s.armed, s.replay = nil, nil, false, nil
+  s.eof, s.dead, s.tpto, s.replay = nil, nil, MAX_TIMEOUT, nil
   s.class = s.family == "unix" and UNIX_CLASS or CLASS.client
   setmetatable(s, MT.client)
+end
+
+-- "host:port", the pool's key, made once per destination
+local keys, nkeys = {}, 0
+local function pool_key(host, port)
+  local byport = keys[host]
+  if not byport then
+    if nkeys >= 1024 then keys, nkeys = {}, 0 end
+    byport = {}
+    keys[host], nkeys = byport, nkeys + 1
+  end
+  local key = byport[port]
+  if not key then
+    key = host .. ":" .. port
+    byport[port] = key
+  end
+  return key
 end
 
 -- host name -> address, resolved without blocking (luasocket_dns.lua)
@@ -378,7 +465,7 @@ local function do_connect(s, host, port)
     attach(s, tp, { "unix@" .. host }, nil)
     return 1
   end
-  local key = host .. ":" .. port
+  local key = pool_key(host, port)
   local tp, reused = pool:take(key)
   if tp then
     attach(s, tp, reused.kick, key)
@@ -390,19 +477,22 @@ local function do_connect(s, host, port)
   if not addrs then return nil, err end
   -- each address in turn, as LuaSocket does, until one answers
   for _, addr in ipairs(addrs) do
-    local l = left(s)
+    local l, t1 = left(s)
     if l and l == 0 then return nil, "timeout" end
     tp = rt:tcp()
-    if l then pcall(tp.settimeout, tp, l < 0.001 and 0.001 or l) end
-    local t1 = l and rt:now()
+    local v = MAX_TIMEOUT
+    if l then
+      v = l < 0.001 and 0.001 or l
+      pcall(tp.settimeout, tp, v)
+    end
     if tp:connect(addr, port) == 1 then
       attach(s, tp, { addr, port }, key)
-      s.armed = l ~= nil
+      s.tpto = v
       s.reused = 0
       return 1
     end
     pcall(tp.close, tp)
-    if timed_out(s, l, t1) then return nil, "timeout" end
+    if timed_out(l, t1) then return nil, "timeout" end
   end
   return nil, "connection refused"
 end
@@ -444,7 +534,7 @@ function methods.connect(s, host, port)
       .. "the lua-load body or an init function"
   end
   start(s)
-  return settle(s, rt:run(do_connect, s, host, port))
+  return settle(s, run(do_connect, s, host, port))
 end
 
 -- module-level connect: a new client, or nil, err
@@ -459,7 +549,7 @@ function M.connect(host, port, laddr, lport, family)
   end
   local s = new_sock(family == "inet6" and "inet6" or "inet")
   start(s)
-  local ok, err = settle(s, rt:run(do_connect, s, host, port))
+  local ok, err = settle(s, run(do_connect, s, host, port))
   if not ok then return nil, err end
   return s
 end
@@ -558,7 +648,9 @@ function methods.setoption(s, name, value)
   if type(name) ~= "string" or not OPTIONS[name] then
     error(sformat("bad argument #2 to 'setoption' (unsupported option `%s')", tostring(name)), 2)
   end
-  s.opts[name] = value
+  local opts = s.opts
+  if not opts then opts = {}; s.opts = opts end
+  opts[name] = value
   return 1
 end
 
@@ -567,7 +659,7 @@ function methods.getoption(s, name)
   if type(name) ~= "string" or not OPTIONS[name] then
     error(sformat("bad argument #2 to 'getoption' (unsupported option `%s')", tostring(name)), 2)
   end
-  local v = s.opts[name]
+  local v = s.opts and s.opts[name]
   if v == nil then
     if OPTIONS[name] == "boolean" then v = name == "tcp-nodelay"
     elseif OPTIONS[name] == "table" then v = { on = false, timeout = 0 }
@@ -578,13 +670,13 @@ end
 
 function methods.getstats(s)
   check(s, "getstats")
-  return s.rx, s.tx, rt:now() - s.birth
+  return s.rx, s.tx, now() - s.birth
 end
 
 function methods.setstats(s, rx, tx, age)
   check(s, "setstats")
   s.rx, s.tx = tonumber(rx) or s.rx, tonumber(tx) or s.tx
-  if tonumber(age) then s.birth = rt:now() - tonumber(age) end
+  if tonumber(age) then s.birth = now() - tonumber(age) end
   return 1
 end
 
@@ -628,7 +720,7 @@ end
 ----------------------------------------------------------------------------
 -- module functions
 
-function M.gettime() return rt:now() end
+function M.gettime() return now() end
 
 function M.sleep(sec)
   sec = tonumber(sec)
@@ -669,7 +761,8 @@ function M.select(recvt, sendt, timeout)
   local sb, st = cand.block, cand.total
   cand.block, cand.total = timeout or -1, -1
   start(cand)
-  local err = rt:run(fill, cand)
+  local err = run(fill, cand)
+  lift(cand)
   cand.block, cand.total = sb, st
   if err == "timeout" and not cand.dead then return r, w, "timeout" end
   add(r, cand)

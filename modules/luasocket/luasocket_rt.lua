@@ -31,7 +31,17 @@ local function new(env)
   else
     self.kind = "stock"
   end
-  return setmetatable(self, { __index = R })
+  setmetatable(self, { __index = R })
+  -- seconds since the epoch as a float, as a plain function (hot path)
+  if self.kind == "haproxy" then
+    self.clock = function()
+      local t = core.now()
+      return t.sec + t.usec / 1e6
+    end
+  else
+    self.clock = function() return self:loop():now() end
+  end
+  return self
 end
 
 ----------------------------------------------------------------------------
@@ -174,11 +184,7 @@ end
 
 -- seconds since the epoch, as a float
 function R:now()
-  if self.kind == "haproxy" then
-    local t = self.core.now()
-    return t.sec + t.usec / 1e6
-  end
-  return self:loop():now()
+  return self.clock()
 end
 
 -- wait (yielding) for sec seconds
