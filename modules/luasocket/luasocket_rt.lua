@@ -38,6 +38,14 @@ local function new(env)
       local t = core.now()
       return t.sec + t.usec / 1e6
     end
+    -- In real HAProxy, Debian's LuaSocket's gettime (when installed) reads
+    -- the same wall clock without building core.now()'s table: 0.05 us
+    -- against 0.3 us, and a call with a timeout reads the clock once or
+    -- twice. The harness keeps core.now() (its clock may be virtual).
+    if self.stalls then
+      local ok, real = pcall(self.luasocket, self)
+      if ok and real and type(real.gettime) == "function" then self.clock = real.gettime end
+    end
   else
     self.clock = function() return self:loop():now() end
   end
@@ -108,7 +116,8 @@ end
 
 -- Debian's blocking LuaSocket (socket.core), for the body and init where
 -- HAProxy's sockets cannot be used and blocking is allowed.
-function R:blocking(what)
+-- The module table, or false when it is not installed.
+function R:luasocket()
   if self.real == nil then
     local pkg = self.env.package
     local cur = pkg and pkg.loaded["socket.core"]
@@ -120,7 +129,11 @@ function R:blocking(what)
       self.real = open and open("socket.core") or false
     end
   end
-  if not self.real then
+  return self.real
+end
+
+function R:blocking(what)
+  if not self:luasocket() then
     error(sformat("proxylua.luasocket: %s in %s needs Debian's blocking LuaSocket "
       .. "(lua-socket), which is not installed: HAProxy has no sockets there", what,
       PHASE_TEXT[self:phase()] or "this context"), 3)
