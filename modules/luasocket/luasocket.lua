@@ -8,7 +8,7 @@ local POOL = require "proxylua.luasocket_pool"
 
 local type, tostring, tonumber, error, pcall, setmetatable, getmetatable =
   type, tostring, tonumber, error, pcall, setmetatable, getmetatable
-local sformat, ssub = string.format, string.sub
+local sformat, ssub, sfind, sbyte, sgsub = string.format, string.sub, string.find, string.byte, string.gsub
 local tconcat = table.concat
 local floor = math.floor
 
@@ -204,12 +204,32 @@ end
 local stalls = rt.stalls
 local config = M.config
 
+-- (left() and arm() written out: inside HAProxy every VM instruction goes
+-- through its count hook, so the hot path keeps to few calls)
 local function fill(s)
   if s.eof and not s.replay then return "closed" end
-  local l, t1 = left(s)
-  if l == 0 then return "timeout" end
   local tp = s.tp
-  arm(s, l)
+  local b, t = s.block, s.total
+  local l, t1
+  if b >= 0 or t >= 0 then
+    t1 = s.tnow or now()
+    s.tnow = nil
+    if b >= 0 then l = b end
+    if t >= 0 then
+      local r = t - (t1 - s.t0)
+      if r < 0 then r = 0 end
+      if not l or r < l then l = r end
+    end
+    if l == 0 then return "timeout" end
+    local v = l < 0.001 and 0.001 or l
+    if v ~= s.tpto then
+      s.tpto = v
+      pcall(tp.settimeout, tp, v)
+    end
+  elseif s.tpto ~= MAX_TIMEOUT then
+    s.tpto = MAX_TIMEOUT
+    pcall(tp.settimeout, tp, MAX_TIMEOUT)
+  end
   local data = tp:receive(READ_SOME)
   if not data or data == "" then
     s.eof = true
@@ -332,7 +352,58 @@ local function run(fn, s, a, b, c)
   return rt:run(fn, s, a, b, c)
 end
 
+-- a line at rpos of rbuf ending at nl ("\n"): LuaSocket drops every "\r"
+local function cut(s, rbuf, rpos, nl)
+  s.rpos = nl + 1
+  local e = nl - 1
+  if e >= rpos and sbyte(rbuf, e) == 13 then e = e - 1 end
+  local line = ssub(rbuf, rpos, e)
+  if sfind(line, "\r", 1, true) then line = sgsub(line, "\r", "") end
+  return line, nil, nil
+end
+
+-- receive("*l") without a prefix, the common case: a line already buffered,
+-- or the reply of a request arriving in one read. Anything else goes on in
+-- do_receive. nil when this path does not apply.
+local function line_fast(s)
+  local rbuf, rpos = s.rbuf, s.rpos
+  local nl = sfind(rbuf, "\n", rpos, true)
+  if nl then return cut(s, rbuf, rpos, nl) end
+  if rpos <= #rbuf or not direct and not (rt.l and rt.l:in_task()) then return nil end
+  if s.total >= 0 then
+    local c = now()
+    s.t0, s.tnow = c, c
+  end
+  local err = fill(s)
+  if err == true then
+    rbuf = s.rbuf
+    nl = sfind(rbuf, "\n", 1, true)
+    local r1, r2, r3
+    if nl then r1, r2, r3 = cut(s, rbuf, 1, nl)
+    else r1, r2, r3 = do_receive(s, "line", nil, "") end
+    if s.tpto ~= MAX_TIMEOUT or s.tnow then lift(s) end
+    return r1, r2, r3
+  end
+  local part = P.partial_line(s.rbuf, s.rpos)
+  s.rbuf, s.rpos = "", 1
+  if s.tpto ~= MAX_TIMEOUT or s.tnow then lift(s) end
+  return nil, err, part
+end
+
 function methods.receive(s, pattern, prefix)
+  if getmetatable(s) == MT_CLIENT and prefix == nil and s.tp then
+    if pattern == "*l" or pattern == nil then
+      local r1, r2, r3 = line_fast(s)
+      if r1 or r2 then return r1, r2, r3 end
+    elseif type(pattern) == "number" then
+      -- a count already buffered (a reply's body after its header line)
+      local rpos = s.rpos
+      if pattern >= 1 and #s.rbuf - rpos + 1 >= pattern and pattern == floor(pattern) then
+        s.rpos = rpos + pattern
+        return ssub(s.rbuf, rpos, rpos + pattern - 1), nil, nil
+      end
+    end
+  end
   if getmetatable(s) ~= MT_CLIENT then check(s, "receive", true) end
   -- the common patterns skip parsing
   local kind, n
@@ -361,7 +432,7 @@ function methods.receive(s, pattern, prefix)
   if not s.tp then return nil, "closed", prefix end
   start(s)
   local r1, r2, r3 = run(do_receive, s, kind, n, prefix)
-  lift(s)
+  if s.tpto ~= MAX_TIMEOUT or s.tnow then lift(s) end
   return r1, r2, r3
 end
 
@@ -370,19 +441,25 @@ end
 
 local function do_send(s, data, i, j)
   local tp = s.tp
-  local l, t1 = left(s)
-  if l == 0 then return nil, "timeout", i - 1 end
-  arm(s, l)
-  local chunk = (i == 1 and j == #data) and data or ssub(data, i, j)
+  local l, t1
+  if s.block >= 0 or s.total >= 0 then
+    l, t1 = left(s)
+    if l == 0 then return nil, "timeout", i - 1 end
+    arm(s, l)
+  elseif s.tpto ~= MAX_TIMEOUT then
+    arm(s, nil)
+  end
+  local n = j - i + 1
+  local chunk = n == #data and data or ssub(data, i, j)
   local r = tp:send(chunk)
   local rp = s.replay
   if rp then
-    rp.n = rp.n + #chunk
+    rp.n = rp.n + n
     if rp.n > REPLAY_MAX then s.replay = nil else rp[#rp + 1] = chunk end
-    if r ~= #chunk and s.replay and reconnect(s) then r = #chunk end
+    if r ~= n and s.replay and reconnect(s) then r = n end
   end
-  if r == #chunk then
-    s.tx = s.tx + r
+  if r == n then
+    s.tx = s.tx + n
     return j, nil, nil
   end
   if timed_out(l, t1) then
@@ -394,6 +471,19 @@ local function do_send(s, data, i, j)
 end
 
 function methods.send(s, data, i, j)
+  -- the whole of a string, the common case
+  if i == nil and j == nil and type(data) == "string" and getmetatable(s) == MT_CLIENT
+      and s.tp and not s.dead and #data > 0 then
+    if s.total >= 0 then
+      local c = now()
+      s.t0, s.tnow = c, c
+    end
+    local r1, r2, r3
+    if direct then r1, r2, r3 = do_send(s, data, 1, #data)
+    else r1, r2, r3 = run(do_send, s, data, 1, #data) end
+    if s.tpto ~= MAX_TIMEOUT or s.tnow then lift(s) end
+    return r1, r2, r3
+  end
   if getmetatable(s) ~= MT_CLIENT then check(s, "send", true) end
   if type(data) ~= "string" then
     if type(data) ~= "number" then
@@ -419,7 +509,7 @@ function methods.send(s, data, i, j)
   if i > j then return i - 1, nil, nil end
   start(s)
   local r1, r2, r3 = run(do_send, s, data, i, j)
-  lift(s)
+  if s.tpto ~= MAX_TIMEOUT or s.tnow then lift(s) end
   return r1, r2, r3
 end
 
