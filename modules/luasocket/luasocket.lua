@@ -349,7 +349,13 @@ local function run(fn, s, a, b, c)
   if direct then return fn(s, a, b, c) end
   local l = rt.l
   if l and l:in_task() then return fn(s, a, b, c) end
-  return rt:run(fn, s, a, b, c)
+  return rt:run3(fn, s, a, b, c)
+end
+
+-- the same for calls whose count of results varies (connect)
+local function runv(fn, ...)
+  if direct then return fn(...) end
+  return rt:run(fn, ...)
 end
 
 -- a line at rpos of rbuf ending at nl ("\n"): LuaSocket drops every "\r"
@@ -624,7 +630,7 @@ function methods.connect(s, host, port)
       .. "the lua-load body or an init function"
   end
   start(s)
-  return settle(s, run(do_connect, s, host, port))
+  return settle(s, runv(do_connect, s, host, port))
 end
 
 -- module-level connect: a new client, or nil, err
@@ -639,7 +645,7 @@ function M.connect(host, port, laddr, lport, family)
   end
   local s = new_sock(family == "inet6" and "inet6" or "inet")
   start(s)
-  local ok, err = settle(s, run(do_connect, s, host, port))
+  local ok, err = settle(s, runv(do_connect, s, host, port))
   if not ok then return nil, err end
   return s
 end
@@ -739,7 +745,11 @@ function methods.setoption(s, name, value)
     error(sformat("bad argument #2 to 'setoption' (unsupported option `%s')", tostring(name)), 2)
   end
   local opts = s.opts
-  if not opts then opts = {}; s.opts = opts end
+  if not opts then
+    if value == nil then return 1 end      -- redis-lua sets tcp-nodelay to nil
+    opts = {}
+    s.opts = opts
+  end
   opts[name] = value
   return 1
 end

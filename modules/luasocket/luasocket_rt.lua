@@ -91,6 +91,27 @@ function R:run(fn, ...)
   return tunpack(res, 2, res.n)
 end
 
+-- R:run for a call with exactly three results (send, receive): no
+-- argument or result tables, the task gets its arguments from spawn.
+local function run3_task(box, fn, s, a, b, c)
+  local ok, r1, r2, r3 = pcall(fn, s, a, b, c)
+  box.ok, box[1], box[2], box[3], box.done = ok, r1, r2, r3, true
+end
+
+function R:run3(fn, s, a, b, c)
+  local l = self:loop()
+  if l:in_task() then return fn(s, a, b, c) end
+  if l:current() ~= nil then
+    error("proxylua.luasocket: called from a coroutine created inside a task of the loop: "
+      .. "call it from the task itself", 4)
+  end
+  local box = {}
+  l:spawn(run3_task, box, fn, s, a, b, c)
+  while not box.done do l:step() end
+  if not box.ok then error(box[1], 0) end
+  return box[1], box[2], box[3]
+end
+
 ----------------------------------------------------------------------------
 -- HAProxy: where may a call wait?
 
@@ -192,7 +213,12 @@ end
 -- a new connection object (HAProxy's Socket API)
 function R:tcp()
   if self.kind == "haproxy" then return self.core.tcp() end
-  return require("proxylua.socket").tcp(self:loop(), SOCK_OPTS)
+  local sock = self.sockmod
+  if not sock then
+    sock = require("proxylua.socket")
+    self.sockmod = sock
+  end
+  return sock.tcp(self:loop(), SOCK_OPTS)
 end
 
 -- seconds since the epoch, as a float
