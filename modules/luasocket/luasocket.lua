@@ -368,32 +368,67 @@ local function cut(s, rbuf, rpos, nl)
   return line, nil, nil
 end
 
+-- The limit of a call's first wait (nil: none, 0: never wait), with the
+-- "t" clock started: min(block, total) since no time has passed yet.
+local function first_limit(s)
+  local b, t = s.block, s.total
+  local l
+  if b >= 0 then l = b end
+  if t >= 0 and (not l or t < l) then l = t end
+  return l
+end
+
 -- receive("*l") without a prefix, the common case: a line already buffered,
--- or the reply of a request arriving in one read. Anything else goes on in
--- do_receive. nil when this path does not apply.
+-- or the reply of a request arriving in one read. This is fill() written
+-- out for the first wait of a call (few calls: see fill). What it does not
+-- cover goes on in do_receive. nil when this path does not apply.
 local function line_fast(s)
   local rbuf, rpos = s.rbuf, s.rpos
   local nl = sfind(rbuf, "\n", rpos, true)
   if nl then return cut(s, rbuf, rpos, nl) end
-  if rpos <= #rbuf or not direct and not (rt.l and rt.l:in_task()) then return nil end
-  if s.total >= 0 then
-    local c = now()
-    s.t0, s.tnow = c, c
+  if rpos <= #rbuf or s.eof or s.replay or not direct and not (rt.l and rt.l:in_task()) then
+    return nil
   end
-  local err = fill(s)
-  if err == true then
-    rbuf = s.rbuf
-    nl = sfind(rbuf, "\n", 1, true)
-    local r1, r2, r3
-    if nl then r1, r2, r3 = cut(s, rbuf, 1, nl)
+  local tp = s.tp
+  local l, t1 = first_limit(s), nil
+  if l then
+    if l == 0 then return nil end
+    t1 = now()
+    s.t0 = t1
+    local v = l < 0.001 and 0.001 or l
+    if v ~= s.tpto then
+      s.tpto = v
+      pcall(tp.settimeout, tp, v)
+    end
+  elseif s.tpto ~= MAX_TIMEOUT then
+    s.tpto = MAX_TIMEOUT
+    pcall(tp.settimeout, tp, MAX_TIMEOUT)
+  end
+  local data = tp:receive(READ_SOME)
+  local r1, r2, r3
+  if data and data ~= "" then
+    local n = #data
+    s.rx = s.rx + n
+    s.rbuf, s.rpos = data, 1
+    if stalls and n >= config.kick_at then pcall(connect_to, tp, s.kick) end
+    nl = sfind(data, "\n", 1, true)
+    if nl then r1, r2, r3 = cut(s, data, 1, nl)
     else r1, r2, r3 = do_receive(s, "line", nil, "") end
-    if s.tpto ~= MAX_TIMEOUT or s.tnow then lift(s) end
-    return r1, r2, r3
+  else
+    s.eof = true
+    if l ~= nil and (now() - t1) >= l - 0.002 then
+      s.dead = "timeout"
+      r1, r2, r3 = nil, "timeout", ""
+    else
+      r1, r2, r3 = nil, "closed", ""
+    end
   end
-  local part = P.partial_line(s.rbuf, s.rpos)
-  s.rbuf, s.rpos = "", 1
-  if s.tpto ~= MAX_TIMEOUT or s.tnow then lift(s) end
-  return nil, err, part
+  if s.tpto ~= MAX_TIMEOUT then
+    s.tpto = MAX_TIMEOUT
+    if s.tp then pcall(s.tp.settimeout, s.tp, MAX_TIMEOUT) end
+  end
+  s.tnow = nil
+  return r1, r2, r3
 end
 
 function methods.receive(s, pattern, prefix)
@@ -477,18 +512,43 @@ local function do_send(s, data, i, j)
 end
 
 function methods.send(s, data, i, j)
-  -- the whole of a string, the common case
-  if i == nil and j == nil and type(data) == "string" and getmetatable(s) == MT_CLIENT
-      and s.tp and not s.dead and #data > 0 then
-    if s.total >= 0 then
-      local c = now()
-      s.t0, s.tnow = c, c
+  -- the whole of a string, the common case: do_send written out (few
+  -- calls: see fill); a failure goes on in do_send's own code
+  local tp = getmetatable(s) == MT_CLIENT and s.tp
+  if tp and i == nil and j == nil and type(data) == "string"
+      and not s.dead and not s.replay and (direct or rt.l and rt.l:in_task()) then
+    local n = #data
+    local l = first_limit(s)
+    if n > 0 and l ~= 0 then
+      local t1
+      if l then
+        t1 = now()
+        local v = l < 0.001 and 0.001 or l
+        if v ~= s.tpto then
+          s.tpto = v
+          pcall(tp.settimeout, tp, v)
+        end
+      elseif s.tpto ~= MAX_TIMEOUT then
+        s.tpto = MAX_TIMEOUT
+        pcall(tp.settimeout, tp, MAX_TIMEOUT)
+      end
+      local r = tp:send(data)
+      local r1, r2, r3 = n, nil, nil
+      if r == n then
+        s.tx = s.tx + n
+      elseif l ~= nil and (now() - t1) >= l - 0.002 then
+        s.dead = "timeout"
+        r1, r2, r3 = nil, "timeout", 0
+      else
+        s.dead = "closed"
+        r1, r2, r3 = nil, "closed", 0
+      end
+      if s.tpto ~= MAX_TIMEOUT then
+        s.tpto = MAX_TIMEOUT
+        pcall(tp.settimeout, tp, MAX_TIMEOUT)
+      end
+      return r1, r2, r3
     end
-    local r1, r2, r3
-    if direct then r1, r2, r3 = do_send(s, data, 1, #data)
-    else r1, r2, r3 = run(do_send, s, data, 1, #data) end
-    if s.tpto ~= MAX_TIMEOUT or s.tnow then lift(s) end
-    return r1, r2, r3
   end
   if getmetatable(s) ~= MT_CLIENT then check(s, "send", true) end
   if type(data) ~= "string" then
