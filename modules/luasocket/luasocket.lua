@@ -368,29 +368,25 @@ local function cut(s, rbuf, rpos, nl)
   return line, nil, nil
 end
 
--- The limit of a call's first wait (nil: none, 0: never wait), with the
--- "t" clock started: min(block, total) since no time has passed yet.
-local function first_limit(s)
-  local b, t = s.block, s.total
-  local l
-  if b >= 0 then l = b end
-  if t >= 0 and (not l or t < l) then l = t end
-  return l
-end
-
 -- receive("*l") without a prefix, the common case: a line already buffered,
 -- or the reply of a request arriving in one read. This is fill() written
--- out for the first wait of a call (few calls: see fill). What it does not
+-- out for the first wait of a call (few calls: see fill); its limit is
+-- min(block, total), no time having passed yet. What it does not
 -- cover goes on in do_receive. nil when this path does not apply.
 local function line_fast(s)
   local rbuf, rpos = s.rbuf, s.rpos
-  local nl = sfind(rbuf, "\n", rpos, true)
-  if nl then return cut(s, rbuf, rpos, nl) end
-  if rpos <= #rbuf or s.eof or s.replay or not direct and not (rt.l and rt.l:in_task()) then
+  local nl
+  if rpos <= #rbuf then
+    nl = sfind(rbuf, "\n", rpos, true)
+    if nl then return cut(s, rbuf, rpos, nl) end
     return nil
   end
+  if s.eof or s.replay or not direct and not (rt.l and rt.l:in_task()) then return nil end
   local tp = s.tp
-  local l, t1 = first_limit(s), nil
+  local l, t1 = s.block, nil
+  if l < 0 then l = nil end
+  local t = s.total
+  if t >= 0 and (not l or t < l) then l = t end
   if l then
     if l == 0 then return nil end
     t1 = now()
@@ -518,7 +514,10 @@ function methods.send(s, data, i, j)
   if tp and i == nil and j == nil and type(data) == "string"
       and not s.dead and not s.replay and (direct or rt.l and rt.l:in_task()) then
     local n = #data
-    local l = first_limit(s)
+    local l = s.block
+    if l < 0 then l = nil end
+    local t = s.total
+    if t >= 0 and (not l or t < l) then l = t end
     if n > 0 and l ~= 0 then
       local t1
       if l then
