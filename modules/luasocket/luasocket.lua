@@ -381,8 +381,11 @@ local function line_fast(s)
     if nl then return cut(s, rbuf, rpos, nl) end
     return nil
   end
-  if s.eof or s.replay or not direct and not (rt.l and rt.l:in_task()) then return nil end
+  if s.eof or s.replay then return nil end
   local tp = s.tp
+  -- a drop-in call (no task) reads in a task: a reply is seldom there yet
+  -- when asked for, and trying first would cost a read that finds nothing
+  if not direct and not (rt.l and rt.l:in_task()) then return nil end
   local l, t1 = s.block, nil
   if l < 0 then l = nil end
   local t = s.total
@@ -546,6 +549,23 @@ function methods.send(s, data, i, j)
         s.tpto = MAX_TIMEOUT
         pcall(tp.settimeout, tp, MAX_TIMEOUT)
       end
+      return r1, r2, r3
+    end
+  elseif tp and i == nil and j == nil and type(data) == "string" and not s.dead
+      and not s.replay and #data > 0 and rt:outside() then
+    -- a drop-in call: what goes at once is sent without a task; only the
+    -- rest waits in one (with the call's timeouts)
+    local n = #data
+    local r = tp:send(data)
+    if r == n then
+      s.tx = s.tx + n
+      return n, nil, nil
+    end
+    if r >= 0 then
+      s.tx = s.tx + r
+      start(s)
+      local r1, r2, r3 = run(do_send, s, data, r + 1, n)
+      if s.tpto ~= MAX_TIMEOUT or s.tnow then lift(s) end
       return r1, r2, r3
     end
   end

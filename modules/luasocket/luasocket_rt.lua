@@ -55,7 +55,9 @@ end
 ----------------------------------------------------------------------------
 -- stock Lua: proxylua.socket on a proxylua.loop
 
-local SOCK_OPTS = { yield_kills = false }
+-- outside: a drop-in send (no task) sends what goes at once itself
+-- (luasocket.lua); only a call that must wait gets a task
+local SOCK_OPTS = { yield_kills = false, outside = true }
 
 function R:loop()
   local l = self.l
@@ -96,6 +98,14 @@ end
 local function run3_task(box, fn, s, a, b, c)
   local ok, r1, r2, r3 = pcall(fn, s, a, b, c)
   box.ok, box[1], box[2], box[3], box.done = ok, r1, r2, r3, true
+end
+
+-- True when a call here is a drop-in one (stock Lua, outside any task of
+-- the loop, and not in a coroutine of one): its socket takes calls that do
+-- not wait (proxylua.socket's opts.outside: send).
+function R:outside()
+  local l = self.l
+  return l ~= nil and self.kind == "stock" and not l:in_task() and l:current() == nil
 end
 
 function R:run3(fn, s, a, b, c)
