@@ -393,7 +393,7 @@ local function line_fast(s)
   if l then
     if l == 0 then return nil end
     t1 = now()
-    s.t0 = t1
+    s.t0, s.tnow = t1, nil
     local v = l < 0.001 and 0.001 or l
     if v ~= s.tpto then
       s.tpto = v
@@ -645,6 +645,7 @@ local function do_connect(s, host, port)
   if tp then
     attach(s, tp, reused.kick, key)
     s.reused = reused.count
+    s.entry = reused                    -- the pool's entry, reused by setkeepalive
     s.replay = { n = 0 }
     return 1
   end
@@ -740,6 +741,7 @@ function methods.settimeout(s, t, mode)
   if v == nil then error(sformat("bad argument #2 to 'settimeout' (number expected, got %s)", type(t)), 2) end
   if v < 0 then v = -1 end
   mode = mode == nil and "b" or mode
+  s.tnow = nil
   if mode == "b" then s.block = v
   elseif mode == "t" or mode == "r" then s.total = v
   else error("bad argument #3 to 'settimeout' (invalid timeout mode)", 2) end
@@ -884,7 +886,10 @@ function methods.setkeepalive(s, idle_ms, size)
   if not s.tp or s.dead or s.eof then return nil, "closed" end
   if buffered(s) > 0 then return nil, "unread data in buffer" end
   local tp = s.tp
-  local ok, err = pool:put(s.key, tp, { kick = s.kick, count = s.reused + 1 }, idle_ms, size)
+  local e = s.entry or {}
+  s.entry = nil
+  e.kick, e.count = s.kick, s.reused + 1
+  local ok, err = pool:put(s.key, tp, e, idle_ms, size)
   s.tp = nil
   if not ok then pcall(tp.close, tp); return nil, err end
   return 1
