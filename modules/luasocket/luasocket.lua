@@ -368,6 +368,33 @@ local function cut(s, rbuf, rpos, nl)
   return line, nil, nil
 end
 
+-- The first wait of a call (the fast paths below): its limit is min(block,
+-- total), no time having passed yet; armed on the connection. Returns the
+-- limit (nil: none) and the clock reading, or false when the call may not
+-- wait at all (0: left to the general code).
+local function arm_first(s, tp)
+  local l = s.block
+  if l < 0 then l = nil end
+  local t = s.total
+  if t >= 0 and (not l or t < l) then l = t end
+  if not l then
+    if s.tpto ~= MAX_TIMEOUT then
+      s.tpto = MAX_TIMEOUT
+      pcall(tp.settimeout, tp, MAX_TIMEOUT)
+    end
+    return nil, nil
+  end
+  if l == 0 then return false end
+  local t1 = now()
+  s.t0, s.tnow = t1, nil
+  local v = l < 0.001 and 0.001 or l
+  if v ~= s.tpto then
+    s.tpto = v
+    pcall(tp.settimeout, tp, v)
+  end
+  return l, t1
+end
+
 -- receive("*l") without a prefix, the common case: a line already buffered,
 -- or the reply of a request arriving in one read. This is fill() written
 -- out for the first wait of a call (few calls: see fill); its limit is
@@ -386,23 +413,8 @@ local function line_fast(s)
   -- a drop-in call (no task) reads in a task: a reply is seldom there yet
   -- when asked for, and trying first would cost a read that finds nothing
   if not direct and not (rt.l and rt.l:in_task()) then return nil end
-  local l, t1 = s.block, nil
-  if l < 0 then l = nil end
-  local t = s.total
-  if t >= 0 and (not l or t < l) then l = t end
-  if l then
-    if l == 0 then return nil end
-    t1 = now()
-    s.t0, s.tnow = t1, nil
-    local v = l < 0.001 and 0.001 or l
-    if v ~= s.tpto then
-      s.tpto = v
-      pcall(tp.settimeout, tp, v)
-    end
-  elseif s.tpto ~= MAX_TIMEOUT then
-    s.tpto = MAX_TIMEOUT
-    pcall(tp.settimeout, tp, MAX_TIMEOUT)
-  end
+  local l, t1 = arm_first(s, tp)
+  if l == false then return nil end
   local data = tp:receive(READ_SOME)
   local r1, r2, r3
   if data and data ~= "" then
@@ -422,11 +434,7 @@ local function line_fast(s)
       r1, r2, r3 = nil, "closed", ""
     end
   end
-  if s.tpto ~= MAX_TIMEOUT then
-    s.tpto = MAX_TIMEOUT
-    if s.tp then pcall(s.tp.settimeout, s.tp, MAX_TIMEOUT) end
-  end
-  s.tnow = nil
+  if s.tpto ~= MAX_TIMEOUT or s.tnow then lift(s) end
   return r1, r2, r3
 end
 
@@ -517,23 +525,9 @@ function methods.send(s, data, i, j)
   if tp and i == nil and j == nil and type(data) == "string"
       and not s.dead and not s.replay and (direct or rt.l and rt.l:in_task()) then
     local n = #data
-    local l = s.block
-    if l < 0 then l = nil end
-    local t = s.total
-    if t >= 0 and (not l or t < l) then l = t end
-    if n > 0 and l ~= 0 then
-      local t1
-      if l then
-        t1 = now()
-        local v = l < 0.001 and 0.001 or l
-        if v ~= s.tpto then
-          s.tpto = v
-          pcall(tp.settimeout, tp, v)
-        end
-      elseif s.tpto ~= MAX_TIMEOUT then
-        s.tpto = MAX_TIMEOUT
-        pcall(tp.settimeout, tp, MAX_TIMEOUT)
-      end
+    local l, t1
+    if n > 0 then l, t1 = arm_first(s, tp) end
+    if n > 0 and l ~= false then
       local r = tp:send(data)
       local r1, r2, r3 = n, nil, nil
       if r == n then
@@ -545,10 +539,7 @@ function methods.send(s, data, i, j)
         s.dead = "closed"
         r1, r2, r3 = nil, "closed", 0
       end
-      if s.tpto ~= MAX_TIMEOUT then
-        s.tpto = MAX_TIMEOUT
-        pcall(tp.settimeout, tp, MAX_TIMEOUT)
-      end
+      if s.tpto ~= MAX_TIMEOUT or s.tnow then lift(s) end
       return r1, r2, r3
     end
   elseif tp and i == nil and j == nil and type(data) == "string" and not s.dead
