@@ -173,8 +173,18 @@ end
 -- host -> the addresses to try in turn for connect (family "inet6": IPv6
 -- only; otherwise IPv4 first, then IPv6), or nil, err. /etc/hosts first;
 -- DNS is asked for IPv6 only when it has no IPv4 address.
+-- host -> { host } for an address, false for a name (a connect per
+-- request asks again for the same few hosts); bounded
+local literals, nliterals = {}, 0
+
 function D:resolve(host, family)
-  if is_v4(host) or is_v6(host) then return { host } end
+  local lit = literals[host]
+  if lit == nil then
+    lit = (is_v4(host) or is_v6(host)) and { host } or false
+    if nliterals >= 256 then literals, nliterals = {}, 0 end
+    literals[host], nliterals = lit, nliterals + 1
+  end
+  if lit then return lit end
   local lname = host:lower()
   local h = self.hosts[lname]
   local out = {}

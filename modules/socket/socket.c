@@ -381,7 +381,9 @@ static int sk_settimeout(lua_State *L)
 
 /* socket.tcp(l [, opts]): a new, unconnected Socket waiting through loop
  * l. opts.yield_kills = false exempts it from rule 2 (a harness whose own
- * Lua runs between core.tcp() and connect would otherwise move the yields). */
+ * Lua runs between core.tcp() and connect would otherwise move the yields).
+ * opts.outside = true (not HAProxy's: proxylua.luasocket's drop-in calls)
+ * lets send run outside a task as far as it can without waiting (io.c). */
 static int sk_tcp(lua_State *L)
 {
 	const void *lp = luaL_testudata(L, 1, PL_LOOP_MT);
@@ -389,13 +391,16 @@ static int sk_tcp(lua_State *L)
 	lsock *s;
 	void *ud;
 	lua_Alloc alloc = lua_getallocf(L, &ud);
-	int yield_kills = 1;
+	int yield_kills = 1, outside = 0;
 
 	if (!lua_isnoneornil(L, 2)) {
 		luaL_checktype(L, 2, LUA_TTABLE);
 		lua_getfield(L, 2, "yield_kills");
 		if (!lua_isnil(L, -1))
 			yield_kills = lua_toboolean(L, -1);
+		lua_pop(L, 1);
+		lua_getfield(L, 2, "outside");
+		outside = lua_toboolean(L, -1);
 		lua_pop(L, 1);
 	}
 
@@ -422,6 +427,7 @@ static int sk_tcp(lua_State *L)
 	s->state = SK_NEW;
 	s->tmo_ms = -1;
 	s->seam = seam;
+	s->outside = outside;
 	pl_buf_init(&s->rbuf, (pl_alloc_fn)alloc, ud);
 	pl_buf_init(&s->early, (pl_alloc_fn)alloc, ud);
 	lua_pushvalue(L, lua_upvalueindex(2));
