@@ -103,6 +103,23 @@ local SCENARIOS = {
     a:close()
     return out
   end,
+  -- the classic nonblocking loop: settimeout(0), select, then receive
+  -- what select found (the shim must not leave it unseen in the kernel)
+  nonblocking = function(lib)
+    local a, b = conn(lib, "echo"), conn(lib, "late")
+    local names = { [a] = "a", [b] = "b" }
+    a:send("hello\n")                -- (the shim's send with timeout 0 sends nothing)
+    a:settimeout(0); b:settimeout(0)
+    local out = { norm(a:receive(0)) }
+    out[#out + 1] = show(names, lib.select({ a }, nil, 10))
+    out[#out + 1] = norm(a:receive(3))
+    out[#out + 1] = norm(a:receive())
+    out[#out + 1] = norm(a:receive())
+    out[#out + 1] = show(names, lib.select({ b }, nil, 10))
+    out[#out + 1] = norm(b:receive())
+    a:close(); b:close()
+    return out
+  end,
   -- buffered data first (recvt's order), then the ready descriptors
   buffered = function(lib)
     local a, b = conn(lib, "echo"), conn(lib, "echo")
@@ -185,6 +202,14 @@ describe("proxylua.luasocket select() under stock Lua", function()
     assert.same({ "error:bad argument #1 to 'socket.select' (descriptor too large for set size)",
                   "error:bad argument #2 to 'socket.select' (descriptor too large for set size)" },
                 SCENARIOS.setsize(shim))
+  end)
+
+  it("waits on Debian LuaSocket sockets mixed with its own", function()
+    local a, d = conn(shim, "echo"), conn(real, "late")
+    local names = { [a] = "a", [d] = "d" }
+    assert.equal("r=d@float:1.0 w= e=nil n=2", show(names, shim.select({ a, d }, nil, 10)))
+    assert.same({ "late" }, { d:receive() })
+    a:close(); d:close()
   end)
 
   it("lets the other tasks of the loop run while it waits", function()

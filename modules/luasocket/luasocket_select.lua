@@ -8,7 +8,8 @@
 -- socket to its position (a float, as LuaSocket's lua_pushnumber gives).
 -- Inside HAProxy (and the harness, which emulates it) luasocket.lua keeps
 -- its own wait on one socket.
-local type, tonumber, error, pairs, ipairs = type, tonumber, error, pairs, ipairs
+local type, tonumber, error, pairs, ipairs, next, setmetatable =
+  type, tonumber, error, pairs, ipairs, next, setmetatable
 local sformat = string.format
 local floor = math.floor
 local tsort = table.sort
@@ -23,10 +24,18 @@ end
 -- What LuaSocket's getfd() probe does with a value it cannot index.
 local INDEXABLE = { table = true, string = true, userdata = true }
 
--- One list (recvt or sendt) into entries { obj, fd } to poll, and the
--- objects that are ready without polling (buffered data, end of stream,
--- a dead connection). probe(o) is luasocket.lua's view of its own objects.
-local function collect(t, argn, probe, setsize, descriptor, polled, now, byfd)
+-- Bytes select itself buffered (pull below) are, for LuaSocket, still in
+-- the kernel: the socket is ready by descriptor, not "dirty", until the
+-- program reads some. pulled[o] is the state select left it in.
+local pulled = setmetatable({}, { __mode = "k" })
+
+local function mark(buffered, eof) return buffered .. (eof and "e" or "") end
+
+-- One list (recvt or sendt) into descriptors to poll (polled), descriptors
+-- ready without polling (forced), and objects ready before any descriptor
+-- (now: buffered data, a dead connection). hooks.probe(o) is
+-- luasocket.lua's view of its own objects; fd -> object goes to byfd.
+local function collect(t, argn, hooks, setsize, descriptor, polled, forced, now, byfd)
   if t == nil then return end
   if type(t) ~= "table" then argerror(argn, "table expected, got " .. type(t)) end
   local reading = argn == 1
@@ -34,15 +43,15 @@ local function collect(t, argn, probe, setsize, descriptor, polled, now, byfd)
   while true do
     local o = t[i]
     if o == nil then break end
-    local ours, tp, buffered, eof, dead = probe(o)
-    local fd, ready = nil, false
+    local ours, tp, buffered, eof, dead = hooks.probe(o)
+    local fd, ready, force = nil, false, false
     if ours then
-      if tp then                      -- else closed by the program: ignored
+      if tp then                      -- else closed by the program: skipped
         local f, cbuf, ceof = descriptor(tp)
         if dead or f == nil then
           ready = true                -- its next call reports how it ended
         elseif reading and (buffered + cbuf > 0 or eof or ceof) then
-          ready = true
+          if pulled[o] == mark(buffered + cbuf, eof or ceof) then force = true else ready = true end
         end
         fd = f
       end
@@ -61,14 +70,14 @@ local function collect(t, argn, probe, setsize, descriptor, polled, now, byfd)
     if ready then
       now[#now + 1] = o
     elseif fd then
-      polled[#polled + 1] = fd
+      if force then forced[fd] = true else polled[#polled + 1] = fd end
       byfd[fd] = o
     end
     i = i + 1
   end
 end
 
--- ascending, each descriptor once, without those already reported
+-- ascending, each descriptor once, without those in skip
 local function unique(fds, skip)
   local seen, out = {}, {}
   for _, fd in pairs(fds) do
@@ -86,29 +95,49 @@ local function add(list, o)
   end
 end
 
--- select(recvt, sendt, timeout) for the stock runtime. probe: see collect;
+-- Bring what arrived on our sockets found readable into their buffers (a
+-- wait on a readable descriptor returns at once), so that a receive with
+-- timeout 0 sees it, as LuaSocket's sees the kernel's buffer.
+local function pull_all(hooks, list, limit, descriptor)
+  for _, o in ipairs(list) do
+    local ours, tp = hooks.probe(o)
+    if ours and tp then
+      hooks.pull(o, limit)
+      local _, tp2, buffered, eof, dead = hooks.probe(o)
+      if tp2 and not dead then
+        local _, cbuf, ceof = descriptor(tp2)
+        pulled[o] = mark(buffered + cbuf, eof or ceof)
+      end
+    end
+  end
+end
+
+-- select(recvt, sendt, timeout) for the stock runtime. hooks: probe (see
+-- collect) and pull(o, limit) (buffer what a readable socket received);
 -- setsize: _SETSIZE.
-function SEL.select(rt, probe, setsize, recvt, sendt, timeout)
+function SEL.select(rt, hooks, setsize, recvt, sendt, timeout)
   local tmo = -1
   if timeout ~= nil then
     tmo = tonumber(timeout)
     if not tmo then argerror(3, "number expected, got " .. type(timeout)) end
   end
   local descriptor = require("proxylua.socket").descriptor
-  local rpoll, rnow, wpoll, wnow, byfd = {}, {}, {}, {}, {}
-  collect(recvt, 1, probe, setsize, descriptor, rpoll, rnow, byfd)
-  collect(sendt, 2, probe, setsize, descriptor, wpoll, wnow, byfd)
-  -- a socket reported without polling is not polled for reading (LuaSocket
+  local rpoll, rforced, rnow, wpoll, wnow, byfd = {}, {}, {}, {}, {}, {}
+  collect(recvt, 1, hooks, setsize, descriptor, rpoll, rforced, rnow, byfd)
+  collect(sendt, 2, hooks, setsize, descriptor, wpoll, {}, wnow, byfd)
+  -- what is ready without polling is not polled for reading (LuaSocket
   -- takes a dirty socket out of the read set)
   local skip = {}
+  for fd in pairs(rforced) do skip[fd] = true end
   for _, o in ipairs(rnow) do
-    local ours, tp = probe(o)
+    local ours, tp = hooks.probe(o)
     local fd = ours and tp and descriptor(tp)
     if fd then skip[fd] = true end
   end
   local rfds, wfds = unique(rpoll, skip), unique(wpoll, {})
-  if #rnow > 0 or #wnow > 0 then tmo = 0 end
+  if #rnow > 0 or #wnow > 0 or next(rforced) then tmo = 0 end
   local l = rt:loop()
+  local t0 = tmo > 0 and l:now()
   local ri, wi
   if tmo == 0 then
     ri, wi = l:select(rfds, wfds, 0)
@@ -116,15 +145,23 @@ function SEL.select(rt, probe, setsize, recvt, sendt, timeout)
     ri, wi = rt:run(l.select, l, rfds, wfds, tmo >= 0 and tmo or nil)
   end
   if ri == nil and wi ~= "timeout" then error("select failed", 0) end
+  ri, wi = ri or {}, wi or {}
   local r, w = {}, {}
   for _, o in ipairs(rnow) do
     local n = #r + 1
     r[n], r[o] = o, n + 0.0           -- LuaSocket lists a dirty socket each time it meets it
   end
   for _, o in ipairs(wnow) do add(w, o) end
-  if ri then
-    for _, k in ipairs(ri) do add(r, byfd[rfds[k]]) end
-    for _, k in ipairs(wi) do add(w, byfd[wfds[k]]) end
+  -- then the descriptors, ascending, as select(2)'s sets are read
+  local rready, got = {}, {}
+  for _, k in ipairs(ri) do rready[#rready + 1] = rfds[k]; got[#got + 1] = byfd[rfds[k]] end
+  for fd in pairs(rforced) do rready[#rready + 1] = fd end
+  tsort(rready)
+  for _, fd in ipairs(rready) do add(r, byfd[fd]) end
+  for _, k in ipairs(wi) do add(w, byfd[wfds[k]]) end
+  if #got > 0 then
+    local limit = t0 and math.max(tmo - (l:now() - t0), 0.001) or nil
+    rt:run(pull_all, hooks, got, limit, descriptor)
   end
   if #r == 0 and #w == 0 then return r, w, "timeout" end
   return r, w
