@@ -266,6 +266,22 @@ static int sel_poll(lua_State *L, struct pollfd *p, int nr, int nw)
 	return n;
 }
 
+/* What sel_poll found, as l:select returns it: 2 values pushed (the lists,
+ * or nil, msg), or 0 when nothing is ready. */
+static int sel_ready(lua_State *L, struct pollfd *p, int nr, int nw)
+{
+	int rc = sel_poll(L, p, nr, nw);
+
+	if (rc > 0)
+		return 2;
+	if (rc < 0) {
+		pl_pushfail(L);
+		lua_pushstring(L, strerror(-rc));
+		return 2;
+	}
+	return 0;
+}
+
 static int sel_k(lua_State *L, int status, lua_KContext ctx);
 
 /* Put t in the slots of every watcher and park it until `when` (loop ns,
@@ -314,7 +330,6 @@ static int sel_k(lua_State *L, int status, lua_KContext ctx)
 	ltask *t = (ltask *)ctx;
 	struct pollfd *p = lua_touserdata(L, SEL_POLL);
 	int nr = (int)lua_tointeger(L, SEL_R), nw = (int)lua_tointeger(L, SEL_W);
-	int rc;
 
 	(void)status;
 	if (t->wake == W_TIMEOUT || t->lp == NULL || t->lp->loop == NULL) {
@@ -322,14 +337,8 @@ static int sel_k(lua_State *L, int status, lua_KContext ctx)
 		lua_pushliteral(L, "timeout");
 		return 2;
 	}
-	rc = sel_poll(L, p, nr, nw);
-	if (rc > 0)
+	if (sel_ready(L, p, nr, nw))
 		return 2;
-	if (rc < 0) {
-		pl_pushfail(L);
-		lua_pushstring(L, strerror(-rc));
-		return 2;
-	}
 	return sel_park(L, t->lp, t, nr + nw, nr, (int64_t)lua_tointeger(L, SEL_DEADLINE));
 }
 
@@ -345,7 +354,7 @@ static int sel_k(lua_State *L, int status, lua_KContext ctx)
 int pl_lloop_select(lua_State *L)
 {
 	lloop *lp = pl_lloop_check(L, 1);
-	int nr = sel_count(L, SEL_R), nw = sel_count(L, SEL_W), n = nr + nw, i, rc;
+	int nr = sel_count(L, SEL_R), nw = sel_count(L, SEL_W), n = nr + nw, i;
 	lua_Number to = luaL_optnumber(L, SEL_TO, -1);
 	struct pollfd *p;
 	lfd **ws;
@@ -361,14 +370,8 @@ int pl_lloop_select(lua_State *L)
 		p[i].events = r ? POLLIN : POLLOUT;
 		lua_pop(L, 1);
 	}
-	rc = sel_poll(L, p, nr, nw);
-	if (rc > 0)
+	if (sel_ready(L, p, nr, nw))
 		return 2;
-	if (rc < 0) {
-		pl_pushfail(L);
-		lua_pushstring(L, strerror(-rc));
-		return 2;
-	}
 	if (to == 0 || (to > 0 && pl_lloop_secs(to) == 0)) {
 		pl_pushfail(L);
 		lua_pushliteral(L, "timeout");
