@@ -35,7 +35,7 @@ local function mark(buffered, eof) return buffered .. (eof and "e" or "") end
 -- ready without polling (forced), and objects ready before any descriptor
 -- (now: buffered data, a dead connection). hooks.probe(o) is
 -- luasocket.lua's view of its own objects; fd -> object goes to byfd.
-local function collect(t, argn, hooks, setsize, descriptor, polled, forced, now, byfd)
+local function collect(t, argn, hooks, setsize, descriptor, polled, forced, now, byfd, tps)
   if t == nil then return end
   if type(t) ~= "table" then argerror(argn, "table expected, got " .. type(t)) end
   local reading = argn == 1
@@ -47,6 +47,7 @@ local function collect(t, argn, hooks, setsize, descriptor, polled, forced, now,
     local fd, ready, force = nil, false, false
     if ours then
       if tp then                      -- else closed by the program: skipped
+        tps[#tps + 1] = tp
         local f, cbuf, ceof = descriptor(tp)
         if dead or f == nil then
           ready = true                -- its next call reports how it ended
@@ -122,9 +123,9 @@ function SEL.select(rt, hooks, setsize, recvt, sendt, timeout)
     if not tmo then argerror(3, "number expected, got " .. type(timeout)) end
   end
   local descriptor = require("proxylua.socket").descriptor
-  local rpoll, rforced, rnow, wpoll, wnow, byfd = {}, {}, {}, {}, {}, {}
-  collect(recvt, 1, hooks, setsize, descriptor, rpoll, rforced, rnow, byfd)
-  collect(sendt, 2, hooks, setsize, descriptor, wpoll, {}, wnow, byfd)
+  local rpoll, rforced, rnow, wpoll, wnow, byfd, tps = {}, {}, {}, {}, {}, {}, {}
+  collect(recvt, 1, hooks, setsize, descriptor, rpoll, rforced, rnow, byfd, tps)
+  collect(sendt, 2, hooks, setsize, descriptor, wpoll, {}, wnow, byfd, tps)
   -- what is ready without polling is not polled for reading (LuaSocket
   -- takes a dirty socket out of the read set)
   local skip = {}
@@ -144,6 +145,9 @@ function SEL.select(rt, hooks, setsize, recvt, sendt, timeout)
   else
     ri, wi = rt:run(l.select, l, rfds, wfds, tmo >= 0 and tmo or nil)
   end
+  -- a connection closed meanwhile (by another task) kept its descriptor
+  -- for this wait: asking closes it now
+  for _, tp in ipairs(tps) do descriptor(tp) end
   if ri == nil and wi ~= "timeout" then error("select failed", 0) end
   ri, wi = ri or {}, wi or {}
   local r, w = {}, {}

@@ -382,10 +382,18 @@ static int sk_settimeout(lua_State *L)
  * l:select). fd is nil unless connected; buffered counts received bytes not
  * yet consumed (they make the socket readable without the fd being so);
  * eof is true once the peer ended its stream or the socket died. A TLS
- * connection's bytes that OpenSSL holds decrypted are not counted. */
+ * connection's bytes that OpenSSL holds decrypted are not counted.
+ * A socket closed while an l:select waited on its fd keeps the fd for
+ * that waiter (as for a wait of its own): asked again once the select
+ * returned, this closes it. */
 static int sk_descriptor(lua_State *L)
 {
-	lsock *s = pl_sk_self(L);
+	lsock *s;
+
+	lua_settop(L, 1);
+	s = pl_sk_self(L);
+	if (s->state == SK_DEAD)
+		pl_sk_release_fd(L, s, 2);
 
 	if (s->state == SK_CONN && s->fd >= 0)
 		lua_pushinteger(L, s->fd);
