@@ -5,6 +5,7 @@ local RT = require "proxylua.luasocket_rt"
 local P = require "proxylua.luasocket_pattern"
 local DNS = require "proxylua.luasocket_dns"
 local POOL = require "proxylua.luasocket_pool"
+local SEL = require "proxylua.luasocket_select"
 
 local type, tostring, tonumber, error, pcall, setmetatable, getmetatable =
   type, tostring, tonumber, error, pcall, setmetatable, getmetatable
@@ -715,11 +716,29 @@ end
 -- skip, try, newtry, protect (luasocket_except.lua)
 require("proxylua.luasocket_except")(M)
 
--- select: sockets of this module. A socket with buffered data is readable;
+-- what luasocket_select.lua asks of an object: ours?, its connection (nil
+-- once closed), bytes buffered here, end of stream seen, connection dead;
+-- and, once its descriptor is readable, to buffer what arrived (so that a
+-- receive with timeout 0 sees it, as LuaSocket's sees the kernel's buffer)
+local SEL_HOOKS = {
+  probe = function(s)
+    if not is_sock(s) then return false end
+    return true, s.tp, buffered(s), s.eof, s.dead
+  end,
+  pull = function(s, limit)
+    local sb, st = s.block, s.total
+    s.block, s.total = limit or -1, -1
+    fill(s)
+    s.block, s.total = sb, st
+  end,
+}
+
+-- select inside HAProxy: sockets of this module. A socket with buffered data is readable;
 -- a connected one is writable. Otherwise it waits on the first socket of
 -- recvt (HAProxy can wait on one socket per call; docs/luasocket.md).
 function M.select(recvt, sendt, timeout)
   if rt:guard("socket.select()") then return rt:blocking("socket.select()").select(recvt, sendt, timeout) end
+  if rt.kind == "stock" then return SEL.select(rt, SEL_HOOKS, M._SETSIZE, recvt, sendt, timeout) end
   local r, w = {}, {}
   local function add(list, s) list[#list + 1] = s; list[s] = true end
   for _, s in ipairs(sendt or {}) do

@@ -377,6 +377,33 @@ static int sk_settimeout(lua_State *L)
 	return 1;
 }
 
+/* socket.descriptor(s) -> fd | nil, buffered, eof: what a select over
+ * several sockets needs (proxylua.luasocket's select waits on the fds with
+ * l:select). fd is nil unless connected; buffered counts received bytes not
+ * yet consumed (they make the socket readable without the fd being so);
+ * eof is true once the peer ended its stream or the socket died. A TLS
+ * connection's bytes that OpenSSL holds decrypted are not counted.
+ * A socket closed while an l:select waited on its fd keeps the fd for
+ * that waiter (as for a wait of its own): asked again once the select
+ * returned, this closes it. */
+static int sk_descriptor(lua_State *L)
+{
+	lsock *s;
+
+	lua_settop(L, 1);
+	s = pl_sk_self(L);
+	if (s->state == SK_DEAD)
+		pl_sk_release_fd(L, s, 2);
+
+	if (s->state == SK_CONN && s->fd >= 0)
+		lua_pushinteger(L, s->fd);
+	else
+		lua_pushnil(L);
+	lua_pushinteger(L, (lua_Integer)(s->rbuf.len > s->rpos ? s->rbuf.len - s->rpos : 0));
+	lua_pushboolean(L, s->eof || s->state == SK_DEAD);
+	return 3;
+}
+
 /* ---- construction ----------------------------------------------------- */
 
 /* socket.tcp(l [, opts]): a new, unconnected Socket waiting through loop
@@ -488,6 +515,10 @@ int luaopen_proxylua_socket(lua_State *L)
 	lua_pushvalue(L, 3);
 	lua_pushcclosure(L, sk_tcp, 2);
 	lua_setfield(L, 1, "tcp");
+	lua_pushvalue(L, 2);
+	lua_pushvalue(L, 3);
+	lua_pushcclosure(L, sk_descriptor, 2);
+	lua_setfield(L, 1, "descriptor");
 	lua_settop(L, 1);
 	pl_sk_register_helpers(L);
 	return 1;
