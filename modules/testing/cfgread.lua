@@ -411,7 +411,10 @@ function CR.read(paths, opts)
       elseif l.section == "global" then
         global_line(cfg, l)
       elseif l.section == "defaults" then
-        if k == "mode" then defaults.mode = l.words[2] else skip(cfg, l, "defaults setting not interpreted") end
+        if k == "mode" then defaults.mode = l.words[2]
+        elseif k == "log" and (l.words[2] ~= "global" or cfg.loggers.global) then
+          cfg.loggers.proxy = true -- the proxies after it log (2.9+ tune.lua.log.*)
+        else skip(cfg, l, "defaults setting not interpreted") end
       elseif px then
         proxy_line(cfg, px, l)
       else
