@@ -69,7 +69,7 @@ T.version_number = vnum -- (config.lua)
   opts.haproxy        the HAProxy version emulated: "2.6" (default, or
                       testing.default_version, or $PROXYLUA_HAPROXY), "2.8",
                       "3.0", "3.2" (docs/versions.md); lua-load arguments
-                      arrive as `...` from 2.7 on (2.6 ignores them)
+                      arrive as `...` from 2.8 on (2.6 ignores them)
   opts.prepend_path   string or list: lua-prepend-path <s> (path)
   opts.prepend_cpath  string or list: lua-prepend-path <s> cpath
   opts.haproxy_paths  start from Debian HAProxy's package.path/cpath instead
