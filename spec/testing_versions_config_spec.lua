@@ -53,6 +53,17 @@ describe("from_config: a line's 64 words", function()
       "parsing [t.cfg:2]: too many words, truncating after word 64, position 193: <62>.")
   end)
 
+  it("a blank after the 64th word is one word too many, even before a comment; .if 0 does not hide it", function()
+    local msg = "parsing [t.cfg:2]: too many words, truncating after word 64, position 190: <62>."
+    for _, tail in ipairs({ "   ", " # c", "\t" }) do
+      assert.has_error(function() from("global\n  lua-load s.lua " .. words(62) .. tail .. "\n", "2.8") end, msg)
+    end
+    assert.equal(62, from("global\n  lua-load s.lua " .. words(62) .. "#c\n", "2.8").env.N)
+    assert.equal(61, from("global\n  lua-load s.lua " .. words(61) .. " # a b c\n", "2.8").env.N)
+    assert.has_error(function() from("global\n.if 0\n  lua-load s.lua " .. words(63) .. "\n.endif\n", "2.6") end,
+      "parsing [t.cfg:3]: too many words, truncating after word 64, position 190: <62>.")
+  end)
+
   it("task arguments: four at most from 2.8 (live)", function()
     local h = testing.load_string([[
       OK4 = pcall(core.register_task, function() end, 1, 2, 3, 4)

@@ -103,9 +103,10 @@ words; '#' outside quotes starts a comment; "..." keeps blanks and expands
 ${VAR} (and \$ is a plain $); '...' keeps everything as written; a backslash
 outside single quotes escapes a blank, '#', a quote, a backslash, or gives
 \t \n \r \xHH (any other backslash stays). A word made only of quotes is an
-empty word. Errors carry "parsing [file:line]" and HAProxy's texts. ]]
+empty word. Errors carry "parsing [file:line]" and HAProxy's texts. The
+second result: the line has more words than HAProxy keeps (CP.too_many). ]]
 function CP.words(line, env, at)
-  local out, cur, started = {}, {}, false
+  local out, cur, started, over = {}, {}, false, false
   local i, n = 1, #line
   while i <= n and line:sub(i, i):match("^%s$") do i = i + 1 end
   local squote, dquote, quote_at = false, false, nil
@@ -149,6 +150,9 @@ function CP.words(line, env, at)
       started = true
     elseif c:match("^%s$") and not squote and not dquote then
       push()
+      -- a blank after the last word HAProxy keeps opens one more: too many
+      -- even when only blanks or a comment follow (live)
+      if #out >= CP.MAX_WORDS then over = true end
       while i <= n and line:sub(i, i):match("^%s$") do i = i + 1 end
     elseif c == "$" and dquote then
       local value, split, ni = expand(line, i, env, at)
@@ -173,7 +177,7 @@ function CP.words(line, env, at)
   if quote_at then fail(at, "unmatched quote", quote_at) end
   if started or #cur > 0 then push() end
   -- HAProxy's keywords stop at the first empty word
-  return out
+  return out, over or #out > CP.MAX_WORDS
 end
 
 -- HAProxy cuts a line into 64 words at most (2.6 to 3.2 alike, live): one
@@ -365,8 +369,8 @@ function CP.read(text, name, opts)
                         where = name .. ":" .. n, text = raw, section = section,
                         section_name = section_name, scope = true }
     else
-      local w = CP.words(raw, env, at)
-      if #w > CP.MAX_WORDS then error(CP.too_many(w, name .. ":" .. n), 0) end
+      local w, too_many = CP.words(raw, env, at)
+      if too_many then error(CP.too_many(w, name .. ":" .. n), 0) end
       local k = w[1]
       local active = true
       for _, c in ipairs(conds) do active = active and c.taking end
