@@ -10,11 +10,12 @@ local select, type = select, type
 
 local Q = {}
 
--- Event types 2.8 knows (SERVER family); others are refused.
+-- Event types 2.8 knows (SERVER family); others are refused. The PAT_REF
+-- family comes with Patref in 3.2 (2.8.0 and 3.0.0 refuse it, live).
 Q.EVENT_TYPES = { SERVER = true, SERVER_ADD = true, SERVER_DEL = true, SERVER_DOWN = true,
                   SERVER_UP = true, SERVER_STATE = true, SERVER_ADMIN = true, SERVER_CHECK = true,
-                  PAT_REF = true, PAT_REF_ADD = true, PAT_REF_DEL = true, PAT_REF_SET = true,
-                  PAT_REF_CLEAR = true, PAT_REF_COMMIT = true }
+                  PAT_REF = "patref", PAT_REF_ADD = "patref", PAT_REF_DEL = "patref",
+                  PAT_REF_SET = "patref", PAT_REF_CLEAR = "patref", PAT_REF_COMMIT = "patref" }
 
 -- The Queue class of one runtime. 2.8 and 3.0 show it as a plain table
 -- ("table: 0x..."), 3.2 as "HAProxy class Queue".
@@ -84,11 +85,13 @@ function Q.eventsub_factory()
 end
 
 -- core.event_sub(types, fn) / Server:event_sub(types, fn) argument checks.
-function Q.check_event_types(types)
+function Q.check_event_types(rt, types)
   if type(types) ~= "table" then U.argerror(1, "table expected", 2) end
   local list = {}
   for _, t in ipairs(types) do
-    if type(t) ~= "string" or not Q.EVENT_TYPES[t] then
+    local known = type(t) == "string" and Q.EVENT_TYPES[t]
+    if known and known ~= true then known = V.has(rt, known) end
+    if not known then
       U.argerror(1, string.format("'%s' event type is unknown", tostring(t)), 2)
     end
     list[#list + 1] = t
