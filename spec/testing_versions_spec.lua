@@ -341,6 +341,81 @@ describe("Patref events and generations (3.2)", function()
   end)
 end)
 
+describe("tune.lua.burst-timeout (2.8+)", function()
+  -- Live: 2.8.0 with the default (1 s) stops a sample fetch spinning 1.5 s
+  -- with `Lua sample-fetch 'spin': execution timeout.`; 3.2.0 with
+  -- `tune.lua.burst-timeout 50` says `... burst timeout.` (and the same
+  -- after about 1 s unset). The time counts from the last trip through the
+  -- scheduler, so a forced yield starts it again (docs/versions.md §3).
+  local SPIN = [[
+    core.register_fetches("spin", function() while true do end end)
+    core.register_action("a", { "http-req" }, function() while true do end end)
+    core.register_action("caught", { "http-req" }, function()
+      local ok = pcall(function() while true do end end)
+      core.Info("went on " .. tostring(ok))
+    end)
+    core.register_action("busy", { "http-req" }, function()
+      local x = 0
+      for i = 1, 20000000 do x = x + i end
+      core.Info("done " .. x)
+    end)
+  ]]
+
+  -- 3.2 warns when bool-sample-conversion is unset: set it
+  local function tn(ver, t)
+    if ver == "3.2" then t.bool_sample_conversion = "normal" end
+    return t
+  end
+
+  it("stops a fetch: execution timeout in 2.8 and 3.0, burst timeout in 3.2", function()
+    for ver, text in pairs({ ["2.8"] = "execution timeout", ["3.0"] = "execution timeout", ["3.2"] = "burst timeout" }) do
+      local h = load(SPIN, ver, { tune = tn(ver, { burst_timeout = "50ms" }) })
+      local r = h:fetch("spin")
+      assert.equal(text, r.error)
+      assert.same({ "Lua sample-fetch 'spin': " .. text .. "." }, h:log_messages())
+    end
+  end)
+
+  it("stops an action that does not yield, and pcall cannot catch it", function()
+    local h = load(SPIN, "3.2", { tune = tn("3.2", { burst_timeout = "50ms", forced_yield = false }) })
+    h:action("caught", {})
+    assert.same({ "Lua function 'caught': burst timeout." }, h:log_messages())
+  end)
+
+  it("starts again at each forced yield", function()
+    local h = load(SPIN, "3.2", { tune = tn("3.2", { burst_timeout = "20ms", forced_yield = 1000 }) })
+    h:action("busy", {})
+    assert.same({ "done 200000010000000" }, h:log_messages())
+  end)
+
+  it("off (false): a fetch runs to session-timeout in 2.8+", function()
+    local h = load(SPIN, "3.2", { tune = tn("3.2", { burst_timeout = false, session_timeout = "60ms" }) })
+    assert.equal("execution timeout", h:fetch("spin").error)
+  end)
+
+  it("is unknown to 2.6; an unknown tune key is an error naming it", function()
+    assert.has_error(function() load(SPIN, "2.6", { tune = tn("2.6", { burst_timeout = "1s" }) }) end,
+      "tune.burst_timeout: HAProxy 2.6 has no tune.lua.burst-timeout (2.8 and later)")
+    assert.has_error(function() load(SPIN, "3.2", { tune = tn("3.2", { burst = "1s" }) }) end,
+      "tune.burst: unknown tune.lua setting (see proxylua.testing's opts.tune)")
+  end)
+
+  it("comes from the configuration", function()
+    local dir = os.tmpname()
+    os.remove(dir)
+    os.execute("mkdir -p " .. dir)
+    local f = assert(io.open(dir .. "/s.lua", "w"))
+    f:write(SPIN)
+    f:close()
+    f = assert(io.open(dir .. "/h.cfg", "w"))
+    f:write("global\n  tune.lua.burst-timeout 50\n  tune.lua.bool-sample-conversion normal\n  lua-load " .. dir .. "/s.lua\n")
+    f:close()
+    local h = testing.from_config(dir .. "/h.cfg", { haproxy = "3.2", quiet = true })
+    os.execute("rm -rf " .. dir)
+    assert.equal("burst timeout", h:fetch("spin").error)
+  end)
+end)
+
 describe("transactions and replies", function()
   local SCRIPT = [[
     core.register_action("fc", { "http-req" }, function(txn) r = { txn.set_fc_tos, txn.set_fc_mark } end)
