@@ -94,9 +94,12 @@ static void task_hook(lua_State *L, lua_Debug *ar)
 		return;   /* the harness driving an attached call: not script code */
 	if (t->watchdog_fired)
 		watchdog_error(L, t);
-	if (t->burst > 0 && pl_clock_thread_cpu() - t->slice_cpu >= t->burst) {
+	if (t->burst > 0 && (t->forced_yield > 0 || t->lp == NULL)
+	    && pl_clock_thread_cpu() - t->slice_cpu >= t->burst) {
 		/* checked before the running-time budget, as HAProxy does;
-		 * true again at every firing, so a pcall cannot go on */
+		 * true again at every firing, so a pcall cannot go on. Code
+		 * that may yield is checked at forced-yield points only: with
+		 * them off, HAProxy's hook never looks (its watchdog kills) */
 		t->timed_out = 1;
 		if (t->burst_named)
 			lua_pushliteral(L, "burst timeout");
