@@ -18,6 +18,19 @@ local function body(ver, expr, opts)
   return r
 end
 
+-- A fresh directory holding files { name = content }; returns its path.
+local function tmpdir(files)
+  local dir = os.tmpname()
+  os.remove(dir)
+  assert(os.execute("mkdir " .. dir))
+  for name, content in pairs(files) do
+    local f = assert(io.open(dir .. "/" .. name, "w"))
+    f:write(content)
+    f:close()
+  end
+  return dir
+end
+
 describe("choosing the version", function()
   after_each(function() testing.default_version = nil end)
 
@@ -215,13 +228,8 @@ end)
 
 describe("Patref (3.2)", function()
   it("edits a map's reference, in transactions too", function()
-    local dir = os.tmpname()
-    os.remove(dir)
-    os.execute("mkdir -p " .. dir)
+    local dir = tmpdir({ ["p.map"] = "k1 v1\nk3 v3\n" })
     local file = dir .. "/p.map"
-    local f = assert(io.open(file, "w"))
-    f:write("k1 v1\nk3 v3\n")
-    f:close()
     local h = load(string.format([[
       local path = %q
       core.register_init(function()
@@ -253,13 +261,8 @@ describe("Patref events and generations (3.2)", function()
   -- calls (a task editing a two-entry map, a subscription printing what it
   -- got; docs/versions.md §2, 3.2).
   local function run(steps)
-    local dir = os.tmpname()
-    os.remove(dir)
-    os.execute("mkdir -p " .. dir)
+    local dir = tmpdir({ ["m.map"] = "k1 v1\nk2 v2\n" })
     local file = dir .. "/m.map"
-    local f = assert(io.open(file, "w"))
-    f:write("k1 v1\nk2 v2\n")
-    f:close()
     local h = load(string.format([[
       local path = %q
       out, got = {}, {}
@@ -405,13 +408,8 @@ describe("tune.lua.burst-timeout (2.8+)", function()
   end)
 
   it("comes from the configuration", function()
-    local dir = os.tmpname()
-    os.remove(dir)
-    os.execute("mkdir -p " .. dir)
-    local f = assert(io.open(dir .. "/s.lua", "w"))
-    f:write(SPIN)
-    f:close()
-    f = assert(io.open(dir .. "/h.cfg", "w"))
+    local dir = tmpdir({ ["s.lua"] = SPIN })
+    local f = assert(io.open(dir .. "/h.cfg", "w"))
     f:write("global\n  tune.lua.burst-timeout 50\n  tune.lua.bool-sample-conversion normal\n  lua-load " .. dir .. "/s.lua\n")
     f:close()
     local h = testing.from_config(dir .. "/h.cfg", { haproxy = "3.2", quiet = true })
