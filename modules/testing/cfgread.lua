@@ -26,7 +26,7 @@ end
 local TUNE = {
   ["tune.lua.forced-yield"] = "forced_yield", ["tune.lua.maxmem"] = "maxmem",
   ["tune.lua.session-timeout"] = "session_timeout", ["tune.lua.service-timeout"] = "service_timeout",
-  ["tune.lua.task-timeout"] = "task_timeout",
+  ["tune.lua.task-timeout"] = "task_timeout", ["tune.lua.burst-timeout"] = "burst_timeout", -- 2.8+
 }
 local ENV_KW = { setenv = true, presetenv = true, resetenv = true, unsetenv = true }
 

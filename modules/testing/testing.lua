@@ -113,7 +113,7 @@ function T.new(opts)
   opts = opts or {}
   local G, hooks = ENV.new(opts, T.HAPROXY_PATH, T.HAPROXY_CPATH)
   local process = opts.process or Proc.new(opts)
-  local limits = TUNE.limits(opts.tune, opts.sched ~= nil)
+  local limits = TUNE.limits(opts.tune, opts.sched ~= nil, vnum(opts.haproxy))
   local sched = opts.sched
   if not sched and loop_sched and opts.scheduler ~= "simple" then
     sched = loop_sched.new{ virtual = opts.clock ~= "real", now = opts.now,
