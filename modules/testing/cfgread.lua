@@ -26,8 +26,8 @@ end
 local TUNE = {
   ["tune.lua.forced-yield"] = "forced_yield", ["tune.lua.maxmem"] = "maxmem",
   ["tune.lua.session-timeout"] = "session_timeout", ["tune.lua.service-timeout"] = "service_timeout",
-  ["tune.lua.task-timeout"] = "task_timeout", ["tune.lua.burst-timeout"] = "burst_timeout", -- 2.8+
-}
+  ["tune.lua.task-timeout"] = "task_timeout",
+} -- tune.lua.burst-timeout (2.8+) is read with the later keywords below
 local ENV_KW = { setenv = true, presetenv = true, resetenv = true, unsetenv = true }
 
 -- tune.lua.* keywords of later versions: the first version that knows

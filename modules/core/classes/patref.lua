@@ -5,12 +5,11 @@
 -- core.set_map see them. Answers checked live against 3.2.0
 -- (docs/versions.md, Patref).
 local U = require "proxylua.core.base.util"
-local MAP = require "proxylua.core.classes.map"
 local Q = require "proxylua.core.classes.queue"
 local SE = require "proxylua.core.classes.server_events"
 local E = require "proxylua.core.exec.executor"
 
-local select, type, tostring = select, type, tostring
+local select, type = select, type
 
 local PR = {}
 
@@ -153,7 +152,8 @@ function PR.factory(rt)
     if type(t) ~= "table" then U.argerror(2, "table expected") end
     local map = s.ref.kind == "map"
     for k, v in pairs(t) do
-      local bad = map and (type(k) ~= "string" and k or type(v) ~= "string" and v) or (not map and type(v) ~= "string" and v)
+      local bad = map and (type(k) ~= "string" and k or type(v) ~= "string" and v)
+        or (not map and type(v) ~= "string" and v)
       if bad ~= false and bad ~= nil then
         s.ref.locked = true
         U.argerror(-2, "string expected, got " .. type(bad))
