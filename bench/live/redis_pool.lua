@@ -42,10 +42,10 @@ local function raw_get(port, mode)
   local s = shim.tcp()
   if mode == "pool" and not s.setkeepalive then s:close(); return nil, "no setkeepalive" end
   s:settimeout(5)
-  local ok, err = s:connect("127.0.0.1", port)
+  local sent, err = s:connect("127.0.0.1", port)
   local v
-  if ok then ok, err = s:send(GET) end
-  if ok then
+  if sent then sent, err = s:send(GET) end
+  if sent then
     local head
     head, err = s:receive("*l")
     local n = head and tonumber(head:match("^%$(%-?%d+)$"))

@@ -60,7 +60,8 @@ frontend raw_new
 ]]
 local CASES = { "pooled", "new", "raw_pooled", "raw_new", "ceiling" }
 
-L.header(("redis_pool: HAProxy 2.6 nbthread 1, a Redis GET through the shim (redis-lua, and raw); %d rounds, median (range)"):format(ROUNDS))
+L.header(("redis_pool: HAProxy 2.6 nbthread 1, a Redis GET through the shim (redis-lua, and raw); %d rounds, %s")
+  :format(ROUNDS, "median (range)"))
 local redis = L.redis({ timeout = 300 })
 redis:command("set", "bench:key", "value")
 local hap = L.haproxy("redis_pool.lua", nil, CONFIG:gsub("%${REDIS}", redis.port), 5)
@@ -163,6 +164,6 @@ lline("one connection kept (no pool)", "kept", ": the least a pooled GET can cos
 print(("    pooled / new, GETs per CPU-second   %s: the pool's own speed-up")
       :format(ratio(loop.pool, loop.new, "cpu", true)))
 print(("    pooled / new, GETs per second       %s"):format(ratio(loop.pool, loop.new, "wall", true)))
-print(("    kept / pooled, GETs per CPU-second  %s: what taking and giving back a pooled connection costs")
+print(("    kept / pooled, GETs per CPU-second  %s: what redis-lua's connect() and the pool cost a GET")
       :format(ratio(loop.kept, loop.pool, "cpu", true)))
 print(("  load average at the end %s"):format(L.loadavg()))
