@@ -3,6 +3,9 @@
 -- Per HTTP request, one GET, the connection given back to the shim's pool
 -- (setkeepalive) or closed:
 --   http-request lua.redis_get <port> pool|new|none  (none: no Redis at all)
+--   http-request lua.raw_get <port> pool|new  (the same GET written by hand
+--     on the shim's socket: no redis-lua, whose connect() costs as much as
+--     the GET itself, pooled or not; what is left is the pool's own effect)
 -- The pool alone, without HTTP: a service doing N GETs in one task, each on a
 -- pooled connection, each on a new one, or all on one connection it keeps
 -- (no pool: the least a pooled GET can cost):
@@ -32,6 +35,42 @@ local function get(port, mode)
   end
   return v
 end
+
+-- The GET as RESP on a socket of the shim: "$<n>" then n bytes and CRLF.
+local GET = "*2\r\n$3\r\nGET\r\n$9\r\nbench:key\r\n"
+local function raw_get(port, mode)
+  local s = shim.tcp()
+  if mode == "pool" and not s.setkeepalive then s:close(); return nil, "no setkeepalive" end
+  s:settimeout(5)
+  local sent, err = s:connect("127.0.0.1", port)
+  local v
+  if sent then sent, err = s:send(GET) end
+  if sent then
+    local head
+    head, err = s:receive("*l")
+    local n = head and tonumber(head:match("^%$(%-?%d+)$"))
+    if n and n >= 0 then
+      local body
+      body, err = s:receive(n + 2)
+      v = body and body:sub(1, n)
+    elseif head then
+      err = "unexpected reply " .. head   -- $-1 (no key) or an error: not the bench's key
+    end
+  end
+  if v and mode == "pool" then
+    s:setkeepalive(30000, 64)
+  else
+    s:close()
+  end
+  return v, err
+end
+
+core.register_action("raw_get", { "http-req" }, function(txn, port, mode)
+  if not redis then return txn:done({ status = 503 }) end
+  local v = raw_get(tonumber(port), mode)
+  if not v then return txn:done({ status = 503 }) end
+  txn:set_var("txn.value", v)
+end, 2)
 
 core.register_action("redis_get", { "http-req" }, function(txn, port, mode)
   if not redis then return txn:done({ status = 503 }) end

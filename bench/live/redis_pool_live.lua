@@ -2,10 +2,15 @@
 -- per request (issue 14, bench c; target: at least 2x the requests per
 -- second). HAProxy 2.6 nbthread 1, redis-lua unchanged.
 --
--- Per HTTP request (the issue's figure): wrk on three frontends of one
--- HAProxy: pooled, new connection, and the ceiling, the same action without
--- touching Redis (no pool can make a GET request faster than it: its rate
--- over the new-connection rate is the best ratio possible here). Two rates
+-- Per HTTP request (the issue's figure): wrk on five frontends of one
+-- HAProxy, in two variants. redis-lua: its GET, pooled or a new connection
+-- (what a user's unchanged redis-lua script sees; redis-lua's connect()
+-- builds a new client with its ~200 commands every time, pooled or not,
+-- which costs as much as the GET). Raw: the same GET written by hand on the
+-- shim's socket (send, receive "*l", receive n + 2), pooled or new: the
+-- pool's own effect, without redis-lua. And the ceiling, the same action
+-- without touching Redis (no pool can make a GET request faster than it: its
+-- rate over the new-connection rate is the best ratio possible here). Two rates
 -- each: requests per second of wall-clock time (what wrk saw), and requests
 -- per CPU-second of HAProxy's process (its CPU time from /proc): the rate
 -- the thread would serve with a CPU to itself, which other users of a
@@ -44,18 +49,29 @@ frontend ceiling
 frontend loop
     bind 127.0.0.1:${PORT3}
     http-request use-service lua.redis_loop
+frontend raw_pooled
+    bind 127.0.0.1:${PORT4}
+    http-request lua.raw_get ${REDIS} pool
+    http-request return status 200 content-type text/plain string "%[var(txn.value)]\n"
+frontend raw_new
+    bind 127.0.0.1:${PORT5}
+    http-request lua.raw_get ${REDIS} new
+    http-request return status 200 content-type text/plain string "%[var(txn.value)]\n"
 ]]
+local CASES = { "pooled", "new", "raw_pooled", "raw_new", "ceiling" }
 
-L.header(("redis_pool: HAProxy 2.6 nbthread 1, redis-lua through the shim; %d rounds, median (range)"):format(ROUNDS))
+L.header(("redis_pool: HAProxy 2.6 nbthread 1, a Redis GET through the shim (redis-lua, and raw); %d rounds, %s")
+  :format(ROUNDS, "median (range)"))
 local redis = L.redis({ timeout = 300 })
 redis:command("set", "bench:key", "value")
-local hap = L.haproxy("redis_pool.lua", nil, CONFIG:gsub("%${REDIS}", redis.port), 3)
-local PORT = { pooled = hap.port, new = hap.vars.PORT1, ceiling = hap.vars.PORT2 }
+local hap = L.haproxy("redis_pool.lua", nil, CONFIG:gsub("%${REDIS}", redis.port), 5)
+local PORT = { pooled = hap.port, new = hap.vars.PORT1, ceiling = hap.vars.PORT2,
+               raw_pooled = hap.vars.PORT4, raw_new = hap.vars.PORT5 }
 local function accepted() return redis:command("info", "stats"):match("total_connections_received:(%d+)") end
 
-local http = { pooled = {}, new = {}, ceiling = {} }
+local http, conns, pooled_requests = {}, {}, {}
+for _, case in ipairs(CASES) do http[case], conns[case], pooled_requests[case] = {}, 0, 0 end
 local loop = { pool = {}, new = {}, kept = {} }
-local conns, pooled_requests = 0, 0
 local ok, err = pcall(function()
   local function wrk(case)
     local c0 = L.cpu(hap)
@@ -63,14 +79,13 @@ local ok, err = pcall(function()
     r.cps = r.requests / math.max(L.cpu(hap) - c0, 1e-3)
     return r
   end
-  for _, case in ipairs({ "pooled", "new", "ceiling" }) do wrk(case) end   -- warm-up
-  L.rounds({ "pooled", "new", "ceiling" }, ROUNDS, function(case, round)
-    local before = case == "pooled" and accepted()
+  for _, case in ipairs(CASES) do wrk(case) end   -- warm-up
+  L.rounds(CASES, ROUNDS, function(case, round)
+    local before = accepted()
     local r = wrk(case)
-    if before then
-      -- minus the connection asking for the figure
-      conns, pooled_requests = conns + accepted() - before - 1, pooled_requests + r.requests
-    end
+    -- minus the connection asking for the figure
+    conns[case] = conns[case] + accepted() - before - 1
+    pooled_requests[case] = pooled_requests[case] + r.requests
     http[case][round] = r
   end)
   local function time(mode)
@@ -117,13 +132,25 @@ local function line(name, case, extra)
     L.spread(col(t, "rps"), "%.0f"), L.spread(col(t, "cps"), "%.0f"), L.spread(col(t, "p50"), "%.2f"),
     L.spread(col(t, "p99"), "%.2f"), col(t, "errors").max, extra or ""))
 end
-line("pooled (setkeepalive)", "pooled", (", %d connections to redis in %d requests"):format(conns, pooled_requests))
+local function opened(case)
+  return (", %d connections to redis in %d requests"):format(conns[case], pooled_requests[case])
+end
+print("    redis-lua, unchanged (what a user's script sees; its connect() costs as much as the GET):")
+line("pooled (setkeepalive)", "pooled", opened("pooled"))
 line("new connection per request", "new")
+print("    raw GET on the shim's socket (no redis-lua: the pool's own effect):")
+line("pooled (setkeepalive)", "raw_pooled", opened("raw_pooled"))
+line("new connection per request", "raw_new")
 line("ceiling: same action, no Redis", "ceiling")
-print(("    pooled / new, per CPU-second   %s: target >= 2x"):format(ratio(http.pooled, http.new, "cps")))
-print(("    pooled / new, per second       %s"):format(ratio(http.pooled, http.new, "rps")))
-print(("    ceiling / new, per CPU-second  %s: the most any pool could give here")
+print(("    redis-lua pooled / new, per CPU-second  %s: target >= 2x"):format(ratio(http.pooled, http.new, "cps")))
+print(("    redis-lua pooled / new, per second      %s"):format(ratio(http.pooled, http.new, "rps")))
+print(("    raw pooled / new, per CPU-second        %s: target >= 2x")
+      :format(ratio(http.raw_pooled, http.raw_new, "cps")))
+print(("    raw pooled / new, per second            %s"):format(ratio(http.raw_pooled, http.raw_new, "rps")))
+print(("    ceiling / redis-lua new, per CPU-second %s: the most any pool could give redis-lua here")
       :format(ratio(http.ceiling, http.new, "cps")))
+print(("    ceiling / raw new, per CPU-second       %s: the most any pool could give here")
+      :format(ratio(http.ceiling, http.raw_new, "cps")))
 
 print(("  the pool alone: %d GETs in one HAProxy task (a Lua service), timed inside HAProxy, no HTTP, per GET:")
       :format(N))
@@ -137,6 +164,6 @@ lline("one connection kept (no pool)", "kept", ": the least a pooled GET can cos
 print(("    pooled / new, GETs per CPU-second   %s: the pool's own speed-up")
       :format(ratio(loop.pool, loop.new, "cpu", true)))
 print(("    pooled / new, GETs per second       %s"):format(ratio(loop.pool, loop.new, "wall", true)))
-print(("    kept / pooled, GETs per CPU-second  %s: what taking and giving back a pooled connection costs")
+print(("    kept / pooled, GETs per CPU-second  %s: what redis-lua's connect() and the pool cost a GET")
       :format(ratio(loop.kept, loop.pool, "cpu", true)))
 print(("  load average at the end %s"):format(L.loadavg()))
