@@ -176,6 +176,7 @@ local function fill(s)
     s.eof = true
     if timed_out(s, l, t1) then s.dead = "timeout"; return "timeout" end
     if s.replay and reconnect(s) then return fill(s) end
+    s.reset = rt:was_reset(tp)         -- *a: a reset is no end of data
     return "closed"
   end
   s.replay = nil
@@ -269,7 +270,7 @@ local function do_receive(s, kind, n, prefix)
       local err = fill(s)
       if err ~= true then
         local data = prefix .. tconcat(parts)
-        if err == "closed" and got > 0 then return data, nil, nil end
+        if err == "closed" and got > 0 and not s.reset then return data, nil, nil end
         return nil, err, data
       end
     end
@@ -358,7 +359,7 @@ end
 
 local function attach(s, tp, kick, key)
   s.tp, s.kick, s.key = tp, kick, key
-  s.eof, s.dead, s.armed, s.replay = nil, nil, false, nil
+  s.eof, s.dead, s.armed, s.replay, s.reset = nil, nil, false, nil, nil
   s.class = s.family == "unix" and UNIX_CLASS or CLASS.client
   setmetatable(s, MT.client)
 end
@@ -370,10 +371,10 @@ local function do_connect(s, host, port)
     local ok = tp:connect("unix@" .. host)
     if ok ~= 1 then
       pcall(tp.close, tp)
-      -- LuaSocket names a missing path (only looked at after a failure)
-      local f, _, code = io.open(host, "rb")
-      if f then f:close() end
-      return nil, code == 2 and "No such file or directory" or "connection refused"
+      -- the cause ("No such file or directory"...) is known under stock
+      -- Lua only; HAProxy says "Can't connect" for all (no file is looked
+      -- at: a read at runtime would block HAProxy's thread)
+      return nil, rt:failure(tp) or "connection refused"
     end
     attach(s, tp, { "unix@" .. host }, nil)
     return 1
@@ -386,8 +387,10 @@ local function do_connect(s, host, port)
     s.replay = { n = 0 }
     return 1
   end
-  local addrs, err = dns:resolve(host, s.family)
+  -- the lookup gets what is left of the caller's timeout (docs/luasocket.md §Names)
+  local addrs, err = dns:resolve(host, s.family, left(s))
   if not addrs then return nil, err end
+  local cause
   -- each address in turn, as LuaSocket does, until one answers
   for _, addr in ipairs(addrs) do
     local l = left(s)
@@ -403,8 +406,9 @@ local function do_connect(s, host, port)
     end
     pcall(tp.close, tp)
     if timed_out(s, l, t1) then return nil, "timeout" end
+    cause = rt:failure(tp)
   end
-  return nil, "connection refused"
+  return nil, cause or "connection refused"
 end
 
 local function check_port(port, fname, argn)

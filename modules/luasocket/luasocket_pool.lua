@@ -35,6 +35,7 @@ function Pool.expire(_, list, now)
     local st = state(e.tp)
     if st == "dead" or (e.deadline <= now and st == "ok") then
       tremove(list, k)
+      Pool.disarm(e)
       pcall(e.tp.close, e.tp)
     elseif st == "foreign" and e.deadline + 1 <= now then
       tremove(list, k)            -- its own timer has closed it by now
@@ -58,14 +59,47 @@ function Pool:put(key, tp, meta, idle_ms, size)
   for _, e in ipairs(list) do if state(e.tp) == "ok" then mine = mine + 1 end end
   if mine >= size then
     for k, e in ipairs(list) do
-      if state(e.tp) == "ok" then tremove(list, k); pcall(e.tp.close, e.tp); break end
+      if state(e.tp) == "ok" then tremove(list, k); Pool.disarm(e); pcall(e.tp.close, e.tp); break end
     end
   end
   -- the idle time is the connection's inactivity timer: when it fires
   -- the connection is closed, as OpenResty closes idle ones
   pcall(tp.settimeout, tp, idle_ms / 1000)
-  list[#list + 1] = { tp = tp, meta = meta, deadline = now + idle_ms / 1000 }
+  local e = { tp = tp, meta = meta, deadline = now + idle_ms / 1000 }
+  list[#list + 1] = e
+  self:arm(list, e, idle_ms / 1000)
   return true
+end
+
+-- Under stock Lua nothing closes an idle socket whose timer ran out
+-- (proxylua.socket checks it at the next use): a task of the loop sleeps
+-- for the idle time and closes the entry if it is still in the pool. It
+-- fires whenever the loop runs (a plain program's loop runs only inside
+-- the module's calls). Inside HAProxy, HAProxy's own timer does it.
+function Pool:arm(list, e, sec)
+  local rt = self.rt
+  if rt.kind ~= "stock" then return end
+  local l = rt:loop()
+  e.loop = l
+  e.timer = l:spawn(function()
+    l:sleep(sec)
+    e.timer = nil
+    for k = 1, #list do
+      if list[k] == e then
+        tremove(list, k)
+        pcall(e.tp.close, e.tp)
+        return
+      end
+    end
+  end)
+end
+
+local function disarm(e)
+  local t = e.timer
+  if t then
+    e.timer = nil
+    pcall(e.loop.cancel, e.loop, t)
+  end
 end
 
 -- An idle connection for key (most recent first), or nil.
@@ -77,12 +111,15 @@ function Pool:take(key)
     local e = list[k]
     if state(e.tp) == "ok" then
       tremove(list, k)
+      Pool.disarm(e)
       pcall(e.tp.settimeout, e.tp, 2147483)
       return e.tp, e.meta
     end
   end
   return nil
 end
+
+Pool.disarm = disarm
 
 function Pool:size(key)
   local list = self.lists[key]

@@ -377,6 +377,37 @@ static int sk_settimeout(lua_State *L)
 	return 1;
 }
 
+/* socket._error(s) -> name, text of the errno that ended the connection
+ * (a failed connect, a reset, a failed send), or nil: the FIN of an
+ * orderly close, a timeout of the inactivity timer, close() or nothing
+ * yet. Not HAProxy API (its Socket tells no cause): for
+ * proxylua.luasocket's error strings under stock Lua. */
+static int sk_error(lua_State *L)
+{
+	static const struct { int e; const char *name; } names[] = {
+		{ ECONNREFUSED, "ECONNREFUSED" }, { ECONNRESET, "ECONNRESET" },
+		{ ECONNABORTED, "ECONNABORTED" }, { ETIMEDOUT, "ETIMEDOUT" },
+		{ EPIPE, "EPIPE" }, { ENETUNREACH, "ENETUNREACH" },
+		{ EHOSTUNREACH, "EHOSTUNREACH" }, { ENOENT, "ENOENT" },
+		{ EACCES, "EACCES" }, { EADDRINUSE, "EADDRINUSE" },
+		{ EADDRNOTAVAIL, "EADDRNOTAVAIL" }, { EISCONN, "EISCONN" },
+	};
+	lsock *s = pl_sk_self(L);
+	size_t i;
+
+	if (s->err == 0)
+		return pl_pushfail(L), 1;
+	lua_pushliteral(L, "E?");
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (names[i].e == s->err) {
+			lua_pushstring(L, names[i].name);
+			lua_replace(L, -2);
+			break;
+		}
+	lua_pushstring(L, strerror(s->err));
+	return 2;
+}
+
 /* ---- construction ----------------------------------------------------- */
 
 /* socket.tcp(l [, opts]): a new, unconnected Socket waiting through loop
@@ -482,6 +513,10 @@ int luaopen_proxylua_socket(lua_State *L)
 	lua_pushvalue(L, 3);
 	lua_pushcclosure(L, sk_tcp, 2);
 	lua_setfield(L, 1, "tcp");
+	lua_pushvalue(L, 2);
+	lua_pushvalue(L, 3);
+	lua_pushcclosure(L, sk_error, 2);
+	lua_setfield(L, 1, "_error");
 	lua_settop(L, 1);
 	pl_sk_register_helpers(L);
 	return 1;
