@@ -203,6 +203,45 @@ describe("proxylua.luasocket with real servers", function()
       assert.same({}, h2:blocking_calls())
     end)
 
+    it("closes an idle pooled connection when its idle time runs out, as HAProxy does", function()
+      local h2 = testing.load_string([[
+        local ls = require "proxylua.luasocket"
+        core.register_action("park", { "http-req" }, function(txn)
+          local c = assert(ls.connect("127.0.0.1", RPORT))
+          c:send("CLIENT SETNAME idleh\r\n")
+          txn:set_var("txn.r", (c:receive()))
+          assert(c:setkeepalive(300))
+        end)
+        -- other streams keep HAProxy (the harness's loop) running meanwhile
+        core.register_action("pause", { "http-req" }, function(txn) core.msleep(1500) end)
+        core.register_action("again", { "http-req" }, function(txn)
+          local c = assert(ls.connect("127.0.0.1", RPORT))
+          txn:set_var("txn.r", c:getreusedtimes())
+          c:close()
+        end)
+      ]], { quiet = true, clock = "real", globals = { RPORT = redis_srv.port } })
+      local function listed()
+        local r = require("socket").connect("127.0.0.1", redis_srv.port)
+        r:send("CLIENT LIST\r\n")
+        local n = tonumber(r:receive():match("^%$(%d+)"))
+        local body = r:receive(n + 2)
+        r:close()
+        return body:find("name=idleh", 1, true) ~= nil
+      end
+      local pr = h2:action("park", { path = "/" })
+      assert.is_nil(pr.error)
+      assert.equal("+OK", pr.vars.txn.r)
+      assert.is_true(listed())
+      assert.is_nil(h2:action("pause", { path = "/" }).error)
+      local gone = false
+      for _ = 1, 50 do                  -- redis notices the FIN (bounded)
+        if not listed() then gone = true; break end
+        require("socket").sleep(0.1)
+      end
+      assert.is_true(gone)
+      assert.equal(0, h2:action("again", { path = "/" }).vars.txn.r)
+    end)
+
     it("fails at once in a converter and a late fetch, works in tasks and services", function()
       local h2 = testing.load_string([[
         local ls = require "proxylua.luasocket"
@@ -351,8 +390,10 @@ describe("proxylua.luasocket with real servers", function()
         dns:stop()
         shim.dns.configure{ resolv = "/etc/resolv.conf", hosts = "/etc/hosts", port = 53 }
       end)
-      -- resolv.conf: timeout 2 s, 1 attempt; A then AAAA would be 4 s
-      shim.dns.configure{ resolv = dns.resolv, hosts = dns.hosts, port = dns.port }
+      -- 5 s per question, 2 attempts: A then AAAA would take 20 s
+      local slow = dns.dir .. "/slow.conf"
+      H.write_file(slow, "nameserver 127.0.0.1\noptions timeout:5 attempts:2\n")
+      shim.dns.configure{ resolv = slow, hosts = dns.hosts, port = dns.port }
       local c = shim.tcp()
       c:settimeout(0.3)
       local t0 = shim.gettime()
@@ -360,15 +401,26 @@ describe("proxylua.luasocket with real servers", function()
       assert.same({ nil, "temporary failure in name resolution" },
                   { c:connect("name.spec.test", 80) })
       local spent = shim.gettime() - t0
-      assert.is_true(spent < 1.9, "took " .. spent .. " s")     -- a failure path: generous
+      assert.is_true(spent < 4.5, "took " .. spent .. " s")     -- a failure path: generous
       assert.same({ "name.spec.test 1" }, SV.queries(dns))      -- no AAAA after the time ran out
-      -- no timeout: the server's own (2 s) ends it; that failure is cached
-      -- (briefly: UNREACHABLE_TTL) and asked no more meanwhile
+      -- cut short by the caller: not cached
+      c = shim.tcp()
+      c:settimeout(0.3)
+      assert.same({ nil, "temporary failure in name resolution" },
+                  { c:connect("name.spec.test", 80) })
+      assert.equal(2, #SV.queries(dns))
+      -- no timeout: the servers' own (1 s here) ends it; that failure is
+      -- cached (briefly: UNREACHABLE_TTL) and asked no more meanwhile
+      shim.dns.configure{ resolv = dns.resolv, hosts = dns.hosts, port = dns.port }
+      H.write_file(dns.resolv, "nameserver 127.0.0.1\noptions timeout:1 attempts:1\n")
+      shim.dns.configure{ resolv = dns.resolv }
       assert.same({ nil, "temporary failure in name resolution" },
                   { shim.connect("name.spec.test", 80) })
       local n = #SV.queries(dns)
+      assert.equal(4, n)                                        -- A, then AAAA
       assert.same({ nil, "temporary failure in name resolution" },
                   { shim.connect("name.spec.test", 80) })
+      assert.same({ nil, "Host name lookup failure" }, { shim.dns.toip("name.spec.test") })
       assert.equal(n, #SV.queries(dns))
       assert.equal(5, require("proxylua.luasocket_dns").UNREACHABLE_TTL)
     end)

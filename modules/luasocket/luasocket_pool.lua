@@ -72,16 +72,17 @@ function Pool:put(key, tp, meta, idle_ms, size)
 end
 
 -- Under stock Lua nothing closes an idle socket whose timer ran out
--- (proxylua.socket checks it at the next use): a task of the loop sleeps
--- for the idle time and closes the entry if it is still in the pool. It
--- fires whenever the loop runs (a plain program's loop runs only inside
--- the module's calls). Inside HAProxy, HAProxy's own timer does it.
+-- (proxylua.socket checks it at the next use): a background task of the
+-- loop (it keeps no run() going) sleeps for the idle time and closes the
+-- entry if it is still in the pool. It fires whenever the loop runs (a
+-- plain program's loop runs only inside the module's calls). Inside
+-- HAProxy, HAProxy's own timer does it (and the harness's core.tcp()).
 function Pool:arm(list, e, sec)
   local rt = self.rt
   if rt.kind ~= "stock" then return end
   local l = rt:loop()
   e.loop = l
-  e.timer = l:spawn(function()
+  e.timer = l:spawn({ background = true }, function()
     l:sleep(sec)
     e.timer = nil
     for k = 1, #list do

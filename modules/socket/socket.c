@@ -408,6 +408,19 @@ static int sk_error(lua_State *L)
 	return 2;
 }
 
+/* socket._deadline(s) -> when its inactivity timer fires (l:now() scale),
+ * or nil (none, not connected). Not HAProxy API: the harness's core.tcp()
+ * closes an idle socket at that time, as HAProxy's own timer does. */
+static int sk_deadline(lua_State *L)
+{
+	lsock *s = pl_sk_self(L);
+
+	if (s->state != SK_CONN || s->deadline <= 0)
+		return pl_pushfail(L), 1;
+	lua_pushnumber(L, s->deadline);
+	return 1;
+}
+
 /* ---- construction ----------------------------------------------------- */
 
 /* socket.tcp(l [, opts]): a new, unconnected Socket waiting through loop
@@ -517,6 +530,10 @@ int luaopen_proxylua_socket(lua_State *L)
 	lua_pushvalue(L, 3);
 	lua_pushcclosure(L, sk_error, 2);
 	lua_setfield(L, 1, "_error");
+	lua_pushvalue(L, 2);
+	lua_pushvalue(L, 3);
+	lua_pushcclosure(L, sk_deadline, 2);
+	lua_setfield(L, 1, "_deadline");
 	lua_settop(L, 1);
 	pl_sk_register_helpers(L);
 	return 1;
