@@ -144,7 +144,8 @@ D.NEGATIVE_TTL, D.UNREACHABLE_TTL = NEGATIVE_TTL, UNREACHABLE_TTL
 
 -- name -> list of addresses of one family ("A" / "AAAA"), cached, then nil
 -- or the error: NOT_FOUND (the servers said so) or AGAIN (no server
--- answered, or `deadline` (l:now() scale, nil: none) passed first)
+-- answered, or `deadline` (l:now() scale, nil: none) passed first), then
+-- true when the deadline cut it short
 function D:lookup(name, qtype, deadline)
   local key = qtype .. " " .. name
   local rt = self.rt
@@ -167,11 +168,11 @@ function D:lookup(name, qtype, deadline)
     local done = false
     for _ = 1, self.resolv.attempts do
       for _, srv in ipairs(servers) do
-        local wait = self.resolv.timeout
+        local wait, limited = self.resolv.timeout, false
         if deadline then
           local rest = deadline - rt:now()
           if rest <= 0 then cut = true; break end
-          if rest < wait then wait = rest end
+          if rest < wait then wait, limited = rest, true end
         end
         local answers, qerr = self:query(srv, n:gsub("%.$", ""), qtype, wait)
         if answers then
@@ -187,6 +188,8 @@ function D:lookup(name, qtype, deadline)
           ttl = NEGATIVE_TTL
           break
         end
+        -- the wait was the caller's rest and ran out (timers are whole ms)
+        if limited and rt:now() >= deadline - 0.002 then cut = true; break end
       end
       if done or cut then break end
     end
@@ -201,7 +204,7 @@ function D:lookup(name, qtype, deadline)
     self.cache[key] = { list = result, err = err,
                         expires = now + (answered and ttl or UNREACHABLE_TTL) }
   end
-  return result, err
+  return result, err, cut
 end
 
 -- host -> the addresses to try in turn for connect (family "inet6": IPv6
@@ -224,13 +227,14 @@ function D:resolve(host, family, limit)
     if out[1] then return out end
   end
   local deadline = limit and self.rt:now() + limit
-  local err
+  local err, cut
   if family ~= "inet6" then
-    local list, e = self:lookup(lname, "A", deadline)
+    local list, e
+    list, e, cut = self:lookup(lname, "A", deadline)
     add(list)
     err = e
   end
-  if not out[1] and not (err == D.AGAIN and deadline and self.rt:now() >= deadline) then
+  if not out[1] and not cut then
     local list, e = self:lookup(lname, "AAAA", deadline)
     add(list)
     if err ~= D.AGAIN then err = e end
