@@ -161,10 +161,47 @@ describe("registration", function()
     assert.same({ "body", "init1", "init2" }, h.env.order)
     local ok, err = pcall(state, "core.register_init(function() error('initboom') end)")
     assert.is_false(ok)
-    assert.equal("Lua init: runtime error: 'script.lua:1: initboom'", err)
+    -- quoted, then " from " and the traceback, no final period (live 2.6 to 3.2)
+    assert.equal("Lua init: runtime error: 'script.lua:1: initboom' from [C]: in global 'error', "
+      .. "script.lua:1: in function line 1", err)
     local ok2, err2 = pcall(state, "core.register_init(function() error({}) end)")
     assert.is_false(ok2)
-    assert.equal("Lua init: unknown runtime error", err2)
+    assert.equal("Lua init: unknown runtime error from [C]: in global 'error', script.lua:1: in function line 1",
+      err2)
+  end)
+
+  it("reports a non-string error in the body as HAProxy prints it: (null)", function()
+    local testing = require "proxylua.testing"
+    for _, ver in ipairs({ "2.6", "3.2" }) do
+      for _, code in ipairs({ "error({})", "error(nil)", "error(setmetatable({}, { __tostring = function() return 'x' end }))" }) do
+        local ok, err = pcall(testing.load_string, code, { haproxy = ver, quiet = true })
+        assert.is_false(ok)
+        assert.equal("Lua runtime error: (null)", err, code)
+      end
+      assert.equal("Lua runtime error: 42", select(2, pcall(testing.load_string, "error(42)", { haproxy = ver, quiet = true })))
+    end
+  end)
+
+  it("reports an init error with HAProxy's traceback, the same in 2.6 to 3.2 (live)", function()
+    local testing = require "proxylua.testing"
+    local CASES = {
+      { "local function inner() local t = {} t[nil] = 1 end\ncore.register_init(function()\n  inner()\nend)",
+        "'script.lua:1: table index is nil' from script.lua:1: in upvalue 'inner', script.lua:3: in function line 2" },
+      { "local function inner() error('deep') end\ncore.register_init(function() return inner() end)",
+        "'script.lua:1: deep' from [C]: in global 'error', script.lua:1: in function line 1 ..." },
+      { "core.register_init(function()\n  core.Info({})\nend)",
+        "'script.lua:2: bad argument #1 to 'Info' (string expected, got table)' from [C]: in field 'Info', "
+        .. "script.lua:2: in function line 1" },
+      { "core.register_init(function() error('initboom', 0) end)",
+        "'initboom' from [C]: in global 'error', script.lua:1: in function line 1" },
+    }
+    for _, ver in ipairs({ "2.6", "2.8", "3.0", "3.2" }) do
+      for _, c in ipairs(CASES) do
+        local ok, err = pcall(testing.load_string, c[1], { haproxy = ver, quiet = true })
+        assert.is_false(ok)
+        assert.equal("Lua init: runtime error: " .. c[2], err, ver)
+      end
+    end
   end)
 
   it("ignores register_action/fetches at runtime but starts tasks", function()

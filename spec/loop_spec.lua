@@ -273,6 +273,113 @@ describe("proxylua.loop", function()
     end)
   end)
 
+  describe("select on several descriptors", function()
+    it("wakes for the second fd while the first stays idle, reading nothing", function()
+      local l = loop.new()
+      local r1, w1 = loop._pipe()
+      local r2, w2 = loop._pipe()
+      local res = {}
+      l:spawn(function()
+        res.sel = { l:select({ r1, r2 }, nil, 5) }
+        res.data = loop._read(r2)
+        res.idle = { l:select({ r1 }, nil, 0) }
+      end)
+      l:spawn(function() l:msleep(20); loop._write(w2, "two") end)
+      assert.is_true(l:run())
+      assert.same({ { 2 }, {} }, res.sel)
+      assert.equal("two", res.data)
+      assert.same({ nil, "timeout" }, res.idle)
+      for _, fd in ipairs({ r1, w1, r2, w2 }) do loop._close(fd) end
+    end)
+
+    it("answers at once from anywhere when something is ready, or for a timeout of 0", function()
+      local l = loop.new()
+      local r1, w1 = loop._pipe()
+      local r2, w2 = loop._pipe()
+      assert.same({ nil, "timeout" }, { l:select({ r1, r2 }, nil, 0) })
+      assert.same({ {}, { 1, 2 } }, { l:select({ r1 }, { w1, w2 }, 0) })
+      loop._write(w1, "x")
+      assert.same({ { 1, 2 }, { 1 } }, { l:select({ r1, r1, r2 }, { w2 }, 3) })
+      assert.same({ { 1 }, {} }, { l:select({ r1 }) })
+      assert.matches("select: not called from a task of this loop", errmsg(l.select, l, { r2 }, nil, 1))
+      assert.matches("invalid descriptor", errmsg(l.select, l, { "x" }))
+      assert.matches("invalid descriptor", errmsg(l.select, l, nil, { -1 }))
+      assert.matches("table expected", errmsg(l.select, l, 3))
+      for _, fd in ipairs({ r1, w1, r2, w2 }) do loop._close(fd) end
+      assert.same({ nil, "Bad file descriptor" }, { l:select({ r1 }, nil, 0) })
+    end)
+
+    it("times out, counts a hang-up, and leaves its descriptors to other waits", function()
+      local l = loop.new{ virtual = true }
+      local r1, w1 = loop._pipe()
+      local r2, w2 = loop._pipe()
+      local res = {}
+      l:spawn(function()
+        res.timeout = { l:select({ r1, r2 }, {}, 0.05) }
+        res.after = { l:wait(r1, "r", 0.05) }
+        loop._close(w2)
+        res.hup = { l:select({ r1, r2 }, nil, 1) }
+      end)
+      assert.is_true(l:run())
+      assert.same({ nil, "timeout" }, res.timeout)
+      assert.same({ nil, "timeout" }, res.after)
+      assert.same({ { 2 }, {} }, res.hup)
+      for _, fd in ipairs({ r1, w1, r2 }) do loop._close(fd) end
+    end)
+
+    it("holds the reader slot of each descriptor until it wakes or is cancelled", function()
+      local l = loop.new()
+      local r1, w1 = loop._pipe()
+      local r2, w2 = loop._pipe()
+      local res = {}
+      local sel = l:spawn(function() res.sel = { l:select({ r1, r2 }, nil, 5) } end)
+      l:spawn(function()
+        l:msleep(5)
+        res.second = errmsg(l.wait, l, r2, "r")
+        assert.is_true(l:cancel(sel))
+        res.after = { l:wait(r2, "r", 0.02) }
+        res.both = { l:select({ r1, r2 }, { w1 }, 1) }
+      end)
+      assert.is_true(l:run())
+      assert.is_nil(res.sel)
+      assert.equal(("descriptor %d already has a waiting reader"):format(r2), res.second)
+      assert.same({ nil, "timeout" }, res.after)
+      assert.same({ {}, { 1 } }, res.both)
+      for _, fd in ipairs({ r1, w1, r2, w2 }) do loop._close(fd) end
+    end)
+
+    it("waits again when what woke it was read first by another task", function()
+      local l = loop.new()
+      local r, w = loop._pipe()
+      local res = {}
+      l:spawn(function() res.sel = { l:select({ r }, nil, 5) }; res.data = loop._read(r) end)
+      l:spawn(function()
+        l:msleep(5)
+        loop._write(w, "stolen")
+        l:yield()                       -- the select's wake-up is queued behind us
+        res.stolen = loop._read(r)
+        l:msleep(20)
+        loop._write(w, "kept")
+      end)
+      assert.is_true(l:run())
+      assert.equal("stolen", res.stolen)
+      assert.same({ { 1 }, {} }, res.sel)
+      assert.equal("kept", res.data)
+      loop._close(r); loop._close(w)
+    end)
+
+    it("is forgotten by a loop closed while it waits", function()
+      local l = loop.new()
+      local r, w = loop._pipe()
+      l:spawn(function() l:select({ r }, { w }, nil) end)
+      l:spawn(function() l:select({ r }, nil, 5) end)
+      l:step(0)
+      l:close()
+      collectgarbage()
+      loop._close(r); loop._close(w)
+    end)
+  end)
+
   describe("yield rules (haproxy-runtime.md §1.1, §1.2)", function()
     it("refuses to sleep outside a task of the loop", function()
       local l = loop.new{ virtual = true }

@@ -37,6 +37,30 @@ describe("proxylua.socket lifetimes", function()
   end)
   after_each(function() loop._close(lfd) end)
 
+  it("wakes an l:select on a socket closed meanwhile; descriptor() then closes the fd", function()
+    local base = snapshot()
+    local l = loop.new{ virtual = true }
+    local s, s2 = socket.tcp(l), socket.tcp(l)
+    local got, flags = nil, {}
+    local t = l:spawn(function()
+      assert.equal(1, s:connect(addr))
+      assert.equal(1, s2:connect(addr))
+      assert.same({ nil, 0, false }, { socket.descriptor(socket.tcp(l)) })
+      local fd, fd2 = socket.descriptor(s), socket.descriptor(s2)
+      assert.same({ 0, false }, { select(2, socket.descriptor(s)) })
+      flags.ready = true
+      got = { l:select({ fd2, fd }, nil, 30) }
+      got.after = { socket.descriptor(s) }
+    end)
+    step_until(l, parked(t, flags), "select parked")
+    s:close()
+    step_until(l, function() return got ~= nil end, "select woken")
+    assert.same({ { 2 }, {}, after = { nil, 0, true } }, got)
+    s2:close()
+    assert.equal(0, opened(base))
+    l:close()
+  end)
+
   it("wakes a waiter when __gc is called by hand on its socket, closing the fd once", function()
     local base = snapshot()
     local l = loop.new{ virtual = true }

@@ -1049,6 +1049,52 @@ while True:
       other:close()
     end)
 
+    it("with opts.outside (proxylua.luasocket's), sends outside a task what goes without waiting", function()
+      local l = loop.new{ virtual = true }
+      local srv, s, held
+      local done = false
+      l:spawn(function()
+        srv = serve(l, function(c)
+          if c.read() == "hold\n" then       -- then read nothing more
+            held = true
+            while not done do l:sleep(0.01) end
+          else
+            c.write("got\n")
+          end
+        end)
+        s = socket.tcp(l, { outside = true })
+        assert.equal(1, s:connect(srv.addr))
+      end)
+      l:run(5)
+      -- outside any task: the whole string at once, as a send in a task
+      assert.equal(5, s:send("ping\n"))
+      local got
+      l:spawn(function() got = s:receive() end)
+      l:run(5)
+      assert.equal("got", got)
+      -- receive and connect still need a task
+      assert.equal("The 'receive' function is only allowed in 'frontend', 'backend' or 'task'",
+        errmsg(s.receive, s))
+      -- a peer that reads nothing: the count that went before it would wait
+      local s2
+      l:spawn(function() s2 = socket.tcp(l, { outside = true }); assert.equal(1, s2:connect(srv.addr)) end)
+      l:run(5)
+      assert.equal(5, s2:send("hold\n"))
+      while not held do l:step(0.05) end
+      local big = ("x"):rep(32 * 1024 * 1024)
+      local n = s2:send(big)
+      assert.is_true(n > 0 and n < #big, tostring(n))
+      -- not connected yet: HAProxy's error, as without the option
+      local s3 = socket.tcp(l, { outside = true })
+      assert.equal("The 'write' function is only allowed in 'frontend', 'backend' or 'task'",
+        errmsg(s3.send, s3, "x"))
+      done = true
+      s:close(); s2:close()
+      srv.stop()
+      l:run(5)
+      l:close()
+    end)
+
     it("fails a connect that cannot yield as a fetch does", function()
       run(function(l)
         local srv = serve(l, echo)

@@ -24,6 +24,8 @@ local NOTE = [[
           return table.concat(out, "+")
         end
         x = " " .. flags(d.admin.old_admin) .. ">" .. flags(d.admin.new_admin)
+      elseif ev == "SERVER_INETADDR" then
+        x = " " .. d.reference:get_addr() -- the address when the callback runs
       end
       got[#got + 1] = ev .. " " .. d.name .. x .. (d.reference and "" or " (no reference)")
     end)
@@ -187,6 +189,157 @@ describe("admin flags", function()
       { pcall(h.core.backends.be.servers.s.get_stats, h.core.backends.be.servers.s) })
     assert.same({ false, "table index is nil" }, { pcall(h.core.backends.be.get_stats, h.core.backends.be) })
     assert.equal("no check", load("3.0", { s = {} }).core.backends.be.servers.s:get_stats().status)
+  end)
+end)
+
+describe("a check's state apart from its health", function()
+  it("a dynamic server enabled before its check stays up while the health climbs from 0", function()
+    for _, ver in ipairs({ "2.8", "3.0", "3.2" }) do
+      local h = load(ver, {})
+      h:cli("add server be/n3 127.0.0.1:1 check rise 3 fall 2")
+      h:cli("enable server be/n3")
+      events(h)
+      assert.equal("\n", h:cli("enable health be/n3"))
+      assert.same({}, events(h), ver)
+      assert.equal("UP -2/2", h:health_check("be/n3", "fail", { times = 0 }), ver) -- (live 3.2.0, `show stat`)
+      assert.equal("UP -1/2", h:health_check("be/n3", "pass"))
+      assert.equal("UP 0/2", h:health_check("be/n3", "pass"))
+      assert.equal("UP", h:health_check("be/n3", "pass", { times = 3 }))
+      assert.same({ "SERVER_CHECK n3 PASSED L4OK 1/3/2", "SERVER_CHECK n3 PASSED L4OK 2/3/2",
+                    "SERVER_CHECK n3 PASSED L4OK 4/3/2" }, events(h), ver)
+    end
+  end)
+
+  it("a failure that leaves the health at 0 stops a running server", function()
+    local h = load("3.2", {})
+    h:cli("add server be/n3 127.0.0.1:1 check")
+    h:cli("enable server be/n3")
+    h:cli("enable health be/n3")
+    events(h)
+    assert.equal("DOWN", h:health_check("be/n3", "fail"))
+    assert.same({ "SERVER_CHECK n3 FAILED L4CON 0/2/3", "SERVER_DOWN n3",
+                  "SERVER_STATE n3 RUNNING>STOPPED [] FAILED" }, events(h))
+  end)
+
+  it("disabling and enabling the check keeps its health and the server's state", function()
+    local h = load("3.2", {})
+    local sv
+    h:cli("add server be/n3 127.0.0.1:1 check")
+    h:cli("enable server be/n3")
+    h:cli("enable health be/n3")
+    assert.equal("UP 0/3", h:health_check("be/n3", "pass"))
+    sv = h.core.backends.be.servers.n3
+    h:cli("disable health be/n3")
+    assert.equal("no check", sv:get_stats().status)
+    h:cli("enable health be/n3")
+    assert.equal("UP 0/3", sv:get_stats().status)
+    events(h)
+    sv:check_force_down()
+    sv:check_disable()
+    sv:check_enable()
+    assert.equal("DOWN", sv:get_stats().status)
+    assert.same({ "SERVER_DOWN n3", "SERVER_STATE n3 RUNNING>STOPPED [changed from Lua script]" }, events(h))
+  end)
+end)
+
+describe("delivery order", function()
+  it("each event reaches the server's subscriptions, then core's, the newest of each first", function()
+    local h = load("3.0", { d1 = {} }, { code = [[
+      log = {}
+      core.event_sub({ "SERVER" }, function(ev) log[#log + 1] = "A " .. ev end)
+      core.event_sub({ "SERVER" }, function(ev) log[#log + 1] = "B " .. ev end)
+    ]] })
+    local sv = h.core.backends.be.servers.d1
+    sv:event_sub({ "SERVER" }, function(ev) h.env.log[#h.env.log + 1] = "S1 " .. ev end)
+    sv:event_sub({ "SERVER" }, function(ev) h.env.log[#h.env.log + 1] = "S2 " .. ev end)
+    sv:set_maint()
+    h:run_tasks()
+    -- (live 2.8.0, 3.0.0, 3.2.0: two core and two server subscriptions)
+    assert.same({ "S2 SERVER_ADMIN", "S1 SERVER_ADMIN", "B SERVER_ADMIN", "A SERVER_ADMIN",
+                  "S2 SERVER_DOWN", "S1 SERVER_DOWN", "B SERVER_DOWN", "A SERVER_DOWN",
+                  "S2 SERVER_STATE", "S1 SERVER_STATE", "B SERVER_STATE", "A SERVER_STATE" }, h.env.log)
+  end)
+end)
+
+describe("SERVER_INETADDR (3.0+)", function()
+  local function servers() return { d1 = { addr = "127.0.0.1:80" } } end
+
+  it("set_addr publishes it once the change shows, with the server's fields only", function()
+    for _, ver in ipairs({ "3.0", "3.2" }) do
+      local h = load(ver, servers(), { code = [[
+        core.event_sub({ "SERVER_INETADDR" }, function(ev, d) data = d end)
+        core.register_task(function()
+          local sv = core.backends.be.servers.d1
+          seen = { sv:set_addr("127.0.0.2", "81"), sv:get_addr() }
+          core.yield()
+          seen[#seen + 1] = sv:get_addr()
+          seen[#seen + 1] = sv:set_addr("127.0.0.2", "81")
+          seen[#seen + 1] = sv:set_addr("x")
+        end)
+      ]] })
+      h:run_tasks()
+      assert.same({ "IP changed from '127.0.0.1' to '127.0.0.2', port changed from '80' to '81' by 'Lua script'",
+                    "127.0.0.1:80", "127.0.0.2:81", "nothing changed", "Invalid addr 'x'" }, h.env.seen)
+      assert.same({ "SERVER_INETADDR d1 127.0.0.2:81" }, events(h), ver)
+      local d = h.env.data
+      assert.same({ "d1", 1, 0, "be" }, { d.name, d.puid, d.rid, d.proxy_name })
+      assert.equal(h.core.backends.be.servers.d1, d.reference)
+      assert.is_nil(d.check or d.state or d.admin)
+    end
+  end)
+
+  it("2.8 knows no such event type; 2.6 and 2.8 change the address at once and publish nothing", function()
+    local h = load("2.8", servers())
+    assert.has_error(function() h.env.core.event_sub({ "SERVER_INETADDR" }, print) end,
+      "bad argument #1 to 'event_sub' ('SERVER_INETADDR' event type is unknown)")
+    assert.equal("IP changed from '127.0.0.1' to '127.0.0.2' by 'Lua script'",
+      h.core.backends.be.servers.d1:set_addr("127.0.0.2"))
+    assert.equal("127.0.0.2:80", h.core.backends.be.servers.d1:get_addr())
+    assert.same({}, events(h))
+  end)
+
+  it("a change made in an init function arrives after the first turn of the tasks", function()
+    local h = load("3.2", servers(), { code = [[
+      seen = {}
+      core.register_init(function() core.backends.be.servers.d1:set_addr("127.0.0.5") end)
+      core.event_sub({ "SERVER_INETADDR" }, function(ev, d) seen[#seen + 1] = "event " .. d.reference:get_addr() end)
+      core.register_task(function()
+        seen[#seen + 1] = "task " .. core.backends.be.servers.d1:get_addr()
+        core.yield()
+        seen[#seen + 1] = "task " .. core.backends.be.servers.d1:get_addr()
+      end)
+    ]] })
+    h:run_tasks()
+    assert.same({ "task 127.0.0.1:80", "event 127.0.0.5:80", "task 127.0.0.5:80" }, h.env.seen)
+  end)
+
+  it("3.2: get_stats() yields where it may, so a change shows after it (3.0: not before a yield)", function()
+    for ver, want in pairs({ ["3.0"] = "127.0.0.1:80", ["3.2"] = "127.0.0.2:80" }) do
+      local h = load(ver, servers(), { code = [[
+        core.register_task(function()
+          local sv = core.backends.be.servers.d1
+          sv:set_addr("127.0.0.2")
+          seen = { sv:get_stats().addr, sv:get_addr() }
+        end)
+      ]] })
+      h:run_tasks()
+      assert.same({ "127.0.0.1:80", want }, h.env.seen, ver)
+    end
+  end)
+
+  it("the CLI's set server addr: the same answers by 'stats socket command', a blank line after", function()
+    local h6 = load("2.6", servers())
+    assert.equal("IP changed from '127.0.0.1' to '127.0.0.3', port changed from '80' to '82'"
+      .. " by 'stats socket command'\n\n", h6:cli("set server be/d1 addr 127.0.0.3 port 82"))
+    assert.equal("no need to change the addr by 'stats socket command'\n\n", h6:cli("set server be/d1 addr 127.0.0.3"))
+    assert.equal("No such server.\n\n", h6:cli("set server be/nope addr 127.0.0.3"))
+    local h = load("3.0", servers())
+    assert.equal("IP changed from '127.0.0.1' to '127.0.0.3' by 'stats socket command'\n\n",
+      h:cli("set server be/d1 addr 127.0.0.3 prt 9"))
+    assert.equal("problem converting port '' to an int\n\n", h:cli("set server be/d1 addr 127.0.0.4 port"))
+    assert.equal("set server <b>/<s> addr requires an address and optionally a port.\n\n",
+      h:cli("set server be/d1 addr"))
+    assert.same({ "SERVER_INETADDR d1 127.0.0.3:80" }, events(h))
   end)
 end)
 

@@ -22,6 +22,18 @@ local function run(ver, expr, req, opts)
   return out
 end
 
+-- The error a run of `expr` fails the test with (where HAProxy dies).
+local function crash(ver, expr)
+  local h = testing.load_string([[
+    core.register_action("probe", { "http-req" }, function(txn)
+      local c = txn.c
+      R = table.pack(pcall(function() return ]] .. expr .. [[ end))
+    end)]], { haproxy = ver, quiet = true })
+  local ok, e = pcall(h.action, h, "probe", {})
+  assert.is_false(ok, ver .. " " .. expr)
+  return e
+end
+
 local function err(ver, expr, req, opts)
   local r = run(ver, expr, req, opts)
   assert.is_false(r[1], expr)
@@ -80,11 +92,14 @@ describe("argument errors", function()
     end
   end)
 
-  it("2.6 to 3.0 crash on an undecodable base64 literal: the harness refuses it", function()
+  it("2.6 to 3.0 crash on an undecodable base64 literal: the test fails saying so", function()
     for _, ver in ipairs({ "2.6", "2.8", "3.0" }) do
       for _, c in ipairs(CASES) do
         if c[2]:find("base64", 1, true) then
-          assert.equal("error in arguments", err(ver, c[1]), ver .. " " .. c[1])
+          local conv, what = c[1]:match("^c:([%w_]+)%("), c[2]:match("^failed to parse ([%w_]+) :")
+          assert.equal("proxylua: txn.c:" .. conv .. "() with a refused " .. what .. " argument ('abc' "
+            .. "is neither base64 nor a variable name): HAProxy " .. ver .. " crashes here "
+            .. "(segmentation fault while wording the argument error)", crash(ver, c[1]), ver .. " " .. c[1])
         end
       end
     end
@@ -100,6 +115,62 @@ describe("argument errors", function()
     assert.equal("error in arguments: token name must be exactly 4 characters",
       err("3.2", 'f:distcc_param("TOOLONG")', { mode = "tcp", input = "x" }))
     assert.equal("error in arguments", err("3.0", 'f:distcc_param("TOOLONG")', { mode = "tcp", input = "x" }))
+  end)
+end)
+
+describe("base64-or-variable arguments (hmac's key, aes_gcm_dec's nonce, key, tag)", function()
+  local ALL = { "2.6", "2.8", "3.0", "3.2" }
+  local function hex(ver, expr, pre)
+    local r = run(ver, "(function() " .. (pre or "") .. " local v = " .. expr .. [[
+      return v and (v:gsub(".", function(ch) return ("%02x"):format(ch:byte()) end)) end)()]])
+    assert.is_true(r[1], tostring(r[2]))
+    return r[2]
+  end
+  -- HMAC-SHA256 of "x" with an empty key (live; zero bytes pad the same)
+  local EMPTY_KEY = "4cbc96099a6467ce002461f10549b4898265ebe6188b45efacc44293516e62c4"
+
+  it("crash 2.6 to 3.0 on any literal that is neither base64 nor a variable name (live)", function()
+    for _, key in ipairs({ "ab!d", "=AAA", "AA=A", "AAAA====", "txn", "txn.", "txn.a-b" }) do
+      for _, ver in ipairs({ "2.6", "2.8", "3.0" }) do
+        assert.matches("txn.c:hmac() with a refused key argument ('" .. key .. "' is neither base64 nor a "
+          .. "variable name): HAProxy " .. ver .. " crashes here", crash(ver, 'c:hmac("x", "sha256", "' .. key .. '")'),
+          1, true)
+      end
+      assert.equal("error in arguments: failed to parse key : argument needs to be base64 encoded, "
+        .. "and can either be a string or a variable", err("3.2", 'c:hmac("x", "sha256", "' .. key .. '")'))
+    end
+  end)
+
+  it("are checked after the digest and the key size: no crash there", function()
+    for _, ver in ipairs({ "2.6", "3.0" }) do
+      assert.equal("error in arguments", err(ver, 'c:hmac("x", "nope", "abc")'))
+      assert.equal("error in arguments", err(ver, 'c:aes_gcm_dec("x", 100, "abc", "abc", "abc")'))
+    end
+  end)
+
+  it("are all checked before any variable is read", function()
+    local expr = 'c:aes_gcm_dec("x", 128, "txn.unset", "abc", "SbCF5jLkilmZu4QnEjVlbQ==")'
+    assert.matches("refused key argument ('abc' is neither base64 nor a variable name): HAProxy 2.8 crashes",
+      crash("2.8", expr), 1, true)
+    assert.equal("error in arguments: failed to parse key : argument needs to be base64 encoded, "
+      .. "and can either be a string or a variable", err("3.2", expr))
+  end)
+
+  it("take an empty or padded-out literal", function()
+    for _, ver in ipairs(ALL) do
+      assert.equal(EMPTY_KEY, hex(ver, 'c:hmac("x", "sha256", "")'), ver)
+      assert.equal(EMPTY_KEY, hex(ver, 'c:hmac("x", "sha256", "A===")'), ver)
+      assert.equal(EMPTY_KEY, hex(ver, 'c:hmac("x", "sha256", "AAAA")'), ver)
+    end
+  end)
+
+  it("read a variable at run time: decoded, no sample when unset or not base64", function()
+    for _, ver in ipairs(ALL) do
+      assert.equal("4fc3b7eaf34d7e594a6f51d9517ba543abf41067b27587ffd82ba3584e4d3cdd",
+        hex(ver, 'c:hmac("x", "sha256", "txn.k")', 'txn:set_var("txn.k", "a2V5")'), ver) -- key "key"
+      assert.is_nil(hex(ver, 'c:hmac("x", "sha256", "txn.k")'), ver)
+      assert.is_nil(hex(ver, 'c:hmac("x", "sha256", "txn.k")', 'txn:set_var("txn.k", "abc")'), ver)
+    end
   end)
 end)
 

@@ -145,7 +145,8 @@ end)
     assert.same({ "table index is nil", "table index is nil", "table index is nil", "table index is nil" }, out)
     local ok, err = pcall(run, "2.8", "core.register_init(function() core.backends.be:get_stats() end)")
     assert.is_false(ok)
-    assert.equal("Lua init: runtime error: 'table index is nil'", err)
+    assert.equal("Lua init: runtime error: 'table index is nil' from [C]: in method 'get_stats', "
+      .. "script.lua:1: in function line 1", err)
   end)
 
   it("2.6 keeps its own lists (43 frontend fields, then the shared leftovers)", function()

@@ -371,6 +371,69 @@ describe("3.2's crash on the debug converter", function()
   end)
 end)
 
+describe("registrations at runtime", function()
+  -- live: 2.6.12 ignores them (register_init segfaults); 2.8.0, 3.0.0 and
+  -- 3.2.0 raise once the arguments are counted; register_task works in all
+  local function at_runtime(ver, call)
+    local h = load('core.register_action("probe", { "http-req" }, function(txn)\n  ' .. call .. "\nend)", ver)
+    local ok, r = pcall(h.action, h, "probe", {})
+    if not ok then return "died", r end
+    return r.logs[1] and r.logs[1].msg, h
+  end
+
+  it("2.6 ignores them, except register_init, which crashes it", function()
+    local msg, h = at_runtime("2.6", 'core.register_fetches("late", function() return 1 end)')
+    assert.is_nil(msg)
+    assert.is_nil(h.rt.reg.fetches.late)
+    local died, err = at_runtime("2.6", "core.register_init(function() end)")
+    assert.equal("died", died)
+    assert.equal("proxylua: core.register_init() called at runtime: HAProxy 2.6 crashes (segfault) here", err)
+  end)
+
+  it("2.8 and later raise 'not available outside of body context'", function()
+    for _, ver in ipairs({ "2.8", "3.0", "3.2" }) do
+      for _, call in ipairs({ 'register_action("late", { "http-req" }, function() end)',
+          'register_fetches("late", function() return 1 end)', 'register_converters("late", function() end)',
+          'register_service("late", "http", function() end)', "register_init(function() end)",
+          'register_cli({ "late" }, "", function() end)', 'register_filter("late", {}, function() end)' }) do
+        local name = call:match("^[%w_]+")
+        assert.equal("Lua function 'probe': [state-id 0] runtime error: script.lua:2: " .. name
+          .. ": not available outside of body context from [C]: in field '" .. name
+          .. "', script.lua:2: in function line 1.", (at_runtime(ver, "core." .. call)), ver .. " " .. name)
+      end
+      -- the argument count is checked first
+      assert.equal("Lua function 'probe': [state-id 0] runtime error: script.lua:2: 'register_action' needs "
+        .. "between 3 and 4 arguments from [C]: in field 'register_action', script.lua:2: in function line 1.",
+        (at_runtime(ver, "core.register_action(1)")))
+      local msg, h = at_runtime(ver, "core.register_task(function() ran = true end)")
+      assert.is_nil(msg)
+      h:run_tasks(100)
+      assert.is_true(h.env.ran)
+    end
+  end)
+
+  it("txn:done(reply) caught by pcall: every version dies, the text names it", function()
+    local code = [[core.register_action("a", {"http-req"}, function(txn)
+      pcall(txn.done, txn, txn:reply({ status = 403 })) end)]]
+    for _, ver in ipairs({ "2.8", "3.0", "3.2" }) do
+      local h = load(code, ver)
+      local ok, err = pcall(h.action, h, "a")
+      assert.is_false(ok)
+      assert.equal("proxylua: Lua function 'a': txn:done(reply) was caught by pcall and the action went on: "
+        .. "HAProxy " .. ver .. " crashes here (the stream stalls, the watchdog kills the process)", err)
+    end
+  end)
+
+  it("a built-in CLI command crashes every version at startup", function()
+    for _, ver in ipairs({ "2.6", "3.2" }) do
+      local ok, err = pcall(load, 'core.register_cli({ "show", "info" }, "x", function() end)', ver)
+      assert.is_false(ok)
+      assert.equal("proxylua: core.register_cli() of the built-in command 'show info': HAProxy " .. ver
+        .. " crashes (segfault) at startup", err)
+    end
+  end)
+end)
+
 describe("lua-load arguments", function()
   local function args(n) local t = {} for i = 1, n do t[i] = tostring(i) end return t end
   local CODE = "N = select('#', ...)"

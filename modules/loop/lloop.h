@@ -57,6 +57,9 @@ struct ltask {
 	lua_State *co;
 	lua_State *alt;         /* attached coroutine, anchored in ctx[CTX_ALT] */
 	lfd *fd;                /* watcher waited on */
+	lfd **fds;              /* l:select: the watchers waited on (an array on
+	                         * the task's own stack), or NULL */
+	int nfds;
 	int state;
 	int wake;               /* W_*: why the last wait ended */
 	int by_hook;            /* the last yield came from the count hook */
@@ -131,6 +134,7 @@ void pl_lloop_register_seam(lua_State *L);
 
 /* wait.c */
 int pl_lloop_wait(lua_State *L);
+int pl_lloop_select(lua_State *L);
 void pl_lloop_fd_detach(ltask *t);
 void pl_lloop_register_helpers(lua_State *L);
 

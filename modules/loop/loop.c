@@ -315,6 +315,7 @@ static const luaL_Reg loop_methods[] = {
 	{ "msleep", pl_lloop_msleep },
 	{ "yield", pl_lloop_yield },
 	{ "wait", pl_lloop_wait },
+	{ "select", pl_lloop_select },
 	{ "cancel", pl_lloop_cancel },
 	{ "attach", pl_lloop_attach },
 	{ "run", loop_run },

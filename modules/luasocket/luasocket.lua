@@ -5,10 +5,11 @@ local RT = require "proxylua.luasocket_rt"
 local P = require "proxylua.luasocket_pattern"
 local DNS = require "proxylua.luasocket_dns"
 local POOL = require "proxylua.luasocket_pool"
+local SEL = require "proxylua.luasocket_select"
 
 local type, tostring, tonumber, error, pcall, setmetatable, getmetatable =
   type, tostring, tonumber, error, pcall, setmetatable, getmetatable
-local sformat, ssub = string.format, string.sub
+local sformat, ssub, sfind, sbyte, sgsub = string.format, string.sub, string.find, string.byte, string.gsub
 local tconcat = table.concat
 local floor = math.floor
 
@@ -16,6 +17,9 @@ local rt = RT.new(_ENV or _G)
 local dns = DNS.new(rt)
 local pool = POOL.new(rt)
 rt.dns = dns
+-- the hot path calls these directly (no method lookup)
+local now = rt.clock
+local direct = rt.kind == "haproxy"     -- every call may wait where it runs
 
 local M = { _VERSION = "LuaSocket 3.0.0", _SETSIZE = 1024, BLOCKSIZE = 2048,
             _DATAGRAMSIZE = 8192, _SOCKETINVALID = -1, _PROXYLUA = true }
@@ -36,8 +40,22 @@ local MT = {
   master = { __index = methods, __name = "tcp{master}" },
   client = { __index = methods, __name = "tcp{client}" },
 }
+local MT_CLIENT = MT.client
+-- the address in tostring is the object's own, read when first asked for
+-- (not at creation: tostring of a table costs a formatted string)
+local function ident(self)
+  local id = rawget(self, "id")
+  if not id then
+    local mt = getmetatable(self)
+    setmetatable(self, nil)
+    id = tostring(self):match("0x%x+") or "0x0"
+    setmetatable(self, mt)
+    self.id = id
+  end
+  return id
+end
 for _, mt in pairs(MT) do
-  mt.__tostring = function(self) return sformat("%s: %s", self.class, self.id) end
+  mt.__tostring = function(self) return sformat("%s: %s", self.class, ident(self)) end
 end
 local UNIX_CLASS = "unixstream{client}"
 
@@ -56,21 +74,23 @@ local function check(s, name, client)
   return s
 end
 
+-- s.tpto is the timeout last set on the connection s.tp (MAX_TIMEOUT:
+-- none, or lifted), so that settimeout is called only when it changes.
+-- s.opts (options) is made by the first setoption.
 local function new_sock(family)
-  local s = setmetatable({ family = family or "inet", rbuf = "", rpos = 1,
-                           block = -1, total = -1, rx = 0, tx = 0,
-                           opts = {}, reused = 0 }, MT.master)
-  s.id = tostring({}):match("0x%x+") or "0x0"
-  s.birth = rt:now()
-  s.class = family == "unix" and "unixstream{master}" or CLASS.master
-  return s
+  return setmetatable({ family = family or "inet", rbuf = "", rpos = 1,
+                        block = -1, total = -1, rx = 0, tx = 0, reused = 0,
+                        tpto = MAX_TIMEOUT, birth = now(),
+                        class = family == "unix" and "unixstream{master}" or CLASS.master },
+                      MT.master)
 end
 
 -- In HAProxy's lua-load body and init functions there are no HAProxy
 -- sockets and blocking is allowed: Debian's LuaSocket objects are returned.
 local function maker(fname, family)
+  local what = "socket." .. fname .. "()"
   return function()
-    if rt:guard("socket." .. fname .. "()") then return rt:blocking("socket." .. fname .. "()")[fname]() end
+    if rt:guard(what) then return rt:blocking(what)[fname]() end
     return new_sock(family)
   end
 end
@@ -80,52 +100,66 @@ M.tcp, M.tcp4, M.tcp6 = maker("tcp", "inet"), maker("tcp4", "inet"), maker("tcp6
 -- timeouts (LuaSocket: "b" limits each wait, "t" the whole call; nil or a
 -- negative value is no limit, 0 never waits)
 
+-- The clock is read only when a timeout is set, and once per wait: the
+-- reading of start() (total timeout) serves the call's first wait (s.tnow).
 local function start(s)
-  if s.total >= 0 then s.t0 = rt:now() end
+  if s.total >= 0 then
+    local t = now()
+    s.t0, s.tnow = t, t
+  end
 end
 
--- seconds this call may still wait, or nil for no limit
+-- seconds this call may still wait (nil: no limit), and the clock reading
+-- it was computed with (nil when no timeout is set)
 local function left(s)
   local b, t = s.block, s.total
+  if b < 0 and t < 0 then return nil, nil end
+  local c = s.tnow or now()
+  s.tnow = nil
   local l
   if b >= 0 then l = b end
   if t >= 0 then
-    local r = t - (rt:now() - s.t0)
+    local r = t - (c - s.t0)
     if r < 0 then r = 0 end
     if not l or r < l then l = r end
   end
-  return l
+  return l, c
 end
 
 -- Arm the connection's inactivity timer for one wait. HAProxy 2.6's
 -- settimeout is an inactivity timer that destroys the connection when it
 -- fires: a fired timeout is reported as "timeout" and the socket is closed.
+-- Nothing is called when the timer already has that value.
 local function arm(s, l)
-  local tp = s.tp
-  if l then
-    if l < 0.001 then l = 0.001 end
-    s.armed = true
-    pcall(tp.settimeout, tp, l)
-  elseif s.armed then
-    s.armed = false
-    pcall(tp.settimeout, tp, MAX_TIMEOUT)
+  local v = MAX_TIMEOUT
+  if l then v = l < 0.001 and 0.001 or l end
+  if v ~= s.tpto then
+    s.tpto = v
+    local tp = s.tp
+    pcall(tp.settimeout, tp, v)
   end
 end
 
 -- After a call: an armed timer would go on running while the socket is
 -- idle between calls and destroy it (a client kept across requests), so it
 -- is lifted. Costs a settimeout per call, only when a timeout is set.
-local function settle(s, ...)
-  if s.armed and s.tp then
-    s.armed = false
-    pcall(s.tp.settimeout, s.tp, MAX_TIMEOUT)
+local function lift(s)
+  s.tnow = nil
+  if s.tpto ~= MAX_TIMEOUT then
+    s.tpto = MAX_TIMEOUT
+    local tp = s.tp
+    if tp then pcall(tp.settimeout, tp, MAX_TIMEOUT) end
   end
+end
+
+local function settle(s, ...)
+  lift(s)
   return ...
 end
 
 -- After a wait that failed: was it the timer?
-local function timed_out(_, l, t1)
-  return l ~= nil and (rt:now() - t1) >= l - 0.002
+local function timed_out(l, t1)
+  return l ~= nil and (now() - t1) >= l - 0.002
 end
 
 ----------------------------------------------------------------------------
@@ -152,44 +186,72 @@ local function reconnect(s)
   pcall(s.tp.close, s.tp)
   local tp = rt:tcp()
   local l = left(s)
-  if l then pcall(tp.settimeout, tp, l < 0.001 and 0.001 or l) end
+  local v = MAX_TIMEOUT
+  if l then
+    v = l < 0.001 and 0.001 or l
+    pcall(tp.settimeout, tp, v)
+  end
   if connect_to(tp, s.kick) ~= 1 then
     pcall(tp.close, tp)
     return false
   end
-  s.tp, s.eof, s.dead, s.armed, s.reused = tp, nil, nil, l ~= nil, 0
+  s.tp, s.eof, s.dead, s.tpto, s.reused = tp, nil, nil, v, 0
   s.rbuf, s.rpos = "", 1
   return data == "" or tp:send(data) == #data
 end
 
 -- One wait for more bytes: true, or "timeout" / "closed" (the connection
 -- is then gone).
+local stalls = rt.stalls
+local config = M.config
+
+-- (left() and arm() written out: inside HAProxy every VM instruction goes
+-- through its count hook, so the hot path keeps to few calls)
 local function fill(s)
   if s.eof and not s.replay then return "closed" end
-  local l = left(s)
-  if l == 0 then return "timeout" end
   local tp = s.tp
-  arm(s, l)
-  local t1 = l and rt:now()
+  local b, t = s.block, s.total
+  local l, t1
+  if b >= 0 or t >= 0 then
+    t1 = s.tnow or now()
+    s.tnow = nil
+    if b >= 0 then l = b end
+    if t >= 0 then
+      local r = t - (t1 - s.t0)
+      if r < 0 then r = 0 end
+      if not l or r < l then l = r end
+    end
+    if l == 0 then return "timeout" end
+    local v = l < 0.001 and 0.001 or l
+    if v ~= s.tpto then
+      s.tpto = v
+      pcall(tp.settimeout, tp, v)
+    end
+  elseif s.tpto ~= MAX_TIMEOUT then
+    s.tpto = MAX_TIMEOUT
+    pcall(tp.settimeout, tp, MAX_TIMEOUT)
+  end
   local data = tp:receive(READ_SOME)
   if not data or data == "" then
     s.eof = true
-    if timed_out(s, l, t1) then s.dead = "timeout"; return "timeout" end
+    if timed_out(l, t1) then s.dead = "timeout"; return "timeout" end
     if s.replay and reconnect(s) then return fill(s) end
     s.reset = rt:was_reset(tp)         -- *a: a reset is no end of data
     return "closed"
   end
   s.replay = nil
-  s.rx = s.rx + #data
-  if s.rpos > #s.rbuf then
+  local n = #data
+  s.rx = s.rx + n
+  local rbuf, rpos = s.rbuf, s.rpos
+  if rpos > #rbuf then
     s.rbuf, s.rpos = data, 1
   else
-    s.rbuf = ssub(s.rbuf, s.rpos) .. data
+    s.rbuf = ssub(rbuf, rpos) .. data
     s.rpos = 1
   end
   -- HAProxy 2.6 stops reading once its buffer was full until the stream
   -- task runs again; connect() on a connected socket wakes it.
-  if rt.stalls and #data >= M.config.kick_at then pcall(connect_to, tp, s.kick) end
+  if stalls and n >= config.kick_at then pcall(connect_to, tp, s.kick) end
   return true
 end
 
@@ -217,6 +279,12 @@ local function do_receive(s, kind, n, prefix)
         if err ~= true then return nil, err, prefix end
       end
       return prefix, nil, nil
+    end
+    -- all of it buffered already (a reply read with its header line)
+    local rpos = s.rpos
+    if #s.rbuf - rpos + 1 >= want then
+      s.rpos = rpos + want
+      return prefix .. ssub(s.rbuf, rpos, rpos + want - 1), nil, nil
     end
     -- chunks are kept in a list: a large count is not copied at each read
     local parts, have = { prefix }, 0
@@ -277,9 +345,124 @@ local function do_receive(s, kind, n, prefix)
   end
 end
 
+-- Run fn where it may wait: at once in HAProxy and in a task of the loop,
+-- else through rt:run (stock Lua, a plain program: runs the loop).
+local function run(fn, s, a, b, c)
+  if direct then return fn(s, a, b, c) end
+  local l = rt.l
+  if l and l:in_task() then return fn(s, a, b, c) end
+  return rt:run3(fn, s, a, b, c)
+end
+
+-- the same for calls whose count of results varies (connect)
+local function runv(fn, ...)
+  if direct then return fn(...) end
+  return rt:run(fn, ...)
+end
+
+-- a line at rpos of rbuf ending at nl ("\n"): LuaSocket drops every "\r"
+local function cut(s, rbuf, rpos, nl)
+  s.rpos = nl + 1
+  local e = nl - 1
+  if e >= rpos and sbyte(rbuf, e) == 13 then e = e - 1 end
+  local line = ssub(rbuf, rpos, e)
+  if sfind(line, "\r", 1, true) then line = sgsub(line, "\r", "") end
+  return line, nil, nil
+end
+
+-- The first wait of a call (the fast paths below): its limit is min(block,
+-- total), no time having passed yet; armed on the connection. Returns the
+-- limit (nil: none) and the clock reading, or false when the call may not
+-- wait at all (0: left to the general code).
+local function arm_first(s, tp)
+  local l = s.block
+  if l < 0 then l = nil end
+  local t = s.total
+  if t >= 0 and (not l or t < l) then l = t end
+  if not l then
+    if s.tpto ~= MAX_TIMEOUT then
+      s.tpto = MAX_TIMEOUT
+      pcall(tp.settimeout, tp, MAX_TIMEOUT)
+    end
+    return nil, nil
+  end
+  if l == 0 then return false end
+  local t1 = now()
+  s.t0, s.tnow = t1, nil
+  local v = l < 0.001 and 0.001 or l
+  if v ~= s.tpto then
+    s.tpto = v
+    pcall(tp.settimeout, tp, v)
+  end
+  return l, t1
+end
+
+-- receive("*l") without a prefix, the common case: a line already buffered,
+-- or the reply of a request arriving in one read. This is fill() written
+-- out for the first wait of a call (few calls: see fill); its limit is
+-- min(block, total), no time having passed yet. What it does not
+-- cover goes on in do_receive. nil when this path does not apply.
+local function line_fast(s)
+  local rbuf, rpos = s.rbuf, s.rpos
+  local nl
+  if rpos <= #rbuf then
+    nl = sfind(rbuf, "\n", rpos, true)
+    if nl then return cut(s, rbuf, rpos, nl) end
+    return nil
+  end
+  if s.eof or s.replay then return nil end
+  local tp = s.tp
+  -- a drop-in call (no task) reads in a task: a reply is seldom there yet
+  -- when asked for, and trying first would cost a read that finds nothing
+  if not direct and not (rt.l and rt.l:in_task()) then return nil end
+  local l, t1 = arm_first(s, tp)
+  if l == false then return nil end
+  local data = tp:receive(READ_SOME)
+  local r1, r2, r3
+  if data and data ~= "" then
+    local n = #data
+    s.rx = s.rx + n
+    s.rbuf, s.rpos = data, 1
+    if stalls and n >= config.kick_at then pcall(connect_to, tp, s.kick) end
+    nl = sfind(data, "\n", 1, true)
+    if nl then r1, r2, r3 = cut(s, data, 1, nl)
+    else r1, r2, r3 = do_receive(s, "line", nil, "") end
+  else
+    s.eof = true
+    if l ~= nil and (now() - t1) >= l - 0.002 then
+      s.dead = "timeout"
+      r1, r2, r3 = nil, "timeout", ""
+    else
+      r1, r2, r3 = nil, "closed", ""
+    end
+  end
+  if s.tpto ~= MAX_TIMEOUT or s.tnow then lift(s) end
+  return r1, r2, r3
+end
+
 function methods.receive(s, pattern, prefix)
-  check(s, "receive", true)
-  local kind, n = P.parse(pattern)
+  if getmetatable(s) == MT_CLIENT and prefix == nil and s.tp then
+    if pattern == "*l" or pattern == nil then
+      local r1, r2, r3 = line_fast(s)
+      if r1 or r2 then return r1, r2, r3 end
+    elseif type(pattern) == "number" then
+      -- a count already buffered (a reply's body after its header line)
+      local rpos = s.rpos
+      if pattern >= 1 and #s.rbuf - rpos + 1 >= pattern and pattern == floor(pattern) then
+        s.rpos = rpos + pattern
+        return ssub(s.rbuf, rpos, rpos + pattern - 1), nil, nil
+      end
+    end
+  end
+  if getmetatable(s) ~= MT_CLIENT then check(s, "receive", true) end
+  -- the common patterns skip parsing
+  local kind, n
+  if pattern == "*l" or pattern == nil then kind = "line"
+  elseif type(pattern) == "number" and pattern >= 0 and pattern < 2^53 and pattern == floor(pattern) then
+    kind, n = "count", floor(pattern)
+  else
+    kind, n = P.parse(pattern)
+  end
   if not kind then
     if type(pattern) ~= "string" and type(pattern) ~= "number" then
       error(sformat("bad argument #2 to 'receive' (string expected, got %s)", type(pattern)), 2)
@@ -298,7 +481,9 @@ function methods.receive(s, pattern, prefix)
   prefix = prefix or ""
   if not s.tp then return nil, "closed", prefix end
   start(s)
-  return settle(s, rt:run(do_receive, s, kind, n, prefix))
+  local r1, r2, r3 = run(do_receive, s, kind, n, prefix)
+  if s.tpto ~= MAX_TIMEOUT or s.tnow then lift(s) end
+  return r1, r2, r3
 end
 
 ----------------------------------------------------------------------------
@@ -306,23 +491,28 @@ end
 
 local function do_send(s, data, i, j)
   local tp = s.tp
-  local l = left(s)
-  if l == 0 then return nil, "timeout", i - 1 end
-  arm(s, l)
-  local t1 = l and rt:now()
-  local chunk = (i == 1 and j == #data) and data or ssub(data, i, j)
+  local l, t1
+  if s.block >= 0 or s.total >= 0 then
+    l, t1 = left(s)
+    if l == 0 then return nil, "timeout", i - 1 end
+    arm(s, l)
+  elseif s.tpto ~= MAX_TIMEOUT then
+    arm(s, nil)
+  end
+  local n = j - i + 1
+  local chunk = n == #data and data or ssub(data, i, j)
   local r = tp:send(chunk)
   local rp = s.replay
   if rp then
-    rp.n = rp.n + #chunk
+    rp.n = rp.n + n
     if rp.n > REPLAY_MAX then s.replay = nil else rp[#rp + 1] = chunk end
-    if r ~= #chunk and s.replay and reconnect(s) then r = #chunk end
+    if r ~= n and s.replay and reconnect(s) then r = n end
   end
-  if r == #chunk then
-    s.tx = s.tx + r
+  if r == n then
+    s.tx = s.tx + n
     return j, nil, nil
   end
-  if timed_out(s, l, t1) then
+  if timed_out(l, t1) then
     s.dead = "timeout"
     return nil, "timeout", i - 1
   end
@@ -331,7 +521,48 @@ local function do_send(s, data, i, j)
 end
 
 function methods.send(s, data, i, j)
-  check(s, "send", true)
+  -- the whole of a string, the common case: do_send written out (few
+  -- calls: see fill); a failure goes on in do_send's own code
+  local tp = getmetatable(s) == MT_CLIENT and s.tp
+  if tp and i == nil and j == nil and type(data) == "string"
+      and not s.dead and not s.replay and (direct or rt.l and rt.l:in_task()) then
+    local n = #data
+    local l, t1
+    if n > 0 then l, t1 = arm_first(s, tp) end
+    if n > 0 and l ~= false then
+      local r = tp:send(data)
+      local r1, r2, r3 = n, nil, nil
+      if r == n then
+        s.tx = s.tx + n
+      elseif l ~= nil and (now() - t1) >= l - 0.002 then
+        s.dead = "timeout"
+        r1, r2, r3 = nil, "timeout", 0
+      else
+        s.dead = "closed"
+        r1, r2, r3 = nil, "closed", 0
+      end
+      if s.tpto ~= MAX_TIMEOUT or s.tnow then lift(s) end
+      return r1, r2, r3
+    end
+  elseif tp and i == nil and j == nil and type(data) == "string" and not s.dead
+      and not s.replay and #data > 0 and rt:outside() then
+    -- a drop-in call: what goes at once is sent without a task; only the
+    -- rest waits in one (with the call's timeouts)
+    local n = #data
+    local r = tp:send(data)
+    if r == n then
+      s.tx = s.tx + n
+      return n, nil, nil
+    end
+    if r >= 0 then
+      s.tx = s.tx + r
+      start(s)
+      local r1, r2, r3 = run(do_send, s, data, r + 1, n)
+      if s.tpto ~= MAX_TIMEOUT or s.tnow then lift(s) end
+      return r1, r2, r3
+    end
+  end
+  if getmetatable(s) ~= MT_CLIENT then check(s, "send", true) end
   if type(data) ~= "string" then
     if type(data) ~= "number" then
       error(sformat("bad argument #2 to 'send' (string expected, got %s)",
@@ -340,103 +571,34 @@ function methods.send(s, data, i, j)
     data = tostring(data)
   end
   local size = #data
-  i = i == nil and 1 or tonumber(i)
-  j = j == nil and -1 or tonumber(j)
-  if not i then error("bad argument #3 to 'send' (number expected)", 2) end
-  if not j then error("bad argument #4 to 'send' (number expected)", 2) end
-  i = i < 0 and floor(size + i + 1) or floor(i)
-  j = j < 0 and floor(size + j + 1) or floor(j)
-  if i < 1 then i = 1 end
-  if j > size then j = size end
+  if i == nil and j == nil then
+    i, j = 1, size
+  else
+    i = i == nil and 1 or tonumber(i)
+    j = j == nil and -1 or tonumber(j)
+    if not i then error("bad argument #3 to 'send' (number expected)", 2) end
+    if not j then error("bad argument #4 to 'send' (number expected)", 2) end
+    i = i < 0 and floor(size + i + 1) or floor(i)
+    j = j < 0 and floor(size + j + 1) or floor(j)
+    if i < 1 then i = 1 end
+    if j > size then j = size end
+  end
   if not s.tp or s.dead then return nil, "closed", i - 1 end
   if i > j then return i - 1, nil, nil end
   start(s)
-  return settle(s, rt:run(do_send, s, data, i, j))
+  local r1, r2, r3 = run(do_send, s, data, i, j)
+  if s.tpto ~= MAX_TIMEOUT or s.tnow then lift(s) end
+  return r1, r2, r3
 end
 
 ----------------------------------------------------------------------------
 -- connecting
 
-local function attach(s, tp, kick, key)
-  s.tp, s.kick, s.key = tp, kick, key
-  s.eof, s.dead, s.armed, s.replay, s.reset = nil, nil, false, nil, nil
-  s.class = s.family == "unix" and UNIX_CLASS or CLASS.client
-  setmetatable(s, MT.client)
-end
-
--- host name -> address, resolved without blocking (luasocket_dns.lua)
-local function do_connect(s, host, port)
-  if s.family == "unix" then
-    local tp = rt:tcp()
-    local ok = tp:connect("unix@" .. host)
-    if ok ~= 1 then
-      pcall(tp.close, tp)
-      -- the cause ("No such file or directory"...) is known under stock
-      -- Lua only; HAProxy says "Can't connect" for all (no file is looked
-      -- at: a read at runtime would block HAProxy's thread)
-      return nil, rt:failure(tp) or "connection refused"
-    end
-    attach(s, tp, { "unix@" .. host }, nil)
-    return 1
-  end
-  local key = host .. ":" .. port
-  local tp, reused = pool:take(key)
-  if tp then
-    attach(s, tp, reused.kick, key)
-    s.reused = reused.count
-    s.replay = { n = 0 }
-    return 1
-  end
-  -- the lookup gets what is left of the caller's timeout (docs/luasocket.md §Names)
-  local addrs, err = dns:resolve(host, s.family, left(s))
-  if not addrs then return nil, err end
-  local cause
-  -- each address in turn, as LuaSocket does, until one answers
-  for _, addr in ipairs(addrs) do
-    local l = left(s)
-    if l and l == 0 then return nil, "timeout" end
-    tp = rt:tcp()
-    if l then pcall(tp.settimeout, tp, l < 0.001 and 0.001 or l) end
-    local t1 = l and rt:now()
-    if tp:connect(addr, port) == 1 then
-      attach(s, tp, { addr, port }, key)
-      s.armed = l ~= nil
-      s.reused = 0
-      return 1
-    end
-    pcall(tp.close, tp)
-    if timed_out(s, l, t1) then return nil, "timeout" end
-    cause = rt:failure(tp)
-  end
-  return nil, cause or "connection refused"
-end
-
-local function check_port(port, fname, argn)
-  local p = tonumber(port)
-  if p == nil then
-    error(sformat("bad argument #%d to '%s' (string expected, got %s)", argn, fname,
-      port == nil and "no value" or type(port)), 3)
-  end
-  return floor(p)
-end
-
-local function check_host(host, fname, argn)
-  if type(host) ~= "string" then
-    if type(host) ~= "number" then
-      error(sformat("bad argument #%d to '%s' (string expected, got %s)", argn, fname,
-        host == nil and "no value" or type(host)), 3)
-    end
-    host = tostring(host)
-  end
-  return host
-end
-
-local function local_ok(laddr, lport)
-  if laddr == nil or laddr == "*" or laddr == "0.0.0.0" or laddr == "::" then
-    return lport == nil or tonumber(lport) == 0
-  end
-  return false
-end
+-- where a connection comes from: the pool, names, addresses in turn; and
+-- connect's argument checks (luasocket_connect.lua)
+local do_connect, check_host, check_port, local_ok = require("proxylua.luasocket_connect")({
+  rt = rt, dns = dns, pool = pool, left = left, timed_out = timed_out,
+  max_timeout = MAX_TIMEOUT, client = MT.client, class = CLASS.client, unix_class = UNIX_CLASS })
 
 function methods.connect(s, host, port)
   check(s, "connect")
@@ -448,7 +610,7 @@ function methods.connect(s, host, port)
       .. "the lua-load body or an init function"
   end
   start(s)
-  return settle(s, rt:run(do_connect, s, host, port))
+  return settle(s, runv(do_connect, s, host, port))
 end
 
 -- module-level connect: a new client, or nil, err
@@ -463,7 +625,7 @@ function M.connect(host, port, laddr, lport, family)
   end
   local s = new_sock(family == "inet6" and "inet6" or "inet")
   start(s)
-  local ok, err = settle(s, rt:run(do_connect, s, host, port))
+  local ok, err = settle(s, runv(do_connect, s, host, port))
   if not ok then return nil, err end
   return s
 end
@@ -479,6 +641,7 @@ function methods.settimeout(s, t, mode)
   if v == nil then error(sformat("bad argument #2 to 'settimeout' (number expected, got %s)", type(t)), 2) end
   if v < 0 then v = -1 end
   mode = mode == nil and "b" or mode
+  s.tnow = nil
   if mode == "b" then s.block = v
   elseif mode == "t" or mode == "r" then s.total = v
   else error("bad argument #3 to 'settimeout' (invalid timeout mode)", 2) end
@@ -514,102 +677,9 @@ function methods.shutdown(s, how)
   return 1
 end
 
--- "127.0.0.1:80", "[::1]:80", "unix" -> ip, port
-local function split_name(str)
-  if type(str) ~= "string" then return nil end
-  local ip, port = str:match("^%[(.*)%]:(%d+)$")
-  if ip then return ip, tonumber(port), "inet6" end
-  ip, port = str:match("^(.*):(%d+)$")
-  if ip then return ip, tonumber(port), "inet" end
-  return str, nil, "unix"
-end
-
-function methods.getpeername(s)
-  check(s, "getpeername")
-  if not s.tp then
-    if getmetatable(s) == MT.master then return nil, "Transport endpoint is not connected" end
-    return nil, "Bad file descriptor"
-  end
-  local ip, port, fam = split_name(s.tp:getpeername())
-  if not ip then return nil, "Transport endpoint is not connected" end
-  return ip, port, fam
-end
-
-function methods.getsockname(s)
-  check(s, "getsockname")
-  if not s.tp then
-    if getmetatable(s) == MT.master then
-      return s.family == "inet6" and "::" or "0.0.0.0", "0", s.family
-    end
-    return nil, "Bad file descriptor"
-  end
-  local ip, port, fam = split_name(s.tp:getsockname())
-  if not ip then return nil, "Bad file descriptor" end
-  return ip, port and tostring(port), fam
-end
-
-local OPTIONS = { keepalive = "boolean", linger = "table", reuseaddr = "boolean",
-                  reuseport = "boolean", ["tcp-nodelay"] = "boolean",
-                  ["tcp-keepidle"] = "number", ["tcp-keepcnt"] = "number",
-                  ["tcp-keepintvl"] = "number", ["ipv6-v6only"] = "boolean",
-                  ["tcp-defer-accept"] = "number", ["tcp-fastopen"] = "number",
-                  ["tcp-fastopen-connect"] = "number" }
-
--- Options are remembered and reported, not applied: HAProxy 2.6's Socket
--- sets none (proxylua.socket always sets TCP_NODELAY).
-function methods.setoption(s, name, value)
-  check(s, "setoption")
-  if type(name) ~= "string" or not OPTIONS[name] then
-    error(sformat("bad argument #2 to 'setoption' (unsupported option `%s')", tostring(name)), 2)
-  end
-  s.opts[name] = value
-  return 1
-end
-
-function methods.getoption(s, name)
-  check(s, "getoption")
-  if type(name) ~= "string" or not OPTIONS[name] then
-    error(sformat("bad argument #2 to 'getoption' (unsupported option `%s')", tostring(name)), 2)
-  end
-  local v = s.opts[name]
-  if v == nil then
-    if OPTIONS[name] == "boolean" then v = name == "tcp-nodelay"
-    elseif OPTIONS[name] == "table" then v = { on = false, timeout = 0 }
-    else v = 0 end
-  end
-  return v
-end
-
-function methods.getstats(s)
-  check(s, "getstats")
-  return s.rx, s.tx, rt:now() - s.birth
-end
-
-function methods.setstats(s, rx, tx, age)
-  check(s, "setstats")
-  s.rx, s.tx = tonumber(rx) or s.rx, tonumber(tx) or s.tx
-  if tonumber(age) then s.birth = rt:now() - tonumber(age) end
-  return 1
-end
-
-function methods.dirty(s)
-  check(s, "dirty")
-  return buffered(s) > 0
-end
-
-function methods.getfamily(s) check(s, "getfamily"); return s.family end
-function methods.getfd(s) check(s, "getfd"); return -1 end
-function methods.setfd(s) check(s, "setfd") end
-
-local function unsupported(name)
-  return function(s)
-    check(s, name)
-    return nil, "proxylua.luasocket: " .. name .. "() is not supported (client sockets only)"
-  end
-end
-methods.bind = unsupported("bind")
-methods.listen = unsupported("listen")
-methods.accept = unsupported("accept")
+-- names, options, statistics, the server calls (luasocket_info.lua)
+require("proxylua.luasocket_info")(methods, { check = check, buffered = buffered,
+                                              now = now, master = MT.master })
 
 -- the connection pool (OpenResty's cosocket API, luasocket_pool.lua)
 function methods.setkeepalive(s, idle_ms, size)
@@ -617,7 +687,10 @@ function methods.setkeepalive(s, idle_ms, size)
   if not s.tp or s.dead or s.eof then return nil, "closed" end
   if buffered(s) > 0 then return nil, "unread data in buffer" end
   local tp = s.tp
-  local ok, err = pool:put(s.key, tp, { kick = s.kick, count = s.reused + 1 }, idle_ms, size)
+  local e = s.entry or {}
+  s.entry = nil
+  e.kick, e.count = s.kick, s.reused + 1
+  local ok, err = pool:put(s.key, tp, e, idle_ms, size)
   s.tp = nil
   if not ok then pcall(tp.close, tp); return nil, err end
   return 1
@@ -632,7 +705,7 @@ end
 ----------------------------------------------------------------------------
 -- module functions
 
-function M.gettime() return rt:now() end
+function M.gettime() return now() end
 
 function M.sleep(sec)
   sec = tonumber(sec)
@@ -644,11 +717,29 @@ end
 -- skip, try, newtry, protect (luasocket_except.lua)
 require("proxylua.luasocket_except")(M)
 
--- select: sockets of this module. A socket with buffered data is readable;
+-- what luasocket_select.lua asks of an object: ours?, its connection (nil
+-- once closed), bytes buffered here, end of stream seen, connection dead;
+-- and, once its descriptor is readable, to buffer what arrived (so that a
+-- receive with timeout 0 sees it, as LuaSocket's sees the kernel's buffer)
+local SEL_HOOKS = {
+  probe = function(s)
+    if not is_sock(s) then return false end
+    return true, s.tp, buffered(s), s.eof, s.dead
+  end,
+  pull = function(s, limit)
+    local sb, st = s.block, s.total
+    s.block, s.total = limit or -1, -1
+    fill(s)
+    s.block, s.total = sb, st
+  end,
+}
+
+-- select inside HAProxy: sockets of this module. A socket with buffered data is readable;
 -- a connected one is writable. Otherwise it waits on the first socket of
 -- recvt (HAProxy can wait on one socket per call; docs/luasocket.md).
 function M.select(recvt, sendt, timeout)
   if rt:guard("socket.select()") then return rt:blocking("socket.select()").select(recvt, sendt, timeout) end
+  if rt.kind == "stock" then return SEL.select(rt, SEL_HOOKS, M._SETSIZE, recvt, sendt, timeout) end
   local r, w = {}, {}
   local function add(list, s) list[#list + 1] = s; list[s] = true end
   for _, s in ipairs(sendt or {}) do
@@ -673,7 +764,8 @@ function M.select(recvt, sendt, timeout)
   local sb, st = cand.block, cand.total
   cand.block, cand.total = timeout or -1, -1
   start(cand)
-  local err = rt:run(fill, cand)
+  local err = run(fill, cand)
+  lift(cand)
   cand.block, cand.total = sb, st
   if err == "timeout" and not cand.dead then return r, w, "timeout" end
   add(r, cand)

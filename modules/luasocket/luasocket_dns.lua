@@ -213,8 +213,18 @@ end
 -- seconds the caller may still wait (its LuaSocket timeout), nil: none.
 -- err is LuaSocket's (getaddrinfo's) text: a name the servers do not know,
 -- or "temporary failure in name resolution" when none answered in time.
+-- host -> { host } for an address, false for a name (a connect per
+-- request asks again for the same few hosts); bounded
+local literals, nliterals = {}, 0
+
 function D:resolve(host, family, limit)
-  if is_v4(host) or is_v6(host) then return { host } end
+  local lit = literals[host]
+  if lit == nil then
+    lit = (is_v4(host) or is_v6(host)) and { host } or false
+    if nliterals >= 256 then literals, nliterals = {}, 0 end
+    literals[host], nliterals = lit, nliterals + 1
+  end
+  if lit then return lit end
   local lname = host:lower()
   local h = self.hosts[lname]
   local out = {}

@@ -39,7 +39,10 @@ end
 function P.line(buf, pos, from)
   local nl = sfind(buf, "\n", from or pos, true)
   if not nl then return nil end
-  local line = ssub(buf, pos, nl - 1)
+  -- the usual "\r\n" ending is cut off without a gsub
+  local e = nl - 1
+  if e >= pos and sbyte(buf, e) == 13 then e = e - 1 end
+  local line = ssub(buf, pos, e)
   if sfind(line, "\r", 1, true) then line = sgsub(line, "\r", "") end
   return line, nl + 1
 end

@@ -1,11 +1,18 @@
 -- Keep-alive pool for proxylua.luasocket (OpenResty's setkeepalive /
 -- getreusedtimes): idle connections per "host:port", per Lua state, each
 -- closed after its idle time. docs/luasocket.md §Pool.
+--
+-- Taking and putting cost O(1) HAProxy calls however many connections are
+-- idle: only the connection handed out is asked whether it is alive, an
+-- expiry pass runs only once the earliest deadline has passed, and the
+-- per-thread count is made only when the list is full.
 local Pool = {}
 Pool.__index = Pool
 
 local DEFAULT_IDLE_MS, DEFAULT_SIZE = 60000, 30
-local pcall, tremove = pcall, table.remove
+local MAX_TIMEOUT = 2147483
+local pcall, tremove, type, tonumber = pcall, table.remove, type, tonumber
+local huge = math.huge
 
 function Pool.new(rt)
   return setmetatable({ rt = rt, lists = {} }, Pool)
@@ -27,58 +34,13 @@ local function state(tp)
   return name ~= nil and "ok" or "dead"
 end
 
--- Drop the expired and dead entries this thread can see.
-function Pool.expire(_, list, now)
-  local k = 1
-  while k <= #list do
-    local e = list[k]
-    local st = state(e.tp)
-    if st == "dead" or (e.deadline <= now and st == "ok") then
-      tremove(list, k)
-      Pool.disarm(e)
-      pcall(e.tp.close, e.tp)
-    elseif st == "foreign" and e.deadline + 1 <= now then
-      tremove(list, k)            -- its own timer has closed it by now
-    else
-      k = k + 1
-    end
-  end
-end
-
--- Put an idle connection: true, or nil, err (the caller closes it).
-function Pool:put(key, tp, meta, idle_ms, size)
-  if not key then return nil, "not a pooled connection" end
-  idle_ms = tonumber(idle_ms) or DEFAULT_IDLE_MS
-  size = tonumber(size) or DEFAULT_SIZE
-  if idle_ms <= 0 then idle_ms = DEFAULT_IDLE_MS end
-  local list = self.lists[key]
-  if not list then list = {}; self.lists[key] = list end
-  local now = self.rt:now()
-  self:expire(list, now)
-  local mine = 0
-  for _, e in ipairs(list) do if state(e.tp) == "ok" then mine = mine + 1 end end
-  if mine >= size then
-    for k, e in ipairs(list) do
-      if state(e.tp) == "ok" then tremove(list, k); Pool.disarm(e); pcall(e.tp.close, e.tp); break end
-    end
-  end
-  -- the idle time is the connection's inactivity timer: when it fires
-  -- the connection is closed, as OpenResty closes idle ones
-  pcall(tp.settimeout, tp, idle_ms / 1000)
-  local e = { tp = tp, meta = meta, deadline = now + idle_ms / 1000 }
-  list[#list + 1] = e
-  self:arm(list, e, idle_ms / 1000)
-  return true
-end
-
 -- Under stock Lua nothing closes an idle socket whose timer ran out
 -- (proxylua.socket checks it at the next use): a background task of the
 -- loop (it keeps no run() going) sleeps for the idle time and closes the
 -- entry if it is still in the pool. It fires whenever the loop runs (a
 -- plain program's loop runs only inside the module's calls). Inside
 -- HAProxy, HAProxy's own timer does it (and the harness's core.tcp()).
-function Pool:arm(list, e, sec)
-  local rt = self.rt
+local function arm(rt, list, e, sec)
   if rt.kind ~= "stock" then return end
   local l = rt:loop()
   e.loop = l
@@ -88,7 +50,9 @@ function Pool:arm(list, e, sec)
     for k = 1, #list do
       if list[k] == e then
         tremove(list, k)
-        pcall(e.tp.close, e.tp)
+        local tp = e.tp
+        e.tp = nil
+        pcall(tp.close, tp)
         return
       end
     end
@@ -103,24 +67,91 @@ local function disarm(e)
   end
 end
 
--- An idle connection for key (most recent first), or nil.
+local function drop(list, k)
+  local e = tremove(list, k)
+  disarm(e)
+  pcall(e.tp.close, e.tp)
+end
+
+-- Drop the expired entries this thread can see (and, with `all`, the dead
+-- ones too); list.next is the earliest deadline left.
+function Pool.expire(_, list, now, all)
+  if not all and now < list.next then return end
+  local k, nxt = 1, huge
+  while k <= #list do
+    local e = list[k]
+    local d = e.deadline
+    if d <= now or all then
+      local st = state(e.tp)
+      if st == "dead" or (d <= now and st == "ok") then
+        drop(list, k)
+      elseif st == "foreign" and d + 1 <= now then
+        disarm(tremove(list, k))    -- its own timer has closed it by now
+      else
+        if d < nxt then nxt = d end
+        k = k + 1
+      end
+    else
+      if d < nxt then nxt = d end
+      k = k + 1
+    end
+  end
+  list.next = nxt
+end
+
+-- Put an idle connection: true, or nil, err (the caller closes it).
+-- e: { kick = ..., count = ... } (kept as the pool's entry)
+function Pool:put(key, tp, e, idle_ms, size)
+  if not key then return nil, "not a pooled connection" end
+  idle_ms = tonumber(idle_ms) or DEFAULT_IDLE_MS
+  size = tonumber(size) or DEFAULT_SIZE
+  if idle_ms <= 0 then idle_ms = DEFAULT_IDLE_MS end
+  local list = self.lists[key]
+  if not list then list = { next = huge }; self.lists[key] = list end
+  local now = self.rt.clock()
+  self:expire(list, now)
+  if #list >= size then
+    -- full for some thread: count this thread's live ones (dead ones go)
+    self:expire(list, now, true)
+    local mine = 0
+    for _, o in ipairs(list) do if state(o.tp) == "ok" then mine = mine + 1 end end
+    if mine >= size then
+      for k, o in ipairs(list) do
+        if state(o.tp) == "ok" then drop(list, k); break end
+      end
+    end
+  end
+  -- the idle time is the connection's inactivity timer: when it fires
+  -- the connection is closed, as OpenResty closes idle ones
+  pcall(tp.settimeout, tp, idle_ms / 1000)
+  e.tp, e.deadline = tp, now + idle_ms / 1000
+  list[#list + 1] = e
+  if e.deadline < list.next then list.next = e.deadline end
+  arm(self.rt, list, e, idle_ms / 1000)
+  return true
+end
+
+-- An idle connection for key (most recent first) and its entry, or nil.
 function Pool:take(key)
   local list = self.lists[key]
-  if not list then return nil end
-  self:expire(list, self.rt:now())
+  if not list or #list == 0 then return nil end
+  self:expire(list, self.rt.clock())
   for k = #list, 1, -1 do
     local e = list[k]
-    if state(e.tp) == "ok" then
+    local st = state(e.tp)
+    if st == "ok" then
       tremove(list, k)
-      Pool.disarm(e)
-      pcall(e.tp.settimeout, e.tp, 2147483)
-      return e.tp, e.meta
+      disarm(e)
+      local tp = e.tp
+      e.tp = nil
+      pcall(tp.settimeout, tp, MAX_TIMEOUT)
+      return tp, e
+    elseif st == "dead" then
+      drop(list, k)
     end
   end
   return nil
 end
-
-Pool.disarm = disarm
 
 function Pool:size(key)
   local list = self.lists[key]

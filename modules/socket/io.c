@@ -4,6 +4,10 @@
  * data, or nil, "connection closed.", partial data at close and at a timeout
  * coming back as a success (except a partial *l line at a timeout, which is lost).
  * Both wait through the loop (socket.c) and resume in a continuation.
+ *
+ * A socket made with opts.outside also takes a send outside a task (the
+ * stack then holds one value more, NOWAIT): it sends what goes without
+ * waiting and returns the count sent so far.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -12,6 +16,7 @@
 
 #define SUD 5                   /* send stack: self, data, i, j, ud */
 #define RUD 4                   /* receive stack: self, pattern, prefix, ud */
+#define NOWAIT 1                /* stack slots above SUD: a send outside a task */
 #define READ_CHUNK (16 * 1024)
 #define KEEP_CAP (256 * 1024)   /* an empty receive buffer larger than this is freed */
 
@@ -79,6 +84,8 @@ static int send_k(lua_State *L, int status, lua_KContext ctx)
 			lua_Number left;
 			if (moved)
 				pl_sk_touch(L, s, SUD);
+			if (lua_gettop(L) == SUD + NOWAIT)
+				return push_count(L, (lua_Integer)off);
 			left = pl_sk_left(L, SUD, s->deadline);
 			if (left == 0) {
 				pl_sk_kill(L, s, SUD, 1);
@@ -129,8 +136,11 @@ int pl_sk_send(lua_State *L)
 		return push_count(L, 0);
 	if (s->state == SK_DEAD || s->state == SK_CONNECTING || pl_sk_rule2_dead(L, s, SUD))
 		return push_count(L, -1);
-	if (!pl_sk_in_task(L, s, SUD))
-		return luaL_error(L, "The 'write' function is only allowed in 'frontend', 'backend' or 'task'");
+	if (!pl_sk_in_task(L, s, SUD)) {
+		if (!s->outside || s->state != SK_CONN)
+			return luaL_error(L, "The 'write' function is only allowed in 'frontend', 'backend' or 'task'");
+		lua_pushboolean(L, 1);                     /* NOWAIT */
+	}
 	if (s->state == SK_NEW) {   /* queued, goes out after connect */
 		if (pl_buf_add(&s->early, lua_tostring(L, 2) + i - 1, (size_t)(j - i + 1)) != 0)
 			return pl_memerror(L);

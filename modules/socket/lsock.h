@@ -47,6 +47,7 @@ typedef struct lsock {
 	const pl_loopseam *seam; /* a proxylua.loop's C seam, NULL: an adapter */
 	const void *creator;    /* task that made it (rule 2), NULL: none */
 	unsigned long resumes;  /* its resume count then */
+	int outside;            /* opts.outside: send allowed outside a task, never waiting */
 } lsock;
 
 /* socket.c */

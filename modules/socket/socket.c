@@ -421,11 +421,40 @@ static int sk_deadline(lua_State *L)
 	return 1;
 }
 
+/* socket.descriptor(s) -> fd | nil, buffered, eof: what a select over
+ * several sockets needs (proxylua.luasocket's select waits on the fds with
+ * l:select). fd is nil unless connected; buffered counts received bytes not
+ * yet consumed (they make the socket readable without the fd being so);
+ * eof is true once the peer ended its stream or the socket died. A TLS
+ * connection's bytes that OpenSSL holds decrypted are not counted.
+ * A socket closed while an l:select waited on its fd keeps the fd for
+ * that waiter (as for a wait of its own): asked again once the select
+ * returned, this closes it. */
+static int sk_descriptor(lua_State *L)
+{
+	lsock *s;
+
+	lua_settop(L, 1);
+	s = pl_sk_self(L);
+	if (s->state == SK_DEAD)
+		pl_sk_release_fd(L, s, 2);
+
+	if (s->state == SK_CONN && s->fd >= 0)
+		lua_pushinteger(L, s->fd);
+	else
+		lua_pushnil(L);
+	lua_pushinteger(L, (lua_Integer)(s->rbuf.len > s->rpos ? s->rbuf.len - s->rpos : 0));
+	lua_pushboolean(L, s->eof || s->state == SK_DEAD);
+	return 3;
+}
+
 /* ---- construction ----------------------------------------------------- */
 
 /* socket.tcp(l [, opts]): a new, unconnected Socket waiting through loop
  * l. opts.yield_kills = false exempts it from rule 2 (a harness whose own
- * Lua runs between core.tcp() and connect would otherwise move the yields). */
+ * Lua runs between core.tcp() and connect would otherwise move the yields).
+ * opts.outside = true (not HAProxy's: proxylua.luasocket's drop-in calls)
+ * lets send run outside a task as far as it can without waiting (io.c). */
 static int sk_tcp(lua_State *L)
 {
 	const void *lp = luaL_testudata(L, 1, PL_LOOP_MT);
@@ -433,13 +462,16 @@ static int sk_tcp(lua_State *L)
 	lsock *s;
 	void *ud;
 	lua_Alloc alloc = lua_getallocf(L, &ud);
-	int yield_kills = 1;
+	int yield_kills = 1, outside = 0;
 
 	if (!lua_isnoneornil(L, 2)) {
 		luaL_checktype(L, 2, LUA_TTABLE);
 		lua_getfield(L, 2, "yield_kills");
 		if (!lua_isnil(L, -1))
 			yield_kills = lua_toboolean(L, -1);
+		lua_pop(L, 1);
+		lua_getfield(L, 2, "outside");
+		outside = lua_toboolean(L, -1);
 		lua_pop(L, 1);
 	}
 
@@ -466,6 +498,7 @@ static int sk_tcp(lua_State *L)
 	s->state = SK_NEW;
 	s->tmo_ms = -1;
 	s->seam = seam;
+	s->outside = outside;
 	pl_buf_init(&s->rbuf, (pl_alloc_fn)alloc, ud);
 	pl_buf_init(&s->early, (pl_alloc_fn)alloc, ud);
 	lua_pushvalue(L, lua_upvalueindex(2));
@@ -534,6 +567,10 @@ int luaopen_proxylua_socket(lua_State *L)
 	lua_pushvalue(L, 3);
 	lua_pushcclosure(L, sk_deadline, 2);
 	lua_setfield(L, 1, "_deadline");
+}
+
+	lua_pushcclosure(L, sk_descriptor, 2);
+	lua_setfield(L, 1, "descriptor");
 	lua_settop(L, 1);
 	pl_sk_register_helpers(L);
 	return 1;

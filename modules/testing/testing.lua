@@ -202,7 +202,12 @@ function H:load_chunk(chunk, err, name, args)
   end
   STR.leave(prev)
   E.check_dead(self.rt)
-  if not ok then error("Lua runtime error: " .. tostring(e), 0) end
+  -- HAProxy prints the message lua_tostring gives: a non-string, non-number
+  -- error object (nil, a table) shows as glibc's "(null)" (live, 2.6 to 3.2)
+  if not ok then
+    local t = type(e)
+    error("Lua runtime error: " .. ((t == "string" or t == "number") and tostring(e) or "(null)"), 0)
+  end
   return self
 end
 

@@ -173,6 +173,8 @@ end
   opts.vars     more ${NAME} values that change from run to run (a test
                 peer's address): recorded and replayed by name, the values
                 of the run at hand
+  opts.run_files  like files, but left out of the recording's key: what
+                changes from run to run (the ports of a spec's own peers)
 Returns an instance with .port, .dir, .pid, :stop(), :output(). ]]
 local function register(self)
   for k, p in pairs(self.vars) do if k:match("^PORT") then by_port[p] = self end end
@@ -191,6 +193,7 @@ local function replay_start(opts, rec)
   for k, v in pairs(opts.vars or {}) do vars[k] = v end
   os.execute("mkdir -p " .. sh_quote(vars.DIR))
   write_files(vars.DIR, opts.files)
+  write_files(vars.DIR, opts.run_files)
   -- the configuration HAProxy ran, for specs that hand it to from_config
   write_file(vars.DIR .. "/haproxy.cfg", config_text(opts, vars))
   return register(setmetatable({ dir = vars.DIR, port = vars.PORT, vars = vars, rec = rec,
@@ -232,6 +235,7 @@ function start_live(opts)
   for i = 1, opts.ports or 0 do vars["PORT" .. i] = H.free_port() end
   for k, v in pairs(opts.vars or {}) do vars[k] = v end
   write_files(dir, opts.files)
+  write_files(dir, opts.run_files)
   local cfg = config_text(opts, vars)
   write_file(dir .. "/haproxy.cfg", cfg)
   local cmd = string.format(
@@ -304,6 +308,11 @@ function H.recorded(hap, what, fn)
   if not (G.active and hap and hap.rec) then return fn() end
   return G.event(hap.rec, "raw", what, fn)
 end
+
+-- The live calls themselves, for a spec that records a reduced answer of
+-- its own (H.recorded, G.call): a digest where the full answer is megabytes.
+function H.http_live(opts) return http_live(opts) end
+function H.run_lua_live(code, opts) return run_lua_live(code, opts or {}) end
 
 function http_live(opts)
   local dir = H.tmpdir()

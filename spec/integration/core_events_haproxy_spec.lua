@@ -128,6 +128,8 @@ local SETTLED = {
   start = { { "chk/c1", 0, 0 }, { "hok/h1", 0, 0, 8 }, { "hbad/h2", 0, 0, 8 } },
   up = { { "chk/c1", 2, 4 }, { "hok/h1", 2, 4 }, { "hbad/h2", 0, 0, 17 } },
   down = { { "chk/c1", 0, 0 }, { "hok/h1", 0, 0, 17 }, { "hbad/h2", 0, 0, 17 } },
+  -- the dynamic server of the TCP-checked one (rise 3, fall 2), up at the top
+  n3 = { { "dyn/n3", 2, 4 } },
 }
 -- What the harness is told each check found.
 local L7STS = { status = "L7STS", code = 503 }
@@ -135,6 +137,7 @@ local RESULTS = {
   start = { { "chk/c1", "fail" }, { "hok/h1", "fail" }, { "hbad/h2", "fail" } },
   up = { { "chk/c1", "pass" }, { "hok/h1", "pass", { status = "L7OK", code = 200 } }, { "hbad/h2", "fail", L7STS } },
   down = { { "chk/c1", "fail" }, { "hok/h1", "fail", L7STS }, { "hbad/h2", "fail", L7STS } },
+  n3 = { { "dyn/n3", "pass" } },
 }
 
 -- Live only (not recorded): wait until the script holds `n` events (as
@@ -170,7 +173,7 @@ end
 -- the stats socket; `events`: what the script got. `settle` (live): wait
 -- for the checked servers to be as SETTLED says after the step; `checks`:
 -- the harness gets five results of each check as RESULTS says.
-local function steps(P2)
+local function steps(P2, P1)
   return {
     { "events", "start, no checked server yet" , settle = "start", checks = "start" },
     { "target", "up", settle = "up" },
@@ -225,6 +228,29 @@ local function steps(P2)
     { "cli", "del server nope/x" },
     { "cli", "add server nope/x 127.0.0.1:" .. P2 },
     { "cli", "del server dyn" },
+    -- set_addr and the CLI's set server addr: SERVER_INETADDR from 3.0 on
+    { "http", "/call?srv=dyn/d1&m=set_addr&arg=127.0.0.3" },
+    { "events", "set_addr" },
+    { "http", "/call?srv=dyn/d1&m=set_addr&arg=127.0.0.3&arg2=8081" },
+    { "http", "/call?srv=dyn/d1&m=set_addr&arg=127.0.0.3&arg2=8081" },
+    { "http", "/call?srv=dyn/d1&m=set_addr&arg=x" },
+    { "events", "set_addr: a port, nothing, an error" },
+    { "cli", "set server dyn/d1 addr 127.0.0.4 port 8082" },
+    { "cli", "set server dyn/d1 addr 127.0.0.4" },
+    { "cli", "set server dyn/d1 addr" },
+    { "cli", "set server dyn/nope addr 127.0.0.4" },
+    { "events", "set server addr" },
+    { "http", "/call?srv=dyn/d1&m=get_addr" },
+    -- a dynamic server whose check starts once it runs: it stays up while
+    -- its health climbs from 0 (checks every second: the status is read
+    -- before the first one)
+    { "cli", "add server dyn/n3 127.0.0.1:" .. P1 .. " check inter 1000 rise 3 fall 2" },
+    { "cli", "enable server dyn/n3" },
+    { "events", "checked dynamic server enabled" },
+    { "cli", "enable health dyn/n3" },
+    { "http", "/about?srv=dyn/n3" },
+    { "events", "its check climbs from 0", settle = "n3", checks = "n3" },
+    { "http", "/about?srv=dyn/n3" },
     { "http", "/" },
   }
 end
@@ -250,7 +276,7 @@ local function label(i, st) return string.format("%02d %s %s", i, st[1], tostrin
 local function live(hap, mine)
   local out, tcp, http = {}, nil, nil
   local ok, err = pcall(function()
-    for i, st in ipairs(steps(hap.vars.PORT2)) do
+    for i, st in ipairs(steps(hap.vars.PORT2, hap.vars.PORT1)) do
       local kind, what = st[1], st[2]
       if kind == "target" then
         if not H.replaying then
@@ -295,7 +321,7 @@ local function harness(hap)
       h:health_check(r[1], r[2], opts)
     end
   end
-  for i, st in ipairs(steps(hap.vars.PORT2)) do
+  for i, st in ipairs(steps(hap.vars.PORT2, hap.vars.PORT1)) do
     local kind, what = st[1], st[2]
     if kind == "target" then
       checks(what)
@@ -322,7 +348,7 @@ describe("server events in HAProxy " .. H.version() .. " and the harness emulati
                           defaults = false, timeout = 120 })
     local ok2, m = pcall(harness, hap)
     local ok, r = pcall(live, hap, ok2 and m or {})
-    list = steps(hap.vars.PORT2)
+    list = steps(hap.vars.PORT2, hap.vars.PORT1)
     hap:stop()
     assert(ok, r)
     assert(ok2, m)
@@ -356,6 +382,14 @@ describe("server events in HAProxy " .. H.version() .. " and the harness emulati
   end)
 
   it("the CLI's add/del/enable/disable/set server: answers and SERVER_ADD/SERVER_DEL", function()
-    same(25, #list)
+    same(25, 53)
+  end)
+
+  it("set_addr and set server addr: SERVER_INETADDR from 3.0 on, once the change shows", function()
+    same(54, 65)
+  end)
+
+  it("a checked dynamic server enabled before its check stays up while its health climbs", function()
+    same(66, #list)
   end)
 end)

@@ -1,13 +1,21 @@
--- proxylua.hash against the real HAProxy 2.6: random inputs go to a Lua
--- service inside HAProxy, which runs HAProxy's own converters on them
--- (applet.c:<conv>(input, args...)) and sends every result back; the spec
--- computes the same with proxylua.hash and compares value and type.
+-- proxylua.hash against a real HAProxy (2.6 by default, $HAPROXY, or the
+-- answers recorded from 2.6, 2.8, 3.0 and 3.2: spec/golden/): random inputs
+-- go to a Lua service inside HAProxy, which runs HAProxy's own converters
+-- on them (applet.c:<conv>(input, args...)) and sends every result back;
+-- the spec computes the same with proxylua.hash and compares value and type.
 --
 -- Transport is 8-bit clean both ways: each input travels as raw bytes after
 -- a length header, each result comes back as raw bytes with a length, so
 -- NULs, high bytes and empty strings arrive intact.
 -- Inputs stay under 2700 bytes so that no converter reaches HAProxy's 16 KiB
 -- buffer limits (docs/haproxy-hashes.md §10), which proxylua does not copy.
+--
+-- Recorded (scripts/record-golden), a batch's answers are kept as digests,
+-- one per converter call and block of records (the answers themselves are
+-- megabytes per version); replayed, proxylua.hash's answers to the same
+-- inputs must give the same digests. Each test draws its inputs from its
+-- own seeded generator, so record and replay see the same inputs under Lua
+-- 5.3 and 5.4, whichever tests run.
 local H = require "spec.helpers.haproxy"
 local hash = require "proxylua.hash"
 
@@ -182,6 +190,53 @@ local function same(a, b)
   return a[1] == b[1] and a[2] == b[2]
 end
 
+-- Replay: one digest per call and block of BLOCK records, over the answers
+-- as `same` sees them (an error's message is not compared).
+local BLOCK = 100
+local function answer_bytes(v)
+  if v[1] == "E" or v[1] == "N" then return v[1] end
+  if v[1] == "i" then return "i" .. v[2] .. ";" end
+  return v[1] .. #tostring(v[2]) .. ":" .. tostring(v[2])
+end
+local function block_digests(answers, ncalls)
+  local parts = {}
+  for ci = 1, ncalls do parts[ci] = {} end
+  for k, v in ipairs(answers) do
+    local ri, ci = (k - 1) // ncalls + 1, (k - 1) % ncalls + 1
+    local bi = (ri - 1) // BLOCK + 1
+    local p = parts[ci][bi] or {}
+    parts[ci][bi] = p
+    p[#p + 1] = answer_bytes(v)
+  end
+  local out = {}
+  for ci = 1, ncalls do
+    out[ci] = {}
+    for bi, p in ipairs(parts[ci]) do out[ci][bi] = hash.hex(hash.sha2(table.concat(p))):sub(1, 16) end
+  end
+  return out
+end
+
+-- Answers of a version that are HAProxy bugs, not converter results:
+-- KNOWN[version][batch]["<record> <call>"] = the kind it answers ("N" nil,
+-- "E" an error).
+--
+-- 2.8.0 under Lua 5.4 (5.4.4 here): after a forced yield (the count hook,
+-- every tune.lua.forced-yield instructions) HAProxy resumes the service with
+-- the argument count of its first start (1, the applet) instead of 0, and
+-- Lua 5.4.3+ takes that many values off the stack on such a resume: one
+-- value of the interrupted code is lost. Here a converter's result or
+-- argument goes missing, so the call answers nil. Fixed in 2.9-dev6 ("BUG/MEDIUM:
+-- hlua: don't pass stale nargs argument to lua_resume()", in 3.0.0). Which
+-- call is hit depends only on the instruction count, so it is the same on
+-- every run of these inputs (with a huge forced-yield none is; with 20000
+-- others are). docs/versions.md §4.
+local KNOWN = {
+  ["2.8"] = {
+    binary = { ["150 crc32c"] = "N", ["430 crc32c"] = "N", ["710 crc32c"] = "N", ["990 crc32c"] = "N" },
+    json = { ["53 json utf8ps"] = "N" },
+  },
+}
+
 local function show(v)
   if v[2] == nil then return v[1] end
   local s = tostring(v[2])
@@ -208,8 +263,22 @@ local function resolve(words, rec)
   return args
 end
 
--- Random values: seeded, so a failure can be replayed.
-local rand = math.random
+-- Random values: each test seeds its own xorshift64* generator (the same
+-- numbers under Lua 5.3 and 5.4). rand() a float in [0, 1), rand(n) 1..n,
+-- rand(m, n) m..n (a span of at most 2^32).
+local rand
+local function seed(k)
+  local x = k * 0x9E3779B97F4A7C15 + 1
+  local function next32()
+    x = x ~ (x >> 12); x = x ~ (x << 25); x = x ~ (x >> 27)
+    return ((x * 0x2545F4914F6CDD1D) >> 32) & 0xFFFFFFFF
+  end
+  rand = function(m, n)
+    if m == nil then return next32() / 4294967296 end
+    if n == nil then m, n = 1, m end
+    return m + next32() % (n - m + 1)
+  end
+end
 local function rint64()
   -- any 64-bit pattern, including negatives and values past 2^32
   return (rand(0, 0xFFFFFFFF) << 32) | rand(0, 0xFFFFFFFF)
@@ -242,10 +311,9 @@ local function records(inputs)
   return recs
 end
 
-describe("proxylua.hash against HAProxy 2.6's converters", function()
+describe("proxylua.hash against HAProxy's converters", function()
   local hap
   setup(function()
-    math.randomseed(20260)
     hap = H.start {
       global = "    tune.lua.service-timeout 60s\n    lua-load ${DIR}/conv.lua",
       config = CONFIG,
@@ -258,41 +326,72 @@ describe("proxylua.hash against HAProxy 2.6's converters", function()
   end)
 
   -- Send the records with the calls, compare every result; returns the
-  -- number of comparisons made per call.
-  local function compare(calls, recs)
+  -- number of records compared. `label` names the batch in the recording
+  -- and in KNOWN.
+  local function compare(label, calls, recs)
     local body = { table.concat(calls, ";") .. "\n" }
     for _, r in ipairs(recs) do
       body[#body + 1] = string.format("%d %d %d %d\n", #r.s, r.A, r.B, r.V) .. r.s
     end
-    local status, res = H.http { port = hap.port, path = "/conv", method = "POST",
-                                 body = table.concat(body), timeout = 60 }
-    assert.equal(200, status, hap:output())
-    local theirs, k, bad = decode(res), 0, {}
+    body = table.concat(body)
     local parsed = {}
     for i, c in ipairs(calls) do
       local words = {}
       for w in c:gmatch("%S+") do words[#words + 1] = w end
       parsed[i] = words
     end
-    for _, r in ipairs(recs) do
-      for _, words in ipairs(parsed) do
-        k = k + 1
-        local want = theirs[k] or { "missing" }
+    -- what HAProxy should answer: proxylua.hash, and the version's known
+    -- differences
+    local known = (KNOWN[H.version()] or {})[label] or {}
+    local want = {}
+    for ri, r in ipairs(recs) do
+      for ci, words in ipairs(parsed) do
         local got = ours(pcall(call_ours, words[1], r.s, resolve(words, r)))
         if BYTES_INT_ARGS_FAIL and words[1] == "bytes" then got = { "E" } end
-        if not same(got, want) and #bad < 20 then
-          bad[#bad + 1] = table.concat(words, " ") .. " on " .. show({ "s", r.s })
-            .. " (A=" .. r.A .. " B=" .. r.B .. " V=" .. r.V .. "): ours " .. show(got)
-            .. ", HAProxy " .. show(want)
+        local kd = known[ri .. " " .. calls[ci]]
+        if kd then got = { kd } end
+        want[#want + 1] = got
+      end
+    end
+    local theirs   -- every answer, when HAProxy is asked live
+    local status, n, digests = H.recorded(hap, { label = "conv " .. label, body = hash.hex(hash.sha2(body)) },
+      function()
+        local st, res = H.http_live { port = hap.port, path = "/conv", method = "POST", body = body, timeout = 60 }
+        if st ~= 200 then return st, 0, {} end
+        theirs = decode(res)
+        return st, #theirs, block_digests(theirs, #calls)
+      end)
+    assert.equal(200, status, hap:output())
+    local bad = {}
+    if theirs then
+      for k, got in ipairs(want) do
+        local ri, ci = (k - 1) // #calls + 1, (k - 1) % #calls + 1
+        local r, h = recs[ri], theirs[k] or { "missing" }
+        if not same(got, h) and #bad < 20 then
+          bad[#bad + 1] = "[" .. ri .. " " .. calls[ci] .. "] on " .. show({ "s", r.s })
+            .. " (A=" .. r.A .. " B=" .. r.B .. " V=" .. r.V .. "): expected " .. show(got)
+            .. ", HAProxy " .. show(h)
+        end
+      end
+    else
+      -- replayed: the digests of the expected answers must be the recorded ones
+      local ours_d = block_digests(want, #calls)
+      for ci, call in ipairs(calls) do
+        for bi, d in ipairs(ours_d[ci]) do
+          if (digests[ci] or {})[bi] ~= d and #bad < 20 then
+            bad[#bad + 1] = string.format("%s on records %d-%d: not what %s answered (run live for the values)",
+              call, (bi - 1) * BLOCK + 1, math.min(bi * BLOCK, #recs), H.version_string())
+          end
         end
       end
     end
     assert.same({}, bad)
-    assert.equal(#recs * #calls, #theirs)
+    assert.equal(#recs * #calls, n)
     return #recs
   end
 
   it("the hashes, digests and encoders on 1000 random binary inputs", function()
+    seed(1)
     local inputs = { "", "", "a", "abc", "\0", "\0\0\0", "\255", string.rep("\128", 17) }
     local all = {}
     for i = 0, 255 do all[#all + 1] = string.char(i) end
@@ -310,11 +409,12 @@ describe("proxylua.hash against HAProxy 2.6's converters", function()
       "base64", "ub64enc", "hex", "url_enc query", "lower", "upper",
       "bytes $V", "bytes 3 $V", "json ascii",
     }
-    local n = compare(calls, records(inputs))
+    local n = compare("binary", calls, records(inputs))
     assert.is_true(n >= 1000)
   end)
 
   it("b64dec and ub64dec on 1000 well- and ill-formed strings", function()
+    seed(2)
     local inputs = { "", "Q===", "QQ==QUJD", "====", "QQ==", "Zm9vYg", "Q" }
     local alpha = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
     local ualpha = alpha:sub(1, 62) .. "-_"
@@ -332,10 +432,11 @@ describe("proxylua.hash against HAProxy 2.6's converters", function()
       end
       inputs[#inputs + 1] = s
     end
-    assert.is_true(compare({ "b64dec", "ub64dec" }, records(inputs)) >= 1000)
+    assert.is_true(compare("b64", { "b64dec", "ub64dec" }, records(inputs)) >= 1000)
   end)
 
   it("hex2i on 1000 hex strings, valid, long and broken", function()
+    seed(3)
     local inputs = { "", "0", "FFFFFFFFFFFFFFFF", "8000000000000000", "10000000000000000" }
     while #inputs < 1000 do
       local s = rbytes(rand(0, 20), "0123456789abcdefABCDEF")
@@ -345,10 +446,11 @@ describe("proxylua.hash against HAProxy 2.6's converters", function()
       end
       inputs[#inputs + 1] = s
     end
-    assert.is_true(compare({ "hex2i" }, records(inputs)) >= 1000)
+    assert.is_true(compare("hex2i", { "hex2i" }, records(inputs)) >= 1000)
   end)
 
   it("url_dec with and without in_form on 1000 URL-like strings", function()
+    seed(4)
     local inputs = { "", "a+b?c+d", "%", "%00x", "a\0b%zz", "100%" }
     local alpha = "abcAZ09%%%%%%++??&=/ .~-_\0\128\255"
     while #inputs < 1000 do
@@ -359,11 +461,12 @@ describe("proxylua.hash against HAProxy 2.6's converters", function()
       end)
       inputs[#inputs + 1] = s
     end
-    assert.is_true(compare({ "url_dec", "url_dec 1", "url_dec $V", "url_enc query" },
+    assert.is_true(compare("url", { "url_dec", "url_dec 1", "url_dec $V", "url_enc query" },
                            records(inputs)) >= 1000)
   end)
 
   it("json in all five modes on 1000 strings of valid and broken UTF-8", function()
+    seed(5)
     local pieces = {
       "a", "/", "\\", '"', "\n", "\t", "\0", "\127", "\195\169", "\226\130\172", "\240\159\152\128",
       "\192\128", "\193\129", "\224\128\128", "\240\128\128\128", "\237\160\128", "\239\191\191",
@@ -379,7 +482,7 @@ describe("proxylua.hash against HAProxy 2.6's converters", function()
       end
       inputs[#inputs + 1] = table.concat(t)
     end
-    assert.is_true(compare({ "json ascii", "json utf8", "json utf8s", "json utf8p", "json utf8ps",
+    assert.is_true(compare("json", { "json ascii", "json utf8", "json utf8s", "json utf8p", "json utf8ps",
                              'json ""' }, records(inputs)) >= 1000)
   end)
 

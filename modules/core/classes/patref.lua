@@ -119,7 +119,7 @@ function PR.factory(rt)
 
   function methods.event_sub(self, types, fn)
     st(self)
-    local list = Q.check_event_types(types)
+    local list = Q.check_event_types(rt, types)
     return (new_sub(list, fn))
   end
 

@@ -256,7 +256,9 @@ end
 function server_methods.check_enable(self)
   local d = sv(self)
   if not d.check_off then return end
+  local state = d.forced
   d.check, d.check_off, d.forced = d.check_off, nil, nil
+  SC.enable(d, state)
 end
 for _, m in ipairs({ "agent_enable", "agent_disable", "agent_force_up",
                      "agent_force_down" }) do
@@ -294,7 +296,7 @@ function server_methods.set_addr(self, ...)
   local addr, port = ...
   addr = U.checkstring(2, addr, n + 1)
   if n >= 2 then port = U.checkstring(3, port, n + 1) else port = nil end
-  return SA.set_addr(U.st(self).shared.rt, d, addr, port)
+  return SA.set_addr(U.st(self).shared.rt, d, addr, port, "Lua script", self)
 end
 
 function server_methods.get_stats(self)
@@ -304,7 +306,7 @@ function server_methods.get_stats(self)
   SA.settle(shared.rt, d)
   if PS.applies(shared.rt) then
     shared.last = shared.last or {}
-    return PS.fill(shared.rt, shared.last, "srv", P.server_values(d), d.stats)
+    return PS.done(shared.rt, PS.fill(shared.rt, shared.last, "srv", P.server_values(d), d.stats))
   end
   local out = P.server_stats(d)
   local copy = {}
@@ -334,7 +336,7 @@ function proxy_methods.get_stats(self)
   if PS.applies(shared.rt) then
     shared.last = shared.last or {}
     local kind, values = P.proxy_values(d)
-    return PS.fill(shared.rt, shared.last, kind, values, d.stats)
+    return PS.done(shared.rt, PS.fill(shared.rt, shared.last, kind, values, d.stats))
   end
   local out = {}
   for k, v in pairs(shared.last or {}) do out[k] = v end
@@ -354,7 +356,7 @@ function listener_methods.get_stats(self)
   PS.check_nameless(st.shared.rt)
   local out = {}
   for k, v in pairs(st.shared.last or {}) do out[k] = v end
-  return out
+  return PS.done(st.shared.rt, out)
 end
 
 U.export(server_methods)

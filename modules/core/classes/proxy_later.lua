@@ -61,7 +61,7 @@ local function server_getters(rt, proxies_by_name)
   function m.get_proxy(self) return proxies_by_name[P.sv(self).proxy] end
   function m.event_sub(self, types, fn)
     local d = P.sv(self)
-    local list = Q.check_event_types(types)
+    local list = Q.check_event_types(rt, types)
     local sub, st = new_sub(list, fn)
     SE.subscribe(rt, st, d)
     return sub

@@ -14,6 +14,7 @@
 -- socket-stats` fills nothing. The lists below are those of an idle
 -- configuration, checked against the recorded answers of 3.0.0 and 3.2.0.
 local V = require "proxylua.core.state.versions"
+local E = require "proxylua.core.exec.executor"
 
 local PS = {}
 
@@ -103,6 +104,14 @@ function PS.fill(rt, last, kind, values, overrides)
   for k, v in pairs(overrides or {}) do last[k] = v end
   local out = {}
   for k, v in pairs(last) do out[k] = v end
+  return out
+end
+
+-- 3.2: a get_stats call yields as soon as it is over where its caller may
+-- yield (the table is filled first; other tasks run, a set_addr change of
+-- the same stretch shows after it). Returns `out`.
+function PS.done(rt, out)
+  if rt and V.has(rt, "stats_yield") and E.may_yield(rt) then rt.sched:yield() end
   return out
 end
 

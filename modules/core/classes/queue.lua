@@ -10,11 +10,13 @@ local select, type = select, type
 
 local Q = {}
 
--- Event types 2.8 knows (SERVER family); others are refused.
-Q.EVENT_TYPES = { SERVER = true, SERVER_ADD = true, SERVER_DEL = true, SERVER_DOWN = true,
-                  SERVER_UP = true, SERVER_STATE = true, SERVER_ADMIN = true, SERVER_CHECK = true,
-                  PAT_REF = true, PAT_REF_ADD = true, PAT_REF_DEL = true, PAT_REF_SET = true,
-                  PAT_REF_CLEAR = true, PAT_REF_COMMIT = true }
+-- Event types, each with the version feature that brings it (2.8: the
+-- SERVER family); others, or one of a later version, are refused.
+Q.EVENT_TYPES = { SERVER = "event_sub", SERVER_ADD = "event_sub", SERVER_DEL = "event_sub",
+                  SERVER_DOWN = "event_sub", SERVER_UP = "event_sub", SERVER_STATE = "event_sub",
+                  SERVER_ADMIN = "event_sub", SERVER_CHECK = "event_sub", SERVER_INETADDR = "event_inetaddr",
+                  PAT_REF = "patref", PAT_REF_ADD = "patref", PAT_REF_DEL = "patref", PAT_REF_SET = "patref",
+                  PAT_REF_CLEAR = "patref", PAT_REF_COMMIT = "patref" }
 
 -- The Queue class of one runtime. 2.8 and 3.0 show it as a plain table
 -- ("table: 0x..."), 3.2 as "HAProxy class Queue".
@@ -84,11 +86,12 @@ function Q.eventsub_factory()
 end
 
 -- core.event_sub(types, fn) / Server:event_sub(types, fn) argument checks.
-function Q.check_event_types(types)
+function Q.check_event_types(rt, types)
   if type(types) ~= "table" then U.argerror(1, "table expected", 2) end
   local list = {}
   for _, t in ipairs(types) do
-    if type(t) ~= "string" or not Q.EVENT_TYPES[t] then
+    local since = type(t) == "string" and Q.EVENT_TYPES[t]
+    if not (since and V.has(rt, since)) then
       U.argerror(1, string.format("'%s' event type is unknown", tostring(t)), 2)
     end
     list[#list + 1] = t

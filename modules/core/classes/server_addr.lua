@@ -8,14 +8,17 @@
 -- (addresses as inet_ntop prints them, "nothing changed" otherwise, errors
 -- without the " by ...") and apply it later, from a task: until then
 -- get_addr() and get_stats() show the old address (in an init function,
--- until the init functions are over).
+-- until the init functions are over). A change also publishes
+-- SERVER_INETADDR from 3.0 on, with the usual server fields only (HAProxy
+-- hands Lua none of the addresses): the subscriptions get it once the
+-- change shows. The CLI's `set server <be>/<srv> addr` takes the same
+-- path with "stats socket command" for "Lua script" (rules/cli_server.lua).
 local fmt = require "proxylua.core.base.formats"
 local V = require "proxylua.core.state.versions"
 local E = require "proxylua.core.exec.executor"
+local SE = require "proxylua.core.classes.server_events"
 
 local SA = {}
-
-local BY = " by 'Lua script'"
 local NOT_INET = "Update for the current server address family is only supported through configuration file"
 local NO_MAP = "can't change <port> to port map because it is incompatible with current health check "
   .. "port configuration (use 'port' statement from the 'server' directive"
@@ -51,30 +54,30 @@ local function parse_port(p)
 end
 
 -- 2.6 / 2.8: applied at once.
-local function set_now(d, addr, port)
+local function set_now(d, addr, port, by)
   local new_ip = parse_ip(addr)
-  if not new_ip then return "Invalid addr '" .. addr .. "'" .. BY end
+  if not new_ip then return "Invalid addr '" .. addr .. "'" .. by end
   local cur = current(d)
-  if not cur then return NOT_INET .. BY end
+  if not cur then return NOT_INET .. by end
   local msg
   if new_ip == cur.ip then msg = "no need to change the addr"
   else
     msg = "IP changed from '" .. cur.ip .. "' to '" .. addr .. "'"
     d.addr = new_ip .. ":" .. cur.port
   end
-  if port == nil then return msg .. BY end
+  if port == nil then return msg .. by end
   msg = msg .. ", "
   local new_port, sign = parse_port(port)
-  if not new_port then return msg .. "problem converting port '" .. port .. "' to an int" .. BY end
+  if not new_port then return msg .. "problem converting port '" .. port .. "' to an int" .. by end
   local mapped = sign == "-" or sign == "+"
   local change
   if mapped and not cur.map then
-    if not d.check_port then return msg .. NO_MAP .. "." .. BY end
+    if not d.check_port then return msg .. NO_MAP .. "." .. by end
     change = true
   else
     change = cur.port ~= new_port
   end
-  if not change then return msg .. "no need to change the port" .. BY end
+  if not change then return msg .. "no need to change the port" .. by end
   msg = msg .. "port changed from '" .. (cur.map and "+" or "") .. cur.port .. "' to '"
   if sign == "-" then
     msg = msg .. "-" .. ((-new_port) & 0xffff)
@@ -83,7 +86,7 @@ local function set_now(d, addr, port)
   end
   d.addr = (d.addr:match("^(.*):%d+$")) .. ":" .. new_port
   d.port_map = mapped or nil
-  return msg .. "'" .. BY
+  return msg .. "'" .. by
 end
 
 -- Which stretch of execution a change was made in: the running context,
@@ -117,7 +120,7 @@ function SA.settle(rt, d)
 end
 
 -- 3.0+: a change is described, then applied later.
-local function set_later(rt, d, addr, port)
+local function set_later(rt, d, addr, port, by, server)
   SA.settle(rt, d)
   local cur = current(d)
   if not cur then return NOT_INET .. "." end
@@ -156,12 +159,17 @@ local function set_later(rt, d, addr, port)
     end)
   end
   list[#list + 1] = new
-  return table.concat(parts, ", ") .. BY
+  -- published now, delivered from a task (after the change's own task)
+  SE.emit(rt, server, d, { { "SERVER_INETADDR" } })
+  return table.concat(parts, ", ") .. by
 end
 
-function SA.set_addr(rt, d, addr, port)
-  if rt and V.has(rt, "set_addr_later") then return set_later(rt, d, addr, port) end
-  return set_now(d, addr, port)
+-- `updater`: who asks ("Lua script", "stats socket command"); `server`:
+-- the Server object the events carry.
+function SA.set_addr(rt, d, addr, port, updater, server)
+  local by = " by '" .. (updater or "Lua script") .. "'"
+  if rt and V.has(rt, "set_addr_later") then return set_later(rt, d, addr, port, by, server) end
+  return set_now(d, addr, port, by)
 end
 
 return SA

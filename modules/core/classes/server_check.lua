@@ -1,11 +1,17 @@
 -- A server's health check as a counter (docs/testing.md, "Health checks"):
--- `health` runs from 0 to rise+fall-1; the server is up from `rise` on. A
--- passed check adds one (at `rise` it jumps to the top), a failed one takes
--- one away (below `rise` it drops to 0). The description's `check` text
--- ("UP", "UP 1/3", "DOWN 1/2", "DOWN") is what get_stats().status shows and
--- is kept in step with the counter, so a spec may still set either.
--- Checks do not run while the server is in maintenance or its check is
--- disabled. Facts checked live (2.6.12, 2.8.0, 3.0.0, 3.2.0; docs/versions.md).
+-- `health` runs from 0 to rise+fall-1. A passed check adds one (at `rise`
+-- it jumps to the top), a failed one takes one away (below `rise` it drops
+-- to 0). Whether the server runs is kept apart, as HAProxy keeps it: a
+-- pass that reaches `rise` starts a stopped server, a failure that leaves
+-- 0 stops a running one, and nothing else moves it (live 2.8.0-3.2.0: a
+-- dynamic server enabled before its check runs at health 0, "UP -2/2" with
+-- rise 3 and fall 2, and its first passes report 1, 2, then 4 without a
+-- state change). The description's
+-- `check` text ("UP", "UP 1/3", "DOWN 1/2", "DOWN") holds both, is what
+-- get_stats().status shows and is kept in step with the counter, so a spec
+-- may still set either. Checks do not run while the server is in
+-- maintenance or its check is disabled. Facts checked live (2.6.12, 2.8.0,
+-- 3.0.0, 3.2.0; docs/versions.md).
 local SC = {}
 
 -- Short name -> description and result, as a check reports them; `code`
@@ -30,11 +36,15 @@ SC.STATUSES = {
 
 local function bounds(d) return d.rise or 2, d.fall or 3 end
 
--- The status text of a health value.
-function SC.text(d, health)
+-- The status text of a health value; `up`: whether the server runs (by
+-- default, whether the health reached `rise`). A running server below the
+-- top shows "UP <health-rise+1>/<fall>", down to "UP -1/3" at 0 (rise 2,
+-- fall 3).
+function SC.text(d, health, up)
   local rise, fall = bounds(d)
   local top = rise + fall - 1
-  if health >= rise then
+  if up == nil then up = health >= rise end
+  if up then
     return health >= top and "UP" or string.format("UP %d/%d", health - rise + 1, fall)
   end
   return health <= 0 and "DOWN" or string.format("DOWN %d/%d", health, rise)
@@ -45,7 +55,7 @@ local function from_text(d)
   local rise, fall = bounds(d)
   local c = d.check
   if c == true then return rise + fall - 1 end
-  local word, a = tostring(c):match("^(%S*)%s*(%d*)")
+  local word, a = tostring(c):match("^(%S*)%s*(%-?%d*)")
   a = tonumber(a)
   if word == "DOWN" then return a or 0 end
   if a then return a + rise - 1 end
@@ -58,16 +68,29 @@ function SC.health(d)
   return from_text(d)
 end
 
-function SC.set(d, health)
+-- Whether the check sees the server running (its text says so).
+function SC.up(d)
+  return d.check == true or tostring(d.check):match("^%S*") ~= "DOWN"
+end
+
+function SC.set(d, health, up)
   d.health = health
-  d.check = SC.text(d, health)
+  d.check = SC.text(d, health, up)
   d.health_text = d.check
 end
 
 -- Maintenance pauses the check and zeroes the health; leaving it restarts
 -- at `rise` (up, one failure from down: "UP 1/3").
-function SC.pause(d) if d.check then SC.set(d, 0) end end
-function SC.resume(d) if d.check then SC.set(d, (bounds(d))) end end
+function SC.pause(d) if d.check then SC.set(d, 0, false) end end
+function SC.resume(d) if d.check then SC.set(d, (bounds(d)), true) end end
+
+-- A disabled check enabled again (d.check just restored): its health as it
+-- was, the server's state as it is now (`state`: "DOWN", "NOLB" or nil for
+-- running). Enabling changes neither (live 3.2.0).
+function SC.enable(d, state)
+  if state == "NOLB" then return end
+  SC.set(d, SC.health(d), state ~= "DOWN")
+end
 
 -- One check result: `passed` and its status name; returns the check table
 -- a SERVER_CHECK event carries, or nil when nothing changed (HAProxy
@@ -75,20 +98,24 @@ function SC.resume(d) if d.check then SC.set(d, (bounds(d))) end end
 function SC.apply(d, passed, status, opts)
   local rise, fall = bounds(d)
   local top = rise + fall - 1
-  local before = SC.health(d)
+  local before, up = SC.health(d), SC.up(d)
   local h = before
   if passed then
     if h < top then
       h = h + 1
       if h >= rise then h = top end
     end
-  elseif h > 0 then
-    h = h - 1
-    if h < rise then h = 0 end
+    if h >= rise then up = true end
+  else
+    if h > 0 then
+      h = h - 1
+      if h < rise then h = 0 end
+    end
+    if h == 0 then up = false end
   end
   local report = h ~= before or d.check_status ~= status
   d.check_status = status
-  if h ~= before or not tostring(d.check):match("^NOLB") then SC.set(d, h) end
+  if h ~= before or not tostring(d.check):match("^NOLB") then SC.set(d, h, up) end
   if not report then return nil end
   local st = SC.STATUSES[status]
   local reason = { short = status, desc = st[1] }

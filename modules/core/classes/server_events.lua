@@ -1,7 +1,8 @@
 -- Server events of HAProxy 2.8+ (SERVER_ADMIN, SERVER_DOWN, SERVER_UP,
--- SERVER_STATE, SERVER_CHECK, SERVER_ADD, SERVER_DEL): a Server method, a
--- health check result (h:health_check) or a CLI command (add/del/enable/
--- disable server) that changes a server publishes them, and the
+-- SERVER_STATE, SERVER_CHECK, SERVER_ADD, SERVER_DEL; 3.0+ SERVER_INETADDR
+-- from classes/server_addr.lua): a Server method, a health check result
+-- (h:health_check) or a CLI command (add/del/enable/disable server, set
+-- server addr) that changes a server publishes them, and the
 -- subscriptions of core.event_sub / Server:event_sub get (event, data, sub,
 -- when) later, in a task, one event after the other, the server's own
 -- subscriptions first (live 2.8.0, 3.0.0, 3.2.0; what each
@@ -79,6 +80,8 @@ local function subs(rt)
 end
 
 -- Record a subscription (state of an EventSub: types list, fn, active).
+-- The newest comes first: each event reaches the latest subscription of a
+-- list before the earlier ones (live 2.8.0, 3.0.0, 3.2.0).
 function SE.subscribe(rt, st, server_desc)
   local s = subs(rt)
   local list = s.core
@@ -89,14 +92,17 @@ function SE.subscribe(rt, st, server_desc)
   local types = {}
   for _, t in ipairs(st.types) do types[t] = true end
   st.type_set = types
-  list[#list + 1] = st
+  table.insert(list, 1, st)
 end
 
 local function wants(st, ev)
   return st.active and type(st.fn) == "function" and (st.type_set[ev] or st.type_set.SERVER)
 end
 
-local function deliver(rt)
+-- Events published before the process runs (the body, init functions)
+-- wait for the first turn of the script's tasks (live 3.0.0, 3.2.0).
+local function deliver(rt, startup)
+  if startup then rt.sched:yield() end
   local s = subs(rt)
   while #s.queue > 0 do
     local item = table.remove(s.queue, 1)
@@ -127,7 +133,7 @@ function SE.emit(rt, server, d, evs)
   end
   if #s.queue > 0 and not s.running then
     s.running = true
-    rt:start_task(deliver, rt)
+    rt:start_task(deliver, rt, rt.phase ~= "runtime")
   end
 end
 

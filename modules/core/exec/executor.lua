@@ -57,13 +57,28 @@ local function frame_text(ar, as_c)
   return loc .. what .. (ar.istailcall and " ..." or "")
 end
 
-function E.traceback(co)
-  local frames, level = {}, 0
-  while true do
-    local ar = debug.getinfo(co, level, "Slnt")
-    if not ar then break end
-    frames[#frames + 1] = ar
+-- The frames of coroutine co; or, co nil, those of the running thread from
+-- `level` (1: the caller) down to, not including, the frame running
+-- `stop` (an xpcall's message handler: the xpcall).
+function E.traceback(co, level, stop)
+  local frames = {}
+  if co then
+    level = 0
+    while true do
+      local ar = debug.getinfo(co, level, "Slnt")
+      if not ar then break end
+      frames[#frames + 1] = ar
+      level = level + 1
+    end
+  else
     level = level + 1
+    while true do
+      local ar = debug.getinfo(level, "Slntf")
+      if not ar or ar.func == stop then break end
+      ar.func = nil
+      frames[#frames + 1] = ar
+      level = level + 1
+    end
   end
   -- From the outermost frame in: mark our own frames, and hide the C
   -- functions they call (error, string.rep...), which HAProxy's C code
@@ -110,6 +125,13 @@ local YIELDABLE = { action = true, service = true, task = true, cli = true }
 function E.current(rt)
   local co = coroutine.running()
   return co and rt.ctx_of[co]
+end
+
+-- Whether the code running now may yield (an action, a service, a task, a
+-- CLI command; not a fetch, a converter, the body or an init function).
+function E.may_yield(rt)
+  local ctx = E.current(rt)
+  return ctx ~= nil and YIELDABLE[ctx.kind] == true
 end
 
 -- proxylua.loop, when built: loop.call runs fetches and converters under

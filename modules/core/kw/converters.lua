@@ -10,6 +10,7 @@ local V = require "proxylua.core.stream.vars"
 local VER = require "proxylua.core.state.versions"
 local native = require "proxylua.core_native"
 local K = require "proxylua.core.kw.vocab"
+local E = require "proxylua.core.exec.executor"
 local JSON = require "proxylua.core.kw.parse_json"
 local FM = require "proxylua.core.kw.parse_fix_mqtt"
 local json_query = JSON.query
@@ -50,10 +51,35 @@ cdef("sha2", "bin", { min = 0, "sint" }, function(input, a)
 end)
 
 -- proxylua.hash puts the algorithm first and takes the HMAC key raw;
--- HAProxy's converter gets it in base64 (an invalid one crashes 2.6.12:
--- refused here as an argument error).
+-- HAProxy's converter gets it in base64 or as a variable name.
 local BAD_DIGEST = "algorithm must be a valid OpenSSL message digest name."
 local BAD_B64 = "argument needs to be base64 encoded, and can either be a string or a variable"
+
+-- Arguments taken in base64 or as a variable name (hmac's key, aes_gcm_dec's
+-- nonce, key and tag). HAProxy checks them all before converting: a literal
+-- that does not decode (an empty one is not checked) is an argument error.
+-- From Lua, 2.6 to 3.0 segfault there instead: their Lua binding gives the
+-- check no room for its reason and the check reads it anyway (3.2 gives it
+-- one, the same change that puts the reason in its argument errors).
+local function b64_literal_ok(s, conv, what, v)
+  if v == "" or V.parse(v) or hash_fn("b64dec")(v) then return true end
+  if s and s.rt and not VER.has(s.rt, "arg_error_details") then
+    E.die(s.rt, sformat("txn.c:%s() with a refused %s argument ('%s' is neither base64 nor a "
+      .. "variable name): HAProxy %s crashes here (segmentation fault while wording the argument "
+      .. "error)", conv, what, v, VER.name(s.rt.version)))
+  end
+  return false, sformat("failed to parse %s : %s", what, BAD_B64)
+end
+
+-- Its value at run time: a variable's content is decoded then, and gives
+-- no sample when unset or not base64.
+local function b64_value(s, v)
+  if V.parse(v) then
+    local smp = V.get(s, v)
+    return smp and hash_fn("b64dec")(U.smp2str(smp)) or nil
+  end
+  return hash_fn("b64dec")(v)
+end
 
 cdef("digest", "bin", { min = 1, "str" }, function(input, a)
   local f = hash_fn("digest")
@@ -62,11 +88,13 @@ cdef("digest", "bin", { min = 1, "str" }, function(input, a)
   return r and { t = "bin", v = r } or nil
 end)
 
-cdef("hmac", "bin", { min = 2, "str", "str" }, function(input, a)
-  local key = hash_fn("b64dec")(a[2])
+cdef("hmac", "bin", { min = 2, "str", "str" }, function(input, a, s)
   -- HAProxy checks the algorithm before the key
   if not pcall(hash_fn("digest"), a[1], "") then return K.bad_args(BAD_DIGEST) end
-  if not key then return K.bad_args("failed to parse key : " .. BAD_B64) end
+  local ok_key, why = b64_literal_ok(s, "hmac", "key", a[2])
+  if not ok_key then return K.bad_args(why) end
+  local key = b64_value(s, a[2])
+  if not key then return nil end
   local ok, r = pcall(hash_fn("hmac"), a[1], key, input.v)
   if not ok then return K.bad_args(BAD_DIGEST) end
   return r and { t = "bin", v = r } or nil
@@ -461,18 +489,14 @@ cdef("aes_gcm_dec", "bin", { min = 4, "sint", "str", "str", "str" }, function(i,
   if a[1] ~= 128 and a[1] ~= 192 and a[1] ~= 256 then
     return K.bad_args("key size must be 128, 192 or 256 (bits).")
   end
+  for k = 2, 4 do
+    local ok, why = b64_literal_ok(s, "aes_gcm_dec", AES_ARGS[k], a[k])
+    if not ok then return K.bad_args(why) end
+  end
   local dec = {}
   for k = 2, 4 do
-    local v, kind = var_or_literal(s, a[k])
-    if v == nil then return nil end
-    v = K.hash_fn("b64dec")(v)
-    if not v then
-      -- 2.6.12 crashes on an undecodable literal: refused as an argument
-      -- error here; a variable that does not decode gives no sample
-      if kind == "var" then return nil end
-      return K.bad_args(sformat("failed to parse %s : %s", AES_ARGS[k], BAD_B64))
-    end
-    dec[k] = v
+    dec[k] = b64_value(s, a[k])
+    if not dec[k] then return nil end
   end
   return bin(native.aes_gcm_dec(a[1], dec[2], dec[3], dec[4], i.v))
 end)

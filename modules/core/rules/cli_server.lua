@@ -1,11 +1,12 @@
 -- HAProxy's own CLI commands on servers, as the stats socket answers them
 -- (live 2.6.12, 2.8.0, 3.0.0, 3.2.0; docs/testing.md, "Adding and removing
 -- servers"): add server, del server, enable/disable server, set server
--- <be>/<srv> state, enable/disable health. They change the proxies'
+-- <be>/<srv> state|addr, enable/disable health. They change the proxies'
 -- description and objects and, from 2.8 on, publish SERVER_ADD, SERVER_DEL
 -- and the state events. h:cli() falls back to them when no Lua command
 -- matches the line.
 local P = require "proxylua.core.classes.proxy"
+local SA = require "proxylua.core.classes.server_addr"
 local SE = require "proxylua.core.classes.server_events"
 local U = require "proxylua.core.base.util"
 local V = require "proxylua.core.state.versions"
@@ -34,13 +35,16 @@ local function object(rt, d)
 end
 
 -- "<be>/<srv>" -> backend and server descriptions, or the error to print.
-local function find(rt, arg)
+-- `blank`: the command's lookup always adds a blank line (enable/disable,
+-- set server: live 2.6.12 and 2.8.0 too; del server follows the version).
+local function find(rt, arg, blank)
+  local function err(text) return nil, nil, blank and usermsg(text) or say(rt, text) end
   local be, name = (arg or ""):match("^([^/]*)/(.*)$")
-  if not be or name == "" then return nil, nil, say(rt, "Require 'backend/server'.") end
+  if not be or name == "" then return err("Require 'backend/server'.") end
   local bd = backend(rt, be)
-  if not bd then return nil, nil, say(rt, "No such backend.") end
+  if not bd then return err("No such backend.") end
   local sd = (bd.servers or {})[name]
-  if not sd then return nil, nil, say(rt, "No such server.") end
+  if not sd then return err("No such server.") end
   return bd, sd
 end
 
@@ -126,14 +130,14 @@ end
 -- enable/disable server, set server <be>/<srv> state ...: the Lua methods' steps.
 local STATES = { ready = "set_ready", drain = "set_drain", maint = "set_maint" }
 local function admin(rt, arg, method)
-  local bd, sd, err = find(rt, arg)
+  local bd, sd, err = find(rt, arg, true)
   if not bd then return err end
   P.server_methods[method](object(rt, sd))
   return "\n"
 end
 
 local function health(rt, arg, method)
-  local bd, sd, err = find(rt, arg)
+  local bd, sd, err = find(rt, arg, true)
   if not bd then return err end
   if sd.check == nil and not sd.check_off then
     return usermsg("Health check was not configured on this server, cannot " ..
@@ -141,6 +145,19 @@ local function health(rt, arg, method)
   end
   object(rt, sd)[method](object(rt, sd))
   return "\n"
+end
+
+-- set server <be>/<srv> addr <addr> [port <port>]: Server:set_addr()'s
+-- answer with "stats socket command" as the updater, a blank line after
+-- it; a missing "port" value is "" (live, every version).
+local function set_addr(rt, w)
+  local bd, sd, err = find(rt, w[3], true)
+  if not bd then return err end
+  if (w[5] or "") == "" then
+    return usermsg("set server <b>/<s> addr requires an address and optionally a port.")
+  end
+  local port = w[6] == "port" and (w[7] or "") or nil
+  return usermsg(SA.set_addr(rt, sd, w[5], port, "stats socket command", object(rt, sd)))
 end
 
 -- The output of a built-in server command, or nil if the line is not one.
@@ -160,6 +177,7 @@ function CS.run(rt, line)
   if cmd == "disable server" then return admin(rt, w[3], "set_maint") end
   if cmd == "enable health" then return health(rt, w[3], "check_enable") end
   if cmd == "disable health" then return health(rt, w[3], "check_disable") end
+  if cmd == "set server" and w[4] == "addr" then return set_addr(rt, w) end
   if cmd == "set server" and w[4] == "state" then
     local m = STATES[w[5] or ""]
     -- (a message that has carried its own newline since 2.6)

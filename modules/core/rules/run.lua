@@ -97,9 +97,12 @@ function R.action(rt, s, txn, env, a, args)
         result.txn_done = true
         if val.caught and val.reply then
           -- docs/haproxy-runtime.md §1.7: HAProxy 2.6.12 segfaulted after
-          -- this, every time
+          -- this; later versions too die (versions.md §4)
+          local v = rt.version or 206
           error("proxylua: " .. E.prefix(ctx) .. ": txn:done(reply) was caught by pcall and the "
-            .. "action went on: HAProxy 2.6 crashes (segfault) here", 0)
+            .. "action went on: HAProxy " .. (v == 206 and "2.6 crashes (segfault) here" or
+            (require("proxylua.core.state.versions").name(v) .. " crashes here (the stream stalls, the watchdog kills "
+            .. "the process)")), 0)
         end
         if val.reply then
           result.reply = TXN.render_reply(val.reply, s.http_req and s.http_req.version, s.rt)

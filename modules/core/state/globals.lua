@@ -60,10 +60,19 @@ function GL.core(rt)
     return rt.phase == "runtime"
   end
 
+  -- At runtime 2.6 ignores a registration (register_init crashes it); 2.8+
+  -- refuse it after counting the arguments (live; register_task works).
+  local function body_only(name)
+    if rt.phase == "runtime" and VER.has(rt, "register_body_only") then
+      raise(name .. ": not available outside of body context", 2)
+    end
+  end
+
   function core.register_action(...)
     local n = select("#", ...)
     local name, envs, fn, nb = ...
     if n < 3 or n > 4 then raise("'register_action' needs between 3 and 4 arguments") end
+    body_only("register_action")
     name = checkstring(1, name, n)
     if type(envs) ~= "table" then raise("register_action: second argument must be a table of strings") end
     if type(fn) ~= "function" then U.typeerror(3, "function", fn, true) end
@@ -95,6 +104,7 @@ function GL.core(rt)
     local n = select("#", ...)
     local name, fn = ...
     nargs(n, 2, "register_fetches")
+    body_only("register_fetches")
     name = checkstring(1, name, n)
     if type(fn) ~= "function" then U.typeerror(2, "function", fn, true) end
     if runtime_noop() then return end
@@ -106,6 +116,7 @@ function GL.core(rt)
     local n = select("#", ...)
     local name, fn = ...
     nargs(n, 2, "register_converters")
+    body_only("register_converters")
     name = checkstring(1, name, n)
     if type(fn) ~= "function" then U.typeerror(2, "function", fn, true) end
     if runtime_noop() then return end
@@ -117,6 +128,7 @@ function GL.core(rt)
     local n = select("#", ...)
     local name, mode, fn = ...
     nargs(n, 3, "register_service")
+    body_only("register_service")
     name = checkstring(1, name, n)
     mode = checkstring(2, mode, n)
     if type(fn) ~= "function" then U.typeerror(3, "function", fn, true) end
@@ -132,9 +144,11 @@ function GL.core(rt)
     local n = select("#", ...)
     local fn = ...
     nargs(n, 1, "register_init")
+    body_only("register_init")
     if type(fn) ~= "function" then U.typeerror(1, "function", fn, true) end
     if rt.phase == "runtime" then
-      E.die(rt, "core.register_init() called at runtime: HAProxy 2.6 crashes (segfault) here")
+      E.die(rt, sformat("core.register_init() called at runtime: HAProxy %s crashes (segfault) here",
+        VER.name(rt.version or 206)))
     end
     reg.init[#reg.init + 1] = fn
   end
@@ -158,6 +172,7 @@ function GL.core(rt)
     local n = select("#", ...)
     local path, usage, fn = ...
     nargs(n, 3, "register_cli")
+    body_only("register_cli")
     if type(path) ~= "table" then argerror(1, "1st argument must be a table") end
     local words = {}
     for i, w in ipairs(path) do
@@ -172,8 +187,8 @@ function GL.core(rt)
     if BUILTIN_CLI[table.concat(words, " ")] then
       -- docs/haproxy-runtime.md §1.7: {"show", "info"} segfaulted 2.6.12 at
       -- startup
-      E.die(rt, sformat("core.register_cli() of the built-in command '%s': HAProxy 2.6 crashes "
-        .. "(segfault) at startup", table.concat(words, " ")))
+      E.die(rt, sformat("core.register_cli() of the built-in command '%s': HAProxy %s crashes "
+        .. "(segfault) at startup", table.concat(words, " "), VER.name(rt.version or 206)))
     end
     reg.cli[table.concat(words, " ")] = { fn = fn, words = words, usage = usage,
                                           name = table.concat(words, ".") }
@@ -183,6 +198,7 @@ function GL.core(rt)
     local n = select("#", ...)
     local name, class, fn = ...
     nargs(n, 3, "register_filter")
+    body_only("register_filter")
     name = checkstring(1, name, n)
     if type(class) ~= "table" then U.typeerror(2, "table", class, true) end
     if type(fn) ~= "function" then U.typeerror(3, "function", fn, true) end

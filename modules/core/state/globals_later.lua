@@ -43,7 +43,7 @@ function GLX.extend(rt, core)
     local new_sub = Q.eventsub_factory()
     rt.new_eventsub = new_sub
     function core.event_sub(types, fn)
-      local list = Q.check_event_types(types)
+      local list = Q.check_event_types(rt, types)
       if type(fn) ~= "function" then U.argerror(2, "function expected") end
       local sub, st = new_sub(list, fn)
       SE.subscribe(rt, st)

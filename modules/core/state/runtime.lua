@@ -117,17 +117,16 @@ function RT:start()
   P.install(self)
   self.phase = "init"
   for _, fn in ipairs(self.reg.init) do
-    local ok, err = xpcall(fn, function(e)
-      local tb = debug.traceback("", 2)
-      return { e = e, tb = tb }
-    end)
+    -- the traceback as HAProxy prints it, down to the init function
+    local ok, err = xpcall(fn, function(e) return { e = e, tb = E.traceback(nil, 2, xpcall) } end)
     if not ok then
+      -- quoted, " from " and the traceback, no final period (2.6 to 3.2 alike)
       local e = err.e
       local text
       if type(e) == "string" or type(e) == "number" then
-        text = "Lua init: runtime error: '" .. tostring(e) .. "'"
+        text = "Lua init: runtime error: '" .. tostring(e) .. "' from " .. err.tb
       else
-        text = "Lua init: unknown runtime error"
+        text = "Lua init: unknown runtime error from " .. err.tb
       end
       Proc.alert(self, text)
       self.phase = "failed"

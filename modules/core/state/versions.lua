@@ -20,6 +20,7 @@ V.SINCE = {
   timeout_uncatchable = 208, -- pcall does not catch an execution timeout
   servers_live = 208,       -- Lua's servers tables follow add/del server; a Lua object no longer pins a server
   jwt_ps = 208,             -- jwt_verify accepts PS256/384/512 (RSASSA-PSS)
+  register_body_only = 208, -- core.register_* but task at runtime: "...: not available outside of body context"
   get_var = 209,            -- core.get_var("proc.x")
   lua_log_route = 209,      -- tune.lua.log.loggers / tune.lua.log.stderr
   reason_302_found = 209,   -- 302's reason phrase is "Found" (2.6, 2.8: "Moved Temporarily")
@@ -34,6 +35,7 @@ V.SINCE = {
   str_args = 300,           -- bytes() takes string arguments (an integer from Lua fails)
   stats_cols = 300,         -- get_stats: 3.0's columns, a shared array each kind fills in part
   set_addr_later = 300,     -- Server:set_addr() applies from a task, "nothing changed", no "by" on errors
+  event_inetaddr = 300,     -- event type SERVER_INETADDR (set_addr, set server addr)
   reply204_close = 300,     -- a 204 reply closes the client connection (3.0)
   cli_blank_line = 300,     -- the CLI's own messages end with a blank line
   uuid_v7 = 300,            -- uuid(7)
@@ -54,6 +56,7 @@ V.SINCE = {
   conv_302 = 302,           -- converters rfc7239_nn, rfc7239_np, date, when
   debug_conv_crash = 302,   -- txn.c:debug() at runtime kills the process (3.2.0)
   stats_fe_no_abrt = 302,   -- a frontend's get_stats has no cli_abrt, srv_abrt, lbtot
+  stats_yield = 302,        -- get_stats() yields once over where its caller may yield
 }
 
 -- Behaviour of some versions only: { first, last }.

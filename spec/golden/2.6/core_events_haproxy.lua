@@ -2,7 +2,7 @@
 -- Written by scripts/record-golden; replayed by scripts/replay-golden.
 return {
   ["calls"] = {
-    ["start 6dc1795c5f15bc0e #1"] = {
+    ["start c221650e68b53b91 #1"] = {
       ["events"] = {
         [1] = {
           ["key"] = "http 7054585246e36ada /events",
@@ -233,7 +233,7 @@ return {
           },
         },
         [20] = {
-          ["key"] = "raw e8b3466b7c799fa4 cli",
+          ["key"] = "raw 04a4f6d316331f92 cli",
           ["r"] = {
             [1] = "New server registered.\n\n",
             ["n"] = 1,
@@ -276,7 +276,7 @@ return {
           },
         },
         [24] = {
-          ["key"] = "raw e8b3466b7c799fa4 cli",
+          ["key"] = "raw 04a4f6d316331f92 cli",
           ["r"] = {
             [1] = "Already exists a server with the same name in backend.\n\n",
             ["n"] = 1,
@@ -359,7 +359,7 @@ return {
           },
         },
         [33] = {
-          ["key"] = "raw 40ae8e85dbb9b037 cli",
+          ["key"] = "raw 825e2ac971af6b2d cli",
           ["r"] = {
             [1] = "New server registered.\n\n",
             ["n"] = 1,
@@ -482,7 +482,7 @@ return {
           },
         },
         [47] = {
-          ["key"] = "raw 708be8aa90aa1406 cli",
+          ["key"] = "raw 8e0a5d70d599407c cli",
           ["r"] = {
             [1] = "No such backend.\n",
             ["n"] = 1,
@@ -496,6 +496,199 @@ return {
           },
         },
         [49] = {
+          ["key"] = "http 05fef1d4969da7ad /call?srv=dyn/d1&m=set_addr&arg=127.0.0.",
+          ["r"] = {
+            [1] = 200,
+            [2] = "true \"IP changed from '127.0.0.1' to '127.0.0.3' by 'Lua script'\" status=no check draining=integer:0 weight=integer:1 addr=127.0.0.3:39017",
+            [3] = {
+              ["content-length"] = "138",
+            },
+            [4] = "",
+            ["n"] = 4,
+          },
+        },
+        [50] = {
+          ["key"] = "http 7054585246e36ada /events",
+          ["r"] = {
+            [1] = 200,
+            [2] = "",
+            [3] = {
+              ["content-length"] = "0",
+            },
+            [4] = "",
+            ["n"] = 4,
+          },
+        },
+        [51] = {
+          ["key"] = "http 5cd890ca8fe4bb71 /call?srv=dyn/d1&m=set_addr&arg=127.0.0.",
+          ["r"] = {
+            [1] = 200,
+            [2] = "true \"no need to change the addr, port changed from '39017' to '8081' by 'Lua script'\" status=no check draining=integer:0 weight=integer:1 addr=127.0.0.3:8081",
+            [3] = {
+              ["content-length"] = "158",
+            },
+            [4] = "",
+            ["n"] = 4,
+          },
+        },
+        [52] = {
+          ["key"] = "http 5cd890ca8fe4bb71 /call?srv=dyn/d1&m=set_addr&arg=127.0.0.",
+          ["r"] = {
+            [1] = 200,
+            [2] = "true \"no need to change the addr, no need to change the port by 'Lua script'\" status=no check draining=integer:0 weight=integer:1 addr=127.0.0.3:8081",
+            [3] = {
+              ["content-length"] = "149",
+            },
+            [4] = "",
+            ["n"] = 4,
+          },
+        },
+        [53] = {
+          ["key"] = "http 5889a93edb25391c /call?srv=dyn/d1&m=set_addr&arg=x",
+          ["r"] = {
+            [1] = 200,
+            [2] = "true \"Invalid addr 'x' by 'Lua script'\" status=no check draining=integer:0 weight=integer:1 addr=127.0.0.3:8081",
+            [3] = {
+              ["content-length"] = "111",
+            },
+            [4] = "",
+            ["n"] = 4,
+          },
+        },
+        [54] = {
+          ["key"] = "http 7054585246e36ada /events",
+          ["r"] = {
+            [1] = 200,
+            [2] = "",
+            [3] = {
+              ["content-length"] = "0",
+            },
+            [4] = "",
+            ["n"] = 4,
+          },
+        },
+        [55] = {
+          ["key"] = "raw 486a63771d037490 cli",
+          ["r"] = {
+            [1] = "IP changed from '127.0.0.3' to '127.0.0.4', port changed from '8081' to '8082' by 'stats socket command'\n\n",
+            ["n"] = 1,
+          },
+        },
+        [56] = {
+          ["key"] = "raw d30f43b554d3e2a1 cli",
+          ["r"] = {
+            [1] = "no need to change the addr by 'stats socket command'\n\n",
+            ["n"] = 1,
+          },
+        },
+        [57] = {
+          ["key"] = "raw 9134a8e47469f317 cli",
+          ["r"] = {
+            [1] = "set server <b>/<s> addr requires an address and optionally a port.\n\n",
+            ["n"] = 1,
+          },
+        },
+        [58] = {
+          ["key"] = "raw e81c131680a26662 cli",
+          ["r"] = {
+            [1] = "No such server.\n\n",
+            ["n"] = 1,
+          },
+        },
+        [59] = {
+          ["key"] = "http 7054585246e36ada /events",
+          ["r"] = {
+            [1] = 200,
+            [2] = "",
+            [3] = {
+              ["content-length"] = "0",
+            },
+            [4] = "",
+            ["n"] = 4,
+          },
+        },
+        [60] = {
+          ["key"] = "http 25c9d0749f85f2bd /call?srv=dyn/d1&m=get_addr",
+          ["r"] = {
+            [1] = 200,
+            [2] = "true \"127.0.0.4:8082\" status=no check draining=integer:0 weight=integer:1 addr=127.0.0.4:8082",
+            [3] = {
+              ["content-length"] = "93",
+            },
+            [4] = "",
+            ["n"] = 4,
+          },
+        },
+        [61] = {
+          ["key"] = "raw 268f021d518739ac cli",
+          ["r"] = {
+            [1] = "New server registered.\n\n",
+            ["n"] = 1,
+          },
+        },
+        [62] = {
+          ["key"] = "raw 85f4577a0aabea27 cli",
+          ["r"] = {
+            [1] = "\n",
+            ["n"] = 1,
+          },
+        },
+        [63] = {
+          ["key"] = "http 7054585246e36ada /events",
+          ["r"] = {
+            [1] = 200,
+            [2] = "",
+            [3] = {
+              ["content-length"] = "0",
+            },
+            [4] = "",
+            ["n"] = 4,
+          },
+        },
+        [64] = {
+          ["key"] = "raw 80c13784f039f9be cli",
+          ["r"] = {
+            [1] = "\n",
+            ["n"] = 1,
+          },
+        },
+        [65] = {
+          ["key"] = "http ce9442beaa7f48d6 /about?srv=dyn/n3",
+          ["r"] = {
+            [1] = 200,
+            [2] = "no such server",
+            [3] = {
+              ["content-length"] = "14",
+            },
+            [4] = "",
+            ["n"] = 4,
+          },
+        },
+        [66] = {
+          ["key"] = "http 7054585246e36ada /events",
+          ["r"] = {
+            [1] = 200,
+            [2] = "",
+            [3] = {
+              ["content-length"] = "0",
+            },
+            [4] = "",
+            ["n"] = 4,
+          },
+        },
+        [67] = {
+          ["key"] = "http ce9442beaa7f48d6 /about?srv=dyn/n3",
+          ["r"] = {
+            [1] = 200,
+            [2] = "no such server",
+            [3] = {
+              ["content-length"] = "14",
+            },
+            [4] = "",
+            ["n"] = 4,
+          },
+        },
+        [68] = {
           ["key"] = "http ca12dfef2e0a95d1 /",
           ["r"] = {
             [1] = 200,
@@ -509,12 +702,12 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.iRMSvY",
-        ["PORT"] = 42235,
-        ["PORT1"] = 37489,
-        ["PORT2"] = 32995,
-        ["PORT3"] = 41875,
-        ["PORT4"] = 39751,
+        ["DIR"] = "/tmp/proxylua-spec.ssWtvo",
+        ["PORT"] = 38965,
+        ["PORT1"] = 35019,
+        ["PORT2"] = 39017,
+        ["PORT3"] = 44973,
+        ["PORT4"] = 38259,
       },
     },
   },

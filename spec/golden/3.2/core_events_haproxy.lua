@@ -2,7 +2,7 @@
 -- Written by scripts/record-golden; replayed by scripts/replay-golden.
 return {
   ["calls"] = {
-    ["start 6dc1795c5f15bc0e #1"] = {
+    ["start c221650e68b53b91 #1"] = {
       ["events"] = {
         [1] = {
           ["key"] = "http 7054585246e36ada /events",
@@ -20,7 +20,7 @@ return {
           ["key"] = "http 7054585246e36ada /events",
           ["r"] = {
             [1] = 200,
-            [2] = "SERVER_CHECK {check={agent=false,duration=integer,health={cur=integer:1,fall=integer:3,rise=integer:2},reason={desc=\"Layer4 check passed\",short=\"L4OK\"},result=\"PASSED\"},name=\"c1\",proxy_name=\"chk\",proxy_uuid=integer:3,puid=integer:1,reference=\"Server c1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_CHECK {check={agent=false,duration=integer,health={cur=integer:0,fall=integer:3,rise=integer:2},reason={code=integer:503,desc=\"Layer7 wrong status\",short=\"L7STS\"},result=\"FAILED\"},name=\"h2\",proxy_name=\"hbad\",proxy_uuid=integer:5,puid=integer:1,reference=\"Server h2\",rid=integer:0} HAProxy class EventSub integer\nSERVER_CHECK {check={agent=false,duration=integer,health={cur=integer:4,fall=integer:3,rise=integer:2},reason={desc=\"Layer4 check passed\",short=\"L4OK\"},result=\"PASSED\"},name=\"c1\",proxy_name=\"chk\",proxy_uuid=integer:3,puid=integer:1,reference=\"Server c1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_UP {name=\"c1\",proxy_name=\"chk\",proxy_uuid=integer:3,puid=integer:1,reference=\"Server c1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_STATE {name=\"c1\",proxy_name=\"chk\",proxy_uuid=integer:3,puid=integer:1,reference=\"Server c1\",rid=integer:0,state={admin=false,cause=\"\",check={agent=false,duration=integer,health={cur=integer:4,fall=integer:3,rise=integer:2},reason={desc=\"Layer4 check passed\",short=\"L4OK\"},result=\"PASSED\"},new_state=\"RUNNING\",old_state=\"STOPPED\",requeued=integer:0}} HAProxy class EventSub integer\nSERVER_CHECK {check={agent=false,duration=integer,health={cur=integer:1,fall=integer:3,rise=integer:2},reason={code=integer:200,desc=\"Layer7 check passed\",short=\"L7OK\"},result=\"PASSED\"},name=\"h1\",proxy_name=\"hok\",proxy_uuid=integer:4,puid=integer:1,reference=\"Server h1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_CHECK {check={agent=false,duration=integer,health={cur=integer:4,fall=integer:3,rise=integer:2},reason={code=integer:200,desc=\"Layer7 check passed\",short=\"L7OK\"},result=\"PASSED\"},name=\"h1\",proxy_name=\"hok\",proxy_uuid=integer:4,puid=integer:1,reference=\"Server h1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_UP {name=\"h1\",proxy_name=\"hok\",proxy_uuid=integer:4,puid=integer:1,reference=\"Server h1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_STATE {name=\"h1\",proxy_name=\"hok\",proxy_uuid=integer:4,puid=integer:1,reference=\"Server h1\",rid=integer:0,state={admin=false,cause=\"\",check={agent=false,duration=integer,health={cur=integer:4,fall=integer:3,rise=integer:2},reason={code=integer:200,desc=\"Layer7 check passed\",short=\"L7OK\"},result=\"PASSED\"},new_state=\"RUNNING\",old_state=\"STOPPED\",requeued=integer:0}} HAProxy class EventSub integer",
+            [2] = "SERVER_CHECK {check={agent=false,duration=integer,health={cur=integer:1,fall=integer:3,rise=integer:2},reason={desc=\"Layer4 check passed\",short=\"L4OK\"},result=\"PASSED\"},name=\"c1\",proxy_name=\"chk\",proxy_uuid=integer:3,puid=integer:1,reference=\"Server c1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_CHECK {check={agent=false,duration=integer,health={cur=integer:4,fall=integer:3,rise=integer:2},reason={desc=\"Layer4 check passed\",short=\"L4OK\"},result=\"PASSED\"},name=\"c1\",proxy_name=\"chk\",proxy_uuid=integer:3,puid=integer:1,reference=\"Server c1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_UP {name=\"c1\",proxy_name=\"chk\",proxy_uuid=integer:3,puid=integer:1,reference=\"Server c1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_STATE {name=\"c1\",proxy_name=\"chk\",proxy_uuid=integer:3,puid=integer:1,reference=\"Server c1\",rid=integer:0,state={admin=false,cause=\"\",check={agent=false,duration=integer,health={cur=integer:4,fall=integer:3,rise=integer:2},reason={desc=\"Layer4 check passed\",short=\"L4OK\"},result=\"PASSED\"},new_state=\"RUNNING\",old_state=\"STOPPED\",requeued=integer:0}} HAProxy class EventSub integer\nSERVER_CHECK {check={agent=false,duration=integer,health={cur=integer:1,fall=integer:3,rise=integer:2},reason={code=integer:200,desc=\"Layer7 check passed\",short=\"L7OK\"},result=\"PASSED\"},name=\"h1\",proxy_name=\"hok\",proxy_uuid=integer:4,puid=integer:1,reference=\"Server h1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_CHECK {check={agent=false,duration=integer,health={cur=integer:0,fall=integer:3,rise=integer:2},reason={code=integer:503,desc=\"Layer7 wrong status\",short=\"L7STS\"},result=\"FAILED\"},name=\"h2\",proxy_name=\"hbad\",proxy_uuid=integer:5,puid=integer:1,reference=\"Server h2\",rid=integer:0} HAProxy class EventSub integer\nSERVER_CHECK {check={agent=false,duration=integer,health={cur=integer:4,fall=integer:3,rise=integer:2},reason={code=integer:200,desc=\"Layer7 check passed\",short=\"L7OK\"},result=\"PASSED\"},name=\"h1\",proxy_name=\"hok\",proxy_uuid=integer:4,puid=integer:1,reference=\"Server h1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_UP {name=\"h1\",proxy_name=\"hok\",proxy_uuid=integer:4,puid=integer:1,reference=\"Server h1\",rid=integer:0} HAProxy class EventSub integer\nSERVER_STATE {name=\"h1\",proxy_name=\"hok\",proxy_uuid=integer:4,puid=integer:1,reference=\"Server h1\",rid=integer:0,state={admin=false,cause=\"\",check={agent=false,duration=integer,health={cur=integer:4,fall=integer:3,rise=integer:2},reason={code=integer:200,desc=\"Layer7 check passed\",short=\"L7OK\"},result=\"PASSED\"},new_state=\"RUNNING\",old_state=\"STOPPED\",requeued=integer:0}} HAProxy class EventSub integer",
             [3] = {
               ["content-length"] = "2629",
             },
@@ -233,7 +233,7 @@ return {
           },
         },
         [20] = {
-          ["key"] = "raw e787a6829afbd9fd cli",
+          ["key"] = "raw 483da1de583dbd4a cli",
           ["r"] = {
             [1] = "New server registered.\n\n",
             ["n"] = 1,
@@ -276,7 +276,7 @@ return {
           },
         },
         [24] = {
-          ["key"] = "raw e787a6829afbd9fd cli",
+          ["key"] = "raw 483da1de583dbd4a cli",
           ["r"] = {
             [1] = "Already exists a server with the same name in backend.\n\n",
             ["n"] = 1,
@@ -359,7 +359,7 @@ return {
           },
         },
         [33] = {
-          ["key"] = "raw b9c1a2e398359196 cli",
+          ["key"] = "raw 8c04eb27091d52fd cli",
           ["r"] = {
             [1] = "New server registered.\n\n",
             ["n"] = 1,
@@ -482,7 +482,7 @@ return {
           },
         },
         [47] = {
-          ["key"] = "raw 915545352ee541f7 cli",
+          ["key"] = "raw cedf0c06edea9bf8 cli",
           ["r"] = {
             [1] = "No such backend.\n\n",
             ["n"] = 1,
@@ -496,6 +496,199 @@ return {
           },
         },
         [49] = {
+          ["key"] = "http 05fef1d4969da7ad /call?srv=dyn/d1&m=set_addr&arg=127.0.0.",
+          ["r"] = {
+            [1] = 200,
+            [2] = "true \"IP changed from '127.0.0.1' to '127.0.0.3' by 'Lua script'\" status=no check draining=false weight=integer:1 puid=\"1\" rid=\"0\" dynamic=false addr=127.0.0.3:35185",
+            [3] = {
+              ["content-length"] = "165",
+            },
+            [4] = "",
+            ["n"] = 4,
+          },
+        },
+        [50] = {
+          ["key"] = "http 7054585246e36ada /events",
+          ["r"] = {
+            [1] = 200,
+            [2] = "SERVER_INETADDR {addr_now=\"127.0.0.3:35185\",name=\"d1\",proxy_name=\"dyn\",proxy_uuid=integer:6,puid=integer:1,reference=\"Server d1\",rid=integer:0} HAProxy class EventSub integer",
+            [3] = {
+              ["content-length"] = "174",
+            },
+            [4] = "",
+            ["n"] = 4,
+          },
+        },
+        [51] = {
+          ["key"] = "http 5cd890ca8fe4bb71 /call?srv=dyn/d1&m=set_addr&arg=127.0.0.",
+          ["r"] = {
+            [1] = 200,
+            [2] = "true \"port changed from '35185' to '8081' by 'Lua script'\" status=no check draining=false weight=integer:1 puid=\"1\" rid=\"0\" dynamic=false addr=127.0.0.3:8081",
+            [3] = {
+              ["content-length"] = "157",
+            },
+            [4] = "",
+            ["n"] = 4,
+          },
+        },
+        [52] = {
+          ["key"] = "http 5cd890ca8fe4bb71 /call?srv=dyn/d1&m=set_addr&arg=127.0.0.",
+          ["r"] = {
+            [1] = 200,
+            [2] = "true \"nothing changed\" status=no check draining=false weight=integer:1 puid=\"1\" rid=\"0\" dynamic=false addr=127.0.0.3:8081",
+            [3] = {
+              ["content-length"] = "121",
+            },
+            [4] = "",
+            ["n"] = 4,
+          },
+        },
+        [53] = {
+          ["key"] = "http 5889a93edb25391c /call?srv=dyn/d1&m=set_addr&arg=x",
+          ["r"] = {
+            [1] = 200,
+            [2] = "true \"Invalid addr 'x'\" status=no check draining=false weight=integer:1 puid=\"1\" rid=\"0\" dynamic=false addr=127.0.0.3:8081",
+            [3] = {
+              ["content-length"] = "122",
+            },
+            [4] = "",
+            ["n"] = 4,
+          },
+        },
+        [54] = {
+          ["key"] = "http 7054585246e36ada /events",
+          ["r"] = {
+            [1] = 200,
+            [2] = "SERVER_INETADDR {addr_now=\"127.0.0.3:8081\",name=\"d1\",proxy_name=\"dyn\",proxy_uuid=integer:6,puid=integer:1,reference=\"Server d1\",rid=integer:0} HAProxy class EventSub integer",
+            [3] = {
+              ["content-length"] = "173",
+            },
+            [4] = "",
+            ["n"] = 4,
+          },
+        },
+        [55] = {
+          ["key"] = "raw 486a63771d037490 cli",
+          ["r"] = {
+            [1] = "IP changed from '127.0.0.3' to '127.0.0.4', port changed from '8081' to '8082' by 'stats socket command'\n\n",
+            ["n"] = 1,
+          },
+        },
+        [56] = {
+          ["key"] = "raw d30f43b554d3e2a1 cli",
+          ["r"] = {
+            [1] = "nothing changed\n\n",
+            ["n"] = 1,
+          },
+        },
+        [57] = {
+          ["key"] = "raw 9134a8e47469f317 cli",
+          ["r"] = {
+            [1] = "set server <b>/<s> addr requires an address and optionally a port.\n\n",
+            ["n"] = 1,
+          },
+        },
+        [58] = {
+          ["key"] = "raw e81c131680a26662 cli",
+          ["r"] = {
+            [1] = "No such server.\n\n",
+            ["n"] = 1,
+          },
+        },
+        [59] = {
+          ["key"] = "http 7054585246e36ada /events",
+          ["r"] = {
+            [1] = 200,
+            [2] = "SERVER_INETADDR {addr_now=\"127.0.0.4:8082\",name=\"d1\",proxy_name=\"dyn\",proxy_uuid=integer:6,puid=integer:1,reference=\"Server d1\",rid=integer:0} HAProxy class EventSub integer",
+            [3] = {
+              ["content-length"] = "173",
+            },
+            [4] = "",
+            ["n"] = 4,
+          },
+        },
+        [60] = {
+          ["key"] = "http 25c9d0749f85f2bd /call?srv=dyn/d1&m=get_addr",
+          ["r"] = {
+            [1] = 200,
+            [2] = "true \"127.0.0.4:8082\" status=no check draining=false weight=integer:1 puid=\"1\" rid=\"0\" dynamic=false addr=127.0.0.4:8082",
+            [3] = {
+              ["content-length"] = "120",
+            },
+            [4] = "",
+            ["n"] = 4,
+          },
+        },
+        [61] = {
+          ["key"] = "raw 96e5987c4a44f2c6 cli",
+          ["r"] = {
+            [1] = "New server registered.\n\n",
+            ["n"] = 1,
+          },
+        },
+        [62] = {
+          ["key"] = "raw 85f4577a0aabea27 cli",
+          ["r"] = {
+            [1] = "\n",
+            ["n"] = 1,
+          },
+        },
+        [63] = {
+          ["key"] = "http 7054585246e36ada /events",
+          ["r"] = {
+            [1] = 200,
+            [2] = "SERVER_ADD {name=\"n3\",proxy_name=\"dyn\",proxy_uuid=integer:6,puid=integer:3,reference=\"Server n3\",rid=integer:2} HAProxy class EventSub integer\nSERVER_ADMIN {admin={cause=\"\",new_admin={CMAINT=false,DRAIN=false,FDRAIN=false,FMAINT=false,IDRAIN=false,IMAINT=false,MAINT=false,RMAINT=false},old_admin={CMAINT=false,DRAIN=false,FDRAIN=false,FMAINT=true,IDRAIN=false,IMAINT=false,MAINT=true,RMAINT=false},requeued=integer:0},name=\"n3\",proxy_name=\"dyn\",proxy_uuid=integer:6,puid=integer:3,reference=\"Server n3\",rid=integer:2} HAProxy class EventSub integer\nSERVER_UP {name=\"n3\",proxy_name=\"dyn\",proxy_uuid=integer:6,puid=integer:3,reference=\"Server n3\",rid=integer:2} HAProxy class EventSub integer\nSERVER_STATE {name=\"n3\",proxy_name=\"dyn\",proxy_uuid=integer:6,puid=integer:3,reference=\"Server n3\",rid=integer:2,state={admin=true,cause=\"\",new_state=\"RUNNING\",old_state=\"STOPPED\",requeued=integer:0}} HAProxy class EventSub integer",
+            [3] = {
+              ["content-length"] = "923",
+            },
+            [4] = "",
+            ["n"] = 4,
+          },
+        },
+        [64] = {
+          ["key"] = "raw 80c13784f039f9be cli",
+          ["r"] = {
+            [1] = "\n",
+            ["n"] = 1,
+          },
+        },
+        [65] = {
+          ["key"] = "http ce9442beaa7f48d6 /about?srv=dyn/n3",
+          ["r"] = {
+            [1] = 200,
+            [2] = "status=UP -2/2 draining=false weight=integer:1 puid=\"3\" rid=\"2\" dynamic=true",
+            [3] = {
+              ["content-length"] = "76",
+            },
+            [4] = "",
+            ["n"] = 4,
+          },
+        },
+        [66] = {
+          ["key"] = "http 7054585246e36ada /events",
+          ["r"] = {
+            [1] = 200,
+            [2] = "SERVER_CHECK {check={agent=false,duration=integer,health={cur=integer:1,fall=integer:2,rise=integer:3},reason={desc=\"Layer4 check passed\",short=\"L4OK\"},result=\"PASSED\"},name=\"n3\",proxy_name=\"dyn\",proxy_uuid=integer:6,puid=integer:3,reference=\"Server n3\",rid=integer:2} HAProxy class EventSub integer\nSERVER_CHECK {check={agent=false,duration=integer,health={cur=integer:2,fall=integer:2,rise=integer:3},reason={desc=\"Layer4 check passed\",short=\"L4OK\"},result=\"PASSED\"},name=\"n3\",proxy_name=\"dyn\",proxy_uuid=integer:6,puid=integer:3,reference=\"Server n3\",rid=integer:2} HAProxy class EventSub integer\nSERVER_CHECK {check={agent=false,duration=integer,health={cur=integer:4,fall=integer:2,rise=integer:3},reason={desc=\"Layer4 check passed\",short=\"L4OK\"},result=\"PASSED\"},name=\"n3\",proxy_name=\"dyn\",proxy_uuid=integer:6,puid=integer:3,reference=\"Server n3\",rid=integer:2} HAProxy class EventSub integer",
+            [3] = {
+              ["content-length"] = "899",
+            },
+            [4] = "",
+            ["n"] = 4,
+          },
+        },
+        [67] = {
+          ["key"] = "http ce9442beaa7f48d6 /about?srv=dyn/n3",
+          ["r"] = {
+            [1] = 200,
+            [2] = "status=UP draining=false weight=integer:1 puid=\"3\" rid=\"2\" dynamic=true",
+            [3] = {
+              ["content-length"] = "71",
+            },
+            [4] = "",
+            ["n"] = 4,
+          },
+        },
+        [68] = {
           ["key"] = "http ca12dfef2e0a95d1 /",
           ["r"] = {
             [1] = 200,
@@ -509,12 +702,12 @@ return {
         },
       },
       ["vars"] = {
-        ["DIR"] = "/tmp/proxylua-spec.O72f5m",
-        ["PORT"] = 44977,
-        ["PORT1"] = 43153,
-        ["PORT2"] = 36253,
-        ["PORT3"] = 37103,
-        ["PORT4"] = 39573,
+        ["DIR"] = "/tmp/proxylua-spec.rhJss6",
+        ["PORT"] = 33815,
+        ["PORT1"] = 45667,
+        ["PORT2"] = 35185,
+        ["PORT3"] = 35989,
+        ["PORT4"] = 34397,
       },
     },
   },
