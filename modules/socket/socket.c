@@ -567,8 +567,8 @@ int luaopen_proxylua_socket(lua_State *L)
 	lua_pushvalue(L, 3);
 	lua_pushcclosure(L, sk_deadline, 2);
 	lua_setfield(L, 1, "_deadline");
-}
-
+	lua_pushvalue(L, 2);
+	lua_pushvalue(L, 3);
 	lua_pushcclosure(L, sk_descriptor, 2);
 	lua_setfield(L, 1, "descriptor");
 	lua_settop(L, 1);
