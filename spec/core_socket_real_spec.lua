@@ -85,7 +85,7 @@ describe_real("core.tcp() with real sockets in the harness", function()
         s:close()
         RESULT[4] = s:send("x")
       end, "from-task")
-    ]], { haproxy = "2.7" }) -- 2.6 ignores task arguments
+    ]], { haproxy = "2.8" }) -- 2.6 ignores task arguments
     assert.is_true(h:run_tasks(10000))
     assert.same({ 1, 10, "from-task", -1 }, h.env.RESULT)
   end)

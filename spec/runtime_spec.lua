@@ -43,13 +43,13 @@ describe("scheduler", function()
     assert.equal("continue", h:action("a").verdict)
   end)
 
-  it("runs register_task functions; 2.6 refuses arguments, 2.7+ passes them", function()
+  it("runs register_task functions; 2.6 refuses arguments, 2.8+ passes them", function()
     assert.equal("Lua runtime error: script.lua:1: 'register_task' needs 1 arguments",
       errmsg(load, [[core.register_task(function() end, 1)]]))
     local h = load([[
       core.register_task(function(a, b) core.msleep(100); core.Info(a .. b) end, "x", "y")
       core.register_task(function() core.Info("plain") end)
-    ]], { haproxy = "2.7" })
+    ]], { haproxy = "2.8" })
     assert.is_true(h:run_tasks())
     assert.same({ "plain", "xy" }, h:log_messages())
   end)

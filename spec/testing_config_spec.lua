@@ -241,7 +241,7 @@ describe("testing.from_config with several files", function()
     local a = tmpcfg("global\n    setenv WHO first\ndefaults\n    mode http\n")
     local b = tmpcfg(('global\n    lua-load %s "${WHO}"\nfrontend fe\n    http-request lua.who\n'):format(script))
     local h26 = from({ a, b })
-    local h27 = from({ a, b }, { haproxy = "2.7" })     -- 2.7+ passes lua-load arguments
+    local h27 = from({ a, b }, { haproxy = "2.8" })     -- 2.8 passes lua-load arguments
     os.remove(script)
     os.remove(a)
     os.remove(b)

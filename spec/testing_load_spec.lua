@@ -6,11 +6,11 @@ local C = require "spec.helpers.core"
 local state = C.state
 
 describe("lua-load emulation", function()
-  it("ignores lua-load arguments in 2.6 and passes them as ... from 2.7", function()
+  it("ignores lua-load arguments in 2.6 and passes them as ... from 2.8", function()
     local code = "n = select('#', ...) first = ..."
     local h = testing.load_string(code, { args = { "foo", "bar" } })
     assert.equal(0, h.env.n)
-    local h7 = testing.load_string(code, { args = { "foo", "bar" }, haproxy = "2.7" })
+    local h7 = testing.load_string(code, { args = { "foo", "bar" }, haproxy = "2.8" })
     assert.equal(2, h7.env.n)
     assert.equal("foo", h7.env.first)
   end)

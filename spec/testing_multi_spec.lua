@@ -72,7 +72,7 @@ describe("several lua-load files in one state", function()
     f:write("local name = ...\ncore.register_fetches('arg_' .. tostring(name), function() return name end)\n")
     f:close()
     local h = testing.load({ { dir .. "/args.lua", "one" }, { dir .. "/args.lua", "two" } },
-                           { haproxy = "2.7", quiet = true })
+                           { haproxy = "2.8", quiet = true })
     os.execute("rm -rf " .. dir)
     assert.equal("one", h:fetch("arg_one", {}).value)
     assert.equal("two", h:fetch("arg_two", {}).value)

@@ -94,6 +94,19 @@ static void task_hook(lua_State *L, lua_Debug *ar)
 		return;   /* the harness driving an attached call: not script code */
 	if (t->watchdog_fired)
 		watchdog_error(L, t);
+	if (t->burst > 0 && (t->forced_yield > 0 || t->lp == NULL)
+	    && pl_clock_thread_cpu() - t->slice_cpu >= t->burst) {
+		/* checked before the running-time budget, as HAProxy does;
+		 * true again at every firing, so a pcall cannot go on. Code
+		 * that may yield is checked at forced-yield points only: with
+		 * them off, HAProxy's hook never looks (its watchdog kills) */
+		t->timed_out = 1;
+		if (t->burst_named)
+			lua_pushliteral(L, "burst timeout");
+		else
+			lua_pushliteral(L, "execution timeout");
+		lua_error(L);
+	}
 	if (t->budget > 0 && t->used + (pl_clock_mono() - t->slice) >= t->budget) {
 		t->timed_out = 1;
 		lua_pushliteral(L, "execution timeout");
@@ -102,8 +115,9 @@ static void task_hook(lua_State *L, lua_Debug *ar)
 	if (t->watchdog > 0 && pl_clock_thread_cpu() - t->slice_cpu >= t->watchdog) {
 		/* no trip through the scheduler for that long: HAProxy's
 		 * watchdog kills the process (checked live with forced yields
-		 * off and a 3 s spin in an action) */
-		t->watchdog_fired = 2;
+		 * off and a 3 s spin in an action); in loop.call, the text
+		 * names what cannot yield */
+		t->watchdog_fired = t->lp == NULL ? 1 : 2;
 		watchdog_error(L, t);
 	}
 	if (t->forced_yield > 0 && lua_isyieldable(L)) {
@@ -131,7 +145,7 @@ void *pl_lloop_hook_enter(lua_State *L, ltask *t)
 	lua_sethook(t->co, task_hook, LUA_MASKCOUNT,
 	            t->forced_yield > 0 ? (int)t->forced_yield : HOOK_CHECK_EVERY);
 	t->slice = pl_clock_mono();
-	t->slice_cpu = t->watchdog > 0 ? pl_clock_thread_cpu() : 0;
+	t->slice_cpu = t->watchdog > 0 || t->burst > 0 ? pl_clock_thread_cpu() : 0;
 	return prev;
 }
 
@@ -159,7 +173,8 @@ static void limit_secs(lua_State *L, int idx, const char *what, int64_t *ns)
 	lua_pop(L, 1);
 }
 
-/* {forced_yield = n, timeout = s, watchdog = s}: false or 0 turns one off. */
+/* {forced_yield = n, timeout = s, watchdog = s, burst = s, burst_named =
+ * bool}: false or 0 turns one off. */
 void pl_lloop_limits(lua_State *L, int idx, llimits *lim)
 {
 	int ty = lua_getfield(L, idx, "forced_yield");
@@ -178,6 +193,11 @@ void pl_lloop_limits(lua_State *L, int idx, llimits *lim)
 	limit_secs(L, idx, "timeout", &lim->budget);
 	lua_getfield(L, idx, "watchdog");
 	limit_secs(L, idx, "watchdog", &lim->watchdog);
+	lua_getfield(L, idx, "burst");
+	limit_secs(L, idx, "burst", &lim->burst);
+	if (lua_getfield(L, idx, "burst_named") != LUA_TNIL)
+		lim->burst_named = lua_toboolean(L, -1);
+	lua_pop(L, 1);
 }
 
 
@@ -215,6 +235,8 @@ int pl_lloop_attach(lua_State *L)
 		t->forced_yield = t->saved.forced_yield;
 		t->budget = t->saved.budget;
 		t->watchdog = t->saved.watchdog;
+		t->burst = t->saved.burst;
+		t->burst_named = t->saved.burst_named;
 		t->overridden = 0;
 	}
 	if (co != NULL && lua_type(L, 3) == LUA_TTABLE) {
@@ -222,11 +244,15 @@ int pl_lloop_attach(lua_State *L)
 		lim.forced_yield = t->forced_yield;
 		lim.budget = t->budget;
 		lim.watchdog = t->watchdog;
+		lim.burst = t->burst;
+		lim.burst_named = t->burst_named;
 		t->saved = lim;
 		pl_lloop_limits(L, 3, &lim);
 		t->forced_yield = lim.forced_yield;
 		t->budget = lim.budget;
 		t->watchdog = lim.watchdog;
+		t->burst = lim.burst;
+		t->burst_named = lim.burst_named;
 		t->overridden = 1;
 	}
 	lua_settop(L, 2);
@@ -239,8 +265,8 @@ int pl_lloop_attach(lua_State *L)
 	t->timed_out = 0;
 	t->watchdog_fired = 0;
 	t->slice = pl_clock_mono();
-	t->slice_cpu = t->watchdog > 0 ? pl_clock_thread_cpu() : 0;
-	if (co != NULL && (t->forced_yield > 0 || t->budget > 0 || t->watchdog > 0)) {
+	t->slice_cpu = t->watchdog > 0 || t->burst > 0 ? pl_clock_thread_cpu() : 0;
+	if (co != NULL && (t->forced_yield > 0 || t->budget > 0 || t->watchdog > 0 || t->burst > 0)) {
 		lua_rawgetp(L, LUA_REGISTRYINDEX, &hook_key);
 		if (lua_touserdata(L, -1) != (void *)t && !t->late) {
 			/* the task was not hooked for this resume: hook it now,
@@ -270,13 +296,14 @@ int pl_lloop_attach(lua_State *L)
  * loop.call([opts,] fn, ...) -> true, results... | false, err: a protected
  * call that may not yield, under the watchdog alone, as HAProxy runs
  * sample fetches and converters (no forced yield, no execution timeout;
- * an endless loop gets the process killed). opts: watchdog (seconds,
+ * an endless loop gets the process killed). opts: burst and timeout (as
+ * for spawn: they apply to the coroutine loop.own names), watchdog (seconds,
  * default 2), where (text for the message, default "a function that
  * cannot yield"). Any hook already set on the calling thread is restored.
  */
 int pl_lloop_call(lua_State *L)
 {
-	llimits lim = { 0, 0, 2000000000 };
+	llimits lim = { 0, 0, 2000000000, 0, 0 };
 	lua_Hook oldhook = lua_gethook(L);
 	int oldmask = lua_gethookmask(L), oldcount = lua_gethookcount(L);
 	int fi = 1, st;
@@ -299,17 +326,20 @@ int pl_lloop_call(lua_State *L)
 	}
 	luaL_checktype(L, fi, LUA_TFUNCTION);
 	t.watchdog = lim.watchdog;
+	t.budget = lim.budget;
+	t.burst = lim.burst;
+	t.burst_named = lim.burst_named;
 	lua_rawgetp(L, LUA_REGISTRYINDEX, &hook_key);
 	prevtask = lua_touserdata(L, -1);
 	lua_pop(L, 1);
 	lua_pushlightuserdata(L, &t);
 	lua_rawsetp(L, LUA_REGISTRYINDEX, &hook_key);
-	if (t.watchdog > 0)
+	if (t.watchdog > 0 || t.budget > 0 || t.burst > 0)
 		lua_sethook(L, task_hook, LUA_MASKCOUNT, HOOK_CHECK_EVERY);
 	lua_pushboolean(L, 0);          /* the status goes below the results */
 	lua_insert(L, fi);
 	t.slice = pl_clock_mono();
-	t.slice_cpu = t.watchdog > 0 ? pl_clock_thread_cpu() : 0;
+	t.slice_cpu = t.watchdog > 0 || t.burst > 0 ? pl_clock_thread_cpu() : 0;
 	st = lua_pcall(L, lua_gettop(L) - fi - 1, LUA_MULTRET, 0);
 	if (st == LUA_OK && t.watchdog_fired) {
 		/* a pcall inside caught it: HAProxy would be dead all the same */
@@ -325,3 +355,29 @@ int pl_lloop_call(lua_State *L)
 	return lua_gettop(L) - fi + 1;
 }
 
+
+
+/*
+ * loop.own(co) -> boolean: inside loop.call, co runs the call's own code
+ * (the coroutine a harness made for it, not one the script created): the
+ * call's burst and timeout apply to it, as HAProxy's hook applies them to
+ * a fetch's or converter's own coroutine. false outside loop.call.
+ */
+int pl_lloop_own(lua_State *L)
+{
+	ltask *t;
+
+	luaL_checktype(L, 1, LUA_TTHREAD);
+	lua_rawgetp(L, LUA_REGISTRYINDEX, &hook_key);
+	t = lua_touserdata(L, -1);
+	lua_pop(L, 1);
+	if (t == NULL || t->lp != NULL || t->where == NULL) {
+		lua_pushboolean(L, 0);
+		return 1;
+	}
+	t->alt = lua_tothread(L, 1);    /* anchored by the caller for the call */
+	if (t->watchdog > 0 || t->budget > 0 || t->burst > 0)
+		lua_sethook(t->alt, task_hook, LUA_MASKCOUNT, HOOK_CHECK_EVERY);
+	lua_pushboolean(L, 1);
+	return 1;
+}

@@ -34,6 +34,9 @@ typedef struct llimits {
 	lua_Integer forced_yield;   /* instructions between forced yields, 0: none */
 	int64_t budget;         /* Lua running time allowed (ns), 0: none */
 	int64_t watchdog;       /* longest run inside a script's own coroutine */
+	int64_t burst;          /* CPU time between two trips through the
+	                         * scheduler (HAProxy 2.8+'s burst timeout), 0: none */
+	int burst_named;        /* raise "burst timeout" (3.2), else "execution timeout" */
 } llimits;
 
 typedef struct lloop {
@@ -69,6 +72,8 @@ struct ltask {
 	lua_Integer forced_yield;
 	int64_t budget;
 	int64_t watchdog;
+	int64_t burst;
+	int burst_named;
 	int watchdog_fired;
 	const char *where;      /* loop.call: what runs, for the watchdog text */
 	int64_t used;           /* Lua running time spent so far (ns) */
@@ -77,7 +82,7 @@ struct ltask {
 	int late;               /* attach hooked the task in mid-resume */
 	void *late_prev;        /* the hook's previous task, for that resume */
 	int64_t slice;          /* start of the current slice */
-	int64_t slice_cpu;      /* the thread's CPU clock then (watchdog) */
+	int64_t slice_cpu;      /* the thread's CPU clock then (watchdog, burst) */
 	unsigned long resumes, forced;
 };
 
@@ -125,6 +130,7 @@ void pl_lloop_limits(lua_State *L, int idx, llimits *lim);
 int64_t pl_lloop_secs(lua_Number s);
 int pl_lloop_attach(lua_State *L);
 int pl_lloop_call(lua_State *L);
+int pl_lloop_own(lua_State *L);
 
 /* sched.c */
 void pl_lloop_push_scheduler(lua_State *L, int loopidx);

@@ -44,7 +44,7 @@ static lloop *check_open(lua_State *L)
 /* loop.new{virtual=, forced_yield=, timeout=, on_error=} */
 static int loop_new(lua_State *L)
 {
-	llimits lim = { 0, 0, 2000000000 };   /* HAProxy's watchdog: ~2 s */
+	llimits lim = { 0, 0, 2000000000, 0, 0 };   /* HAProxy's watchdog: ~2 s */
 	int virt = 0, rc;
 	lloop *lp;
 	void *ud;
@@ -370,6 +370,8 @@ PL_EXPORT int luaopen_proxylua_loop(lua_State *L)
 	lua_setfield(L, 3, "new");
 	lua_pushcfunction(L, pl_lloop_call);
 	lua_setfield(L, 3, "call");
+	lua_pushcfunction(L, pl_lloop_own);
+	lua_setfield(L, 3, "own");
 	pl_lloop_register_helpers(L);
 	return 1;
 }

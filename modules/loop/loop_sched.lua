@@ -130,10 +130,14 @@ function Sched:run_in_task(fn, ...)
 end
 
 -- Queue a task coroutine; done(ok, ...) gets coroutine.resume's returns.
--- limits: {forced_yield, timeout} for this task (default: the loop's).
+-- limits: {forced_yield, timeout, burst, burst_named} for this task
+-- (default: the loop's).
 function Sched:spawn(co, done, limits)
   local o = { done = done }
-  if limits then o.forced_yield, o.timeout = limits.forced_yield, limits.timeout end
+  if limits then
+    o.forced_yield, o.timeout = limits.forced_yield, limits.timeout
+    o.burst, o.burst_named = limits.burst, limits.burst_named
+  end
   return self.loop:spawn(o, co)
 end
 

@@ -246,6 +246,8 @@ int pl_lloop_spawn(lua_State *L)
 	t->forced_yield = lim.forced_yield;
 	t->budget = lim.budget;
 	t->watchdog = lim.watchdog;
+	t->burst = lim.burst;
+	t->burst_named = lim.burst_named;
 	t->state = T_READY;
 	pl_job_init(&t->job, task_run, t);
 	pl_timer_init(&t->timer, task_timer, t);

@@ -103,9 +103,10 @@ words; '#' outside quotes starts a comment; "..." keeps blanks and expands
 ${VAR} (and \$ is a plain $); '...' keeps everything as written; a backslash
 outside single quotes escapes a blank, '#', a quote, a backslash, or gives
 \t \n \r \xHH (any other backslash stays). A word made only of quotes is an
-empty word. Errors carry "parsing [file:line]" and HAProxy's texts. ]]
+empty word. Errors carry "parsing [file:line]" and HAProxy's texts. The
+second result: the line has more words than HAProxy keeps (CP.too_many). ]]
 function CP.words(line, env, at)
-  local out, cur, started = {}, {}, false
+  local out, cur, started, over = {}, {}, false, false
   local i, n = 1, #line
   while i <= n and line:sub(i, i):match("^%s$") do i = i + 1 end
   local squote, dquote, quote_at = false, false, nil
@@ -149,6 +150,9 @@ function CP.words(line, env, at)
       started = true
     elseif c:match("^%s$") and not squote and not dquote then
       push()
+      -- a blank after the last word HAProxy keeps opens one more: too many
+      -- even when only blanks or a comment follow (live)
+      if #out >= CP.MAX_WORDS then over = true end
       while i <= n and line:sub(i, i):match("^%s$") do i = i + 1 end
     elseif c == "$" and dquote then
       local value, split, ni = expand(line, i, env, at)
@@ -173,24 +177,85 @@ function CP.words(line, env, at)
   if quote_at then fail(at, "unmatched quote", quote_at) end
   if started or #cur > 0 then push() end
   -- HAProxy's keywords stop at the first empty word
-  return out
+  return out, over or #out > CP.MAX_WORDS
+end
+
+-- HAProxy cuts a line into 64 words at most (2.6 to 3.2 alike, live): one
+-- more and the line is refused. The position counts the words as they were
+-- read (unquoted, one separator each), from 1; the word shown is the 64th.
+CP.MAX_WORDS = 64
+
+function CP.too_many(words, where)
+  local pos = 1
+  for k = 1, CP.MAX_WORDS - 1 do pos = pos + #words[k] + 1 end
+  return sformat("parsing [%s]: too many words, truncating after word %d, position %d: <%s>.",
+    where, CP.MAX_WORDS, pos, words[CP.MAX_WORDS])
 end
 
 ----------------------------------------------------------------------------
 -- .if / .elif conditions (2.6): defined(NAME), streq(a,b), strneq(a,b),
--- version_atleast(v), version_before(v), feature(NAME) (from opts.features),
+-- version_atleast(v), version_before(v) (against opts.version, the emulated
+-- version's own string), feature(NAME) (from opts.features), strstr(a,b)
+-- from 2.8 (opts.vnum),
 -- numbers (non-zero is true), with !, &&, || and parentheses.
 
+-- A version as HAProxy's .if reads it: a[.b[.c[.d]]], then an optional
+-- -devN / -rcN / -preN tag (a release ranks above them) and a trailing
+-- number after the last '-' (a build or commit count; anything else counts
+-- 0). nil: not a version.
+local function version_parts(s)
+  local v, i = { 0, 0, 0, 0, 3, 0, 0 }, 1
+  local function num()
+    local d = s:match("^%d*", i)
+    i = i + #d
+    return tonumber(d) or 0
+  end
+  local function sep()
+    local c = s:sub(i, i)
+    i = i + 1
+    return c
+  end
+  if s == "" then return nil end
+  local tagged = false
+  for k = 1, 4 do
+    v[k] = num()
+    local c = sep()
+    if c == "" then return v end
+    if c == "-" then tagged = true break end
+    if c ~= "." or k == 4 then return nil end
+  end
+  if not tagged then return nil end
+  local rest = s:sub(i)
+  local tag, len = nil, 0
+  if rest:match("^dev") then tag, len = 1, 3
+  elseif rest:match("^rc") then tag, len = 2, 2
+  elseif rest:match("^pre") then tag, len = 2, 3 end
+  if tag and not rest:match("^%d") then
+    v[5], i = tag, i + len
+    v[6] = num()
+    local c = sep()
+    if c == "" then return v end
+    if c ~= "-" then return nil end
+  end
+  rest = s:sub(i)
+  local last = rest:match(".*%-(.*)$") or rest
+  if last == "" and rest:find("-", 1, true) then return nil end
+  v[7] = tonumber(last:match("^%d+$") or "0")
+  return v
+end
+
+-- -1, 0, 1 as `a` is older, the same, newer than `b`; nil when either is
+-- not a version (then version_atleast() holds and version_before() not, as
+-- in HAProxy).
 local function vercmp(a, b)
-  local x, y = {}, {}
-  for d in a:gmatch("%d+") do x[#x + 1] = tonumber(d) end
-  for d in b:gmatch("%d+") do y[#y + 1] = tonumber(d) end
-  for k = 1, math.max(#x, #y) do
-    local p, q = x[k] or 0, y[k] or 0
-    if p ~= q then return p < q and -1 or 1 end
+  local x, y = version_parts(a), version_parts(b)
+  if not x or not y then return nil end
+  for k = 1, 7 do
+    if x[k] ~= y[k] then return x[k] < y[k] and -1 or 1 end
   end
   return 0
 end
+CP.vercmp = vercmp
 
 local function condition(expr, env, at, opts)
   local pos = 1
@@ -224,9 +289,12 @@ local function condition(expr, env, at, opts)
     if name == "defined" then return env:get(a[1] or "") ~= nil end
     if name == "streq" then return (a[1] or "") == (a[2] or "") end
     if name == "strneq" then return (a[1] or "") ~= (a[2] or "") end
-    local version = opts.version or "2.6.12"
-    if name == "version_atleast" then return vercmp(version, a[1] or "") >= 0 end
-    if name == "version_before" then return vercmp(version, a[1] or "") < 0 end
+    local version = opts.version or "2.6.12-1+deb12u4"
+    if name == "version_atleast" then return (vercmp(version, a[1] or "") or 0) >= 0 end
+    if name == "version_before" then return (vercmp(version, a[1] or "") or 0) < 0 end
+    if name == "strstr" and (opts.vnum or 206) >= 208 then -- 2.8+
+      return (a[1] or ""):find(a[2] or "", 1, true) ~= nil
+    end
     if name == "feature" then
       if not opts.features then err("feature() needs opts.features (the build's feature list)") end
       return opts.features[a[1]] == true
@@ -281,8 +349,9 @@ end
 --[[ CP.read(text, name, opts) -> lines: every meaningful line of a
 configuration text, in order: { words, file, line, where = "file:line",
 text (as written), section ("global", "frontend"...), section_name }.
-opts.env: an environment (CP.environ); opts.version ("2.6.12") and
-opts.features ({ LUA = true, ... }) for .if; opts.notices: a list receiving
+opts.env: an environment (CP.environ); opts.version (the `-v` version,
+"2.6.12-1+deb12u4" by default), opts.vnum (206, 208...) and opts.features
+({ LUA = true, ... }) for .if; opts.notices: a list receiving
 .diag/.notice/.warning lines. .alert raises, as it stops HAProxy. ]]
 function CP.read(text, name, opts)
   opts = opts or {}
@@ -300,7 +369,8 @@ function CP.read(text, name, opts)
                         where = name .. ":" .. n, text = raw, section = section,
                         section_name = section_name, scope = true }
     else
-      local w = CP.words(raw, env, at)
+      local w, too_many = CP.words(raw, env, at)
+      if too_many then error(CP.too_many(w, name .. ":" .. n), 0) end
       local k = w[1]
       local active = true
       for _, c in ipairs(conds) do active = active and c.taking end

@@ -27,8 +27,37 @@ local TUNE = {
   ["tune.lua.forced-yield"] = "forced_yield", ["tune.lua.maxmem"] = "maxmem",
   ["tune.lua.session-timeout"] = "session_timeout", ["tune.lua.service-timeout"] = "service_timeout",
   ["tune.lua.task-timeout"] = "task_timeout",
-}
+} -- tune.lua.burst-timeout (2.8+) is read with the later keywords below
 local ENV_KW = { setenv = true, presetenv = true, resetenv = true, unsetenv = true }
+
+-- tune.lua.* keywords of later versions: the first version that knows
+-- each, and the suggestion an earlier one adds to "unknown keyword" (live).
+local LATER_TUNE = {
+  ["tune.lua.burst-timeout"] = { 208, "tune.lua.task-timeout" },
+  ["tune.lua.log.loggers"] = { 209 },
+  ["tune.lua.log.stderr"] = { 209, "tune.ssl.keylog" },
+  ["tune.lua.bool-sample-conversion"] = { 302, "tune.lua.session-timeout" },
+}
+
+local function unknown_later(cfg, l, k)
+  local later = LATER_TUNE[k]
+  if not later or (cfg.vnum or 206) >= later[1] then return end
+  error(sformat("parsing [%s] : unknown keyword '%s' in 'global' section%s", l.where, k,
+    later[2] and "; did you mean '" .. later[2] .. "' maybe ?" or ""), 0)
+end
+
+-- HAProxy's time values: digits and a unit (ms when none); tune.lua.*
+-- settings keep the text, tune.lua converts it.
+local MS = { us = 0.001, ms = 1, [""] = 1, s = 1000, m = 60000, h = 3600000, d = 86400000 }
+local function timeout_value(l, k, v)
+  local n, u = (v or ""):match("^(%d+)(%a*)$")
+  if not n or not MS[u] then error(sformat("parsing [%s] : %s: invalid timeout", l.where, k), 0) end
+  if tonumber(n) * MS[u] > 2147483647 then
+    error(sformat("parsing [%s] : timer overflow in argument <%s> to <%s> (maximum value is "
+      .. "2147483647 ms or ~24.8 days)", l.where, v, k), 0)
+  end
+  return v
+end
 
 local function global_line(cfg, l)
   local w = l.words
@@ -66,12 +95,31 @@ local function global_line(cfg, l)
     if not cfg.nbthread then
       bad(l, "'nbthread' passed a missing or unparsable integer value in '" .. (w[2] or "") .. "'")
     end
-  elseif k == "tune.lua.log.loggers" or k == "tune.lua.log.stderr" then
-    -- 2.9+ (modules/testing/version_rules.lua says which versions take them)
-    local v, ok = w[2], { on = true, off = true, auto = k == "tune.lua.log.stderr" }
-    if not v or not ok[v] then bad(l, "'" .. k .. "' expects 'on'" .. (ok.auto and ", 'auto'" or "")
-      .. " or 'off'.") end
-    if k == "tune.lua.log.loggers" then cfg.tune.log_loggers = v == "on" else cfg.tune.log_stderr = v end
+  elseif LATER_TUNE[k] then
+    unknown_later(cfg, l, k)
+    local v = w[2]
+    if k == "tune.lua.burst-timeout" then
+      cfg.tune.burst_timeout = timeout_value(l, k, v)
+    elseif k == "tune.lua.bool-sample-conversion" then
+      if v ~= "normal" and v ~= "pre-3.1-bug" then
+        error(sformat("parsing [%s] : '%s' expects either 'normal' or 'pre-3.1-bug' but got '%s'.",
+          l.where, k, v or ""), 0)
+      end
+      if cfg.loads[1] then -- too late: the first lua-load took the default
+        cfg.warnings[#cfg.warnings + 1] = sformat("config : parsing [%s] : ignored as some Lua was loaded "
+          .. "already. \"%s\" must be set before any \"lua-load\" or \"lua-load-per-thread\" directive "
+          .. "for it to be considered.", l.where, k)
+      else
+        cfg.tune.bool_sample_conversion = v
+      end
+    else
+      local stderr = k == "tune.lua.log.stderr"
+      if not (v == "on" or v == "off" or (stderr and v == "auto")) then
+        error(sformat("parsing [%s] : '%s' expects either %s but got '%s'.", l.where, k,
+          stderr and "'on', 'auto', or 'off'" or "'on' or 'off'", v or ""), 0)
+      end
+      if stderr then cfg.tune.log_stderr = v else cfg.tune.log_loggers = v == "on" end
+    end
   elseif k == "log" then
     cfg.loggers.global = true -- where core.* log lines go (2.9+ tune.lua.log.*)
   elseif k:match("^tune%.lua%.") then
@@ -316,7 +364,8 @@ end
 
 --[[ CR.read(paths, opts) -> cfg. paths: a file or a list of files (as
 haproxy -f a -f b). opts.getenv: the process environment (os.getenv);
-opts.version, opts.features: for .if. cfg = {
+opts.version, opts.vnum (206...; the tune.lua.* keywords of later
+versions are unknown before them), opts.features: for .if. cfg = {
   files, loads = { {file, args, per_thread, where} }, prepend = { {path, kind,
   where} }, tune = { forced_yield, maxmem, session_timeout, ... }, env (the
   environment after the configuration: env:get(name), env:getenv()),
@@ -328,21 +377,20 @@ opts.version, opts.features: for .if. cfg = {
   ["http-request"] = { {kind = "lua"|"service"|"set-var"|"unset-var", name,
   args, var, value, cond, where} }, ... } } }, order,
   maps = { [file] = {where} }, acls, skipped = { {where, text, why} },
-  notices } ]]
+  notices, warnings (HAProxy's startup warnings about the lines) } ]]
 function CR.read(paths, opts)
   opts = opts or {}
   if type(paths) == "string" then paths = { paths } end
   local env = CP.environ(opts.getenv)
   local cfg = { files = paths, loads = {}, prepend = {}, tune = {}, tune_lines = {}, loggers = {}, env = env,
-                environ_lines = {},
+                environ_lines = {}, vnum = opts.vnum, warnings = {},
                 proxies = {}, order = {}, maps = {}, acls = {}, file_order = {}, skipped = {},
                 notices = {} }
   local defaults = {}
   for _, path in ipairs(paths) do
-    local lines = opts.text and CP.read(opts.text[path], path, { env = env, version = opts.version,
-                                       features = opts.features, notices = cfg.notices })
-      or CP.read_file(path, { env = env, version = opts.version, features = opts.features,
-                              notices = cfg.notices })
+    local popts = { env = env, version = opts.version, vnum = opts.vnum, features = opts.features,
+                    notices = cfg.notices }
+    local lines = opts.text and CP.read(opts.text[path], path, popts) or CP.read_file(path, popts)
     local px
     for _, l in ipairs(lines) do
       local k = l.words[1]
@@ -363,7 +411,10 @@ function CR.read(paths, opts)
       elseif l.section == "global" then
         global_line(cfg, l)
       elseif l.section == "defaults" then
-        if k == "mode" then defaults.mode = l.words[2] else skip(cfg, l, "defaults setting not interpreted") end
+        if k == "mode" then defaults.mode = l.words[2]
+        elseif k == "log" and (l.words[2] ~= "global" or cfg.loggers.global) then
+          cfg.loggers.proxy = true -- the proxies after it log (2.9+ tune.lua.log.*)
+        else skip(cfg, l, "defaults setting not interpreted") end
       elseif px then
         proxy_line(cfg, px, l)
       else

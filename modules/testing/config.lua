@@ -22,12 +22,20 @@ local function hostname()
   return name or "localhost"
 end
 
--- The environment HAProxy 2.6 parses its configuration in: the process's,
--- plus the two names it sets at startup (checked live).
-local function start_env(opts)
+-- What each emulated version calls itself (`haproxy -v`, the builds of
+-- docs/versions.md §1): .if version_atleast()/version_before() and
+-- HAPROXY_STARTUP_VERSION see it.
+CF.VERSION_STRINGS = { [206] = "2.6.12-1+deb12u4", [208] = "2.8.0-fdd8154ed",
+                       [300] = "3.0.0-5590ada47", [302] = "3.2.0-e134140d2" }
+
+-- The environment HAProxy parses its configuration in: the process's, plus
+-- the names it sets at startup (checked live): HAPROXY_LOCALPEER,
+-- HAPROXY_STARTUP_VERSION, and from 2.8 HAPROXY_BRANCH ("3.2").
+local function start_env(opts, vnum, vstring)
   local base = opts.getenv or os.getenv
   local own = { HAPROXY_LOCALPEER = opts.localpeer or hostname(),
-                HAPROXY_STARTUP_VERSION = opts.haproxy_version or "2.6.12-1+deb12u4" }
+                HAPROXY_STARTUP_VERSION = vstring,
+                HAPROXY_BRANCH = vnum >= 208 and VER.name(vnum) or nil }
   return function(name)
     if own[name] then return own[name] end
     return base(name)
@@ -205,19 +213,25 @@ what was read (cfgread.lua), h.config.skipped: what was not interpreted.
 opts: harness options (they win over the configuration's), plus path_map
 (where the configuration's paths are on this machine), getenv (the
 environment HAProxy starts with: os.getenv, plus HAPROXY_LOCALPEER =
-opts.localpeer or the host name, HAPROXY_STARTUP_VERSION), nbthread (when the
-configuration has none: 1), haproxy_version and features (for .if), start
+opts.localpeer or the host name, HAPROXY_STARTUP_VERSION, 2.8+'s
+HAPROXY_BRANCH), nbthread (when the configuration has none: 1),
+haproxy_version (the version string .if and HAPROXY_STARTUP_VERSION see:
+the emulated version's own, CF.VERSION_STRINGS, by default) and features
+(for .if), start
 = false (stop before the end of configuration: h:start_all()). ]]
 function CF.from_config(T, paths, opts)
   opts = opts or {}
-  local cfg = CR.read(paths, { getenv = start_env(opts), version = opts.haproxy_version,
-                               features = opts.features })
+  local vnum = T.version_number(opts.haproxy)
+  local vstring = opts.haproxy_version or CF.VERSION_STRINGS[vnum]
+  local cfg = CR.read(paths, { getenv = start_env(opts, vnum, vstring), version = vstring,
+                               vnum = vnum, features = opts.features })
   local static = FS.resolver({ path_map = opts.path_map })
   local function here(p) return static and static(p, false) or p end
   local o = harness_opts(cfg, opts, here)
   local nbthread = cfg.nbthread or opts.nbthread or 1
   o.process = Proc.new({ nbthread = nbthread, proxies = o.proxies })
   local h = T.new(o)
+  for _, w in ipairs(cfg.warnings) do Proc.alert(h.rt, w, "WARNING") end
   load_all(h, cfg.loads, false, here)
   local threads = {}
   local per_thread = false

@@ -25,6 +25,7 @@ local FS = require "proxylua.testing.files"
 local ENV = require "proxylua.testing.env"
 local TUNE = require "proxylua.testing.tune"
 local SBX = require "proxylua.testing.sandboxed"
+local CP = require "proxylua.testing.cfgparse"
 local VER = require "proxylua.core.state.versions"
 local VR = require "proxylua.testing.version_rules"
 local CS = require "proxylua.core.rules.cli_server"
@@ -62,12 +63,13 @@ local function vnum(v)
   return VER.num(v or "2.6")
 end
 T.versions = VER.KNOWN
+T.version_number = vnum -- (config.lua)
 
 --[[ testing.new(opts): an empty emulated state (no script loaded yet).
   opts.haproxy        the HAProxy version emulated: "2.6" (default, or
                       testing.default_version, or $PROXYLUA_HAPROXY), "2.8",
                       "3.0", "3.2" (docs/versions.md); lua-load arguments
-                      arrive as `...` from 2.7 on (2.6 ignores them)
+                      arrive as `...` from 2.8 on (2.6 ignores them)
   opts.prepend_path   string or list: lua-prepend-path <s> (path)
   opts.prepend_cpath  string or list: lua-prepend-path <s> cpath
   opts.haproxy_paths  start from Debian HAProxy's package.path/cpath instead
@@ -111,7 +113,7 @@ function T.new(opts)
   opts = opts or {}
   local G, hooks = ENV.new(opts, T.HAPROXY_PATH, T.HAPROXY_CPATH)
   local process = opts.process or Proc.new(opts)
-  local limits = TUNE.limits(opts.tune, opts.sched ~= nil)
+  local limits = TUNE.limits(opts.tune, opts.sched ~= nil, vnum(opts.haproxy))
   local sched = opts.sched
   if not sched and loop_sched and opts.scheduler ~= "simple" then
     sched = loop_sched.new{ virtual = opts.clock ~= "real", now = opts.now,
@@ -185,13 +187,13 @@ function H:load_chunk(chunk, err, name, args)
   if not chunk then
     error(string.format("error in Lua file '%s': %s", name, err), 0)
   end
-  -- HAProxy's configuration parser keeps 64 words a line (63 from 3.2 on
-  -- counts one more): "lua-load <file>" and 61 arguments (62 in 3.2)
+  -- the line "lua-load <file> <args>..." is cut into at most 64 words in
+  -- every version (2.6 to 3.2, live): 62 arguments at most
   local nargs = args and (args.n or #args) or 0
-  local max = VER.has(self.rt, "wait") and 62 or 61
-  if nargs > max then
-    error(string.format("config : parsing lua-load: too many words, truncating after word 64 "
-      .. "(lua-load takes at most %d arguments in HAProxy %s)", max, VER.name(self.version)), 0)
+  if nargs > CP.MAX_WORDS - 2 then
+    local words = { "lua-load", name }
+    for i = 1, nargs do words[i + 2] = tostring(args[i]) end
+    error("config : " .. CP.too_many(words, "lua-load"), 0)
   end
   local ok, e
   local prev = STR.enter(self.rt)

@@ -60,13 +60,13 @@ end
 function VR.uncatchable_timeouts(G)
   local pcall_, xpcall_ = G.pcall, G.xpcall
   local function pass(ok, ...)
-    if not ok and (...) == E.TIMEOUT then error(E.TIMEOUT, 0) end
+    if not ok and ((...) == E.TIMEOUT or (...) == E.BURST) then error((...), 0) end
     return ok, ...
   end
   G.pcall = function(f, ...) return pass(pcall_(f, ...)) end
   G.xpcall = function(f, h, ...)
     return pass(xpcall_(f, function(e)
-      if e == E.TIMEOUT then return e end
+      if e == E.TIMEOUT or e == E.BURST then return e end
       return h(e)
     end, ...))
   end

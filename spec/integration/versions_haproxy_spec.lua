@@ -20,6 +20,7 @@ frontend fe
     http-request lua.r599 if { path /r599 }
     http-request lua.r418 if { path /r418 }
     http-request lua.r304 if { path /r304 }
+    http-request lua.r302 if { path /r302 }
     http-request return status 200 content-type text/plain lf-string "%[lua.f_true] %[lua.f_false] %[bool(1),lua.c_type] %[always_true,lua.c_type] %[lua.f_true,lua.c_type] %[int(7),lua.c_type]" if { path /samples }
     default_backend be
 backend be
@@ -104,7 +105,7 @@ local function raw_tcp(port, input)
   return data or partial
 end
 
-local WIRES = { "/r204", "/r200", "/r599", "/r418", "/r304" }
+local WIRES = { "/r204", "/r200", "/r599", "/r418", "/r304", "/r302" }
 
 -- The harness's reply bytes in the same shape (it keeps the connection).
 local function harness_wire(wire)
@@ -218,4 +219,124 @@ describe("HAProxy " .. H.version() .. " and the harness emulating it", function(
       assert.matches("never returns here", res)
     end
   end)
+end)
+
+-- Global tune.lua.* lines of later versions, each in an HAProxy of its own:
+-- a version that lacks the keyword refuses to start (the harness's
+-- from_config must refuse it with the same text), one that has it answers
+-- as the harness does with the same configuration.
+local TUNE_SCRIPT = [[
+core.register_fetches("f_true", function() return true end)
+core.register_fetches("f_false", function() return false end)
+core.register_converters("c_type", function(v) return type(v) .. ":" .. tostring(v) end)
+core.register_action("lg", { "http-req" }, function(txn)
+  -- a boolean sample handed to Lua: a fetch's, and a variable's
+  local b = txn.f:always_true()
+  txn:set_var("txn.b", true)
+  local v = txn:get_var("txn.b")
+  core.Info("bools=" .. type(b) .. ":" .. tostring(b) .. " " .. type(v) .. ":" .. tostring(v))
+  core.Info("core-line")
+  txn:Info("txn-line")
+  txn:done({ status = 200, body = "ok" })
+end)
+]]
+
+local TUNE_CONFIG = [[
+frontend fe
+    bind 127.0.0.1:${PORT}
+    log global
+    http-request return status 200 content-type text/plain lf-string "%[lua.f_true] %[lua.f_false] %[bool(1),lua.c_type] %[always_true,lua.c_type] %[lua.f_true,lua.c_type] %[int(7),lua.c_type]" if { path /samples }
+    http-request lua.lg if { path /log }
+]]
+
+-- The text after "parsing [file:line] : " of the first alert.
+local function alert_text(s) return tostring(s):match("parsing %[[^%]]*%] : ([^\n]*)") end
+
+-- HAProxy with `lines` before the lua-load, or its startup error.
+local function tune_live(lines, fn)
+  local ok, hap = pcall(H.start, { files = { ["t.lua"] = TUNE_SCRIPT }, config = TUNE_CONFIG,
+                                   global = lines .. "\n    lua-load ${DIR}/t.lua" })
+  if not ok then return { failed = alert_text(hap) } end
+  local got = { pcall(fn, hap) }
+  got.log = hap:output()
+  local ok2, h = pcall(testing.from_config, hap.dir .. "/haproxy.cfg", { haproxy = H.version(), quiet = true })
+  hap:stop()
+  assert(got[1], got[2])
+  assert(ok2, h)
+  return got, h
+end
+
+-- The harness refusing the same lines, in a configuration of its own.
+local function tune_refused(lines)
+  local path = os.tmpname()
+  local f = assert(io.open(path, "w"))
+  f:write("global\n" .. lines .. "\n")
+  f:close()
+  local ok, err = pcall(testing.from_config, path, { haproxy = H.version(), quiet = true })
+  os.remove(path)
+  assert.is_false(ok)
+  return alert_text(err)
+end
+
+describe("HAProxy " .. H.version() .. " and the harness: tune.lua.* lines of later versions", function()
+  it("tune.lua.bool-sample-conversion normal (3.2: booleans, no warning)", function()
+    local lines = "    tune.lua.bool-sample-conversion normal"
+    local got, h = tune_live(lines, function(hap)
+      local _, body = H.http({ port = hap.port, path = "/samples" })
+      H.http({ port = hap.port, path = "/log" })
+      return body
+    end)
+    if got.failed then return assert.equal(got.failed, tune_refused(lines)) end
+    -- in a log-format and into a Lua converter (whose input is a string)
+    local function conv(v) return h:converter("c_type", v).text end
+    assert.equal(got[2], table.concat({ h:fetch("f_true").text, h:fetch("f_false").text,
+      conv(true), conv(true), conv(true), conv(7) }, " "))
+    -- into Lua
+    h:rules("fe", "http-request", { path = "/log" }, { when = function(rule) return rule.kind == "lua" end })
+    local mine
+    for _, l in ipairs(h:logs()) do mine = mine or l.msg:match("^bools=.*") end
+    assert.equal(got.log:match("%(%d+%) : (bools=[^\n]*)"), mine)
+    local warned = {}
+    for _, l in ipairs(h:logs()) do if l.source == "warning" then warned[#warned + 1] = l.msg end end
+    assert.same(normalise(startup(got.log)), normalise(warned))
+  end)
+
+  -- where core.* and txn:* log lines go: to the `log` target (a raw line on
+  -- stdout) and/or printed on stderr ("[info] ... : line")
+  local function routes(text)
+    local out = {}
+    for l in text:gmatch("[^\n]+") do
+      local printed = l:match("^%[info%] .- : (%l+%-line)$")
+      if printed then out[#out + 1] = "stderr " .. printed end
+      if l:match("^%l+%-line$") then out[#out + 1] = "sent " .. l end
+    end
+    table.sort(out)
+    return out
+  end
+  local function harness_routes(h)
+    local r = h:rules("fe", "http-request", { path = "/log" }, { when = function(rule) return rule.kind == "lua" end })
+    assert.equal("done", r.verdict)
+    local out = {}
+    for _, l in ipairs(h:logs({ level = 6 })) do
+      if l.msg:match("%-line$") then
+        if l.sent then out[#out + 1] = "sent " .. l.msg end
+        if l.stderr then out[#out + 1] = "stderr " .. l.msg end
+      end
+    end
+    table.sort(out)
+    return out
+  end
+  for _, lines in ipairs({ "    tune.lua.log.loggers off", "    tune.lua.log.stderr on",
+                           "    tune.lua.log.stderr off" }) do
+    it(lines:match("%S.*") .. " (2.9+)", function()
+      lines = "    log stdout format raw local0\n" .. lines
+      local got, h = tune_live(lines, function(hap)
+        local status = H.http({ port = hap.port, path = "/log" })
+        return status
+      end)
+      if got.failed then return assert.equal(got.failed, tune_refused(lines)) end
+      assert.equal(200, got[2])
+      assert.same(routes(got.log), harness_routes(h))
+    end)
+  end
 end)

@@ -5,10 +5,11 @@
 -- core.set_map see them. Answers checked live against 3.2.0
 -- (docs/versions.md, Patref).
 local U = require "proxylua.core.base.util"
-local MAP = require "proxylua.core.classes.map"
 local Q = require "proxylua.core.classes.queue"
+local SE = require "proxylua.core.classes.server_events"
+local E = require "proxylua.core.exec.executor"
 
-local select, type, tostring = select, type, tostring
+local select, type = select, type
 
 local PR = {}
 
@@ -29,26 +30,71 @@ local function seed(rt, ref)
   fh:close()
 end
 
+-- Generations (live 3.2.0): prepare() opens a new, empty generation that
+-- this object's edits fill; commit() makes it the whole content (what the
+-- transaction did not add is gone). set() and del() in a transaction see
+-- only its own entries. giveup() empties the generation but the object
+-- keeps writing there (a later commit() publishes it). purge() clears every
+-- generation at once, even inside a transaction.
+local function may_commit(s)
+  return s.tx ~= nil and s.tx.id > (s.ref.gen or 0)
+end
+
+-- The subscriptions of a reference get each event, the latest subscription
+-- first, as cb(event, sub, when): no data table (live 3.2.0). core.event_sub
+-- accepts the PAT_REF types but gets none of them.
+local function publish(rt, ref, ev)
+  local subs = ref.subs
+  if not subs then return end
+  local when = math.floor(rt.sched:now())
+  for i = #subs, 1, -1 do
+    local st = subs[i]
+    if st.active and type(st.fn) == "function" and (st.type_set[ev] or st.type_set.PAT_REF) then
+      SE.post(rt, st, ev, st.obj, when)
+    end
+  end
+end
+
 function PR.factory(rt)
   local methods = {}
   local mt = U.class("Patref", methods)
   local new_sub = Q.eventsub_factory()
 
-  local function st(self) return U.st(U.checkself(self, mt, 2)) end
+  local function st(self)
+    local s = U.st(U.checkself(self, mt, 2))
+    if s.ref.locked then
+      E.die(rt, "Patref: an edit after add_bulk() failed on '" .. s.ref.file .. "': HAProxy 3.2.0 left the "
+        .. "reference locked and never returns here (its watchdog kills the process)")
+    end
+    return s
+  end
 
-  -- An edit now, or kept for commit while a transaction is open.
-  local function edit(s, op, key, value)
-    if s.pending then
-      s.pending[#s.pending + 1] = { op, key, value }
-      return true
-    end
-    local ref = s.ref
-    if op == "set" or op == "add" then
+  local function live_add(ref, key, value)
+    if ref.entries[key] == nil then
       if ref.kind == "map" then rt.patref_set(ref, key, value or "") else rt.patref_add(ref, key) end
+    end -- a duplicate: lookups still find the first one
+    publish(rt, ref, "PAT_REF_ADD")
+  end
+
+  local function clear_live(ref)
+    for i = #ref.order, 1, -1 do rt.patref_del(ref, ref.order[i]) end
+  end
+
+  local function tx_del(tx, key)
+    tx.entries[key] = nil
+    for i = #tx.order, 1, -1 do if tx.order[i] == key then table.remove(tx.order, i) end end
+  end
+
+  local function add(s, key, value)
+    if may_commit(s) then
+      local tx = s.tx
+      if tx.entries[key] == nil then
+        tx.entries[key] = value or ""
+        tx.order[#tx.order + 1] = key
+      end
       return true
     end
-    if ref.entries[key] == nil then return false end
-    rt.patref_del(ref, key)
+    live_add(s.ref, key, value)
     return true
   end
 
@@ -60,8 +106,8 @@ function PR.factory(rt)
     local self, key, value = ...
     local s = st(self)
     key = U.checkstring(2, key, n)
-    if s.ref.kind == "map" and value ~= nil then value = U.checkstring(3, value, n) end
-    return edit(s, "add", key, value)
+    if n >= 3 then value = U.checkstring(3, value, n) end
+    return add(s, key, value)
   end
 
   function methods.set(...)
@@ -70,7 +116,16 @@ function PR.factory(rt)
     local s = st(self)
     key = U.checkstring(2, key, n)
     value = U.checkstring(3, value, n)
-    return edit(s, "set", key, value)
+    if may_commit(s) then
+      if s.tx.entries[key] == nil then return nil, "entry not found" end
+      s.tx.entries[key] = value
+      return true
+    end
+    local ref = s.ref
+    if ref.entries[key] == nil then return nil, "entry not found" end
+    rt.patref_set(ref, key, value)
+    publish(rt, ref, "PAT_REF_SET")
+    return true
   end
 
   function methods.del(...)
@@ -78,49 +133,81 @@ function PR.factory(rt)
     local self, key = ...
     local s = st(self)
     key = U.checkstring(2, key, n)
-    return edit(s, "del", key)
+    local ref = s.ref
+    if may_commit(s) then
+      if s.tx.entries[key] == nil then return false end
+      tx_del(s.tx, key)
+    else
+      if ref.entries[key] == nil then return false end
+      rt.patref_del(ref, key)
+    end
+    publish(rt, ref, "PAT_REF_DEL") -- in a transaction too (live)
+    return true
   end
 
+  -- A map takes key = value pairs, an ACL a list of strings. A wrong type
+  -- raises with the reference still locked in 3.2.0: its next edit hangs.
   function methods.add_bulk(self, t)
     local s = st(self)
     if type(t) ~= "table" then U.argerror(2, "table expected") end
+    local map = s.ref.kind == "map"
     for k, v in pairs(t) do
-      if type(k) == "number" then edit(s, "add", tostring(v)) else edit(s, "set", tostring(k), tostring(v)) end
+      local bad = map and (type(k) ~= "string" and k or type(v) ~= "string" and v)
+        or (not map and type(v) ~= "string" and v)
+      if bad ~= false and bad ~= nil then
+        s.ref.locked = true
+        U.argerror(-2, "string expected, got " .. type(bad))
+      end
+      if map then add(s, k, v) else add(s, v) end
     end
     return true
   end
 
   function methods.prepare(self)
-    st(self).pending = {}
+    local s = st(self)
+    local ref = s.ref
+    ref.next_gen = math.max(ref.next_gen or 0, ref.gen or 0) + 1
+    s.tx = { id = ref.next_gen, entries = {}, order = {} }
   end
 
   function methods.giveup(self)
-    st(self).pending = nil
+    local s = st(self)
+    if s.tx then s.tx.entries, s.tx.order = {}, {} end
   end
 
   function methods.commit(self)
     local s = st(self)
-    local ops = s.pending or {}
-    s.pending = nil
-    if s.purge_pending then
-      s.purge_pending = nil
-      for i = #s.ref.order, 1, -1 do rt.patref_del(s.ref, s.ref.order[i]) end
+    local tx = s.tx
+    if not tx then return nil, "Nothing to do" end
+    s.tx = nil
+    if not may_commit({ tx = tx, ref = s.ref }) then return nil, "Commit failed" end
+    local ref = s.ref
+    ref.gen = tx.id
+    clear_live(ref)
+    for _, key in ipairs(tx.order) do
+      if ref.kind == "map" then rt.patref_set(ref, key, tx.entries[key]) else rt.patref_add(ref, key) end
     end
-    for _, op in ipairs(ops) do edit(s, op[1], op[2], op[3]) end
+    publish(rt, ref, "PAT_REF_COMMIT")
     return true
   end
 
   function methods.purge(self)
     local s = st(self)
-    if s.pending then s.purge_pending = true return true end
-    for i = #s.ref.order, 1, -1 do rt.patref_del(s.ref, s.ref.order[i]) end
+    clear_live(s.ref)
+    if s.tx then s.tx.entries, s.tx.order = {}, {} end
+    publish(rt, s.ref, "PAT_REF_CLEAR")
     return true
   end
 
   function methods.event_sub(self, types, fn)
-    st(self)
+    local s = st(self)
     local list = Q.check_event_types(rt, types)
-    return (new_sub(list, fn))
+    local sub, sst = new_sub(list, fn)
+    sst.type_set = {}
+    for _, t in ipairs(list) do sst.type_set[t] = true end
+    s.ref.subs = s.ref.subs or {}
+    s.ref.subs[#s.ref.subs + 1] = sst
+    return sub
   end
 
   U.export(methods)

@@ -131,6 +131,14 @@ function SE.emit(rt, server, d, evs)
       end
     end
   end
+  SE.post(rt)
+end
+
+-- Queue one delivery cb(a, b, c) for subscription st (nil: none) and make
+-- sure the delivering task runs. Pattern reference events come this way too.
+function SE.post(rt, st, a, b, c)
+  local s = subs(rt)
+  if st then s.queue[#s.queue + 1] = { st = st, ev = a, data = b, sub = c } end
   if #s.queue > 0 and not s.running then
     s.running = true
     rt:start_task(deliver, rt, rt.phase ~= "runtime")

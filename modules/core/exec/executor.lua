@@ -10,12 +10,14 @@ local Proc = require "proxylua.core.exec.process"
 local VER = require "proxylua.core.state.versions"
 
 local TIMEOUT = "execution timeout"  -- what the loop raises when a call ran out of time
+local BURST = "burst timeout"        -- 3.2's text when it ran too long without yielding
 
 local type, tostring = type, tostring
 local sformat = string.format
 
 local E = {}
 E.TIMEOUT = TIMEOUT
+E.BURST = BURST
 
 -- Raised by core.done(); recognised by the executor (pcall catches it, as in
 -- HAProxy).
@@ -107,7 +109,7 @@ end
 -- (docs/haproxy-runtime.md §0.1).
 function E.error_text(rt, err, co)
   -- 2.8+ reports a timeout without state id or traceback
-  if err == TIMEOUT and VER.has(rt, "timeout_uncatchable") then return TIMEOUT end
+  if (err == TIMEOUT or err == BURST) and VER.has(rt, "timeout_uncatchable") then return err end
   local tb = E.traceback(co)
   if type(err) == "string" or type(err) == "number" then
     return sformat("[state-id %d] runtime error: %s from %s", rt.thread, tostring(err), tb)
@@ -138,6 +140,7 @@ end
 -- its watchdog (HAProxy never times them out, its watchdog kills instead).
 local okloop, looplib = pcall(require, "proxylua.loop")
 local loop_call = okloop and type(looplib) == "table" and looplib.call or nil
+local loop_own = loop_call and looplib.own
 
 -- A pattern where real HAProxy 2.6 crashes, hangs or is killed: remember it
 -- (the harness raises it at its own level, out of the script's reach) and
@@ -192,7 +195,8 @@ local function exec_body(rt, ctx, fn, ...)
   local yieldable = YIELDABLE[ctx.kind]
   local sched = rt.sched
   local attached = yieldable and sched.attach and rt.limits
-  if attached then sched:attach(co, rt.limits[ctx.kind]) end
+  if attached then sched:attach(co, rt.limits[ctx.kind])
+  elseif not yieldable and loop_own then loop_own(co) end -- loop.call's burst and timeout apply to co
   local prev = E.active
   E.active = ctx
   local res = U.pack(coroutine.resume(co, ...))
@@ -299,7 +303,10 @@ function E.exec_context(rt, ctx, fn, ...)
       return E.finish(rt, ctx, pcall(sched.run_in_task, sched, exec_body, rt, ctx, fn, ...))
     end
   elseif loop_call and rt.limits then
-    return E.finish(rt, ctx, loop_call({ where = E.prefix(ctx), watchdog = rt.limits.watchdog },
+    local lim = rt.limits.call or {}
+    return E.finish(rt, ctx, loop_call({ where = E.prefix(ctx), watchdog = rt.limits.watchdog,
+                                         burst = lim.burst, burst_named = lim.burst_named,
+                                         timeout = lim.timeout },
                                        exec_body, rt, ctx, fn, ...))
   end
   return exec_body(rt, ctx, fn, ...)
