@@ -25,6 +25,7 @@ struct pl_loop {
 	/* timer heap: 1-based array (slot 0 unused) */
 	struct pl_hent *heap;
 	size_t nheap, capheap;
+	size_t nweak;           /* weak timers in the heap: no work */
 	uint64_t seq;
 	/* jobs: `ready` receives posts, `running` is the batch of this step */
 	pl_job ready, running;
@@ -123,6 +124,8 @@ static void heap_remove(pl_loop *l, size_t i)
 {
 	struct pl_hent last = l->heap[l->nheap--];
 
+	if (l->heap[i].t->weak)
+		l->nweak--;
 	l->heap[i].t->slot = 0;
 	if (i > l->nheap)
 		return;
@@ -139,6 +142,19 @@ void pl_timer_init(pl_timer *t, pl_timer_cb cb, void *data)
 	t->slot = 0;
 	t->cb = cb;
 	t->data = data;
+	t->weak = 0;
+}
+
+void pl_timer_set_weak(pl_loop *l, pl_timer *t, int weak)
+{
+	weak = weak != 0;
+	if (t->slot && t->weak != weak) {
+		if (weak)
+			l->nweak++;
+		else
+			l->nweak--;
+	}
+	t->weak = weak;
 }
 
 int pl_timer_start_at(pl_loop *l, pl_timer *t, int64_t when)
@@ -164,6 +180,8 @@ int pl_timer_start_at(pl_loop *l, pl_timer *t, int64_t when)
 		return 0;
 	}
 	l->nheap++;
+	if (t->weak)
+		l->nweak++;
 	sift_up(l, l->nheap, e);
 	return 0;
 }
@@ -428,7 +446,7 @@ int pl_loop_advance(pl_loop *l, int64_t ns)
 
 size_t pl_loop_pending(const pl_loop *l)
 {
-	return l->nheap + l->njobs + l->nio;
+	return l->nheap - l->nweak + l->njobs + l->nio;
 }
 
 size_t pl_loop_timers(const pl_loop *l)

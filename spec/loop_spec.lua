@@ -49,6 +49,23 @@ describe("proxylua.loop", function()
       assert.same({ "a1", "b1", "a2", "b2", "a3", "b3" }, log)
     end)
 
+    it("runs background tasks while other work runs, never for their own sake", function()
+      local l = loop.new{ virtual = true }
+      local log = {}
+      l:spawn({ background = true }, function()
+        for i = 1, 3 do l:sleep(10); log[#log + 1] = "bg" .. i end
+      end)
+      local t0 = l:now()
+      assert.same({ true, 1 }, { l:run() })          -- only a background task: done
+      assert.same({}, log)
+      assert.equal(t0, l:now())
+      l:spawn(function() l:sleep(25); log[#log + 1] = "fg" end)
+      assert.same({ true, 1 }, { l:run() })
+      assert.same({ "bg1", "bg2", "fg" }, log)
+      assert.equal(t0 + 25, l:now())
+      l:close()
+    end)
+
     it("lets a task spawn tasks and cancel a sleeping one", function()
       local l = loop.new{ virtual = true }
       local log, victim = {}, nil

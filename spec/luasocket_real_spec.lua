@@ -183,6 +183,92 @@ describe("proxylua.luasocket with real servers", function()
       assert.same({}, calls)
     end)
 
+    it("is not reported for gethostname() or a unix connect that fails", function()
+      local missing = os.tmpname()
+      os.remove(missing)
+      local h2 = testing.load_string([[
+        local ls = require "proxylua.luasocket"
+        core.register_action("quiet", { "http-req" }, function(txn)
+          txn:set_var("txn.host", ls.dns.gethostname())
+          txn:set_var("txn.unix", select(2, ls.unix():connect(MISSING)))
+        end)
+      ]], { blocking = "warn", quiet = true, clock = "real", globals = { MISSING = missing } })
+      local r = h2:action("quiet", { path = "/" })
+      assert.is_nil(r.error)
+      local want = H.read_file("/proc/sys/kernel/hostname"):gsub("%s+$", "")
+      assert.equal(want, r.vars.txn.host)
+      -- HAProxy's Socket says "Can't connect" for every cause (the harness
+      -- is faithful): the shim cannot name a missing path there
+      assert.equal("connection refused", r.vars.txn.unix)
+      assert.same({}, h2:blocking_calls())
+    end)
+
+    it("closes an idle pooled connection when its idle time runs out, as HAProxy does", function()
+      local h2 = testing.load_string([[
+        local ls = require "proxylua.luasocket"
+        core.register_action("park", { "http-req" }, function(txn)
+          local c = assert(ls.connect("127.0.0.1", RPORT))
+          c:send("CLIENT SETNAME idleh\r\n")
+          txn:set_var("txn.r", (c:receive()))
+          assert(c:setkeepalive(300))
+        end)
+        -- other streams keep HAProxy (the harness's loop) running meanwhile
+        core.register_action("pause", { "http-req" }, function(txn) core.msleep(1500) end)
+        core.register_action("again", { "http-req" }, function(txn)
+          local c = assert(ls.connect("127.0.0.1", RPORT))
+          txn:set_var("txn.r", c:getreusedtimes())
+          c:close()
+        end)
+      ]], { quiet = true, clock = "real", globals = { RPORT = redis_srv.port } })
+      local pr = h2:action("park", { path = "/" })
+      assert.is_nil(pr.error)
+      assert.equal("+OK", pr.vars.txn.r)
+      assert.is_true(SV.has_client(redis_srv.port, "idleh"))
+      assert.is_nil(h2:action("pause", { path = "/" }).error)
+      assert.is_true(SV.gone(redis_srv.port, "idleh"))          -- redis saw the FIN
+      assert.equal(0, h2:action("again", { path = "/" }).vars.txn.r)
+    end)
+
+    it("fails at once in a converter and a late fetch, works in tasks and services", function()
+      local h2 = testing.load_string([[
+        local ls = require "proxylua.luasocket"
+        local function ping()
+          local c = assert(ls.connect("127.0.0.1", RPORT))
+          c:send("PING\r\n")
+          local r = c:receive()
+          c:close()
+          return r
+        end
+        core.register_converters("in_conv", function(v)
+          local ok, err = pcall(ls.connect, "127.0.0.1", RPORT)
+          return tostring(ok) .. " " .. tostring(err)
+        end)
+        core.register_fetches("late", function(txn)
+          local ok, err = pcall(ls.sleep, 0.1)
+          return tostring(ok) .. " " .. tostring(err)
+        end)
+        core.register_task(function() TASK = ping() end)
+        core.register_service("svc", "http", function(applet)
+          local r = ping()
+          applet:set_status(200)
+          applet:start_response()
+          applet:send(r)
+        end)
+      ]], { quiet = true, clock = "real", globals = { RPORT = redis_srv.port } })
+      local c = h2:converter("in_conv", "x")
+      assert.equal("false proxylua.luasocket: socket.connect() cannot wait in a converter 'in_conv': "
+        .. "HAProxy 2.6 cannot yield there (do the I/O in an action or a task and pass the result "
+        .. "in a variable)", c.text)
+      h2:start()
+      local f = h2:fetch("late", { path = "/" })
+      assert.matches("^false proxylua.luasocket: sleep%(%) cannot wait in a sample fetch 'late'", f.text)
+      h2:run_tasks(5000)
+      assert.equal("+PONG", h2.env.TASK)
+      local r = h2:service("svc", { path = "/" })
+      assert.equal(200, r.status)
+      assert.equal("+PONG", r.body)
+    end)
+
     it("uses Debian's blocking LuaSocket in the body and in init", function()
       local h2 = testing.load_string([[
         local ls = require "proxylua.luasocket"
@@ -281,6 +367,60 @@ describe("proxylua.luasocket with real servers", function()
       local n = 0
       for _, q in ipairs(SV.queries(dns)) do if q == "redis.spec.test 1" then n = n + 1 end end
       assert.equal(2, n)
+    end)
+
+    it("bounds a lookup by the socket's timeout (a silent name server)", function()
+      local dns = SV.dns({ ["name.spec.test"] = { silent = true } }, P.json)
+      finally(function()
+        dns:stop()
+        shim.dns.configure{ resolv = "/etc/resolv.conf", hosts = "/etc/hosts", port = 53 }
+      end)
+      -- 5 s per question, 2 attempts: A then AAAA would take 20 s
+      local slow = dns.dir .. "/slow.conf"
+      H.write_file(slow, "nameserver 127.0.0.1\noptions timeout:5 attempts:2\n")
+      shim.dns.configure{ resolv = slow, hosts = dns.hosts, port = dns.port }
+      local c = shim.tcp()
+      c:settimeout(0.3)
+      local t0 = shim.gettime()
+      -- getaddrinfo's EAI_AGAIN, as Debian's LuaSocket words it
+      assert.same({ nil, "temporary failure in name resolution" },
+                  { c:connect("name.spec.test", 80) })
+      local spent = shim.gettime() - t0
+      assert.is_true(spent < 4.5, "took " .. spent .. " s")     -- a failure path: generous
+      assert.same({ "name.spec.test 1" }, SV.queries(dns))      -- no AAAA after the time ran out
+      -- cut short by the caller: not cached
+      c = shim.tcp()
+      c:settimeout(0.3)
+      assert.same({ nil, "temporary failure in name resolution" },
+                  { c:connect("name.spec.test", 80) })
+      assert.equal(2, #SV.queries(dns))
+      -- no timeout: the servers' own (1 s here) ends it; that failure is
+      -- cached (briefly: UNREACHABLE_TTL) and asked no more meanwhile
+      shim.dns.configure{ resolv = dns.resolv, hosts = dns.hosts, port = dns.port }
+      H.write_file(dns.resolv, "nameserver 127.0.0.1\noptions timeout:1 attempts:1\n")
+      shim.dns.configure{ resolv = dns.resolv }
+      assert.same({ nil, "temporary failure in name resolution" },
+                  { shim.connect("name.spec.test", 80) })
+      local n = #SV.queries(dns)
+      assert.equal(4, n)                                        -- A, then AAAA
+      assert.same({ nil, "temporary failure in name resolution" },
+                  { shim.connect("name.spec.test", 80) })
+      assert.same({ nil, "Host name lookup failure" }, { shim.dns.toip("name.spec.test") })
+      assert.equal(n, #SV.queries(dns))
+      assert.equal(5, require("proxylua.luasocket_dns").UNREACHABLE_TTL)
+    end)
+
+    it("closes an idle pooled connection when its idle time runs out", function()
+      local c = assert(shim.connect("127.0.0.1", redis_srv.port))
+      c:send("CLIENT SETNAME idle300\r\n")
+      assert.equal("+OK", c:receive())
+      assert.equal(1, c:setkeepalive(300))
+      assert.is_true(SV.has_client(redis_srv.port, "idle300"))
+      shim.sleep(1.5)                   -- the loop runs: the pool's timer fires
+      assert.is_true(SV.gone(redis_srv.port, "idle300"))        -- redis saw the FIN
+      local d = assert(shim.connect("127.0.0.1", redis_srv.port))
+      assert.equal(0, d:getreusedtimes())
+      d:close()
     end)
 
     it("keeps an idle connection whose timeout is shorter than the pause", function()

@@ -90,6 +90,21 @@ local SCENARIOS = {
                norm(c:settimeout(2, "t")), norm(c:gettimeout()), norm(c:settimeout(nil)),
                norm(c:gettimeout()), perr(c.settimeout, c, 1, "x") }
     end },
+  -- a peer that resets (SO_LINGER 0) after sending: LuaSocket's "*a" is no
+  -- success then, whatever came before; lines and counts end as at a close
+  reset_all = { peer = { mode = "reset", data = "ab", delay = 50, hold = 100 },
+    steps = function(c) c:settimeout(5); return { norm(c:receive("*a")), norm(c:receive("*a")) } end },
+  reset_line = { peer = { mode = "reset", data = "l1\r\npart", delay = 50, hold = 100 },
+    steps = function(c) c:settimeout(5); return { norm(c:receive()), norm(c:receive()), norm(c:receive()) } end },
+  reset_count = { peer = { mode = "reset", data = "abc", delay = 50, hold = 100 },
+    steps = function(c) c:settimeout(5); return { norm(c:receive(10, "P")), norm(c:receive(1)) } end },
+  reset_send = { peer = { mode = "reset", data = "", hold = 50 },
+    steps = function(c)
+      c:settimeout(5)
+      local r = { norm(c:receive()) }
+      r[#r + 1] = norm(c:send("x"))
+      return r
+    end },
   patterns = { peer = { mode = "echo" },
     steps = function(c)
       return { perr(c.receive, c, "x"), perr(c.receive, c, "l"), perr(c.receive, c, "*L"),
@@ -147,6 +162,37 @@ describe("proxylua.luasocket against Debian's LuaSocket 3.1 (live)", function()
     local a, b = real.tcp(), shim.tcp()
     assert.equal(norm(a:connect("127.0.0.1", port)), norm(b:connect("127.0.0.1", port)))
     assert.equal("nil:nil string:connection refused", norm(b:connect("127.0.0.1", port)))
+  end)
+
+  -- "Network is unreachable" without leaving loopback: a network namespace
+  -- of our own (unshare -rn), whose lo is down, has no route to 127.0.0.1
+  -- (and ::1 is no address there). Where namespaces are not allowed the
+  -- case cannot be made on loopback: pending.
+  it("reports an unreachable network as LuaSocket does (a namespace whose lo is down)", function()
+    if os.execute("unshare -rn true >/dev/null 2>&1") ~= true then
+      pending("unshare -rn is not allowed here: no way to make an unreachable network on loopback")
+      return
+    end
+    local code = [[
+      local real, shim = require "socket", require "proxylua.luasocket"
+      local out = {}
+      for _, lib in ipairs({ real, shim }) do
+        for _, host in ipairs({ "127.0.0.1", "::1" }) do
+          local c = host == "::1" and lib.tcp6() or lib.tcp()
+          c:settimeout(2)
+          out[#out + 1] = tostring(select(2, c:connect(host, 80)))
+          out[#out + 1] = tostring(select(2, lib.connect(host, 80)))
+        end
+      end
+      io.write(table.concat(out, "|"))
+    ]]
+    local lua = "lua" .. _VERSION:match("%d+%.%d+")
+    local p = io.popen("unshare -rn " .. lua .. " -e " .. H.sh_quote(code) .. " 2>&1")
+    local text = p:read("a")
+    p:close()
+    local want = "Network is unreachable|Network is unreachable|"
+      .. "Cannot assign requested address|Cannot assign requested address"
+    assert.equal(want .. "|" .. want, text)
   end)
 
   it("reports a connect timeout as LuaSocket does", function()

@@ -38,6 +38,7 @@ struct pl_timer {
 	size_t slot;        /* heap index + 1, 0 when not armed */
 	pl_timer_cb cb;
 	void *data;
+	int weak;           /* set with pl_timer_set_weak */
 };
 
 /* A descriptor watch. One pl_io per fd (epoll holds one entry per fd);
@@ -108,6 +109,11 @@ int pl_timer_start_at(pl_loop *loop, pl_timer *t, int64_t when);
 int pl_timer_start(pl_loop *loop, pl_timer *t, int64_t delay);
 /* Disarm; harmless when not armed. O(log n). */
 void pl_timer_stop(pl_loop *loop, pl_timer *t);
+/* A weak timer fires when due while the loop runs, but is no work of its
+ * own: a loop whose only armed timers are weak has nothing left to do
+ * (pl_loop_step returns 0). For housekeeping such as closing idle
+ * connections, which must not keep a program's run() going. */
+void pl_timer_set_weak(pl_loop *loop, pl_timer *t, int weak);
 static inline int pl_timer_active(const pl_timer *t) { return t->slot != 0; }
 
 void pl_io_init(pl_io *io, int fd, pl_io_cb cb, void *data);

@@ -170,7 +170,8 @@ static int resumable(lua_State *L, lua_State *co)
 /*
  * l:spawn([opts,] fn | co, ...): a task that runs fn(...) (or resumes the
  * coroutine co with ...) once the loop runs. opts: forced_yield, timeout,
- * done = function(ok, ...) called at the end instead of collecting errors.
+ * done = function(ok, ...) called at the end instead of collecting errors,
+ * background = true: its sleeps keep no run() going (weak timer).
  * The thread is the task's uservalue and live[task] anchors the task;
  * nothing is armed until every allocation has succeeded.
  */
@@ -178,7 +179,7 @@ int pl_lloop_spawn(lua_State *L)
 {
 	lloop *lp = pl_lloop_check(L, 1);
 	llimits lim = lp->defaults;
-	int fi = 2, top, i, has_done = 0;
+	int fi = 2, top, i, has_done = 0, background = 0;
 	ltask *t;
 	lua_State *co;
 
@@ -186,6 +187,9 @@ int pl_lloop_spawn(lua_State *L)
 		return luaL_error(L, "loop is closed");
 	if (lua_type(L, 2) == LUA_TTABLE) {
 		pl_lloop_limits(L, 2, &lim);
+		lua_getfield(L, 2, "background");
+		background = lua_toboolean(L, -1);
+		lua_pop(L, 1);
 		lua_getfield(L, 2, "done");
 		has_done = !lua_isnil(L, -1);
 		luaL_argcheck(L, !has_done || lua_isfunction(L, -1), 2, "done must be a function");
@@ -247,6 +251,7 @@ int pl_lloop_spawn(lua_State *L)
 	t->state = T_READY;
 	pl_job_init(&t->job, task_run, t);
 	pl_timer_init(&t->timer, task_timer, t);
+	pl_timer_set_weak(lp->loop, &t->timer, background);
 	lp->ntasks++;
 	pl_job_post(lp->loop, &t->job);
 	return 1;

@@ -236,6 +236,7 @@ local function fill(s)
     s.eof = true
     if timed_out(l, t1) then s.dead = "timeout"; return "timeout" end
     if s.replay and reconnect(s) then return fill(s) end
+    s.reset = rt:was_reset(tp)         -- *a: a reset is no end of data
     return "closed"
   end
   s.replay = nil
@@ -337,7 +338,7 @@ local function do_receive(s, kind, n, prefix)
       local err = fill(s)
       if err ~= true then
         local data = prefix .. tconcat(parts)
-        if err == "closed" and got > 0 then return data, nil, nil end
+        if err == "closed" and got > 0 and not s.reset then return data, nil, nil end
         return nil, err, data
       end
     end

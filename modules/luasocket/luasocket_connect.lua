@@ -14,7 +14,7 @@ return function(x)
 
   local function attach(s, tp, kick, key)
     s.tp, s.kick, s.key = tp, kick, key
-    s.eof, s.dead, s.tpto, s.replay = nil, nil, MAX, nil
+    s.eof, s.dead, s.tpto, s.replay, s.reset = nil, nil, MAX, nil, nil
     s.class = s.family == "unix" and UNIX_CLASS or CLASS
     setmetatable(s, CLIENT)
   end
@@ -43,10 +43,10 @@ return function(x)
       local ok = tp:connect("unix@" .. host)
       if ok ~= 1 then
         pcall(tp.close, tp)
-        -- LuaSocket names a missing path (only looked at after a failure)
-        local f, _, code = io.open(host, "rb")
-        if f then f:close() end
-        return nil, code == 2 and "No such file or directory" or "connection refused"
+        -- the cause ("No such file or directory"...) is known under stock
+        -- Lua only; HAProxy says "Can't connect" for all (no file is looked
+        -- at: a read at runtime would block HAProxy's thread)
+        return nil, rt:failure(tp) or "connection refused"
       end
       attach(s, tp, { "unix@" .. host }, nil)
       return 1
@@ -60,8 +60,10 @@ return function(x)
       s.replay = { n = 0 }
       return 1
     end
-    local addrs, err = dns:resolve(host, s.family)
+    -- the lookup gets what is left of the caller's timeout (§Names)
+    local addrs, err = dns:resolve(host, s.family, (left(s)))
     if not addrs then return nil, err end
+    local cause
     -- each address in turn, as LuaSocket does, until one answers
     for _, addr in ipairs(addrs) do
       local l, t1 = left(s)
@@ -80,8 +82,9 @@ return function(x)
       end
       pcall(tp.close, tp)
       if timed_out(l, t1) then return nil, "timeout" end
+      cause = rt:failure(tp)
     end
-    return nil, "connection refused"
+    return nil, cause or "connection refused"
   end
 
   local function check_port(port, fname, argn)

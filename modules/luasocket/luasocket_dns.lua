@@ -10,7 +10,10 @@ D.__index = D
 
 local tostring, tonumber, pairs, ipairs = tostring, tonumber, pairs, ipairs
 
+-- LuaSocket's texts (getaddrinfo's EAI_NONAME, EAI_AGAIN)
 local NOT_FOUND = "host or service not provided, or not known"
+local AGAIN_TEXT = "temporary failure in name resolution"
+D.AGAIN = "again"
 
 local function is_v4(s)
   local a, b, c, d = s:match("^(%d+)%.(%d+)%.(%d+)%.(%d+)$")
@@ -93,18 +96,23 @@ end
 function D:reload()
   self.hosts = D.parse_hosts(read_file(self.config.hosts))
   self.resolv = D.parse_resolv(read_file(self.config.resolv))
+  -- read here, not in gethostname(): a file read at runtime blocks the
+  -- thread inside HAProxy (the harness's detector reports it)
+  local n = read_file("/proc/sys/kernel/hostname") or read_file("/etc/hostname") or "localhost"
+  self.hostname = (n:gsub("%s+$", ""))
   self.cache = {}
 end
 
--- Ask one server over TCP: answers { {type="A"|"AAAA"|"CNAME", data=, ttl=} } or nil, err
-function D:query(server, name, qtype)
+-- Ask one server over TCP, waiting at most `wait` seconds: answers
+-- { {type="A"|"AAAA"|"CNAME", data=, ttl=} } or nil, err
+function D:query(server, name, qtype, wait)
   local id = (self.next_id or 0x1234) % 65536
   local msg = WIRE.query(id, name, qtype)
   if not msg then return nil, "nxdomain" end -- a label over 63 bytes
   self.next_id = id + 7919
   local rt = self.rt
   local tp = rt:tcp()
-  pcall(tp.settimeout, tp, self.resolv.timeout)
+  pcall(tp.settimeout, tp, wait)
   local ok = tp:connect(server, self.config.port)
   if ok ~= 1 then pcall(tp.close, tp); return nil, "unreachable" end
   if tp:send(WIRE.u16(#msg) .. msg) ~= #msg + 2 then pcall(tp.close, tp); return nil, "send" end
@@ -127,10 +135,21 @@ local function first_of(answers, want)
   return out, ttl
 end
 
--- name -> list of addresses of one family ("A" / "AAAA"), cached
-function D:lookup(name, qtype)
+-- How long an answer without addresses is kept: the SOA's negative TTL, else
+-- NEGATIVE_TTL; when no server answered at all, UNREACHABLE_TTL (short: the
+-- servers may be back soon, and meanwhile every lookup would wait for them).
+-- A lookup cut short by the caller's timeout is not cached.
+local NEGATIVE_TTL, UNREACHABLE_TTL = 30, 5
+D.NEGATIVE_TTL, D.UNREACHABLE_TTL = NEGATIVE_TTL, UNREACHABLE_TTL
+
+-- name -> list of addresses of one family ("A" / "AAAA"), cached, then nil
+-- or the error: NOT_FOUND (the servers said so) or AGAIN (no server
+-- answered, or `deadline` (l:now() scale, nil: none) passed first), then
+-- true when the deadline cut it short
+function D:lookup(name, qtype, deadline)
   local key = qtype .. " " .. name
-  local now = self.rt:now()
+  local rt = self.rt
+  local now = rt:now()
   local c = self.cache[key]
   if c and c.expires > now then return c.list, c.err end
   local servers = self.resolv.servers
@@ -144,40 +163,61 @@ function D:lookup(name, qtype)
     if dots < self.resolv.ndots then list[#list + 1] = name end
     names = list
   end
-  local result, ttl, err = {}, 60, NOT_FOUND
+  local result, ttl, answered, cut = {}, nil, false, false
   for _, n in ipairs(names) do
     local done = false
     for _ = 1, self.resolv.attempts do
       for _, srv in ipairs(servers) do
-        local answers, qerr = self:query(srv, n:gsub("%.$", ""), qtype)
+        local wait, limited = self.resolv.timeout, false
+        if deadline then
+          local rest = deadline - rt:now()
+          if rest <= 0 then cut = true; break end
+          if rest < wait then wait, limited = rest, true end
+        end
+        local answers, qerr = self:query(srv, n:gsub("%.$", ""), qtype, wait)
         if answers then
+          answered = true
           local list, t = first_of(answers, qtype)
-          if #list > 0 then result, ttl = list, t; done = true
-          else ttl = answers.negative_ttl or 30; done = true end
+          if #list > 0 then result, ttl = list, t
+          else ttl = answers.negative_ttl or NEGATIVE_TTL end
+          done = true
           break
         end
-        err = qerr == "nxdomain" and NOT_FOUND or err
-        if qerr == "nxdomain" or qerr == "nodata" then done = true; break end
+        if qerr == "nxdomain" or qerr == "nodata" then
+          answered, done = true, true
+          ttl = NEGATIVE_TTL
+          break
+        end
+        -- the wait was the caller's rest and ran out (timers are whole ms)
+        if limited and rt:now() >= deadline - 0.002 then cut = true; break end
       end
-      if done then break end
+      if done or cut then break end
     end
-    if #result > 0 then break end
+    if #result > 0 or cut then break end
   end
-  local entry = { list = result, expires = now + (ttl or 0) }
-  if #result == 0 then entry.err = NOT_FOUND end
-  self.cache[key] = entry
-  return entry.list, entry.err
+  if #result > 0 then
+    self.cache[key] = { list = result, expires = now + (ttl or 0) }
+    return result, nil
+  end
+  local err = answered and NOT_FOUND or D.AGAIN
+  if not cut then
+    self.cache[key] = { list = result, err = err,
+                        expires = now + (answered and ttl or UNREACHABLE_TTL) }
+  end
+  return result, err, cut
 end
 
--- host -> address for connect (family "inet" / "inet6"), or nil, err
 -- host -> the addresses to try in turn for connect (family "inet6": IPv6
 -- only; otherwise IPv4 first, then IPv6), or nil, err. /etc/hosts first;
--- DNS is asked for IPv6 only when it has no IPv4 address.
+-- DNS is asked for IPv6 only when it has no IPv4 address. `limit`: the
+-- seconds the caller may still wait (its LuaSocket timeout), nil: none.
+-- err is LuaSocket's (getaddrinfo's) text: a name the servers do not know,
+-- or "temporary failure in name resolution" when none answered in time.
 -- host -> { host } for an address, false for a name (a connect per
 -- request asks again for the same few hosts); bounded
 local literals, nliterals = {}, 0
 
-function D:resolve(host, family)
+function D:resolve(host, family, limit)
   local lit = literals[host]
   if lit == nil then
     lit = (is_v4(host) or is_v6(host)) and { host } or false
@@ -196,10 +236,21 @@ function D:resolve(host, family)
     add(h.v6)
     if out[1] then return out end
   end
-  if family ~= "inet6" then add(self:lookup(lname, "A")) end
-  if not out[1] then add(self:lookup(lname, "AAAA")) end
+  local deadline = limit and self.rt:now() + limit
+  local err, cut
+  if family ~= "inet6" then
+    local list, e
+    list, e, cut = self:lookup(lname, "A", deadline)
+    add(list)
+    err = e
+  end
+  if not out[1] and not cut then
+    local list, e = self:lookup(lname, "AAAA", deadline)
+    add(list)
+    if err ~= D.AGAIN then err = e end
+  end
   if out[1] then return out end
-  return nil, NOT_FOUND
+  return nil, err == D.AGAIN and AGAIN_TEXT or NOT_FOUND
 end
 
 -- socket.dns: toip, tohostname, getaddrinfo, gethostname (LuaSocket's)
@@ -226,8 +277,9 @@ function D:make_api()
     if is_v4(host) then return host, info(host, { host }) end
     local h = self_.hosts[host:lower()]
     if h and h.v4[1] then return h.v4[1], info(h.canon, h.v4) end
-    local list = run(self_.lookup, self_, host:lower(), "A")
-    if not list[1] then return nil, "host not found" end
+    local list, err = run(self_.lookup, self_, host:lower(), "A")
+    -- gethostbyname's words, as LuaSocket's toip gives them
+    if not list[1] then return nil, err == D.AGAIN and "Host name lookup failure" or "host not found" end
     return list[1], info(host, list)
   end
   function api.tohostname(addr)
@@ -255,8 +307,12 @@ function D:make_api()
     if h and (h.v4[1] or h.v6[1]) then
       v4, v6 = h.v4, h.v6
     else
-      v4 = run(self_.lookup, self_, host:lower(), "A")
-      v6 = run(self_.lookup, self_, host:lower(), "AAAA")
+      local e4, e6
+      v4, e4 = run(self_.lookup, self_, host:lower(), "A")
+      v6, e6 = run(self_.lookup, self_, host:lower(), "AAAA")
+      if not v4[1] and not v6[1] and (e4 == D.AGAIN or e6 == D.AGAIN) then
+        return nil, AGAIN_TEXT
+      end
     end
     for _, a in ipairs(v4) do out[#out + 1] = { family = "inet", addr = a } end
     for _, a in ipairs(v6) do out[#out + 1] = { family = "inet6", addr = a } end
@@ -269,8 +325,7 @@ function D:make_api()
     return { name }
   end
   function api.gethostname()
-    local n = read_file("/proc/sys/kernel/hostname") or read_file("/etc/hostname") or "localhost"
-    return (n:gsub("%s+$", ""))
+    return self_.hostname
   end
   -- proxylua: where names come from (files re-read), the resolvers' port
   function api.configure(opts)

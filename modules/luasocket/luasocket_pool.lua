@@ -34,8 +34,42 @@ local function state(tp)
   return name ~= nil and "ok" or "dead"
 end
 
+-- Under stock Lua nothing closes an idle socket whose timer ran out
+-- (proxylua.socket checks it at the next use): a background task of the
+-- loop (it keeps no run() going) sleeps for the idle time and closes the
+-- entry if it is still in the pool. It fires whenever the loop runs (a
+-- plain program's loop runs only inside the module's calls). Inside
+-- HAProxy, HAProxy's own timer does it (and the harness's core.tcp()).
+local function arm(rt, list, e, sec)
+  if rt.kind ~= "stock" then return end
+  local l = rt:loop()
+  e.loop = l
+  e.timer = l:spawn({ background = true }, function()
+    l:sleep(sec)
+    e.timer = nil
+    for k = 1, #list do
+      if list[k] == e then
+        tremove(list, k)
+        local tp = e.tp
+        e.tp = nil
+        pcall(tp.close, tp)
+        return
+      end
+    end
+  end)
+end
+
+local function disarm(e)
+  local t = e.timer
+  if t then
+    e.timer = nil
+    pcall(e.loop.cancel, e.loop, t)
+  end
+end
+
 local function drop(list, k)
   local e = tremove(list, k)
+  disarm(e)
   pcall(e.tp.close, e.tp)
 end
 
@@ -52,7 +86,7 @@ function Pool.expire(_, list, now, all)
       if st == "dead" or (d <= now and st == "ok") then
         drop(list, k)
       elseif st == "foreign" and d + 1 <= now then
-        tremove(list, k)            -- its own timer has closed it by now
+        disarm(tremove(list, k))    -- its own timer has closed it by now
       else
         if d < nxt then nxt = d end
         k = k + 1
@@ -93,6 +127,7 @@ function Pool:put(key, tp, e, idle_ms, size)
   e.tp, e.deadline = tp, now + idle_ms / 1000
   list[#list + 1] = e
   if e.deadline < list.next then list.next = e.deadline end
+  arm(self.rt, list, e, idle_ms / 1000)
   return true
 end
 
@@ -106,6 +141,7 @@ function Pool:take(key)
     local st = state(e.tp)
     if st == "ok" then
       tremove(list, k)
+      disarm(e)
       local tp = e.tp
       e.tp = nil
       pcall(tp.settimeout, tp, MAX_TIMEOUT)

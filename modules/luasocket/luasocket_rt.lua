@@ -231,6 +231,33 @@ function R:tcp()
   return sock.tcp(self:loop(), SOCK_OPTS)
 end
 
+-- LuaSocket's words for an errno (its socket_strerror); others are the
+-- system's own text
+local LUASOCKET_ERR = {
+  ECONNREFUSED = "connection refused", ECONNRESET = "closed", ECONNABORTED = "closed",
+  EPIPE = "closed", ETIMEDOUT = "timeout", EACCES = "permission denied",
+  EADDRINUSE = "address already in use", EISCONN = "already connected",
+}
+
+-- Why connection tp failed, in LuaSocket's words, or nil when that cannot
+-- be known: HAProxy's Socket (and the harness's, which is faithful to it)
+-- reports every cause as one "Can't connect" and a reset as a close;
+-- proxylua.socket keeps the errno (socket._error, stock Lua only).
+function R:failure(tp)
+  if self.kind ~= "stock" then return nil end
+  local name, text = require("proxylua.socket")._error(tp)
+  if not name then return nil end
+  return LUASOCKET_ERR[name] or text
+end
+
+-- Did the peer reset tp (rather than close it in order)? Never known
+-- inside HAProxy (docs/luasocket.md §Differences).
+function R:was_reset(tp)
+  if self.kind ~= "stock" then return false end
+  local name = require("proxylua.socket")._error(tp)
+  return name == "ECONNRESET" or name == "ECONNABORTED"
+end
+
 -- seconds since the epoch, as a float
 function R:now()
   return self.clock()

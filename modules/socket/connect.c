@@ -51,8 +51,11 @@ static pl_tls_ctx *tls_ctx(lua_State *L)
 	return *c;
 }
 
-static int fail(lua_State *L, lsock *s)
+/* e: the errno behind it (0: unknown), kept for socket._error */
+static int fail(lua_State *L, lsock *s, int e)
 {
+	if (s->err == 0)
+		s->err = e;
 	pl_sk_kill(L, s, CUD, 0);
 	pl_pushfail(L);
 	lua_pushliteral(L, "Can't connect");
@@ -65,7 +68,7 @@ static int cwait(lua_State *L, lsock *s, int want, lua_KContext ctx, lua_KFuncti
 	lua_Number left = pl_sk_left(L, CUD, s->cdeadline);
 
 	if (left <= 0)
-		return fail(L, s);
+		return fail(L, s, ETIMEDOUT);
 	return pl_sk_wait(L, s, CUD, want, left, ctx, k);
 }
 
@@ -78,7 +81,7 @@ static int connect_k(lua_State *L, int status, lua_KContext ctx)
 	if (lua_gettop(L) == CUD + 2) {
 		int to;
 		if (!pl_sk_wait_result(L, s, CUD, &to) || s->state != SK_CONNECTING)
-			return fail(L, s);
+			return fail(L, s, to ? ETIMEDOUT : 0);
 	}
 	for (;;) {
 		switch (s->phase) {
@@ -87,10 +90,10 @@ static int connect_k(lua_State *L, int status, lua_KContext ctx)
 			if (rc == PL_SOCK_WANT_WRITE)
 				return cwait(L, s, rc, ctx, connect_k);
 			if (rc < 0)
-				return fail(L, s);
+				return fail(L, s, -rc);
 			if (tls) {
 				if (pl_tls_new(&s->tls, tls_ctx(L), 0) != 0)
-					return fail(L, s);
+					return fail(L, s, 0);
 				s->tls_on = 1;
 			}
 			s->phase = tls ? PH_TLS : PH_EARLY;
@@ -100,7 +103,7 @@ static int connect_k(lua_State *L, int status, lua_KContext ctx)
 			if (rc == PL_SOCK_WANT_READ || rc == PL_SOCK_WANT_WRITE)
 				return cwait(L, s, rc, ctx, connect_k);
 			if (rc < 0)
-				return fail(L, s);
+				return fail(L, s, -rc);
 			s->phase = PH_EARLY;
 			break;
 		default:
@@ -114,14 +117,14 @@ static int connect_k(lua_State *L, int status, lua_KContext ctx)
 				}
 				if (w == PL_SOCK_WANT_READ || w == PL_SOCK_WANT_WRITE)
 					return cwait(L, s, (int)w, ctx, connect_k);
-				return fail(L, s);
+				return fail(L, s, w < 0 ? (int)-w : 0);
 			}
 			if (s->tls_on) {
 				rc = pl_tls_flush(&s->tls, s->fd);
 				if (rc == PL_SOCK_WANT_WRITE)
 					return cwait(L, s, rc, ctx, connect_k);
 				if (rc < 0)
-					return fail(L, s);
+					return fail(L, s, -rc);
 			}
 			pl_buf_free(&s->early);
 			s->early_off = 0;

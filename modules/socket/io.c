@@ -93,6 +93,8 @@ static int send_k(lua_State *L, int status, lua_KContext ctx)
 			}
 			return pl_sk_wait(L, s, SUD, (int)w, left, (lua_KContext)off, send_k);
 		}
+		if (w < 0 && s->err == 0)
+			s->err = (int)-w;
 		pl_sk_kill(L, s, SUD, 0);
 		return push_count(L, -1);
 	}
@@ -266,6 +268,8 @@ static int recv_k(lua_State *L, int status, lua_KContext ctx)
 			continue;
 		if (r != PL_SOCK_WANT_READ && r != PL_SOCK_WANT_WRITE) {
 			s->eof = 1;                 /* FIN or RST: both end the stream */
+			if (r < 0 && s->err == 0)   /* which one: socket._error */
+				s->err = (int)-r;
 			continue;
 		}
 		left = pl_sk_left(L, RUD, s->deadline);

@@ -28,6 +28,9 @@ typedef struct lsock {
 	int state;              /* SK_* */
 	int eof;                /* the peer ended its stream (FIN, RST) */
 	int timed_out;          /* killed by the inactivity timeout */
+	int err;                /* errno of the failure that ended it, 0: none
+	                         * (not HAProxy API: socket._error, for the
+	                         * luasocket shim's error strings) */
 	int tls_on;             /* tls is set up */
 	int waiters;            /* adapters: calls parked in wait (a real loop is asked) */
 	int gone;               /* collected: nobody can be parked on it */

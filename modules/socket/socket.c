@@ -377,6 +377,50 @@ static int sk_settimeout(lua_State *L)
 	return 1;
 }
 
+/* socket._error(s) -> name, text of the errno that ended the connection
+ * (a failed connect, a reset, a failed send), or nil: the FIN of an
+ * orderly close, a timeout of the inactivity timer, close() or nothing
+ * yet. Not HAProxy API (its Socket tells no cause): for
+ * proxylua.luasocket's error strings under stock Lua. */
+static int sk_error(lua_State *L)
+{
+	static const struct { int e; const char *name; } names[] = {
+		{ ECONNREFUSED, "ECONNREFUSED" }, { ECONNRESET, "ECONNRESET" },
+		{ ECONNABORTED, "ECONNABORTED" }, { ETIMEDOUT, "ETIMEDOUT" },
+		{ EPIPE, "EPIPE" }, { ENETUNREACH, "ENETUNREACH" },
+		{ EHOSTUNREACH, "EHOSTUNREACH" }, { ENOENT, "ENOENT" },
+		{ EACCES, "EACCES" }, { EADDRINUSE, "EADDRINUSE" },
+		{ EADDRNOTAVAIL, "EADDRNOTAVAIL" }, { EISCONN, "EISCONN" },
+	};
+	lsock *s = pl_sk_self(L);
+	size_t i;
+
+	if (s->err == 0)
+		return pl_pushfail(L), 1;
+	lua_pushliteral(L, "E?");
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (names[i].e == s->err) {
+			lua_pushstring(L, names[i].name);
+			lua_replace(L, -2);
+			break;
+		}
+	lua_pushstring(L, strerror(s->err));
+	return 2;
+}
+
+/* socket._deadline(s) -> when its inactivity timer fires (l:now() scale),
+ * or nil (none, not connected). Not HAProxy API: the harness's core.tcp()
+ * closes an idle socket at that time, as HAProxy's own timer does. */
+static int sk_deadline(lua_State *L)
+{
+	lsock *s = pl_sk_self(L);
+
+	if (s->state != SK_CONN || s->deadline <= 0)
+		return pl_pushfail(L), 1;
+	lua_pushnumber(L, s->deadline);
+	return 1;
+}
+
 /* socket.descriptor(s) -> fd | nil, buffered, eof: what a select over
  * several sockets needs (proxylua.luasocket's select waits on the fds with
  * l:select). fd is nil unless connected; buffered counts received bytes not
@@ -515,6 +559,14 @@ int luaopen_proxylua_socket(lua_State *L)
 	lua_pushvalue(L, 3);
 	lua_pushcclosure(L, sk_tcp, 2);
 	lua_setfield(L, 1, "tcp");
+	lua_pushvalue(L, 2);
+	lua_pushvalue(L, 3);
+	lua_pushcclosure(L, sk_error, 2);
+	lua_setfield(L, 1, "_error");
+	lua_pushvalue(L, 2);
+	lua_pushvalue(L, 3);
+	lua_pushcclosure(L, sk_deadline, 2);
+	lua_setfield(L, 1, "_deadline");
 	lua_pushvalue(L, 2);
 	lua_pushvalue(L, 3);
 	lua_pushcclosure(L, sk_descriptor, 2);

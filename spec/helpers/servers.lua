@@ -4,6 +4,8 @@
 --                      a unix socket (self.unix)
 --   S.http(files)      python3's http.server over a directory of files
 --   S.dns(records)     spec/fixtures/fake_dns.py (DNS over TCP)
+--   S.gone(port, name) waits (bounded) until redis has no client of that
+--                      name (CLIENT LIST): it saw the connection's close
 -- each returns { port =, pid =, dir =, stop = function }.
 local socket = require "socket"
 local H = require "spec.helpers.haproxy"
@@ -55,6 +57,28 @@ function S.redis()
     .. "--appendonly no --dir %s --unixsocket %s", port, H.sh_quote(dir), H.sh_quote(self.unix)))
   wait_port(self, port)
   return self
+end
+
+local function has_client(port, name)
+  local r = assert(socket.connect("127.0.0.1", port))
+  r:settimeout(5)
+  r:send("CLIENT LIST\r\n")
+  local n = tonumber(r:receive():match("^%$(%d+)"))
+  local body = r:receive(n + 2)
+  r:close()
+  return body:find("name=" .. name .. " ", 1, true) ~= nil
+end
+S.has_client = has_client
+
+-- true once redis lists no client `name`, false if one is still there
+-- after `secs` (default 5): a failure path, so the bound is generous
+function S.gone(port, name, secs)
+  local deadline = socket.gettime() + (secs or 5)
+  repeat
+    if not has_client(port, name) then return true end
+    socket.sleep(0.05)
+  until socket.gettime() > deadline
+  return false
 end
 
 function S.http(files)

@@ -123,6 +123,29 @@ end
 function A.ctx()
   return "body=" .. tostring(BODY) .. " init=" .. tostring(INIT)
 end
+function A.park()
+  -- pooled with a 300 ms idle time: HAProxy's timer closes it
+  local c = assert(ls.connect("127.0.0.1", cfg.redis))
+  c:send("CLIENT SETNAME idle2_6\r\n")
+  local r = c:receive()
+  assert(c:setkeepalive(300))
+  return r
+end
+function A.reused()
+  local c = assert(ls.connect("127.0.0.1", cfg.redis))
+  local n = c:getreusedtimes()
+  c:close()
+  return "reused=" .. n
+end
+function A.quiet()
+  local missing = cfg.unix .. ".missing"
+  return "host=" .. tostring(ls.dns.gethostname() == HOSTNAME)
+    .. " unix=" .. tostring(select(2, ls.unix():connect(missing)))
+end
+function A.task()
+  return "task=" .. tostring(TASK)
+end
+HOSTNAME = (io.open("/proc/sys/kernel/hostname"):read("a"):gsub("%s+$", ""))
 local churn = dofile(cfg.churn_file)
 function A.churn(n)
   return string.format("kb=%d", churn(ls, cfg.closed, cfg.redis, tonumber(n) or cfg.churn))
@@ -136,6 +159,31 @@ end)
 core.register_fetches("in_fetch", function(txn)
   local ok, err = pcall(ls.connect, "127.0.0.1", cfg.redis)
   return tostring(err)
+end)
+core.register_converters("in_conv", function(v)
+  local ok, err = pcall(ls.connect, "127.0.0.1", cfg.redis)
+  return tostring(ok) .. " " .. tostring(err)
+end)
+-- the last thing registered, long after the module loaded
+core.register_fetches("late", function(txn)
+  local ok, err = pcall(ls.sleep, 0.1)
+  return tostring(ok) .. " " .. tostring(err)
+end)
+core.register_task(function()
+  local c = assert(ls.connect("127.0.0.1", cfg.redis))
+  c:send("PING\r\n")
+  TASK = c:receive()
+  c:close()
+end)
+core.register_service("svc", "http", function(applet)
+  local c = assert(ls.connect("127.0.0.1", cfg.redis))
+  c:send("PING\r\n")
+  local r = c:receive()
+  c:close()
+  applet:set_status(200)
+  applet:add_header("content-length", tostring(#r))
+  applet:start_response()
+  applet:send(r)
 end)
 ]==]
 
@@ -164,8 +212,10 @@ describe("proxylua.luasocket inside HAProxy 2.6", function()
       config = [[
 frontend fe
     bind 127.0.0.1:${PORT}
+    http-request use-service lua.svc if { path /svc }
     http-request lua.t
-    http-request return status 200 content-type text/plain lf-string "%[var(txn.r)]|%[lua.in_fetch]"
+    http-request return status 200 content-type text/plain lf-string "%[var(txn.r)]|%[lua.in_fetch]" unless { path /conv }
+    http-request return status 200 content-type text/plain lf-string "%[str(x),lua.in_conv]|%[lua.late]"
 ]],
       timeout = 240,
     }
@@ -210,6 +260,31 @@ frontend fe
   it("fails at once in a sample fetch, naming it", function()
     local _, f = get("/ctx")
     assert.matches("cannot wait in a sample fetch 'in_fetch'", f)
+  end)
+
+  it("fails at once in a converter and a fetch registered last; tasks and services work", function()
+    local conv, late = get("/conv")
+    assert.equal("false proxylua.luasocket: socket.connect() cannot wait in a converter 'in_conv': "
+      .. "HAProxy 2.6 cannot yield there (do the I/O in an action or a task and pass the result "
+      .. "in a variable)", conv)
+    assert.matches("^false proxylua.luasocket: sleep%(%) cannot wait in a sample fetch 'late'", late)
+    assert.equal("task=+PONG", (get("/task")))
+    local code, body = H.http{ port = hp.port, path = "/svc", timeout = 20 }
+    assert.equal(200, code)
+    assert.equal("+PONG", body)
+  end)
+
+  it("reads no file at runtime: gethostname() and a failed unix connect", function()
+    -- HAProxy says "Can't connect" whatever the cause: the shim cannot
+    -- name a missing path there (docs/luasocket.md §Timeouts)
+    assert.equal("host=true unix=connection refused", (get("/quiet")))
+  end)
+
+  it("lets HAProxy close an idle pooled connection after its idle time", function()
+    assert.equal("+OK", (get("/park")))
+    assert.is_true(SV.has_client(redis_srv.port, "idle2_6"))
+    assert.is_true(SV.gone(redis_srv.port, "idle2_6"))   -- bounded: 5 s for a 300 ms idle time
+    assert.equal("reused=0", (get("/reused")))
   end)
 
   it("uses Debian's blocking LuaSocket in the body and in init", function()

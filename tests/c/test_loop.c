@@ -401,7 +401,7 @@ static void test_rearm_now(void)
 {
 	struct alloc_state a = { 0, -1 };
 	pl_loop *l = mkloop(PL_LOOP_VIRTUAL, &a);
-	struct rearm r = { { 0, 0, 0, 0, 0 }, 0 };
+	struct rearm r = { { 0, 0, 0, 0, 0, 0 }, 0 };
 
 	pl_timer_init(&r.t, on_rearm, &r);
 	pl_timer_start(l, &r.t, 0);
@@ -446,6 +446,44 @@ static void test_virtual_with_io(void)
 	free(log);
 }
 
+/* A weak timer is no work: alone it ends run(); with other work it fires
+ * when due; cleared or stopped, the count of work is exact again. */
+static void test_weak_timer(void)
+{
+	struct alloc_state a = { 0, -1 };
+	struct tlog *log = calloc(1, sizeof(*log));
+	pl_loop *l = mkloop(PL_LOOP_VIRTUAL, &a);
+	struct ttimer w, t;
+	int64_t start = pl_loop_now(l);
+
+	w.id = 1; w.log = log;
+	t.id = 2; t.log = log;
+	pl_timer_init(&w.t, on_timer, &w);
+	pl_timer_init(&t.t, on_timer, &t);
+	pl_timer_set_weak(l, &w.t, 1);
+	pl_timer_start(l, &w.t, 10 * SEC);
+	CHECK(pl_loop_pending(l) == 0 && pl_loop_timers(l) == 1);
+	CHECK(pl_loop_run(l, PL_LOOP_FOREVER) == 0 && log->n == 0);
+	pl_timer_start(l, &t.t, 60 * SEC);
+	CHECK(pl_loop_pending(l) == 1);
+	CHECK(pl_loop_run(l, PL_LOOP_FOREVER) == 0);
+	CHECK(log->n == 2 && log->id[0] == 1 && log->id[1] == 2);
+	CHECK(pl_loop_now(l) == start + 60 * SEC);
+	pl_timer_start(l, &w.t, SEC);
+	pl_timer_set_weak(l, &w.t, 0);          /* armed: the count follows */
+	CHECK(pl_loop_pending(l) == 1);
+	pl_timer_set_weak(l, &w.t, 1);
+	CHECK(pl_loop_pending(l) == 0);
+	pl_timer_stop(l, &w.t);
+	CHECK(pl_loop_pending(l) == 0 && pl_loop_timers(l) == 0);
+	pl_timer_set_weak(l, &w.t, 0);
+	pl_timer_start(l, &w.t, SEC);
+	CHECK(pl_loop_pending(l) == 1);
+	CHECK(pl_loop_run(l, PL_LOOP_FOREVER) == 0 && log->n == 3);
+	pl_loop_free(l);
+	free(log);
+}
+
 int main(void)
 {
 	test_heap_order();
@@ -458,6 +496,7 @@ int main(void)
 	test_stop_during_dispatch();
 	test_errors();
 	test_rearm_now();
+	test_weak_timer();
 	test_virtual_with_io();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed != 0;

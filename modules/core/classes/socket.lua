@@ -519,10 +519,47 @@ local function network_class(rt)
     return wait_call(s, "receive", select(2, ...))
   end
 
+  -- HAProxy's inactivity timer fires on its own, also while nobody uses
+  -- the socket (an idle pooled connection closes then); proxylua.socket
+  -- only looks at it when the socket is next used. A background task of
+  -- the loop (it keeps no run() going) pokes the socket at its deadline.
+  -- It holds the socket weakly: a dropped socket is still collected.
+  local function deadline_of(ref)
+    local sock = ref[1]
+    return sock and lib._deadline(sock)
+  end
+  local function poke(ref)
+    local sock = ref[1]
+    if sock then pcall(sock.getpeername, sock) end -- closes it if expired
+  end
+  local function watch(s)
+    if s.watching or type(lib._deadline) ~= "function" then return end
+    s.watching = true
+    local ref = setmetatable({ s.sock }, { __mode = "v" })
+    l:spawn({ background = true, forced_yield = false, timeout = false, done = function()
+      s.watching = false
+    end }, function()
+      while true do
+        local d = deadline_of(ref)
+        if not d then return end
+        local left = d - l:now()
+        if left <= 0 then
+          poke(ref)
+          if not deadline_of(ref) then return end
+          left = 0.001
+        end
+        l:sleep(left)
+      end
+    end)
+  end
+
   function methods.settimeout(...)
     settimeout_args(...)
-    local sock = st((...)).sock
-    return call(sock.settimeout, sock, select(2, ...))
+    local s = st((...))
+    local sock = s.sock
+    local r = call(sock.settimeout, sock, select(2, ...))
+    watch(s)
+    return r
   end
 
   -- Calls that never wait go straight to the real socket.
