@@ -7,9 +7,10 @@
 -- in spec/fixtures/socket_expect_versions.lua: this spec checks that HAProxy
 -- still gives them (PROXYLUA_REGEN=1 rewrites the file of the version run)
 -- and that the harness gives them too, except where proxylua deliberately
--- does not copy a 2.6 bug (S.haproxy_only). The harness's Socket is 2.6's
--- whichever version it emulates: where a later version answers differently,
--- the harness is held to 2.6's answer (docs/socket.md, "Other versions").
+-- does not copy a 2.6 bug (S.haproxy_only). Where a later version answers
+-- differently, the harness emulating it is held to that answer, or to the
+-- hang or crash error it fails the test with (EMULATED_LATER below;
+-- docs/socket.md, "Other versions").
 --
 -- Replayed, no HAProxy runs and the peers still do: the harness half meets
 -- them. The HAProxy script reads the peers' ports from peers.lua (a file of
