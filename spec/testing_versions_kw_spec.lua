@@ -269,3 +269,85 @@ describe("Socket:send() before connect", function()
     end
   end)
 end)
+
+describe("Socket patterns 3.0 changed (docs/socket.md, \"Other versions\")", function()
+  local function peer() return function(data) return data and data:upper() or "abc" end end
+
+  it("a second connect on a connected socket: 1 up to 2.8, raises from 3.0 on", function()
+    local EXPR = [[(function()
+      local s = core.tcp()
+      local first = s:connect("127.0.0.1", 9)
+      local ok, err = pcall(s.connect, s, "127.0.0.1", 9)
+      s:close()
+      return first, ok, err, s:connect("127.0.0.1", 9)
+    end)()]]
+    for _, ver in ipairs({ "2.6", "2.8" }) do
+      local r = run(ver, EXPR, {}, { tcp = peer })
+      assert.same({ true, 1, true, 1, nil }, { r[1], r[2], r[3], r[4], r[5] }, ver)
+    end
+    for _, ver in ipairs({ "3.0", "3.2" }) do
+      local r = run(ver, EXPR, {}, { tcp = peer })
+      -- after close, connect answers nil as in 2.6 (live 3.0.0)
+      assert.same({ true, 1, false, "connect: connect already performed\n", nil },
+                  { r[1], r[2], r[3], r[4], r[5] }, ver)
+    end
+  end)
+
+  local LINE = [[(function()
+    local s = core.tcp()
+    s:settimeout(1)
+    s:connect("127.0.0.1", 9)
+    return s:receive("*l")
+  end)()]]
+
+  it("a partial *l line at the timeout: lost up to 2.8, never returns from 3.0 on", function()
+    for _, ver in ipairs({ "2.6", "2.8" }) do
+      local r = run(ver, LINE, {}, { tcp = peer })
+      assert.same({ true, nil, "connection closed." }, { r[1], r[2], r[3] }, ver)
+    end
+    for _, ver in ipairs({ "3.0", "3.2" }) do
+      local h = testing.load_string([[
+        core.register_action("probe", { "http-req" }, function(txn)
+          R = table.pack(pcall(function() return ]] .. LINE .. [[ end))
+        end)]], { haproxy = ver, quiet = true, tcp = peer })
+      local ok, e = pcall(h.action, h, "probe", {})
+      assert.is_false(ok, ver)
+      assert.equal("proxylua: Socket:receive('*l') of a partial line when the timeout fires: HAProxy "
+        .. ver .. " never returns here", e)
+    end
+  end)
+
+  local TASK = [[
+    core.register_task(function()
+      local s = core.tcp()
+      s:settimeout(5)
+      s:close()
+      DONE = true
+    end)]]
+  local ACTION = [[
+    core.register_action("probe", { "http-req" }, function(txn)
+      local s = core.tcp()
+      s:close()
+      ACTION = true
+    end)]]
+
+  it("closing a socket that never connected: the process dies in a task from 3.0 on", function()
+    for _, ver in ipairs({ "2.6", "2.8", "3.0", "3.2" }) do
+      local ha = testing.load_string(ACTION, { haproxy = ver, quiet = true, tcp = peer })
+      -- in an action 3.0.0 answers before it dies: the harness lets it pass
+      ha:action("probe", {})
+      assert.is_true(ha.env.ACTION, ver)
+      local h = testing.load_string(TASK, { haproxy = ver, quiet = true, tcp = peer })
+      local ok, e = pcall(h.run_tasks, h)
+      if ver == "2.6" or ver == "2.8" then
+        assert.is_true(ok, ver)
+        assert.is_true(h.env.DONE, ver)
+      else
+        assert.is_false(ok, ver)
+        assert.equal("proxylua: Socket:close() of a socket that never connected, in a task: HAProxy "
+          .. ver .. " crashes here (segmentation fault)", e)
+        assert.is_nil(h.env.DONE, ver)
+      end
+    end
+  end)
+end)

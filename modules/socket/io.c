@@ -191,6 +191,10 @@ static int final(lua_State *L, lsock *s, int mode)
 		if (!(mode == RM_LINE && s->timed_out))
 			return result(L, s, avail, avail);
 		s->rpos = s->rbuf.len = 0;          /* a partial line is lost */
+		if (s->line_lost_raises) {
+			lua_pushliteral(L, LINE_LOST_MSG);
+			return lua_error(L);
+		}
 	}
 	if (!lua_isnil(L, 3)) {
 		lua_pushvalue(L, 3);

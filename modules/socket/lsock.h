@@ -20,6 +20,7 @@
 #define SOCK_MT   "proxylua.socket"       /* the table's metatable */
 #define SOCKUD_MT "proxylua.socket.ud"    /* the [0] userdata's */
 #define CLOSED_MSG "connection closed."
+#define LINE_LOST_MSG "proxylua.socket: partial line lost at a timeout"
 
 enum { SK_NEW, SK_CONNECTING, SK_CONN, SK_DEAD };
 
@@ -48,6 +49,7 @@ typedef struct lsock {
 	const void *creator;    /* task that made it (rule 2), NULL: none */
 	unsigned long resumes;  /* its resume count then */
 	int outside;            /* opts.outside: send allowed outside a task, never waiting */
+	int line_lost_raises;   /* opts.line_lost_raises: a partial *l line lost at a timeout raises */
 } lsock;
 
 /* socket.c */

@@ -454,7 +454,10 @@ static int sk_descriptor(lua_State *L)
  * l. opts.yield_kills = false exempts it from rule 2 (a harness whose own
  * Lua runs between core.tcp() and connect would otherwise move the yields).
  * opts.outside = true (not HAProxy's: proxylua.luasocket's drop-in calls)
- * lets send run outside a task as far as it can without waiting (io.c). */
+ * lets send run outside a task as far as it can without waiting (io.c).
+ * opts.line_lost_raises = true (the harness emulating 3.0+, where that read
+ * never returns) makes a *l receive that loses a partial line at a timeout
+ * raise LINE_LOST_MSG instead of answering nil, "connection closed.". */
 static int sk_tcp(lua_State *L)
 {
 	const void *lp = luaL_testudata(L, 1, PL_LOOP_MT);
@@ -462,7 +465,7 @@ static int sk_tcp(lua_State *L)
 	lsock *s;
 	void *ud;
 	lua_Alloc alloc = lua_getallocf(L, &ud);
-	int yield_kills = 1, outside = 0;
+	int yield_kills = 1, outside = 0, line_lost_raises = 0;
 
 	if (!lua_isnoneornil(L, 2)) {
 		luaL_checktype(L, 2, LUA_TTABLE);
@@ -472,6 +475,9 @@ static int sk_tcp(lua_State *L)
 		lua_pop(L, 1);
 		lua_getfield(L, 2, "outside");
 		outside = lua_toboolean(L, -1);
+		lua_pop(L, 1);
+		lua_getfield(L, 2, "line_lost_raises");
+		line_lost_raises = lua_toboolean(L, -1);
 		lua_pop(L, 1);
 	}
 
@@ -499,6 +505,7 @@ static int sk_tcp(lua_State *L)
 	s->tmo_ms = -1;
 	s->seam = seam;
 	s->outside = outside;
+	s->line_lost_raises = line_lost_raises;
 	pl_buf_init(&s->rbuf, (pl_alloc_fn)alloc, ud);
 	pl_buf_init(&s->early, (pl_alloc_fn)alloc, ud);
 	lua_pushvalue(L, lua_upvalueindex(2));

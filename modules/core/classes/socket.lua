@@ -26,6 +26,28 @@ local SK = {}
 
 local CLOSED = "connection closed."
 
+-- 3.0+ (docs/socket.md, "Other versions"): connect on a connected socket
+-- raises; closing a socket that never connected kills the process (live
+-- in a task: the action's answer goes out first, so only tasks die here);
+-- a partial *l line at a timeout never comes back.
+local TWICE = "connect: connect already performed\n"
+
+local function check_close(rt)
+  local ctx = E.current(rt)
+  if ctx and ctx.kind == "task" and VER.has(rt, "tcp_close_crash") then
+    E.die(rt, "Socket:close() of a socket that never connected, in a task: HAProxy "
+      .. VER.name(rt.version) .. " crashes here (segmentation fault)")
+  end
+end
+
+-- What proxylua.socket raises for such a line (opts.line_lost_raises).
+local LINE_LOST = "proxylua.socket: partial line lost at a timeout"
+
+local function line_hang(rt)
+  E.die(rt, "Socket:receive('*l') of a partial line when the timeout fires: HAProxy "
+    .. VER.name(rt.version) .. " never returns here")
+end
+
 -- Argument errors as luaL_argerror words them in 2.6: named after the
 -- script's call ('?' through pcall, 'send' and one less for a method
 -- call, 'snd' through a local). lvl counts the frames from badarg's
@@ -207,7 +229,10 @@ local function fake_class(rt)
         .. "hangs there and its watchdog kills the process about 2 s after startup")
     end
     if s.state == "dead" then return nil end
-    if s.state == "connected" then return 1 end
+    if s.state == "connected" then
+      if VER.has(rt, "tcp_connect_twice") then raise(TWICE, 1) end
+      return 1
+    end
     local kind, host, p = dest(addr, port, 2) -- the methods tail-call do_connect
     local connect = rt.tcp_peer
     local peer = connect and connect(host, p, ssl)
@@ -296,6 +321,7 @@ local function fake_class(rt)
       s.buf = ""
       gone(s)
       if s.peer_closed and #rest > 0 then return pre .. rest end
+      if #rest > 0 and VER.has(rt, "tcp_line_hang") then line_hang(rt) end
       return dead_result(prefix)
     elseif mode == "a" then
       local all = s.buf
@@ -328,6 +354,7 @@ local function fake_class(rt)
     local n = select("#", ...)
     if n ~= 1 then raise("'close' needs 1 arguments") end
     local s = st((...))
+    if s.state == nil then check_close(rt) end
     s.state = "dead"
   end
 
@@ -426,6 +453,7 @@ local function network_class(rt)
   -- An error of the real socket, raised again from the script's line (it
   -- came from a call in this file, or from the driver's pcall).
   local function reraise(err)
+    if err == LINE_LOST then line_hang(rt) end
     if type(err) ~= "string" then error(err, 0) end
     fail((err:gsub("^[^\n]-%.lua:%d+: ", "", 1)))
   end
@@ -476,6 +504,16 @@ local function network_class(rt)
       .. "hangs there and its watchdog kills the process about 2 s after startup")
   end
 
+  -- Run the connect, remembering whether it succeeded (3.0+ refuses a
+  -- second one then, until close).
+  local function connected(s, name, ...)
+    if s.up and VER.has(rt, "tcp_connect_twice") then fail(TWICE) end
+    s.tried = true
+    local r = table.pack(wait_call(s, name, select(2, ...)))
+    s.up = r[1] == 1
+    return table.unpack(r, 1, r.n)
+  end
+
   -- Arguments are checked here, before any wait and with the script's
   -- call naming the method, as 2.6's checks run; the real socket then
   -- does the work.
@@ -484,8 +522,7 @@ local function network_class(rt)
     local s = st((...))
     dest(addr, port, 2)
     if rt.phase == "init" then die_in_init("connect") end
-    s.tried = true
-    return wait_call(s, "connect", select(2, ...))
+    return connected(s, "connect", ...)
   end
 
   function methods.connect_ssl(...)
@@ -493,8 +530,7 @@ local function network_class(rt)
     local s = st((...))
     dest(addr, port, 2)
     if rt.phase == "init" then die_in_init("connect_ssl") end
-    s.tried = true
-    return wait_call(s, "connect_ssl", select(2, ...))
+    return connected(s, "connect_ssl", ...)
   end
 
   function methods.send(...)
@@ -562,8 +598,16 @@ local function network_class(rt)
     return r
   end
 
+  function methods.close(...)
+    local s = st((...))
+    if not s.tried and select("#", ...) == 1 then check_close(rt) end
+    s.up = false
+    local sock = s.sock
+    return call(sock.close, sock, select(2, ...))
+  end
+
   -- Calls that never wait go straight to the real socket.
-  for _, name in ipairs({ "close", "getpeername", "getsockname", "setoption" }) do
+  for _, name in ipairs({ "getpeername", "getsockname", "setoption" }) do
     methods[name] = function(...)
       local sock = st((...)).sock
       return call(sock[name], sock, select(2, ...))
@@ -576,7 +620,7 @@ local function network_class(rt)
   -- socket): 2.6 counts forced yields too (checked live), and the harness's
   -- own Lua between core.tcp() and connect would move them, killing sockets
   -- at random. Actions and tasks behave alike.
-  local SOCKET_OPTS = { yield_kills = false }
+  local SOCKET_OPTS = { yield_kills = false, line_lost_raises = VER.has(rt, "tcp_line_hang") }
   return function()
     return U.new(mt, nil, { sock = lib.tcp(l, SOCKET_OPTS) })
   end
