@@ -65,6 +65,14 @@ local ok, err = pcall(function()
     -- one client: both time the round trips only (connected already)
     local ours, b = R.best_pair(5, function() return shimrun.run(peer, 1, N, MSG, true) end, base)
     line("1 client in a loop task vs blocking LuaSocket", ours, b, N, "target <= 1.1x")
+    -- the floor: the same round trips on proxylua.socket itself, in a task
+    -- (what the nonblocking transport costs before any LuaSocket convention)
+    local fl
+    ours, fl = R.best_pair(5, function() return shimrun.run(peer, 1, N, MSG, true) end,
+      function() return shimrun.raw(peer, N, MSG) end)
+    print(("1 client in a loop task vs the floor, proxylua.socket in a task: shim %.1f us, floor %.1f us, "
+      .. "ratio %.2fx; floor vs blocking LuaSocket %.2fx (a cost: target <= 1.2x of the floor where "
+      .. "the floor is over 1.1x)"):format(ours / N * 1e6, fl / N * 1e6, ours / fl, fl / b))
     ours, b = R.best_pair(5, function() return shimrun.plain(peer, N, MSG) end, base)
     line("1 client outside any task (drop-in) vs blocking LuaSocket", ours, b, N, "target <= 1.1x")
   end

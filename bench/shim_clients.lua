@@ -41,6 +41,28 @@ function M.run(peer, clients, rounds, msg, connected)
   return t
 end
 
+-- The floor under the shim: one client on proxylua.socket itself (HAProxy's
+-- Socket API, the transport the shim rides on) in a task of a loop, with no
+-- LuaSocket conventions on top: what a nonblocking round trip costs here.
+function M.raw(peer, rounds, msg)
+  local l = loop.new()
+  local t
+  l:spawn(function()
+    local s = require("proxylua.socket").tcp(l)
+    assert(s:connect(peer.host, peer.port))
+    local t0 = clock()
+    for _ = 1, rounds do
+      s:send(msg)
+      assert(s:receive("*l"))
+    end
+    t = clock() - t0
+    s:close()
+  end)
+  l:run()
+  l:close()
+  return assert(t, "the raw client did not finish")
+end
+
 function M.plain(peer, rounds, msg)
   shim.setloop(loop.new())
   local s = shim.tcp()
