@@ -60,7 +60,7 @@ function M.raw(peer, rounds, msg)
   end)
   l:run()
   l:close()
-  return assert(t, "the raw client did not finish")
+  return (assert(t, "the raw client did not finish"))
 end
 
 function M.plain(peer, rounds, msg)
